@@ -1,0 +1,288 @@
+//! Plain text of an HTML fragment, shared by extraction (`Article::text`), evaluation and entity
+//! marking, so that entity offsets into the text can be mapped back onto the HTML.
+//!
+//! Rules: block elements separate paragraphs with a blank line, `<br>` is a line break, whitespace
+//! collapses to one space except inside `<pre>`, and script/style/template content is skipped.
+//! The walk is iterative (ego-tree's `traverse`), so deep trees cannot overflow the stack.
+
+use ego_tree::iter::Edge;
+use ego_tree::NodeId;
+use scraper::{Html, Node};
+
+/// A run of text in the output that comes verbatim from one text node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment {
+    /// Byte range in [`TextLayout::text`].
+    pub start: usize,
+    pub end: usize,
+    /// The text node the run comes from, and the byte offset of the run inside it.
+    pub node: NodeId,
+    pub node_start: usize,
+}
+
+/// The text of a document plus where each piece of it came from.
+#[derive(Debug, Clone, Default)]
+pub struct TextLayout {
+    pub text: String,
+    /// Sorted by `start`, non-overlapping.
+    pub segments: Vec<Segment>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Break {
+    None,
+    Space,
+    Line,
+    Paragraph,
+}
+
+/// Elements whose start and end separate paragraphs.
+pub fn is_block(tag: &str) -> bool {
+    matches!(
+        tag,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "body"
+            | "caption"
+            | "center"
+            | "dd"
+            | "details"
+            | "dialog"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "li"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "tfoot"
+            | "thead"
+            | "tr"
+            | "ul"
+    )
+}
+
+fn is_skipped(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script" | "style" | "template" | "noscript" | "head" | "title" | "iframe" | "svg" | "math"
+    )
+}
+
+struct Builder {
+    out: TextLayout,
+    pending: Break,
+}
+
+impl Builder {
+    fn request(&mut self, b: Break) {
+        if b > self.pending {
+            self.pending = b;
+        }
+    }
+
+    fn emit(&mut self, piece: &str, node: NodeId, node_start: usize) {
+        if piece.is_empty() {
+            return;
+        }
+        if !self.out.text.is_empty() {
+            match self.pending {
+                Break::None => {}
+                Break::Space => self.out.text.push(' '),
+                Break::Line => self.out.text.push('\n'),
+                Break::Paragraph => self.out.text.push_str("\n\n"),
+            }
+        }
+        self.pending = Break::None;
+        let start = self.out.text.len();
+        self.out.text.push_str(piece);
+        self.out.segments.push(Segment {
+            start,
+            end: self.out.text.len(),
+            node,
+            node_start,
+        });
+    }
+}
+
+/// Lays out the text of `doc` (a parsed document or fragment).
+pub fn layout(doc: &Html) -> TextLayout {
+    let mut b = Builder {
+        out: TextLayout::default(),
+        pending: Break::None,
+    };
+    let mut skip_until: Option<NodeId> = None;
+    let mut pre_depth = 0usize;
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skip_until.is_some() {
+                    continue;
+                }
+                match node.value() {
+                    Node::Element(el) => {
+                        let tag = el.name();
+                        if is_skipped(tag) {
+                            skip_until = Some(node.id());
+                        } else if tag == "br" {
+                            b.request(Break::Line);
+                        } else if matches!(tag, "td" | "th") {
+                            b.request(Break::Space);
+                        } else if is_block(tag) {
+                            b.request(Break::Paragraph);
+                        }
+                        if tag == "pre" {
+                            pre_depth += 1;
+                        }
+                    }
+                    Node::Text(t) => {
+                        let s: &str = t;
+                        if pre_depth > 0 {
+                            // Keep whitespace, but trim blank lines at the edges of the block.
+                            let trimmed = s.trim_matches('\n');
+                            let off = s.find(trimmed).unwrap_or(0);
+                            b.emit(trimmed, node.id(), off);
+                        } else {
+                            let mut word_start: Option<usize> = None;
+                            for (i, c) in s.char_indices() {
+                                if c.is_whitespace() {
+                                    if let Some(ws) = word_start.take() {
+                                        b.emit(&s[ws..i], node.id(), ws);
+                                    }
+                                    b.request(Break::Space);
+                                } else if word_start.is_none() {
+                                    word_start = Some(i);
+                                }
+                            }
+                            if let Some(ws) = word_start {
+                                b.emit(&s[ws..], node.id(), ws);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if let Some(id) = skip_until {
+                    if id == node.id() {
+                        skip_until = None;
+                    }
+                    continue;
+                }
+                if let Node::Element(el) = node.value() {
+                    let tag = el.name();
+                    if matches!(tag, "td" | "th") {
+                        b.request(Break::Space);
+                    } else if is_block(tag) {
+                        b.request(Break::Paragraph);
+                    }
+                    if tag == "pre" {
+                        pre_depth = pre_depth.saturating_sub(1);
+                    }
+                }
+            }
+        }
+    }
+    b.out
+}
+
+/// Plain text of an HTML fragment: paragraphs separated by blank lines.
+pub fn html_to_text(html: &str) -> String {
+    layout(&Html::parse_fragment(html)).text
+}
+
+/// Number of words, with CJK (and other scripts written without spaces) counted by character.
+pub fn word_count(text: &str) -> usize {
+    let mut count = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        if is_cjk(c) {
+            count += 1;
+            in_word = false;
+        } else if c.is_alphanumeric() {
+            if !in_word {
+                count += 1;
+                in_word = true;
+            }
+        } else if c.is_whitespace() {
+            in_word = false;
+        }
+    }
+    count
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF   // Hiragana, Katakana
+        | 0x3400..=0x4DBF // CJK extension A
+        | 0x4E00..=0x9FFF // CJK unified ideographs
+        | 0xAC00..=0xD7AF // Hangul syllables
+        | 0xF900..=0xFAFF // CJK compatibility ideographs
+        | 0x20000..=0x2FA1F)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_inline_and_whitespace() {
+        let t = html_to_text(
+            "<h1>Title</h1><p>Hello  <b>big</b>\n world</p><p>a<i>b</i> c<br>d</p><script>x()</script>",
+        );
+        assert_eq!(t, "Title\n\nHello big world\n\nab c\nd");
+    }
+
+    #[test]
+    fn pre_keeps_whitespace() {
+        let t = html_to_text("<p>x</p><pre>\nfn  main() {\n    1\n}\n</pre>");
+        assert_eq!(t, "x\n\nfn  main() {\n    1\n}");
+    }
+
+    #[test]
+    fn segments_map_back_to_nodes() {
+        let doc = Html::parse_fragment("<p>Vladimir <b>Putin</b> spoke</p>");
+        let lay = layout(&doc);
+        assert_eq!(lay.text, "Vladimir Putin spoke");
+        for s in &lay.segments {
+            let node = doc.tree.get(s.node).expect("node");
+            let Node::Text(t) = node.value() else {
+                panic!("segment not on a text node")
+            };
+            let src: &str = t;
+            assert_eq!(
+                &src[s.node_start..s.node_start + (s.end - s.start)],
+                &lay.text[s.start..s.end]
+            );
+        }
+    }
+
+    #[test]
+    fn counts_words_and_cjk() {
+        assert_eq!(word_count("Hello, big world"), 3);
+        assert_eq!(word_count("日本語 text"), 4);
+    }
+}

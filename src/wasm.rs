@@ -1,0 +1,1 @@
+//! The browser binding: the only code that knows about JavaScript.
