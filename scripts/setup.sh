@@ -16,7 +16,7 @@ want=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; 
 have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
 if [ -n "$want" ] && [ "$want" != "$have" ]; then
   echo "setup: installing wasm-bindgen-cli $want (takes a few minutes)"
-  cargo install wasm-bindgen-cli --version "$want" --locked
+  cargo install wasm-bindgen-cli --version "$want"
 fi
 
 # Debian packages: Chromium for the browser tests, binaryen for wasm-opt.
