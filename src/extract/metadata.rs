@@ -76,14 +76,25 @@ pub fn json_ld(dom: &mut Dom, title_from_doc: &dyn Fn(&mut Dom) -> String) -> Js
         let mut content = raw.trim();
         content = content.strip_prefix("<![CDATA[").unwrap_or(content);
         content = content.strip_suffix("]]>").unwrap_or(content);
-        let Ok(parsed) = serde_json::from_str::<Value>(content) else {
+        let Ok(mut parsed) = serde_json::from_str::<Value>(content) else {
             continue;
         };
-        let ctx_ok = match parsed.get("@context") {
-            Some(Value::String(c)) => {
-                let c = c.trim_end_matches('/');
-                c == "http://schema.org" || c == "https://schema.org"
+        if let Value::Array(items) = &parsed {
+            match items
+                .iter()
+                .find(|it| str_field(it, "@type").is_some_and(is_article_type))
+            {
+                Some(found) => parsed = found.clone(),
+                None => continue,
             }
+        }
+        let is_schema = |c: &str| {
+            let c = c.strip_suffix('/').unwrap_or(c);
+            c == "http://schema.org" || c == "https://schema.org"
+        };
+        let ctx_ok = match parsed.get("@context") {
+            Some(Value::String(c)) => is_schema(c),
+            Some(o @ Value::Object(_)) => str_field(o, "@vocab").is_some_and(is_schema),
             _ => false,
         };
         if !ctx_ok {
@@ -333,7 +344,8 @@ pub fn metadata(dom: &mut Dom, ld: &JsonLd) -> Metadata {
         })
         .unwrap_or_else(|| article_title(dom));
     let byline = non_empty(ld.byline.clone())
-        .or_else(|| get(&["dc:creator", "dcterm:creator", "author", "parsely-author"]));
+        .or_else(|| get(&["dc:creator", "dcterm:creator", "author", "parsely-author"]))
+        .or_else(|| get(&["article:author"]).filter(|a| url::Url::parse(a).is_err()));
     let excerpt = non_empty(ld.excerpt.clone()).or_else(|| {
         get(&[
             "dc:description",

@@ -3,7 +3,7 @@
 //! rewritten over the arena [`Dom`] with cached subtree statistics so that it runs in linear-ish
 //! time and never recurses.
 
-use super::dom::{is_js_space, normalize_ws, Dom, Id, DIV_TO_P_ELEMS, ROOT};
+use super::dom::{is_js_space, normalize_ws, Dom, Id, ROOT};
 use super::patterns as pat;
 
 pub const CHAR_THRESHOLD: usize = 500;
@@ -310,7 +310,25 @@ impl<'a> Grabber<'a> {
             let t = text.trim_matches(is_js_space);
             let len = utf16_len(t);
             if len > 0 && len < 100 {
-                self.byline = Some(t.to_string());
+                // Prefer a descendant marked itemprop="name": the bare author name.
+                let end = self.dom.next_element_node(n, true);
+                let mut next = self.dom.next_element_node(n, false);
+                let mut name_node = None;
+                while let Some(x) = next {
+                    if Some(x) == end {
+                        break;
+                    }
+                    if self.dom.attr(x, "itemprop").is_some_and(|v| v.contains("name")) {
+                        name_node = Some(x);
+                        break;
+                    }
+                    next = self.dom.next_element_node(x, false);
+                }
+                let chosen = match name_node {
+                    Some(x) => self.dom.text_content(x).trim_matches(is_js_space).to_string(),
+                    None => t.to_string(),
+                };
+                self.byline = Some(chosen);
                 return true;
             }
         }
@@ -1073,7 +1091,7 @@ pub fn article_title(dom: &mut Dom) -> String {
         }
         n
     };
-    const SEPS: [char; 6] = ['|', '-', '\\', '/', '>', '»'];
+    const SEPS: [char; 8] = ['|', '-', '–', '—', '\\', '/', '>', '»'];
     let has_sep_spaced = |s: &str, seps: &[char]| -> bool {
         let cs: Vec<char> = s.chars().collect();
         cs.windows(3)
