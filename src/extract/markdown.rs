@@ -33,7 +33,7 @@ pub fn to_markdown(html: &str) -> String {
                 out.push_str(l.trim_end());
                 out.push('\n');
             }
-            out.push_str(&prefix.trim_end().to_string());
+            out.push_str(prefix.trim_end());
             out.push('\n');
         }
         line.clear();
@@ -47,7 +47,10 @@ pub fn to_markdown(html: &str) -> String {
                     } else {
                         let s: &str = t;
                         let collapsed: Vec<&str> = s.split_whitespace().collect();
-                        if s.starts_with(char::is_whitespace) && !line.ends_with(' ') && !line.is_empty() {
+                        if s.starts_with(char::is_whitespace)
+                            && !line.ends_with(' ')
+                            && !line.is_empty()
+                        {
                             line.push(' ');
                         }
                         line.push_str(&collapsed.join(" "));
@@ -192,7 +195,10 @@ mod tests {
              <ul><li>one</li><li>two</li></ul><pre><code>let  x = 1;\n</code></pre>",
         );
         assert!(md.contains("## Head"), "{md}");
-        assert!(md.contains("Some *text* with [a link](https://x.org/)."), "{md}");
+        assert!(
+            md.contains("Some *text* with [a link](https://x.org/)."),
+            "{md}"
+        );
         assert!(md.contains("- one\n- two"), "{md}");
         assert!(md.contains("```\nlet  x = 1;\n```"), "{md}");
     }
