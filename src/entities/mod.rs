@@ -3,6 +3,17 @@
 
 use serde::Serialize;
 
+pub mod features;
+pub mod gazetteer;
+pub mod model;
+pub mod tagger;
+pub mod tokenize;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod conll;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod train;
+
 /// The kind of an entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
 pub enum Label {
