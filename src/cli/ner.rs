@@ -53,6 +53,9 @@ pub fn train_ner(corpus_dir: &str, out: &str) -> CmdResult {
     if let Ok(e) = std::env::var("LECTERN_NER_MIN_COUNT") {
         opts.min_count = e.parse().map_err(|_| "bad LECTERN_NER_MIN_COUNT")?;
     }
+    if let Ok(e) = std::env::var("LECTERN_NER_QUANTILE") {
+        opts.quantile = e.parse().map_err(|_| "bad LECTERN_NER_QUANTILE")?;
+    }
     let t0 = Instant::now();
     let (model, bytes) = train::train(&train_docs, &dev_docs, &opts, &mut |m| {
         eprintln!("[{:>6.1}s] {m}", t0.elapsed().as_secs_f64())
@@ -60,7 +63,11 @@ pub fn train_ner(corpus_dir: &str, out: &str) -> CmdResult {
     .ok_or("training produced no model")?;
     std::fs::write(out, &bytes).map_err(|e| format!("writing {out}: {e}"))?;
     let (score, _) = train::evaluate(&model, &dev_docs);
-    println!("wrote {out} ({} bytes, {} features)", bytes.len(), model.len());
+    println!(
+        "wrote {out} ({} bytes, {} features)",
+        bytes.len(),
+        model.len()
+    );
     print!("eng.testa:\n{}", score.report());
     Ok(0)
 }

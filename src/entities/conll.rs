@@ -23,16 +23,17 @@ pub fn read(text: &str) -> Vec<Document> {
     let mut words: Vec<String> = Vec::new();
     let mut tags: Vec<String> = Vec::new();
     let mut saw_docstart = false;
-    let flush_sentence = |words: &mut Vec<String>, tags: &mut Vec<String>, cur: &mut Vec<Sentence>| {
-        if !words.is_empty() {
-            let spans = spans_of(tags);
-            cur.push(Sentence {
-                words: std::mem::take(words),
-                spans,
-            });
-            tags.clear();
-        }
-    };
+    let flush_sentence =
+        |words: &mut Vec<String>, tags: &mut Vec<String>, cur: &mut Vec<Sentence>| {
+            if !words.is_empty() {
+                let spans = spans_of(tags);
+                cur.push(Sentence {
+                    words: std::mem::take(words),
+                    spans,
+                });
+                tags.clear();
+            }
+        };
     for line in text.lines() {
         let line = line.trim_end();
         let mut cols = line.split(['\t', ' ']).filter(|c| !c.is_empty());
@@ -133,9 +134,21 @@ impl Score {
     }
 
     fn prf(c: [usize; 3]) -> (f64, f64, f64) {
-        let p = if c[1] == 0 { 0.0 } else { c[0] as f64 / c[1] as f64 };
-        let r = if c[2] == 0 { 0.0 } else { c[0] as f64 / c[2] as f64 };
-        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        let p = if c[1] == 0 {
+            0.0
+        } else {
+            c[0] as f64 / c[1] as f64
+        };
+        let r = if c[2] == 0 {
+            0.0
+        } else {
+            c[0] as f64 / c[2] as f64
+        };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
         (p, r, f)
     }
 
@@ -151,7 +164,10 @@ impl Score {
 
     /// A table: type, precision, recall, F1, gold count.
     pub fn report(&self) -> String {
-        let mut s = format!("{:<8} {:>9} {:>9} {:>9} {:>7}\n", "type", "precision", "recall", "F1", "gold");
+        let mut s = format!(
+            "{:<8} {:>9} {:>9} {:>9} {:>7}\n",
+            "type", "precision", "recall", "F1", "gold"
+        );
         for (ty, &c) in &self.per_type {
             let (p, r, f) = Self::prf(c);
             s += &format!("{ty:<8} {p:>9.4} {r:>9.4} {f:>9.4} {:>7}\n", c[2]);

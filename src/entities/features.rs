@@ -196,19 +196,46 @@ struct Tok {
 }
 
 const TITLES: &[&str] = &[
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "president", "minister", "prime",
-    "king", "queen", "prince", "general", "gen.", "sir", "lord", "chancellor", "senator",
-    "sen.", "governor", "gov.", "judge", "coach", "striker", "captain", "pope", "sheikh",
-    "secretary", "leader", "spokesman", "spokeswoman", "chairman", "director", "ambassador",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "president",
+    "minister",
+    "prime",
+    "king",
+    "queen",
+    "prince",
+    "general",
+    "gen.",
+    "sir",
+    "lord",
+    "chancellor",
+    "senator",
+    "sen.",
+    "governor",
+    "gov.",
+    "judge",
+    "coach",
+    "striker",
+    "captain",
+    "pope",
+    "sheikh",
+    "secretary",
+    "leader",
+    "spokesman",
+    "spokeswoman",
+    "chairman",
+    "director",
+    "ambassador",
 ];
 
 /// Computes the static features of each word of a sentence (everything except history).
-pub fn sentence_features(
-    words: &[&str],
-    doc: &DocInfo,
-    gaz: &Gazetteer,
-    out: &mut Vec<Vec<u32>>,
-) {
+pub fn sentence_features(words: &[&str], doc: &DocInfo, gaz: &Gazetteer, out: &mut Vec<Vec<u32>>) {
     let caps = is_caps_sentence(words);
     let norms: Vec<String> = words.iter().map(|w| doc.normalise(w, caps)).collect();
     let norm_refs: Vec<&str> = norms.iter().map(String::as_str).collect();

@@ -158,7 +158,11 @@ impl Model {
             if k == 0 {
                 continue;
             }
-            let Some(w) = self.slots.get(s).and_then(|&i| self.weights.get(i as usize)) else {
+            let Some(w) = self
+                .slots
+                .get(s)
+                .and_then(|&i| self.weights.get(i as usize))
+            else {
                 continue;
             };
             let q = w.map(|x| (x / scale).round().clamp(-127.0, 127.0) as i8);
@@ -222,9 +226,12 @@ pub fn viterbi(trans: &[[f32; NUM_TAGS]], emissions: &[[f32; NUM_TAGS]]) -> Vec<
     }
     for i in 1..n {
         let (done, rest) = score.split_at_mut(i);
-        let (Some(prev), Some(cur), Some(e), Some(bk)) =
-            (done.last(), rest.first_mut(), emissions.get(i), back.get_mut(i))
-        else {
+        let (Some(prev), Some(cur), Some(e), Some(bk)) = (
+            done.last(),
+            rest.first_mut(),
+            emissions.get(i),
+            back.get_mut(i),
+        ) else {
             break;
         };
         for t in 0..NUM_TAGS {
@@ -307,7 +314,10 @@ mod tests {
     fn round_trips_and_rejects_garbage() {
         let mut trans = vec![[0.0; NUM_TAGS]; NUM_TAGS + 1];
         trans[0][1] = 0.5;
-        let m = Model::new(trans, vec![(7, [0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, -2.0])]);
+        let m = Model::new(
+            trans,
+            vec![(7, [0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, -2.0])],
+        );
         let bytes = m.to_bytes(0.01);
         let back = Model::from_bytes(&bytes).unwrap();
         assert_eq!(back.len(), 1);

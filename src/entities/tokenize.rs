@@ -71,7 +71,10 @@ fn is_close_punct(c: char) -> bool {
 
 /// Characters that always stand alone, even inside a word.
 fn is_solo(c: char) -> bool {
-    matches!(c, '—' | '–' | '…' | '|' | '(' | ')' | '[' | ']' | '"' | '“' | '”')
+    matches!(
+        c,
+        '—' | '–' | '…' | '|' | '(' | ')' | '[' | ']' | '"' | '“' | '”'
+    )
 }
 
 const ABBREVIATIONS: &[&str] = &[
@@ -149,7 +152,8 @@ fn split_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>
         // Keep a leading apostrophe that starts a contraction such as 's or '90s.
         let rest = text.get(start + c.len_utf8()..end).unwrap_or("");
         let contraction = matches!(c, '\'' | '’')
-            && (rest.eq_ignore_ascii_case("s") || rest.chars().all(|d| d.is_ascii_digit() || d == 's'))
+            && (rest.eq_ignore_ascii_case("s")
+                || rest.chars().all(|d| d.is_ascii_digit() || d == 's'))
             && !rest.is_empty();
         if is_open_punct(c) && !contraction && end - start > c.len_utf8() {
             out.push(Token {
@@ -189,7 +193,10 @@ fn split_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>
             if is_abbreviation(body) {
                 break;
             }
-            tail.push(Token { start: end - 1, end });
+            tail.push(Token {
+                start: end - 1,
+                end,
+            });
             end -= 1;
             continue;
         }
@@ -206,10 +213,9 @@ fn split_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>
     }
     // Possessive 's.
     let word = text.get(start..end).unwrap_or("");
-    let lower_tail = word.get(word.len().saturating_sub(3)..).unwrap_or("");
     let poss = if word.ends_with("'s") || word.ends_with("'S") {
         2
-    } else if lower_tail == "’s" || lower_tail == "’S" {
+    } else if word.ends_with("’s") || word.ends_with("’S") {
         4
     } else {
         0

@@ -15,6 +15,8 @@ pub struct Options {
     /// Features seen fewer times than this in the training data are dropped.
     pub min_count: u32,
     pub seed: u64,
+    /// Quantile of the weight magnitudes that maps to the largest stored step.
+    pub quantile: f64,
 }
 
 impl Default for Options {
@@ -23,6 +25,7 @@ impl Default for Options {
             epochs: 12,
             min_count: 2,
             seed: 20260128,
+            quantile: 0.999,
         }
     }
 }
@@ -148,18 +151,24 @@ pub fn evaluate(model: &Model, docs: &[Document]) -> (Score, usize) {
     (score, tokens)
 }
 
-/// Chooses the quantisation step: the largest weight magnitude maps to 127.
-pub fn scale_for(model: &Model) -> f32 {
-    let mut m = 0f32;
-    for w in model.all_weights() {
-        for x in w {
-            m = m.max(x.abs());
-        }
+/// Chooses the quantisation step: the weight magnitude at the given quantile of the non-zero
+/// weights maps to 127 (the few larger ones are clipped), so small weights keep a distinct step.
+pub fn scale_for(model: &Model, quantile: f64) -> f32 {
+    let mut mags: Vec<f32> = model
+        .all_weights()
+        .flat_map(|w| w.iter().map(|x| x.abs()))
+        .filter(|&x| x > 0.0)
+        .collect();
+    if mags.is_empty() {
+        return 1.0;
     }
-    if m == 0.0 {
-        1.0
-    } else {
+    mags.sort_unstable_by(f32::total_cmp);
+    let k = ((mags.len() - 1) as f64 * quantile.clamp(0.0, 1.0)) as usize;
+    let m = mags.get(k).copied().unwrap_or(1.0);
+    if m > 0.0 {
         m / 127.0
+    } else {
+        1.0
     }
 }
 
@@ -291,10 +300,14 @@ pub fn train(
             }
         }
         let model = wts.averaged();
-        let bytes = model.to_bytes(scale_for(&model));
+        let bytes = model.to_bytes(scale_for(&model, opts.quantile));
         let stored = Model::from_bytes(&bytes)?;
         let (score, _) = evaluate(&stored, dev);
         let f1 = score.overall().2;
+        if std::env::var_os("LECTERN_NER_RAW").is_some() {
+            let (raw, _) = evaluate(&model, dev);
+            log(format!("unquantised dev F1 {:.4}", raw.overall().2));
+        }
         log(format!(
             "epoch {epoch:>2}: train token errors {:.4}, dev F1 {f1:.4}, model {} bytes",
             errors as f64 / tokens.max(1) as f64,
