@@ -381,3 +381,92 @@ pub fn allowed(prev: Option<usize>, next: usize) -> bool {
     // I-x needs B-x or I-x before it.
     matches!(prev, Some(p) if p != 0 && (p + 1) / 2 == next / 2)
 }
+
+/// Document-wide evidence from a first tagging pass: how every other occurrence of a word was
+/// tagged (Ratinov & Roth's context aggregation), so a name tagged PER in one sentence pulls
+/// its other occurrences, before and after, the same way.
+#[derive(Default)]
+pub struct Aggregate {
+    counts: HashMap<String, [u16; 5]>,
+}
+
+fn type_slot(tag: usize) -> usize {
+    if tag == 0 {
+        0
+    } else {
+        (tag - 1) / 2 + 1
+    }
+}
+
+impl Aggregate {
+    pub fn new(sentences: &[Vec<&str>], tags: &[Vec<usize>]) -> Self {
+        let mut agg = Aggregate::default();
+        for (words, ts) in sentences.iter().zip(tags) {
+            for (w, &t) in words.iter().zip(ts) {
+                if is_capitalised(w) {
+                    let e = agg.counts.entry(w.to_lowercase()).or_insert([0; 5]);
+                    if let Some(c) = e.get_mut(type_slot(t)) {
+                        *c = c.saturating_add(1);
+                    }
+                }
+            }
+        }
+        agg
+    }
+
+    /// Adds the second-pass features of one sentence (first-pass tags `s1`) to `out`.
+    pub fn sentence_features(&self, words: &[&str], s1: &[usize], out: &mut [Vec<u32>]) {
+        let names = ["O", "PER", "ORG", "LOC", "MISC"];
+        let name = |t: usize| names.get(t).copied().unwrap_or("O");
+        let tag_name = |k: isize| -> &str {
+            if k < 0 {
+                return "<s>";
+            }
+            match s1.get(k as usize) {
+                Some(&t) => [
+                    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
+                ]
+                .get(t)
+                .copied()
+                .unwrap_or("O"),
+                None => "</s>",
+            }
+        };
+        for (i, (w, f)) in words.iter().zip(out.iter_mut()).enumerate() {
+            let ii = i as isize;
+            f.push(fh(50, &[tag_name(ii)]));
+            f.push(fh(51, &[tag_name(ii - 1), tag_name(ii)]));
+            f.push(fh(52, &[tag_name(ii), tag_name(ii + 1)]));
+            if !is_capitalised(w) {
+                continue;
+            }
+            let Some(c) = self.counts.get(&w.to_lowercase()) else {
+                continue;
+            };
+            // The other occurrences: remove this one's own vote.
+            let mut c = *c;
+            if let Some(x) = s1.get(i).and_then(|&t| c.get_mut(type_slot(t))) {
+                *x = x.saturating_sub(1);
+            }
+            let total: u16 = c.iter().sum();
+            if total == 0 {
+                f.push(fh(53, &[]));
+                continue;
+            }
+            let mut best = 0;
+            for (t, &n) in c.iter().enumerate() {
+                if n > c.get(best).copied().unwrap_or(0) {
+                    best = t;
+                }
+            }
+            f.push(fh(54, &[name(best)]));
+            let share = c.get(best).copied().unwrap_or(0) * 4 / total;
+            f.push(fh(55, &[name(best), &share.to_string()]));
+            for (t, &n) in c.iter().enumerate() {
+                if n > 0 {
+                    f.push(fh(56, &[name(t)]));
+                }
+            }
+        }
+    }
+}

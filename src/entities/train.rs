@@ -5,16 +5,19 @@
 use std::collections::HashMap;
 
 use super::conll::{self, Document, Score};
-use super::features::{sentence_features, tag_of, DocInfo, History, NUM_TAGS, TYPES};
-use super::gazetteer::Gazetteer;
+use super::features::{tag_of, History, NUM_TAGS, TYPES};
 use super::model::{viterbi, Model};
-use super::tagger::tag_document;
+use super::tagger::{
+    add_second_pass_features, decode_document, document_features, tag_document, Tagger,
+};
 
 pub struct Options {
     pub epochs: usize,
     /// Features seen fewer times than this in the training data are dropped.
     pub min_count: u32,
     pub seed: u64,
+    /// Folds of the jackknife that feeds the second pass (0 or 1: no second pass).
+    pub folds: usize,
     /// Quantile of the weight magnitudes that maps to the largest stored step.
     pub quantile: f64,
 }
@@ -25,7 +28,8 @@ impl Default for Options {
             epochs: 12,
             min_count: 2,
             seed: 20260128,
-            quantile: 0.999,
+            quantile: 1.0,
+            folds: 5,
         }
     }
 }
@@ -132,23 +136,44 @@ impl Weights {
     }
 }
 
-/// Scores a model on documents; returns the score and the number of tokens.
-pub fn evaluate(model: &Model, docs: &[Document]) -> (Score, usize) {
+/// Scores a tagger on documents; returns the score and the number of tokens.
+pub fn evaluate(tagger: &Tagger, docs: &[Document]) -> (Score, usize) {
     let mut score = Score::default();
     let mut tokens = 0;
     for d in docs {
-        let sents: Vec<Vec<&str>> = d
-            .sentences
-            .iter()
-            .map(|s| s.words.iter().map(String::as_str).collect())
-            .collect();
-        let tags = tag_document(model, &sents);
+        let sents = words_of(d);
+        let tags = tag_document(tagger, &sents);
+        let dump = std::env::var_os("LECTERN_NER_DUMP").is_some();
         for (s, t) in d.sentences.iter().zip(&tags) {
+            if dump {
+                let pred = conll::spans_of_ids(t);
+                for g in s.spans.iter().filter(|g| !pred.contains(g)) {
+                    eprintln!(
+                        "FN\t{}\t{}",
+                        g.2,
+                        s.words.get(g.0..g.1).unwrap_or(&[]).join(" ")
+                    );
+                }
+                for p in pred.iter().filter(|p| !s.spans.contains(p)) {
+                    eprintln!(
+                        "FP\t{}\t{}",
+                        p.2,
+                        s.words.get(p.0..p.1).unwrap_or(&[]).join(" ")
+                    );
+                }
+            }
             tokens += s.words.len();
             score.add(&s.spans, &conll::spans_of_ids(t));
         }
     }
     (score, tokens)
+}
+
+fn words_of(d: &Document) -> Vec<Vec<&str>> {
+    d.sentences
+        .iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect()
 }
 
 /// Chooses the quantisation step: the weight magnitude at the given quantile of the non-zero
@@ -172,39 +197,137 @@ pub fn scale_for(model: &Model, quantile: f64) -> f32 {
     }
 }
 
-/// Trains on `train`, reporting dev F1 after each epoch through `log`; returns the averaged
-/// model of the best epoch on `dev` (serialised and re-read, so it is exactly what is stored).
+/// Trains both passes on `train`, choosing epochs on `dev` and printing dev F1 through `log`.
+/// The second pass learns from first-pass tags of the training documents that come from
+/// models trained without them (5-fold jackknife), so it sees realistic first-pass errors.
 pub fn train(
     train: &[Document],
     dev: &[Document],
     opts: &Options,
     log: &mut dyn FnMut(String),
-) -> Option<(Model, Vec<u8>)> {
-    let gaz = Gazetteer::get();
-    // Static features, counted so rare ones can be dropped.
-    let mut docs: Vec<Vec<Prepared>> = Vec::with_capacity(train.len());
-    let mut counts: HashMap<u32, u32> = HashMap::new();
-    let mut buf = Vec::new();
-    for d in train {
-        let sents: Vec<Vec<&str>> = d
-            .sentences
-            .iter()
-            .map(|s| s.words.iter().map(String::as_str).collect())
+) -> Option<(Tagger, Vec<u8>)> {
+    let train_words: Vec<Vec<Vec<&str>>> = train.iter().map(words_of).collect();
+    let train_feats: Vec<Vec<Vec<Vec<u32>>>> =
+        train_words.iter().map(|w| document_features(w)).collect();
+
+    log("first pass".into());
+    let (first, first_bytes, first_epoch) = train_pass(train, &train_feats, opts, log, &mut |m| {
+        let t = Tagger {
+            first: m,
+            second: None,
+        };
+        let f1 = evaluate(&t, dev).0.overall().2;
+        (f1, t.first)
+    })?;
+    if opts.folds < 2 {
+        return Some((
+            Tagger {
+                first,
+                second: None,
+            },
+            first_bytes,
+        ));
+    }
+
+    // First-pass tags of each training document from a model that did not see it.
+    let mut s1: Vec<Vec<Vec<usize>>> = vec![Vec::new(); train.len()];
+    let fold_opts = Options {
+        epochs: first_epoch,
+        ..*opts
+    };
+    for fold in 0..opts.folds {
+        let keep: Vec<usize> = (0..train.len())
+            .filter(|i| i % opts.folds != fold)
             .collect();
-        let info = DocInfo::new(&sents);
-        let mut prepared = Vec::with_capacity(sents.len());
-        for (s, words) in d.sentences.iter().zip(&sents) {
-            sentence_features(words, &info, gaz, &mut buf);
-            for f in buf.iter().flatten() {
-                *counts.entry(*f).or_insert(0) += 1;
+        let sub_docs: Vec<&Document> = keep.iter().filter_map(|&i| train.get(i)).collect();
+        let sub_feats: Vec<Vec<Vec<Vec<u32>>>> = keep
+            .iter()
+            .filter_map(|&i| train_feats.get(i).cloned())
+            .collect();
+        let sub_docs: Vec<Document> = sub_docs
+            .into_iter()
+            .map(|d| Document {
+                sentences: d
+                    .sentences
+                    .iter()
+                    .map(|s| conll::Sentence {
+                        words: s.words.clone(),
+                        spans: s.spans.clone(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        let (m, _, _) = train_pass(&sub_docs, &sub_feats, &fold_opts, &mut |_| {}, &mut |m| {
+            (0.0, m)
+        })?;
+        for i in (0..train.len()).filter(|i| i % opts.folds == fold) {
+            if let (Some(w), Some(f), Some(out)) =
+                (train_words.get(i), train_feats.get(i), s1.get_mut(i))
+            {
+                *out = decode_document(&m, w, f);
             }
-            prepared.push(Prepared {
-                words: s.words.clone(),
-                gold: gold_tags(s),
-                feats: std::mem::take(&mut buf),
-            });
         }
-        docs.push(prepared);
+        log(format!(
+            "jackknife fold {} of {} tagged",
+            fold + 1,
+            opts.folds
+        ));
+    }
+    let mut second_feats = train_feats.clone();
+    for ((w, t), f) in train_words.iter().zip(&s1).zip(second_feats.iter_mut()) {
+        add_second_pass_features(w, t, f);
+    }
+    drop(train_feats);
+
+    log("second pass".into());
+    let first_tagger = Tagger {
+        first,
+        second: None,
+    };
+    let mut holder = Some(first_tagger);
+    let (second, second_bytes, _) = train_pass(train, &second_feats, opts, log, &mut |m| {
+        let Some(ft) = holder.take() else {
+            return (0.0, m);
+        };
+        let t = Tagger {
+            first: ft.first,
+            second: Some(m),
+        };
+        let f1 = evaluate(&t, dev).0.overall().2;
+        let Tagger { first, second } = t;
+        holder = Some(Tagger {
+            first,
+            second: None,
+        });
+        (
+            f1,
+            second.unwrap_or_else(|| Model::new(Vec::new(), Vec::new())),
+        )
+    })?;
+    let first = holder?.first;
+    let bytes = Tagger::stack_bytes(&first_bytes, &second_bytes);
+    Some((
+        Tagger {
+            first,
+            second: Some(second),
+        },
+        bytes,
+    ))
+}
+
+/// One averaged-perceptron pass over precomputed features. `dev_f1` scores a candidate model
+/// (and hands it back); the best epoch's model, its bytes and the epoch are returned.
+fn train_pass(
+    train: &[Document],
+    feats: &[Vec<Vec<Vec<u32>>>],
+    opts: &Options,
+    log: &mut dyn FnMut(String),
+    dev_f1: &mut dyn FnMut(Model) -> (f64, Model),
+) -> Option<(Model, Vec<u8>, usize)> {
+    // Count features so rare ones can be dropped.
+    let mut counts: HashMap<u32, u32> = HashMap::new();
+    for f in feats.iter().flatten().flatten().flatten() {
+        *counts.entry(*f).or_insert(0) += 1;
     }
     let mut wts = Weights {
         index: HashMap::new(),
@@ -214,17 +337,26 @@ pub fn train(
         trans_u: vec![[0.0; NUM_TAGS]; NUM_TAGS + 1],
         step: 1.0,
     };
-    for d in docs.iter_mut() {
-        for s in d.iter_mut() {
-            for f in s.feats.iter_mut() {
-                let kept: Vec<u32> = f
-                    .iter()
-                    .filter(|k| counts.get(k).copied().unwrap_or(0) >= opts.min_count)
-                    .copied()
-                    .collect();
-                *f = kept.into_iter().filter_map(|k| wts.idx(k, true)).collect();
-            }
+    let mut docs: Vec<Vec<Prepared>> = Vec::with_capacity(train.len());
+    for (d, df) in train.iter().zip(feats) {
+        let mut prepared = Vec::with_capacity(d.sentences.len());
+        for (s, sf) in d.sentences.iter().zip(df) {
+            let f = sf
+                .iter()
+                .map(|tf| {
+                    tf.iter()
+                        .filter(|k| counts.get(k).copied().unwrap_or(0) >= opts.min_count)
+                        .filter_map(|&k| wts.idx(k, true))
+                        .collect()
+                })
+                .collect();
+            prepared.push(Prepared {
+                words: s.words.clone(),
+                gold: gold_tags(s),
+                feats: f,
+            });
         }
+        docs.push(prepared);
     }
     log(format!(
         "{} documents, {} features kept of {}",
@@ -236,7 +368,7 @@ pub fn train(
 
     let mut order: Vec<usize> = (0..docs.len()).collect();
     let mut rng = opts.seed | 1;
-    let mut best: Option<(f64, Vec<u8>)> = None;
+    let mut best: Option<(f64, Model, Vec<u8>, usize)> = None;
     let mut hist_feats: Vec<u32> = Vec::new();
     let mut hist_idx: Vec<Vec<u32>> = Vec::new();
     for epoch in 1..=opts.epochs {
@@ -302,24 +434,19 @@ pub fn train(
         let model = wts.averaged();
         let bytes = model.to_bytes(scale_for(&model, opts.quantile));
         let stored = Model::from_bytes(&bytes)?;
-        let (score, _) = evaluate(&stored, dev);
-        let f1 = score.overall().2;
-        if std::env::var_os("LECTERN_NER_RAW").is_some() {
-            let (raw, _) = evaluate(&model, dev);
-            log(format!("unquantised dev F1 {:.4}", raw.overall().2));
-        }
+        let (f1, stored) = dev_f1(stored);
         log(format!(
             "epoch {epoch:>2}: train token errors {:.4}, dev F1 {f1:.4}, model {} bytes",
             errors as f64 / tokens.max(1) as f64,
             bytes.len()
         ));
-        if best.as_ref().is_none_or(|b| f1 > b.0) {
-            best = Some((f1, bytes));
+        // Ties go to the later epoch (jackknife folds score everything 0 and keep the last).
+        if best.as_ref().is_none_or(|b| f1 >= b.0) {
+            best = Some((f1, stored, bytes, epoch));
         }
     }
-    let (_, bytes) = best?;
-    let model = Model::from_bytes(&bytes)?;
-    Some((model, bytes))
+    let (_, model, bytes, epoch) = best?;
+    Some((model, bytes, epoch))
 }
 
 /// Agreement of the date/time and money rules with a corpus's Temporal and Money spans (re3d):
