@@ -64,6 +64,9 @@ pub fn train_ner(corpus_dir: &str, out: &str) -> CmdResult {
     if let Ok(e) = std::env::var("LECTERN_NER_MIN_COUNT") {
         opts.min_count = e.parse().map_err(|_| "bad LECTERN_NER_MIN_COUNT")?;
     }
+    if let Ok(e) = std::env::var("LECTERN_NER_WORD_DROPOUT") {
+        opts.word_dropout_permille = e.parse().map_err(|_| "bad LECTERN_NER_WORD_DROPOUT")?;
+    }
     if let Ok(e) = std::env::var("LECTERN_NER_FOLDS") {
         opts.folds = e.parse().map_err(|_| "bad LECTERN_NER_FOLDS")?;
     }

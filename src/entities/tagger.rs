@@ -112,7 +112,7 @@ pub fn add_second_pass_features(
     }
 }
 
-/// Tags every sentence of a document (BIO tag ids, see [`super::features::tag_of`]).
+/// Tags every sentence of a document (BILOU tag ids, see [`super::features::TAG_NAMES`]).
 pub fn tag_document(tagger: &Tagger, sentences: &[Vec<&str>]) -> Vec<Vec<usize>> {
     let mut feats = document_features(sentences);
     let s1 = decode_document(&tagger.first, sentences, &feats);

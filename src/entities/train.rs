@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::conll::{self, Document, Score};
-use super::features::{tag_of, History, NUM_TAGS, TYPES};
+use super::features::{make_tag, History, NUM_TAGS, POS_B, POS_I, POS_L, POS_U, TYPES};
 use super::model::{viterbi, Model};
 use super::tagger::{
     add_second_pass_features, decode_document, document_features, tag_document, Tagger,
@@ -16,6 +16,8 @@ pub struct Options {
     /// Features seen fewer times than this in the training data are dropped.
     pub min_count: u32,
     pub seed: u64,
+    /// Per mille of training tokens whose word-identity features are hidden (word dropout).
+    pub word_dropout_permille: u64,
     /// Folds of the jackknife that feeds the second pass (0 or 1: no second pass).
     pub folds: usize,
     /// Quantile of the weight magnitudes that maps to the largest stored step.
@@ -30,6 +32,7 @@ impl Default for Options {
             seed: 20260128,
             quantile: 1.0,
             folds: 5,
+            word_dropout_permille: 0,
         }
     }
 }
@@ -39,6 +42,8 @@ struct Prepared {
     words: Vec<String>,
     gold: Vec<usize>,
     feats: Vec<Vec<u32>>,
+    /// How many of each token's features (at the front) name the word itself.
+    lexical: Vec<usize>,
 }
 
 fn gold_tags(s: &conll::Sentence) -> Vec<usize> {
@@ -48,8 +53,17 @@ fn gold_tags(s: &conll::Sentence) -> Vec<usize> {
             continue;
         };
         for i in *a..*b {
+            let pos = if b - a == 1 {
+                POS_U
+            } else if i == *a {
+                POS_B
+            } else if i + 1 == *b {
+                POS_L
+            } else {
+                POS_I
+            };
             if let Some(t) = tags.get_mut(i) {
-                *t = tag_of(k, i > *a);
+                *t = make_tag(k, pos);
             }
         }
     }
@@ -341,19 +355,37 @@ fn train_pass(
     for (d, df) in train.iter().zip(feats) {
         let mut prepared = Vec::with_capacity(d.sentences.len());
         for (s, sf) in d.sentences.iter().zip(df) {
+            let mut lexical = Vec::with_capacity(sf.len());
             let f = sf
                 .iter()
                 .map(|tf| {
-                    tf.iter()
-                        .filter(|k| counts.get(k).copied().unwrap_or(0) >= opts.min_count)
-                        .filter_map(|&k| wts.idx(k, true))
-                        .collect()
+                    // Features 1 and 2 of a token are the word and its lower case (see
+                    // `sentence_features`); they go first so they can be dropped as a block.
+                    let lex = tf.get(1..3).unwrap_or(&[]);
+                    let rest = tf.first().into_iter().chain(tf.get(3..).unwrap_or(&[]));
+                    let mut out: Vec<u32> = Vec::with_capacity(tf.len());
+                    let mut keep = |k: &u32, out: &mut Vec<u32>| {
+                        if counts.get(k).copied().unwrap_or(0) >= opts.min_count {
+                            if let Some(i) = wts.idx(*k, true) {
+                                out.push(i);
+                            }
+                        }
+                    };
+                    for k in lex {
+                        keep(k, &mut out);
+                    }
+                    lexical.push(out.len());
+                    for k in rest {
+                        keep(k, &mut out);
+                    }
+                    out
                 })
                 .collect();
             prepared.push(Prepared {
                 words: s.words.clone(),
                 gold: gold_tags(s),
                 feats: f,
+                lexical,
             });
         }
         docs.push(prepared);
@@ -371,6 +403,8 @@ fn train_pass(
     let mut best: Option<(f64, Model, Vec<u8>, usize)> = None;
     let mut hist_feats: Vec<u32> = Vec::new();
     let mut hist_idx: Vec<Vec<u32>> = Vec::new();
+    let mut starts: Vec<usize> = Vec::new();
+    let mut drop_rng = opts.seed.rotate_left(17) | 1;
     for epoch in 1..=opts.epochs {
         // Fisher-Yates with xorshift64: the same order on every run.
         for i in (1..order.len()).rev() {
@@ -387,7 +421,21 @@ fn train_pass(
             for s in doc {
                 hist_idx.clear();
                 let mut em = Vec::with_capacity(s.words.len());
-                for (w, f) in s.words.iter().zip(&s.feats) {
+                starts.clear();
+                for (ti, (w, f)) in s.words.iter().zip(&s.feats).enumerate() {
+                    // Word dropout: now and then hide the word itself, so the model also learns
+                    // to recognise names it has never seen from their shape and context.
+                    drop_rng ^= drop_rng << 13;
+                    drop_rng ^= drop_rng >> 7;
+                    drop_rng ^= drop_rng << 17;
+                    let hide = (drop_rng % 1000) < opts.word_dropout_permille;
+                    let start = if hide {
+                        s.lexical.get(ti).copied().unwrap_or(0).min(f.len())
+                    } else {
+                        0
+                    };
+                    starts.push(start);
+                    let f = f.get(start..).unwrap_or(&[]);
                     hist_feats.clear();
                     hist.features(w, &mut hist_feats);
                     let hi: Vec<u32> = hist_feats
@@ -412,7 +460,9 @@ fn train_pass(
                         let pp = i.checked_sub(1).and_then(|j| pred.get(j).copied());
                         if g != p {
                             errors += 1;
-                            if let (Some(f), Some(h)) = (s.feats.get(i), hist_idx.get(i)) {
+                            let start = starts.get(i).copied().unwrap_or(0);
+                            let f = s.feats.get(i).and_then(|f| f.get(start..));
+                            if let (Some(f), Some(h)) = (f, hist_idx.get(i)) {
                                 wts.update(f, g, 1.0);
                                 wts.update(f, p, -1.0);
                                 wts.update(h, g, 1.0);
