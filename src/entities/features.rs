@@ -501,7 +501,7 @@ impl Aggregate {
             if let Some(x) = s1.get(i).and_then(|&t| c.get_mut(type_slot(t))) {
                 *x = x.saturating_sub(1);
             }
-            let total: u16 = c.iter().sum();
+            let total: u32 = c.iter().map(|&n| u32::from(n)).sum();
             if total == 0 {
                 f.push(fh(53, &[]));
                 continue;
@@ -513,7 +513,7 @@ impl Aggregate {
                 }
             }
             f.push(fh(54, &[name(best)]));
-            let share = c.get(best).copied().unwrap_or(0) * 4 / total;
+            let share = u32::from(c.get(best).copied().unwrap_or(0)) * 4 / total;
             f.push(fh(55, &[name(best), &share.to_string()]));
             for (t, &n) in c.iter().enumerate() {
                 if n > 0 {

@@ -314,10 +314,11 @@ mod tests {
     fn round_trips_and_rejects_garbage() {
         let mut trans = vec![[0.0; NUM_TAGS]; NUM_TAGS + 1];
         trans[0][1] = 0.5;
-        let m = Model::new(
-            trans,
-            vec![(7, [0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, -2.0])],
-        );
+        let mut w = [0.0; NUM_TAGS];
+        w[1] = 1.0;
+        w[8] = -2.0;
+        w[16] = 0.5;
+        let m = Model::new(trans, vec![(7, w)]);
         let bytes = m.to_bytes(0.01);
         let back = Model::from_bytes(&bytes).unwrap();
         assert_eq!(back.len(), 1);
