@@ -145,6 +145,8 @@
         continue;
       }
       if (SKIP.has(tag)) continue;
+      // A broken image shows nothing (and must not be fetched again by the reader).
+      if (tag === 'IMG' && node.complete && node.naturalWidth === 0 && node.currentSrc && !node.currentSrc.startsWith('data:')) continue;
       if (!rendered(node, tag)) continue;
       elements++;
       openTag(out, node, tag);
