@@ -203,7 +203,9 @@ export function createReader(root, { settings, limits, onChange = () => {}, onCl
     status.hidden = true;
     // The core's reader_html is sanitised in Rust (no scripts, handlers or foreign resources
     // besides the article's own images); this page's CSP would block scripts anyway.
-    main.innerHTML = result.reader_html;
+    // Parsed in an inert document, then moved in.
+    const parsed = new DOMParser().parseFromString(`<body>${result.reader_html}</body>`, 'text/html');
+    main.replaceChildren(...parsed.body.childNodes);
     const lang = result.article && result.article.lang;
     if (lang) main.lang = lang;
     buildEntities(result);
