@@ -30,6 +30,9 @@ pub fn eval_ner(file: &str) -> CmdResult {
     let (score, tokens) = train::evaluate(model, &docs);
     let secs = t0.elapsed().as_secs_f64();
     print!("{}", score.report());
+    if let Some(r) = train::rules_agreement(&docs) {
+        println!("rules (DATE+TIME vs Temporal, MONEY vs Money):\n{r}");
+    }
     println!(
         "{tokens} tokens in {:.3} s: {:.0} tokens/s",
         secs,

@@ -49,6 +49,30 @@ const CURRENCY_WORDS: &[&str] = &[
 const CURRENCY_CODES: &[&str] = &[
     "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "RUB", "INR", "AUD", "CAD",
 ];
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "fifty",
+    "hundred",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "a",
+];
 const SCALES: &[&str] = &[
     "thousand", "million", "billion", "trillion", "bn", "m", "mn", "k", "tn", "tr", "mln", "bln",
 ];
@@ -213,6 +237,10 @@ fn date_at(words: &[&str], i: usize) -> Option<usize> {
             has_year = true;
             k += comma + 1;
         }
+        if has_day && !has_year && is_dash(w(k)) && is_day(w(k + 1)) {
+            // "May 15 - 24"
+            k += 2;
+        }
         if has_day || has_year {
             return Some(k);
         }
@@ -228,6 +256,10 @@ fn date_at(words: &[&str], i: usize) -> Option<usize> {
             return Some(m_end);
         }
         return weekday.then_some(after_weekday.min(i + 1));
+    }
+    // A day range before the month: "11 - 13 December".
+    if is_day(w(j)) && is_dash(w(j + 1)) && is_day(w(j + 2)) && is_month(w(j + 3)) {
+        j += 2;
     }
     // Day [of] Month [,] [year]
     if is_day(w(j)) {
@@ -256,12 +288,23 @@ fn date_at(words: &[&str], i: usize) -> Option<usize> {
         String::new()
     };
     if is_year(tok) && YEAR_CUES.contains(&prev.as_str()) {
+        // "1977 - 1979", "1980 - 88"
+        let next = w(i + 2);
+        if is_dash(w(i + 1))
+            && (is_year(next) || (next.len() == 2 && next.chars().all(|c| c.is_ascii_digit())))
+        {
+            return Some(i + 3);
+        }
         return Some(i + 1);
     }
     if tok.len() == 5 && tok.ends_with('s') && is_year(&tok[..4]) && prev == "the" {
         return Some(i + 1);
     }
     None
+}
+
+fn is_dash(w: &str) -> bool {
+    matches!(w, "-" | "–" | "—")
 }
 
 fn is_numeric_date(w: &str) -> bool {
@@ -321,6 +364,19 @@ fn money_at(words: &[&str], i: usize) -> Option<usize> {
     } else {
         false
     };
+    if !sign && NUMBER_WORDS.contains(&tok.to_lowercase().as_str()) {
+        // "one dinar", "two Jordanian dinars"
+        let mut e = i + 1;
+        if is_scale(w(e)) {
+            e += 1;
+        }
+        if is_capitalised(w(e)) && CURRENCY_WORDS.contains(&w(e + 1).to_lowercase().as_str()) {
+            e += 1;
+        }
+        return CURRENCY_WORDS
+            .contains(&w(e).to_lowercase().as_str())
+            .then_some(e + 1);
+    }
     if !is_amount(w(k)) {
         return None;
     }
@@ -387,6 +443,14 @@ mod tests {
         assert!(spans("last year and next week , 2011 people").is_empty());
         assert!(spans("Theresa May said").is_empty());
         assert_eq!(spans("on 2026-01-28"), vec![("2026-01-28".into(), Date)]);
+        assert_eq!(
+            spans("from 11 - 13 Dec. and May 15 - 24"),
+            vec![("11 - 13 Dec.".into(), Date), ("May 15 - 24".into(), Date)]
+        );
+        assert_eq!(
+            spans("in 1977 - 1979 ."),
+            vec![("1977 - 1979".into(), Date)]
+        );
     }
 
     #[test]
@@ -422,5 +486,10 @@ mod tests {
             vec![("12 %".into(), Percent), ("12 per cent".into(), Percent)]
         );
         assert!(spans("5 million people").is_empty());
+        assert_eq!(
+            spans("two Jordanian dinars"),
+            vec![("two Jordanian dinars".into(), Money)]
+        );
+        assert!(spans("one dinar").len() == 1 && spans("one day").is_empty());
     }
 }
