@@ -7,14 +7,14 @@ import { api, loadSettings, saveSettings, LIMITS } from '../src/settings.js';
 
 const ext = api();
 const de = document.documentElement;
-const token = location.hash.slice(1);
+// The hash is "TOKEN" or "TOKEN|MODE": the captured page to ask the background for, and what to
+// show (kept across a reload, which is how the reader recovers from a panic: an aborted wasm
+// instance cannot be reused).
+const [token, hashMode] = location.hash.slice(1).split('|');
 let payload = null;
 let wasmLoad = null;
 let reader = null;
-// What to show: the article, the page's text, or the selection. Kept across a reload, which is
-// how the reader recovers from a panic (an aborted wasm instance cannot be reused).
-let mode = sessionStorage.getItem(`lectern-mode-${token}`) || 'article';
-sessionStorage.removeItem(`lectern-mode-${token}`);
+let mode = ['article', 'text', 'selection'].includes(hashMode) ? hashMode : 'article';
 let panicked = false;
 
 function close() {
@@ -30,7 +30,7 @@ async function fresh() {
 
 function switchTo(next) {
   if (panicked) {
-    sessionStorage.setItem(`lectern-mode-${token}`, next);
+    location.replace(`${location.pathname}#${token}|${next}`);
     location.reload();
     return;
   }

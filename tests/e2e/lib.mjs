@@ -4,7 +4,6 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
-import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -14,27 +13,8 @@ export const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
 const PAGES = path.join(ROOT, 'tests/e2e/pages');
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
-// A small solid-colour PNG, so image requests get a real image (colour from the file name).
-function png(w, h, [r, g, b]) {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf) => { let c = 0xffffffff; for (const x of buf) c = crcTable[(c ^ x) & 0xff] ^ (c >>> 8); return (c ^ 0xffffffff) >>> 0; };
-  const chunk = (type, data) => {
-    const t = Buffer.from(type);
-    const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
-    const c = Buffer.alloc(4); c.writeUInt32BE(crc(Buffer.concat([t, data])));
-    return Buffer.concat([len, t, data, c]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0); ihdr.writeUInt32BE(h, 4); ihdr[8] = 8; ihdr[9] = 2;
-  const row = Buffer.alloc(1 + w * 3);
-  for (let x = 0; x < w; x++) { row[1 + x * 3] = r; row[2 + x * 3] = g; row[3 + x * 3] = b; }
-  const raw = Buffer.concat(Array.from({ length: h }, () => row));
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
+// Every /img/ URL gets the playground's sample picture (a drawn river scene, our own).
+const PHOTO = fs.readFileSync(path.join(ROOT, 'www/samples/danube-wall.png'));
 
 // Serves tests/e2e/pages/NAME.html at /NAME.html (with {{ORIGIN}}/{{ELSEWHERE}} filled in),
 // images at /img/*.png, and the headers a page asks for in pages/NAME.headers.json.
@@ -45,9 +25,8 @@ export async function startServer({ root = PAGES, elsewhere = '' } = {}) {
     const url = new URL(req.url, 'http://x');
     const origin = `http://${req.headers.host}`;
     if (url.pathname.startsWith('/img/')) {
-      const hue = [...url.pathname].reduce((a, c) => (a * 31 + c.charCodeAt(0)) >>> 0, 7);
       res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' });
-      res.end(png(480, 270, [60 + (hue % 120), 90 + ((hue >> 8) % 100), 120 + ((hue >> 16) % 100)]));
+      res.end(PHOTO);
       return;
     }
     let rel = decodeURIComponent(url.pathname);
