@@ -52,6 +52,7 @@ test('news page: article, byline, late paragraph, real image; no clutter or hidd
   assert.match(text, /Maria Santos/);
   assert.match(text, /Fishermen welcomed the news/);
   assert.match(text, /Late update: the harbour master/, 'paragraph added by script after load');
+  assert.match(text, /Shadow fact: In its busiest year .* Records began in 1892/, 'open shadow root content');
   for (const clutter of ['ADVERT-SOFA-SALE', 'ADVERT-CAR-LOAN', 'CONSENT-BANNER-TEXT', 'PAYWALL-NAG', 'RELATED-LINK-ONE',
     'DRAFT-NOTE-HIDDEN', 'HIDDEN-ATTRIBUTE-TEXT', 'Sections', 'Privacy']) {
     assert.ok(!text.includes(clutter), `${clutter} must not be in the reader`);
@@ -235,5 +236,87 @@ test('the extension itself makes no network request', async () => {
   for (const h of server.hits.slice(hits0)) assert.match(h.path, /^\/img\//);
   const swRequests = requests.filter((r) => r.sw && !r.url.startsWith('chrome-extension://'));
   assert.deepEqual(swRequests, []);
+  await page.close();
+});
+
+// Relative luminance contrast of two CSS colours (rgb()/rgba()/color(srgb ...)), after blending a
+// translucent foreground over the background.
+function parseColor(c) {
+  let m = c.match(/rgba?\(([^)]+)\)/);
+  if (m) {
+    const [r, g, b, a = 1] = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+    return [r / 255, g / 255, b / 255, a];
+  }
+  m = c.match(/color\(srgb ([^)]+)\)/);
+  if (m) {
+    const [r, g, b, a = 1] = m[1].split(/[ /]+/).filter(Boolean).map(Number);
+    return [r, g, b, a];
+  }
+  throw new Error(`unparsed colour ${c}`);
+}
+function over(fg, bg) { const a = fg[3]; return [0, 1, 2].map((i) => fg[i] * a + bg[i] * (1 - a)).concat(1); }
+function lum([r, g, b]) {
+  const f = (v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+}
+function contrast(a, b) { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); }
+
+test('entity marks and labels keep 4.5:1 contrast in every theme', async () => {
+  const page = await openPage('news');
+  const frame = await openReader(page);
+  for (const theme of ['light', 'sepia', 'dark']) {
+    await frame.selectOption('select[aria-label="Theme"]', theme);
+    const samples = await frame.evaluate(() => [...document.querySelectorAll('mark.lx-ent.lx-last')].map((m) => ({
+      label: m.dataset.label,
+      page: getComputedStyle(document.body).backgroundColor,
+      mark: getComputedStyle(m).backgroundColor,
+      text: getComputedStyle(m).color,
+      tag: getComputedStyle(m, '::after').color,
+    })));
+    assert.ok(samples.length > 0);
+    for (const s of samples) {
+      const pageBg = parseColor(s.page);
+      const markBg = over(parseColor(s.mark), pageBg);
+      const text = contrast(parseColor(s.text), markBg);
+      const tag = contrast(over(parseColor(s.tag), markBg), markBg);
+      assert.ok(text >= 4.5, `${theme} ${s.label} text ${text.toFixed(2)}`);
+      assert.ok(tag >= 4.5, `${theme} ${s.label} label ${tag.toFixed(2)}`);
+    }
+  }
+  await frame.selectOption('select[aria-label="Theme"]', 'auto');
+  await page.close();
+});
+
+test('the selection can be shown on its own', async () => {
+  const page = await openPage('news');
+  await page.evaluate(() => {
+    const p = [...document.querySelectorAll('p')].find((x) => x.textContent.startsWith('Fishermen welcomed'));
+    const r = document.createRange();
+    r.selectNodeContents(p);
+    getSelection().removeAllRanges();
+    getSelection().addRange(r);
+  });
+  const frame = await openReader(page);
+  await frame.click('.lx-more > summary');
+  await frame.getByRole('button', { name: 'Show only the selection' }).click();
+  await frame.waitForFunction(() => document.documentElement.dataset.mode === 'selection' && document.documentElement.dataset.state === 'ready');
+  const body = await frame.locator('.lx-body').innerText();
+  assert.match(body, /Fishermen welcomed the news/);
+  assert.ok(!body.includes('Mayor João Ferreira'), 'only the selection');
+  await page.close();
+});
+
+test('Back leaves the page and the reader together; the page comes back without it', async () => {
+  const page = await openPage('csp');
+  const first = page.url();
+  await page.goto(`${server.origin}/news.html?back=${Date.now()}`);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === '1');
+  await openReader(page);
+  await page.goBack();
+  assert.equal(page.url(), first);
+  assert.equal(await readerOpen(page), false);
+  await page.goForward();
+  await page.waitForLoadState();
+  assert.equal(await readerOpen(page), false, 'no stale reader after coming back');
   await page.close();
 });
