@@ -148,6 +148,7 @@ async function main() {
     reader.showMessage('Nothing to show', 'The page could not be captured. Close the reader and try again.', payload ? [['Back to the page', close]] : []);
     return;
   }
+  if (typeof payload.ms === 'number') de.dataset.captureMs = payload.ms.toFixed(1);
   optionalFeatures(reader.extra, settings);
   await render();
 }

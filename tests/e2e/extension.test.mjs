@@ -137,6 +137,7 @@ test('settings persist across reopening; Esc restores the page and its scroll po
   const size = await frame.evaluate(() => getComputedStyle(document.querySelector('.lx-article')).fontSize);
   assert.equal(size, '22px');
   fs.mkdirSync(SHOTS, { recursive: true });
+  await frame.evaluate(() => document.activeElement.blur());
   await page.screenshot({ path: path.join(SHOTS, 'reader-dark.tmp.png') });
 
   await frame.locator('.lx-main').press('Escape');
@@ -162,7 +163,7 @@ test('settings persist across reopening; Esc restores the page and its scroll po
   await frame.selectOption('select[aria-label="Theme"]', 'light');
   await frame.click('#lx-size-down');
   await frame.click('#lx-size-down');
-  await page.evaluate(() => 0);
+  await frame.evaluate(() => document.activeElement.blur());
   await page.screenshot({ path: path.join(SHOTS, 'reader-light.tmp.png') });
   await page.close();
 });
@@ -200,7 +201,7 @@ test('a hostile page runs no script in the reader and loads only its own images'
   assert.equal(await frame.evaluate(() => document.documentElement.dataset.state), 'ready');
   await sleep(300); // let anything that would load, load
   const found = await frame.evaluate(() => {
-    const main = document.querySelector('.lx-main');
+    const main = document.querySelector('.lx-article');
     return {
       text: main.innerText,
       active: main.querySelectorAll('script, style, link, iframe, frame, object, embed, svg, form, input, button, base, meta').length,
