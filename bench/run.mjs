@@ -31,7 +31,9 @@ const HELP = `usage: node bench/run.mjs [options]
   --out DIR        where results go [bench/results]
   --smoke          one page (001 unless --pages), 1 warm-up, 2 reps, results to a temp dir;
                    exits non-zero unless both contenders produced an article
-  --chromium PATH  browser binary [/usr/bin/chromium]`;
+  --chromium PATH  browser binary [/usr/bin/chromium]
+  --profile FILE   also record a V8 CPU profile of the timed rounds (open it in Chrome DevTools)
+                   and print the functions with the most self time`;
 
 function parseArgs(argv) {
   const shared = process.env.LECTERN_SHARED || path.resolve(ROOT, '..', 'shared');
@@ -47,6 +49,7 @@ function parseArgs(argv) {
     out: path.join(ROOT, 'bench', 'results'),
     smoke: false,
     chromium: '/usr/bin/chromium',
+    profile: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -72,6 +75,7 @@ function parseArgs(argv) {
       case '--out': o.out = path.resolve(val()); break;
       case '--chromium': o.chromium = val(); break;
       case '--smoke': o.smoke = true; break;
+      case '--profile': o.profile = path.resolve(val()); break;
       default: throw new Error(`unknown option ${a}\n${HELP}`);
     }
   }
@@ -229,6 +233,13 @@ async function main() {
     console.log(head);
     console.log('-'.repeat(head.length + 10));
     const results = [];
+    let cdp = null;
+    if (o.profile) {
+      cdp = await ctx.newCDPSession(tab.page);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    }
     for (const p of pages) {
       let r;
       try {
@@ -264,6 +275,11 @@ async function main() {
       );
     }
     const coldFirstMs = await tab.page.evaluate(() => window.benchColdFirst());
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      fs.writeFileSync(o.profile, JSON.stringify(profile));
+      console.log(`\nCPU profile: ${o.profile}\n${topSelfTime(profile, 30)}`);
+    }
 
     const report = buildReport({ o, pages, results, inits, setup, coldFirstMs, browserVersion: browser.version() });
     fs.mkdirSync(o.out, { recursive: true });
@@ -392,6 +408,27 @@ function buildReport({ o, pages, results, inits, setup, coldFirstMs, browserVers
     pages: results,
     markdown: lines.join('\n'),
   };
+}
+
+/** The functions with the most self time in a V8 CPU profile, as a text table. */
+function topSelfTime(profile, n) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const dt = profile.timeDeltas[i] || 0;
+    const node = byId.get(id);
+    if (!node) return;
+    const f = node.callFrame;
+    const where = f.url ? path.basename(f.url.split('?')[0]) : '';
+    const key = `${f.functionName || '(anonymous)'}${where ? ` [${where}]` : ''}`;
+    self.set(key, (self.get(key) || 0) + dt);
+    total += dt;
+  });
+  const rows = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, n);
+  return rows
+    .map(([k, us]) => `${pad((us / 1000).toFixed(1), 9)} ms ${pad(((100 * us) / total).toFixed(1), 5)}%  ${k}`)
+    .join('\n');
 }
 
 const fmtRatio = (x) => (Number.isFinite(x) ? `${x.toFixed(2)}x` : '-');
