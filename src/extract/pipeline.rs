@@ -1,0 +1,86 @@
+//! The extraction pipeline over a parsed page: prepare, read metadata, grab the article,
+//! post-process, clean boilerplate, sanitise, and lay out the text.
+
+use super::dom::{Dom, ROOT};
+use super::readability::{self, Grabber};
+use super::{boiler, dates, metadata, prep, reading_time, sanitize, Article, NoArticle};
+use crate::text::{html_to_text, word_count};
+
+pub fn run(dom: &mut Dom, page: Option<&url::Url>) -> Result<Article, NoArticle> {
+    let mut dom = std::mem::take(dom);
+    prep::unwrap_noscript_images(&mut dom);
+    let ld = metadata::json_ld(&mut dom, &readability::article_title);
+    prep::remove_tags(&mut dom, &["script", "noscript"]);
+    prep::prep_document(&mut dom);
+    let meta = metadata::metadata(&mut dom, &ld);
+    let base = prep::base_url(&dom, page);
+    let base_is_page = base.as_ref() == page;
+    let time_fallback = metadata::time_element(&dom, ROOT);
+    let body = dom.descendants_with_tags(ROOT, &["body"]).first().copied();
+    if !body.is_some_and(|b| dom.has_text(b)) {
+        return Err(NoArticle::NoReadableContent);
+    }
+
+    let grabbed = Grabber::new(dom, &meta.title, meta.byline.is_some())
+        .grab()
+        .ok_or(NoArticle::NoReadableContent)?;
+    let mut d = grabbed.dom;
+    let root = grabbed.content;
+    prep::fix_relative_uris(&mut d, root, base.as_ref(), base_is_page);
+    readability::simplify_nested(&mut d, root);
+    boiler::clean(&mut d, root);
+    readability::clean_classes(&mut d, root);
+    prep::ensure_img_src(&mut d, root);
+
+    let excerpt = meta.excerpt.clone().or_else(|| {
+        d.descendants_with_tags(root, &["p"])
+            .first()
+            .map(|&p| d.text_content(p).trim().to_string())
+    });
+    let first_img = d
+        .descendants_with_tags(root, &["img"])
+        .into_iter()
+        .find_map(|i| d.attr(i, "src").map(str::to_string));
+    let raw = d.inner_html(root);
+    let content = sanitize(&raw, base.as_ref());
+    let text = html_to_text(&content);
+    let words = word_count(&text);
+    if words == 0 {
+        return Err(NoArticle::NoReadableContent);
+    }
+    let lead_image_url = meta
+        .image
+        .as_deref()
+        .and_then(|i| match base.as_ref() {
+            Some(b) => b.join(i.trim()).ok().map(|u| u.to_string()),
+            None => Some(i.to_string()),
+        })
+        .or(first_img)
+        .filter(|u| !u.starts_with("data:"));
+    let site_name = meta.site_name.clone();
+    let title = metadata::strip_site_name(&meta.title, site_name.as_deref());
+    let published_time = meta
+        .published_time
+        .clone()
+        .or(time_fallback)
+        .map(|t| dates::normalize(&t));
+    Ok(Article {
+        title: Some(title).filter(|t| !t.is_empty()),
+        byline: meta
+            .byline
+            .clone()
+            .or(grabbed.byline)
+            .map(|b| b.trim().to_string())
+            .filter(|b| !b.is_empty()),
+        published_time,
+        site_name,
+        lang: grabbed.lang.or(meta.lang.clone()).filter(|l| !l.is_empty()),
+        dir: grabbed.dir,
+        excerpt: excerpt.filter(|e| !e.is_empty()),
+        lead_image_url,
+        content,
+        text,
+        word_count: words,
+        reading_time_minutes: reading_time(words),
+    })
+}
