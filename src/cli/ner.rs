@@ -1,18 +1,76 @@
 //! `lectern entities`, `lectern eval ner` and `lectern train-ner`.
 
-use super::CmdResult;
+use std::time::Instant;
+
+use super::{read_input, CmdResult};
+use crate::entities::{self, conll, tagger, train};
 
 pub fn entities(file: &str, format: &str) -> CmdResult {
-    let _ = (file, format);
-    Err("entities: not built yet".into())
+    let bytes = read_input(file)?;
+    let text = String::from_utf8_lossy(&bytes);
+    let ents = entities::recognize(&text);
+    if format == "json" {
+        let json = serde_json::to_string_pretty(&ents).map_err(|e| e.to_string())?;
+        println!("{json}");
+    } else {
+        for e in &ents.entities {
+            println!("{:<8} {:>3}  {}", e.label.as_str(), e.count, e.name);
+        }
+    }
+    Ok(0)
 }
 
 pub fn eval_ner(file: &str) -> CmdResult {
-    let _ = file;
-    Err("eval ner: not built yet".into())
+    let bytes = read_input(file)?;
+    let docs = conll::read(&String::from_utf8_lossy(&bytes));
+    let model = tagger::model().ok_or("the committed entity model could not be loaded")?;
+    // Warm the lazily built gazetteer so it does not count against tagging speed.
+    let _ = crate::entities::gazetteer::Gazetteer::get();
+    let t0 = Instant::now();
+    let (score, tokens) = train::evaluate(model, &docs);
+    let secs = t0.elapsed().as_secs_f64();
+    print!("{}", score.report());
+    if let Some(r) = train::rules_agreement(&docs) {
+        println!("rules (DATE+TIME vs Temporal, MONEY vs Money):\n{r}");
+    }
+    println!(
+        "{tokens} tokens in {:.3} s: {:.0} tokens/s",
+        secs,
+        tokens as f64 / secs.max(1e-9)
+    );
+    Ok(0)
 }
 
 pub fn train_ner(corpus_dir: &str, out: &str) -> CmdResult {
-    let _ = (corpus_dir, out);
-    Err("train-ner: not built yet".into())
+    let read = |name: &str| -> Result<Vec<conll::Document>, String> {
+        let path = format!("{corpus_dir}/{name}");
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("reading {path}: {e}"))?;
+        Ok(conll::read(&text))
+    };
+    let train_docs = read("eng.train")?;
+    let dev_docs = read("eng.testa")?;
+    let mut opts = train::Options::default();
+    if let Ok(e) = std::env::var("LECTERN_NER_EPOCHS") {
+        opts.epochs = e.parse().map_err(|_| "bad LECTERN_NER_EPOCHS")?;
+    }
+    if let Ok(e) = std::env::var("LECTERN_NER_MIN_COUNT") {
+        opts.min_count = e.parse().map_err(|_| "bad LECTERN_NER_MIN_COUNT")?;
+    }
+    if let Ok(e) = std::env::var("LECTERN_NER_QUANTILE") {
+        opts.quantile = e.parse().map_err(|_| "bad LECTERN_NER_QUANTILE")?;
+    }
+    let t0 = Instant::now();
+    let (model, bytes) = train::train(&train_docs, &dev_docs, &opts, &mut |m| {
+        eprintln!("[{:>6.1}s] {m}", t0.elapsed().as_secs_f64())
+    })
+    .ok_or("training produced no model")?;
+    std::fs::write(out, &bytes).map_err(|e| format!("writing {out}: {e}"))?;
+    let (score, _) = train::evaluate(&model, &dev_docs);
+    println!(
+        "wrote {out} ({} bytes, {} features)",
+        bytes.len(),
+        model.len()
+    );
+    print!("eng.testa:\n{}", score.report());
+    Ok(0)
 }

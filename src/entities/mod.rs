@@ -3,6 +3,22 @@
 
 use serde::Serialize;
 
+pub use marks::annotate_html;
+
+pub mod aliases;
+pub mod features;
+pub mod gazetteer;
+pub mod marks;
+pub mod model;
+pub mod rules;
+pub mod tagger;
+pub mod tokenize;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod conll;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod train;
+
 /// The kind of an entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
 pub enum Label {
@@ -65,8 +81,194 @@ pub struct Entities {
     pub entities: Vec<Entity>,
 }
 
+/// Titles and honorifics kept out of a person's name ("President Vladimir Putin" ->
+/// "Vladimir Putin", "Mr Putin" -> "Putin").
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "chancellor",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "emir",
+    "general",
+    "gen",
+    "colonel",
+    "col",
+    "captain",
+    "capt",
+    "lieutenant",
+    "sergeant",
+    "admiral",
+    "senator",
+    "sen",
+    "governor",
+    "gov",
+    "judge",
+    "justice",
+    "pope",
+    "cardinal",
+    "bishop",
+    "rev",
+    "reverend",
+    "father",
+    "imam",
+    "rabbi",
+    "ayatollah",
+    "mayor",
+    "secretary",
+    "ambassador",
+    "interim",
+    "former",
+    "leader",
+    "chairman",
+    "ceo",
+    "st",
+    "saint",
+    "mme",
+    "herr",
+    "monsieur",
+    "madame",
+    "senor",
+    "senora",
+    "comrade",
+    "mx",
+];
+
+fn is_title(word: &str) -> bool {
+    let l = word.trim_end_matches('.').to_lowercase();
+    TITLES.contains(&l.as_str())
+}
+
 /// Finds the entity mentions in `text` (paragraphs separated by blank lines).
 pub fn recognize(text: &str) -> Entities {
-    let _ = text;
-    Entities::default()
+    let toks = tokenize::tokenize(text);
+    let sents = tokenize::sentences(text, &toks);
+    let words: Vec<Vec<&str>> = sents
+        .iter()
+        .map(|r| {
+            toks.get(r.clone())
+                .unwrap_or(&[])
+                .iter()
+                .map(|t| t.text(text))
+                .collect()
+        })
+        .collect();
+    let tags = match tagger::model() {
+        Some(m) => tagger::tag_document(m, &words),
+        None => Vec::new(),
+    };
+    let mut mentions: Vec<Mention> = Vec::new();
+    for (si, range) in sents.iter().enumerate() {
+        let Some(ws) = words.get(si) else { continue };
+        let mut spans: Vec<(usize, usize, Label)> = rules::find(ws);
+        if let Some(t) = tags.get(si) {
+            for (a, b, ty) in tag_spans(t) {
+                let (mut a, mut b) = (a, b);
+                // Drop titles at the front of a person, and a trailing possessive.
+                while ty == Label::Per && b - a > 1 && ws.get(a).is_some_and(|w| is_title(w)) {
+                    a += 1;
+                }
+                while b - a > 1
+                    && ws
+                        .get(b - 1)
+                        .is_some_and(|w| matches!(*w, "'s" | "’s" | "'S" | "’S"))
+                {
+                    b -= 1;
+                }
+                if spans.iter().all(|s| b <= s.0 || a >= s.1) {
+                    spans.push((a, b, ty));
+                }
+            }
+        }
+        spans.sort_unstable_by_key(|s| s.0);
+        for (a, b, label) in spans {
+            let (Some(first), Some(last)) =
+                (toks.get(range.start + a), toks.get(range.start + b - 1))
+            else {
+                continue;
+            };
+            let (start, end) = (first.start, last.end);
+            mentions.push(Mention {
+                start,
+                end,
+                text: text.get(start..end).unwrap_or("").to_string(),
+                label,
+                entity: 0,
+            });
+        }
+    }
+    add_acronym_uses(text, &toks, &mut mentions);
+    let entities = aliases::group(text, &mut mentions);
+    Entities { mentions, entities }
+}
+
+/// Entity spans (first token, end token, label) of a BIO tag sequence.
+fn tag_spans(tags: &[usize]) -> Vec<(usize, usize, Label)> {
+    const LABELS: [Label; 4] = [Label::Per, Label::Org, Label::Loc, Label::Misc];
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (i, &t) in tags.iter().enumerate() {
+        let ty = if t == 0 { None } else { Some((t - 1) / 2) };
+        let continues = t != 0 && t % 2 == 0 && open.is_some_and(|(_, k)| Some(k) == ty);
+        if !continues {
+            if let Some((s, k)) = open.take() {
+                out.push((s, i, LABELS.get(k).copied().unwrap_or(Label::Misc)));
+            }
+            if let Some(k) = ty {
+                open = Some((i, k));
+            }
+        }
+    }
+    if let Some((s, k)) = open {
+        out.push((s, tags.len(), LABELS.get(k).copied().unwrap_or(Label::Misc)));
+    }
+    out
+}
+
+/// An acronym the text defines ("Syrian Democratic Forces (SDF)") is a mention wherever it
+/// appears, even where the tagger missed it.
+fn add_acronym_uses(text: &str, toks: &[tokenize::Token], mentions: &mut Vec<Mention>) {
+    let defs = aliases::acronym_definitions(text, mentions);
+    if defs.is_empty() {
+        return;
+    }
+    let mut added = false;
+    for t in toks {
+        let w = t.text(text);
+        let Some(&def) = defs.get(w) else { continue };
+        let Some(label) = mentions.get(def).map(|m| m.label) else {
+            continue;
+        };
+        if mentions.iter().any(|m| m.start < t.end && t.start < m.end) {
+            continue;
+        }
+        mentions.push(Mention {
+            start: t.start,
+            end: t.end,
+            text: w.to_string(),
+            label,
+            entity: 0,
+        });
+        added = true;
+    }
+    if added {
+        mentions.sort_by_key(|m| m.start);
+    }
 }

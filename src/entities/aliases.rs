@@ -1,0 +1,237 @@
+//! Grouping mentions into entities: "Putin", "Mr Putin" and "Vladimir Putin" are one person,
+//! "Sharaa" is "Ahmad al-Sharaa", and "SDF" is "Syrian Democratic Forces" when the text defines
+//! it as "Syrian Democratic Forces (SDF)" (or its initials spell it).
+
+use std::collections::HashMap;
+
+use super::{Entity, Label, Mention};
+
+/// Lower-cased name parts without possessives and Arabic article prefixes ("al-Sharaa" also
+/// matches "Sharaa").
+fn parts(name: &str) -> Vec<String> {
+    name.split(|c: char| c.is_whitespace())
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let l = p.to_lowercase();
+            let l = l
+                .trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_string();
+            for pre in [
+                "al-", "el-", " al ", "ad-", "as-", "ash-", "ar-", "an-", "at-",
+            ] {
+                if let Some(rest) = l.strip_prefix(pre) {
+                    if rest.chars().count() >= 2 {
+                        return rest.to_string();
+                    }
+                }
+            }
+            l
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Initials of the capitalised words: "Syrian Democratic Forces" -> "SDF".
+fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+fn is_acronym(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=8).contains(&n)
+        && s.chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
+        && s.chars().filter(|c| c.is_uppercase()).count() >= 2
+}
+
+fn is_name_label(l: Label) -> bool {
+    matches!(l, Label::Per | Label::Org | Label::Loc | Label::Misc)
+}
+
+/// Definitions "Long Name (ACR)": the acronym's text -> index of the long mention.
+pub fn acronym_definitions(text: &str, mentions: &[Mention]) -> HashMap<String, usize> {
+    let mut defs = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if !is_name_label(m.label) || !m.text.contains(' ') {
+            continue;
+        }
+        let rest = text.get(m.end..).unwrap_or("");
+        let Some(inner) = rest.trim_start_matches(' ').strip_prefix('(') else {
+            continue;
+        };
+        let Some(close) = inner.find(')') else {
+            continue;
+        };
+        let acr = inner.get(..close).unwrap_or("").trim();
+        if is_acronym(acr) {
+            defs.insert(acr.to_string(), i);
+        }
+    }
+    defs
+}
+
+/// Assigns `entity` ids to the mentions (in place) and returns the entities, numbered in order
+/// of first mention.
+pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
+    let defs = acronym_definitions(text, mentions);
+    // Longest mentions found groups first, so short forms can join them.
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&i| {
+        let m = mentions.get(i);
+        (
+            std::cmp::Reverse(m.map_or(0, |m| parts(&m.text).len())),
+            m.map_or(0, |m| m.start),
+        )
+    });
+    // group index per mention; groups hold (label, parts of the longest form, mention indexes).
+    let mut groups: Vec<(Label, Vec<String>, String, Vec<usize>)> = Vec::new();
+    let mut group_of: Vec<Option<usize>> = vec![None; mentions.len()];
+    for &i in &order {
+        let Some(m) = mentions.get(i) else { continue };
+        let p = parts(&m.text);
+        let mut found: Option<usize> = None;
+        if is_name_label(m.label) {
+            // An acronym defined in the text, or one spelled by an entity's initials.
+            if is_acronym(&m.text) {
+                if let Some(&def) = defs.get(&m.text) {
+                    found = group_of.get(def).copied().flatten();
+                }
+                if found.is_none() {
+                    found = groups.iter().position(|g| {
+                        matches!(g.0, Label::Org | Label::Misc | Label::Loc)
+                            && g.1.len() >= 2
+                            && initials(&g.2) == m.text
+                    });
+                }
+            }
+            if found.is_none() {
+                found = groups.iter().position(|g| g.0 == m.label && g.1 == p);
+            }
+            if found.is_none() && m.label == Label::Per {
+                // A part of a longer name: "Putin" in "Vladimir Putin".
+                found = groups
+                    .iter()
+                    .position(|g| g.0 == Label::Per && p.iter().all(|x| g.1.contains(x)));
+            }
+            if found.is_none() && p.len() == 1 {
+                // A surname the tagger labelled otherwise still names the same person.
+                found = groups
+                    .iter()
+                    .position(|g| g.0 == Label::Per && g.1.len() >= 2 && g.1.last() == p.last());
+            }
+        } else {
+            found = groups.iter().position(|g| g.0 == m.label && g.1 == p);
+        }
+        let gi = match found {
+            Some(g) => g,
+            None => {
+                groups.push((m.label, p, m.text.clone(), Vec::new()));
+                groups.len() - 1
+            }
+        };
+        if let Some(g) = groups.get_mut(gi) {
+            g.3.push(i);
+        }
+        if let Some(x) = group_of.get_mut(i) {
+            *x = Some(gi);
+        }
+    }
+    // Number entities by first mention; name = the longest form.
+    let mut first: Vec<(usize, usize)> = groups
+        .iter()
+        .enumerate()
+        .map(|(gi, g)| {
+            let start =
+                g.3.iter()
+                    .filter_map(|&i| mentions.get(i).map(|m| m.start))
+                    .min()
+                    .unwrap_or(0);
+            (start, gi)
+        })
+        .collect();
+    first.sort_unstable();
+    let mut entities = Vec::with_capacity(groups.len());
+    for (id, &(_, gi)) in first.iter().enumerate() {
+        let Some(g) = groups.get(gi) else { continue };
+        let mut name = g.2.clone();
+        for &i in &g.3 {
+            if let Some(m) = mentions.get_mut(i) {
+                m.entity = id;
+                m.label = g.0;
+                // The longest form; between equals, ordinary case over headline capitals.
+                let longer = m.text.chars().count() > name.chars().count()
+                    || (m.text.chars().count() == name.chars().count()
+                        && m.text.chars().any(char::is_lowercase)
+                        && !name.chars().any(char::is_lowercase));
+                if longer && !is_acronym(&m.text) {
+                    name = m.text.clone();
+                }
+            }
+        }
+        entities.push(Entity {
+            id,
+            name,
+            label: g.0,
+            count: g.3.len(),
+        });
+    }
+    entities
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(text: &str, start: usize, label: Label) -> Mention {
+        Mention {
+            start,
+            end: start + text.len(),
+            text: text.into(),
+            label,
+            entity: 0,
+        }
+    }
+
+    #[test]
+    fn groups_people_and_acronyms() {
+        let text = "Vladimir Putin met Ahmad al-Sharaa. Putin and Sharaa spoke of the Syrian Democratic Forces (SDF). The SDF agreed.";
+        let find = |s: &str, from: usize| text[from..].find(s).unwrap() + from;
+        let mut ms = vec![
+            m("Vladimir Putin", 0, Label::Per),
+            m("Ahmad al-Sharaa", find("Ahmad", 0), Label::Per),
+            m("Putin", find("Putin and", 0), Label::Per),
+            m("Sharaa", find("Sharaa spoke", 0), Label::Per),
+            m("Syrian Democratic Forces", find("Syrian", 0), Label::Org),
+            m("SDF", find("SDF", 0), Label::Org),
+            m("SDF", find("The SDF", 0) + 4, Label::Misc),
+        ];
+        let ents = group(text, &mut ms);
+        assert_eq!(ents.len(), 3, "{ents:?}");
+        assert_eq!(ents[0].name, "Vladimir Putin");
+        assert_eq!(ents[0].count, 2);
+        assert_eq!(ents[1].name, "Ahmad al-Sharaa");
+        assert_eq!(ents[1].count, 2);
+        assert_eq!(ents[2].name, "Syrian Democratic Forces");
+        assert_eq!(ents[2].count, 3);
+        assert_eq!(ms[6].entity, 2);
+        assert_eq!(ms[6].label, Label::Org);
+        assert_eq!(ms[3].entity, 1);
+    }
+
+    #[test]
+    fn different_people_stay_apart() {
+        let text = "Donald Trump and Bashar al-Assad";
+        let mut ms = vec![
+            m("Donald Trump", 0, Label::Per),
+            m("Bashar al-Assad", 17, Label::Per),
+        ];
+        let ents = group(text, &mut ms);
+        assert_eq!(ents.len(), 2);
+        assert_eq!((ms[0].entity, ms[1].entity), (0, 1));
+    }
+}

@@ -1,0 +1,180 @@
+//! CoNLL-format corpora (word ... tag per line, blank lines between sentences, -DOCSTART- between
+//! documents) and entity-level scoring with the CoNLL definition (exact span and type).
+
+use std::collections::BTreeMap;
+
+use super::features::TYPES;
+
+pub struct Sentence {
+    pub words: Vec<String>,
+    /// Gold entity spans: (first token, end token, type name).
+    pub spans: Vec<(usize, usize, String)>,
+}
+
+pub struct Document {
+    pub sentences: Vec<Sentence>,
+}
+
+/// Reads a CoNLL file: the word is the first column, the tag the last (IOB1 or IOB2). Files
+/// without -DOCSTART- lines are treated as one document per 50 sentences.
+pub fn read(text: &str) -> Vec<Document> {
+    let mut docs: Vec<Document> = Vec::new();
+    let mut cur: Vec<Sentence> = Vec::new();
+    let mut words: Vec<String> = Vec::new();
+    let mut tags: Vec<String> = Vec::new();
+    let mut saw_docstart = false;
+    let flush_sentence =
+        |words: &mut Vec<String>, tags: &mut Vec<String>, cur: &mut Vec<Sentence>| {
+            if !words.is_empty() {
+                let spans = spans_of(tags);
+                cur.push(Sentence {
+                    words: std::mem::take(words),
+                    spans,
+                });
+                tags.clear();
+            }
+        };
+    for line in text.lines() {
+        let line = line.trim_end();
+        let mut cols = line.split(['\t', ' ']).filter(|c| !c.is_empty());
+        let Some(word) = cols.next() else {
+            flush_sentence(&mut words, &mut tags, &mut cur);
+            continue;
+        };
+        if word == "-DOCSTART-" {
+            flush_sentence(&mut words, &mut tags, &mut cur);
+            if !cur.is_empty() {
+                docs.push(Document {
+                    sentences: std::mem::take(&mut cur),
+                });
+            }
+            saw_docstart = true;
+            continue;
+        }
+        let tag = cols.last().unwrap_or("O");
+        words.push(word.to_string());
+        tags.push(tag.to_string());
+    }
+    flush_sentence(&mut words, &mut tags, &mut cur);
+    if !cur.is_empty() {
+        if saw_docstart {
+            docs.push(Document { sentences: cur });
+        } else {
+            let mut it = cur.into_iter().peekable();
+            while it.peek().is_some() {
+                docs.push(Document {
+                    sentences: it.by_ref().take(50).collect(),
+                });
+            }
+        }
+    }
+    docs
+}
+
+/// Chunks of an IOB1/IOB2 tag sequence, conlleval style.
+pub fn spans_of<S: AsRef<str>>(tags: &[S]) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, String)> = None;
+    for (i, t) in tags.iter().enumerate() {
+        let t = t.as_ref();
+        let (prefix, ty) = match t.split_once('-') {
+            Some((p, ty)) if matches!(p, "B" | "I" | "E" | "S") => (p, ty),
+            _ => ("O", ""),
+        };
+        let continues = prefix == "I" && open.as_ref().is_some_and(|(_, oty)| oty == ty);
+        if !continues {
+            if let Some((s, oty)) = open.take() {
+                out.push((s, i, oty));
+            }
+            if prefix != "O" {
+                open = Some((i, ty.to_string()));
+            }
+        }
+    }
+    if let Some((s, oty)) = open {
+        out.push((s, tags.len(), oty));
+    }
+    out
+}
+
+/// Spans of the tagger's BIO tag ids.
+pub fn spans_of_ids(tags: &[usize]) -> Vec<(usize, usize, String)> {
+    let names: Vec<String> = tags
+        .iter()
+        .map(|&t| {
+            if t == 0 {
+                "O".to_string()
+            } else {
+                let ty = TYPES.get((t - 1) / 2).copied().unwrap_or("MISC");
+                format!("{}-{ty}", if t % 2 == 1 { "B" } else { "I" })
+            }
+        })
+        .collect();
+    spans_of(&names)
+}
+
+/// Counts of true positives, predictions and gold spans per type.
+#[derive(Default)]
+pub struct Score {
+    pub per_type: BTreeMap<String, [usize; 3]>,
+}
+
+impl Score {
+    pub fn add(&mut self, gold: &[(usize, usize, String)], pred: &[(usize, usize, String)]) {
+        for g in gold {
+            self.per_type.entry(g.2.clone()).or_default()[2] += 1;
+        }
+        for p in pred {
+            let e = self.per_type.entry(p.2.clone()).or_default();
+            e[1] += 1;
+            if gold.contains(p) {
+                e[0] += 1;
+            }
+        }
+    }
+
+    fn prf(c: [usize; 3]) -> (f64, f64, f64) {
+        let p = if c[1] == 0 {
+            0.0
+        } else {
+            c[0] as f64 / c[1] as f64
+        };
+        let r = if c[2] == 0 {
+            0.0
+        } else {
+            c[0] as f64 / c[2] as f64
+        };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
+        (p, r, f)
+    }
+
+    pub fn overall(&self) -> (f64, f64, f64) {
+        let mut t = [0usize; 3];
+        for c in self.per_type.values() {
+            for k in 0..3 {
+                t[k] += c[k];
+            }
+        }
+        Self::prf(t)
+    }
+
+    /// A table: type, precision, recall, F1, gold count.
+    pub fn report(&self) -> String {
+        let mut s = format!(
+            "{:<8} {:>9} {:>9} {:>9} {:>7}\n",
+            "type", "precision", "recall", "F1", "gold"
+        );
+        for (ty, &c) in &self.per_type {
+            let (p, r, f) = Self::prf(c);
+            s += &format!("{ty:<8} {p:>9.4} {r:>9.4} {f:>9.4} {:>7}\n", c[2]);
+        }
+        let (p, r, f) = self.overall();
+        let gold: usize = self.per_type.values().map(|c| c[2]).sum();
+        s += &format!("{:<8} {p:>9.4} {r:>9.4} {f:>9.4} {gold:>7}\n", "overall");
+        s
+    }
+}

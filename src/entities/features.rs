@@ -1,0 +1,383 @@
+//! Tagger features: hashed strings built from the word, its shape and affixes, a ±2 window,
+//! gazetteer matches, runs of capitalised words, and document-level evidence (how the same
+//! word is written and was tagged elsewhere in the document).
+
+use std::collections::{HashMap, HashSet};
+
+use super::gazetteer::{GazMatch, Gazetteer, FIRST_NAME, LISTS, ORG_SUFFIX};
+
+/// Entity types the tagger knows, in tag order (tag 0 is O; 2k+1 is B-type k, 2k+2 is I-type k).
+pub const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
+pub const NUM_TAGS: usize = 9;
+
+/// A 32-bit feature id: FNV-1a over a template number and the parts.
+fn fh(template: u8, parts: &[&str]) -> u32 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    };
+    eat(template);
+    for p in parts {
+        for &b in p.as_bytes() {
+            eat(b);
+        }
+        eat(0xff);
+    }
+    let v = (h ^ (h >> 29)) as u32;
+    v.max(1)
+}
+
+/// Word shape: X for upper, x for lower, d for digit, other characters kept.
+fn shape(word: &str, collapse: bool) -> String {
+    let mut s = String::new();
+    let mut last = '\0';
+    for c in word.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if !(collapse && k == last) {
+            s.push(k);
+        }
+        last = k;
+        if s.len() > 12 {
+            break;
+        }
+    }
+    s
+}
+
+pub fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+pub fn is_all_caps(w: &str) -> bool {
+    let mut letters = 0;
+    for c in w.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_uppercase() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+fn title_case(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    let mut first = true;
+    for c in w.chars() {
+        if first {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        // Title-case each part of "AL-SHARAA" / "O'NEILL".
+        first = !c.is_alphanumeric();
+    }
+    out
+}
+
+/// Whether a sentence is a headline written in capitals.
+pub fn is_caps_sentence(words: &[&str]) -> bool {
+    let mut caps = 0;
+    let mut letters = 0;
+    for w in words {
+        if w.chars().any(char::is_alphabetic) {
+            letters += 1;
+            if is_all_caps(w) || (w.chars().count() == 1 && is_capitalised(w)) {
+                caps += 1;
+            }
+        }
+    }
+    letters >= 2 && caps * 10 >= letters * 7
+}
+
+/// What the document tells about each word form.
+#[derive(Default)]
+pub struct DocInfo {
+    /// Lower-cased forms of words written in lower case somewhere in the document.
+    lower_seen: HashSet<String>,
+    /// Lower-cased form -> a mixed-case spelling seen in running text ("Putin" for "PUTIN").
+    case_form: HashMap<String, String>,
+}
+
+impl DocInfo {
+    pub fn new(sentences: &[Vec<&str>]) -> Self {
+        let mut info = DocInfo::default();
+        for words in sentences {
+            let caps = is_caps_sentence(words);
+            for (i, w) in words.iter().enumerate() {
+                if w.chars().next().is_some_and(char::is_lowercase) && w.len() > 1 {
+                    info.lower_seen.insert(w.to_string());
+                } else if !caps && i > 0 && is_capitalised(w) && !is_all_caps(w) {
+                    info.case_form
+                        .entry(w.to_lowercase())
+                        .or_insert_with(|| w.to_string());
+                }
+            }
+        }
+        info
+    }
+
+    /// The spelling used for features: headline capitals are mapped back to the document's
+    /// own spelling (or title case), so "PUTIN" in a headline looks like "Putin".
+    pub fn normalise(&self, word: &str, caps_sentence: bool) -> String {
+        if caps_sentence && is_all_caps(word) {
+            let lower = word.to_lowercase();
+            if let Some(f) = self.case_form.get(&lower) {
+                return f.clone();
+            }
+            if lower.len() <= 3 {
+                return word.to_string(); // likely an acronym: EU, UN, USA
+            }
+            return title_case(word);
+        }
+        word.to_string()
+    }
+}
+
+/// Labels given to a word form earlier in the document (O, PER, ORG, LOC, MISC).
+#[derive(Default)]
+pub struct History {
+    counts: HashMap<String, [u16; 5]>,
+}
+
+impl History {
+    pub fn record(&mut self, word: &str, tag: usize) {
+        if !is_capitalised(word) {
+            return;
+        }
+        let t = if tag == 0 { 0 } else { (tag - 1) / 2 + 1 };
+        let e = self.counts.entry(word.to_lowercase()).or_insert([0; 5]);
+        if let Some(c) = e.get_mut(t) {
+            *c = c.saturating_add(1);
+        }
+    }
+
+    /// Adds the history features of `word` to `out`.
+    pub fn features(&self, word: &str, out: &mut Vec<u32>) {
+        if !is_capitalised(word) {
+            return;
+        }
+        let Some(c) = self.counts.get(&word.to_lowercase()) else {
+            return;
+        };
+        let mut best = 0;
+        for (t, &n) in c.iter().enumerate() {
+            if n > c.get(best).copied().unwrap_or(0) {
+                best = t;
+            }
+        }
+        let names = ["O", "PER", "ORG", "LOC", "MISC"];
+        let name = names.get(best).copied().unwrap_or("O");
+        out.push(fh(40, &[name]));
+        for (t, &n) in c.iter().enumerate() {
+            if n > 0 && t > 0 {
+                out.push(fh(41, &[names.get(t).copied().unwrap_or("O")]));
+            }
+        }
+    }
+}
+
+/// Per-token information computed once per sentence and shared by the window features.
+struct Tok {
+    norm: String,
+    lower: String,
+    short: String,
+    gaz: GazMatch,
+}
+
+const TITLES: &[&str] = &[
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "president",
+    "minister",
+    "prime",
+    "king",
+    "queen",
+    "prince",
+    "general",
+    "gen.",
+    "sir",
+    "lord",
+    "chancellor",
+    "senator",
+    "sen.",
+    "governor",
+    "gov.",
+    "judge",
+    "coach",
+    "striker",
+    "captain",
+    "pope",
+    "sheikh",
+    "secretary",
+    "leader",
+    "spokesman",
+    "spokeswoman",
+    "chairman",
+    "director",
+    "ambassador",
+];
+
+/// Computes the static features of each word of a sentence (everything except history).
+pub fn sentence_features(words: &[&str], doc: &DocInfo, gaz: &Gazetteer, out: &mut Vec<Vec<u32>>) {
+    let caps = is_caps_sentence(words);
+    let norms: Vec<String> = words.iter().map(|w| doc.normalise(w, caps)).collect();
+    let norm_refs: Vec<&str> = norms.iter().map(String::as_str).collect();
+    let matches = gaz.matches(&norm_refs);
+    let toks: Vec<Tok> = norms
+        .iter()
+        .zip(matches)
+        .map(|(n, g)| Tok {
+            lower: n.to_lowercase(),
+            short: shape(n, true),
+            norm: n.clone(),
+            gaz: g,
+        })
+        .collect();
+
+    // Runs of capitalised words ("Syrian Democratic Forces", "Bank of England").
+    let mut run_of = vec![(0usize, 0usize); toks.len()];
+    let mut i = 0;
+    while i < toks.len() {
+        if toks.get(i).is_some_and(|t| is_capitalised(&t.norm)) {
+            let mut j = i + 1;
+            while j < toks.len() {
+                let t = toks.get(j).map(|t| t.norm.as_str()).unwrap_or("");
+                let connector = matches!(t, "of" | "for" | "and" | "&" | "de" | "al")
+                    && toks.get(j + 1).is_some_and(|n| is_capitalised(&n.norm));
+                if is_capitalised(t) || connector {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            for k in i..j {
+                if let Some(r) = run_of.get_mut(k) {
+                    *r = (i, j);
+                }
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+
+    out.clear();
+    let none = Tok {
+        norm: String::new(),
+        lower: String::new(),
+        short: String::new(),
+        gaz: GazMatch::default(),
+    };
+    let at = |k: isize| -> &Tok {
+        if k < 0 {
+            return &none;
+        }
+        toks.get(k as usize).unwrap_or(&none)
+    };
+    for (i, t) in toks.iter().enumerate() {
+        let ii = i as isize;
+        let mut f = Vec::with_capacity(64);
+        f.push(fh(0, &[]));
+        f.push(fh(1, &[&t.norm]));
+        f.push(fh(2, &[&t.lower]));
+        let chars: Vec<(usize, char)> = t.lower.char_indices().collect();
+        let n = chars.len();
+        for k in 1..=4.min(n) {
+            let p_end = chars.get(k).map(|c| c.0).unwrap_or(t.lower.len());
+            f.push(fh(3, &[&t.lower[..p_end]]));
+            let s_start = chars.get(n - k).map(|c| c.0).unwrap_or(0);
+            f.push(fh(4, &[&t.lower[s_start..]]));
+        }
+        f.push(fh(5, &[&shape(&t.norm, false)]));
+        f.push(fh(6, &[&t.short]));
+        let initial = if i == 0 { "1" } else { "0" };
+        f.push(fh(7, &[&t.short, initial]));
+        if caps {
+            f.push(fh(8, &[&t.short]));
+        }
+        let (p1, p2, n1, n2) = (at(ii - 1), at(ii - 2), at(ii + 1), at(ii + 2));
+        f.push(fh(10, &[&p1.lower]));
+        f.push(fh(11, &[&p2.lower]));
+        f.push(fh(12, &[&n1.lower]));
+        f.push(fh(13, &[&n2.lower]));
+        f.push(fh(14, &[&p1.short]));
+        f.push(fh(15, &[&n1.short]));
+        f.push(fh(16, &[&p1.lower, &t.lower]));
+        f.push(fh(17, &[&t.lower, &n1.lower]));
+        f.push(fh(18, &[&p1.short, &t.short, &n1.short]));
+        f.push(fh(19, &[&p2.lower, &p1.lower]));
+        if TITLES.contains(&p1.lower.as_str()) {
+            f.push(fh(20, &[]));
+        }
+        for (bit, name) in LISTS {
+            for (pos, g) in [("0", &t.gaz), ("-1", &p1.gaz), ("+1", &n1.gaz)] {
+                if g.begin & bit != 0 {
+                    f.push(fh(21, &[name, "B", pos]));
+                }
+                if g.inside & bit != 0 {
+                    f.push(fh(21, &[name, "I", pos]));
+                }
+            }
+        }
+        let (rs, re) = run_of.get(i).copied().unwrap_or((0, 0));
+        if re > rs {
+            let len = (re - rs).min(4).to_string();
+            let pos = if re - rs == 1 {
+                "S"
+            } else if i == rs {
+                "B"
+            } else if i + 1 == re {
+                "E"
+            } else {
+                "I"
+            };
+            f.push(fh(22, &[&len, pos]));
+            let last = at(re as isize - 1);
+            if last.gaz.begin & ORG_SUFFIX != 0 {
+                f.push(fh(23, &[pos]));
+            }
+            let first = at(rs as isize);
+            if first.gaz.begin & FIRST_NAME != 0 && re - rs >= 2 {
+                f.push(fh(24, &[pos]));
+            }
+            // A run that reaches the next word's lower-case noun ("Syrian troops") differs from
+            // one that ends a noun phrase.
+            f.push(fh(25, &[pos, &n1.short]));
+        }
+        if is_capitalised(&t.norm) && doc.lower_seen.contains(&t.lower) {
+            f.push(fh(26, &[initial]));
+        }
+        out.push(f);
+    }
+}
+
+/// The id of the tag "B-type" / "I-type" (type index into [`TYPES`]).
+pub fn tag_of(type_idx: usize, inside: bool) -> usize {
+    1 + 2 * type_idx + usize::from(inside)
+}
+
+/// Whether `prev -> next` is a legal BIO transition.
+pub fn allowed(prev: Option<usize>, next: usize) -> bool {
+    if next == 0 || next % 2 == 1 {
+        return true;
+    }
+    // I-x needs B-x or I-x before it.
+    matches!(prev, Some(p) if p != 0 && (p + 1) / 2 == next / 2)
+}

@@ -1,0 +1,142 @@
+//! Name lists (countries, cities, regions, nationalities, first names, organisation suffixes)
+//! used as tagger features. Built by `scripts/gazetteers/build.py`; see
+//! `data/gazetteers/ATTRIBUTION.md` for sources and licences.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::tokenize::tokenize;
+
+pub const COUNTRY: u8 = 1;
+pub const CITY: u8 = 2;
+pub const REGION: u8 = 4;
+pub const NATIONALITY: u8 = 8;
+pub const FIRST_NAME: u8 = 16;
+pub const ORG_SUFFIX: u8 = 32;
+/// Marks a key that is only the beginning of a longer phrase.
+const PREFIX: u8 = 128;
+
+pub const LISTS: [(u8, &str); 6] = [
+    (COUNTRY, "country"),
+    (CITY, "city"),
+    (REGION, "region"),
+    (NATIONALITY, "nat"),
+    (FIRST_NAME, "first"),
+    (ORG_SUFFIX, "orgsuf"),
+];
+
+const SOURCES: [(u8, &str); 6] = [
+    (COUNTRY, include_str!("../../data/gazetteers/countries.txt")),
+    (CITY, include_str!("../../data/gazetteers/cities.txt")),
+    (REGION, include_str!("../../data/gazetteers/regions.txt")),
+    (
+        NATIONALITY,
+        include_str!("../../data/gazetteers/nationalities.txt"),
+    ),
+    (
+        FIRST_NAME,
+        include_str!("../../data/gazetteers/first_names.txt"),
+    ),
+    (
+        ORG_SUFFIX,
+        include_str!("../../data/gazetteers/org_suffixes.txt"),
+    ),
+];
+
+/// Longest phrase, in tokens, that is looked up.
+const MAX_LEN: usize = 6;
+
+pub struct Gazetteer {
+    /// Phrase (tokens joined by one space) -> list bits.
+    phrases: HashMap<String, u8>,
+}
+
+/// Per token: which lists match a phrase that begins (`begin`) or continues (`inside`) here.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct GazMatch {
+    pub begin: u8,
+    pub inside: u8,
+}
+
+impl Gazetteer {
+    fn build() -> Self {
+        let mut phrases: HashMap<String, u8> = HashMap::new();
+        for (bit, src) in SOURCES {
+            for line in src.lines() {
+                let line = line.trim();
+                if line.is_empty() {
+                    continue;
+                }
+                let toks = tokenize(line);
+                if toks.is_empty() || toks.len() > MAX_LEN {
+                    continue;
+                }
+                let mut key = String::new();
+                for (n, t) in toks.iter().enumerate() {
+                    if n > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(t.text(line));
+                    let flag = if n + 1 == toks.len() { bit } else { PREFIX };
+                    *phrases.entry(key.clone()).or_insert(0) |= flag;
+                }
+            }
+        }
+        Gazetteer { phrases }
+    }
+
+    /// The shared instance (built on first use).
+    pub fn get() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(Gazetteer::build)
+    }
+
+    /// Matches every phrase in the sentence `words` (already case-normalised by the caller).
+    pub fn matches(&self, words: &[&str]) -> Vec<GazMatch> {
+        let mut out = vec![GazMatch::default(); words.len()];
+        let mut key = String::new();
+        for i in 0..words.len() {
+            // Phrases start with a capital letter (or are suffixes such as "plc").
+            key.clear();
+            for j in i..words.len().min(i + MAX_LEN) {
+                if j > i {
+                    key.push(' ');
+                }
+                key.push_str(words.get(j).copied().unwrap_or(""));
+                let Some(&bits) = self.phrases.get(key.as_str()) else {
+                    break;
+                };
+                let lists = bits & !PREFIX;
+                if lists != 0 {
+                    if let Some(m) = out.get_mut(i) {
+                        m.begin |= lists;
+                    }
+                    for k in i + 1..=j {
+                        if let Some(m) = out.get_mut(k) {
+                            m.inside |= lists;
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_multi_word_places() {
+        let g = Gazetteer::get();
+        let m = g.matches(&["in", "New", "York", "with", "Ltd"]);
+        assert!(m[1].begin & CITY != 0, "{m:?}");
+        assert!(m[2].inside & CITY != 0);
+        assert_eq!(m[0], GazMatch::default());
+        assert!(m[4].begin & ORG_SUFFIX != 0);
+        let m = g.matches(&["Russia", "Syrian"]);
+        assert!(m[0].begin & COUNTRY != 0);
+        assert!(m[1].begin & NATIONALITY != 0);
+    }
+}

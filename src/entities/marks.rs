@@ -1,0 +1,237 @@
+//! Entity marks in article HTML: recognise entities in the fragment's plain text (the same text
+//! as `Article.text`) and wrap each mention's pieces in `<mark>`, one per text node it touches,
+//! so the markup stays well-formed when a mention spans inline tags.
+//!
+//! The fragment is re-serialised by a small iterative serializer that follows html5ever's
+//! rules (escaping, void elements, raw-text elements), so nothing but the marks changes.
+
+use std::collections::HashMap;
+use std::fmt::Write;
+
+use ego_tree::iter::Edge;
+use ego_tree::NodeId;
+use scraper::{Html, Node};
+
+use super::{recognize, Entities};
+use crate::text::{layout, Segment};
+
+/// A marked piece of a text node: byte range in the node's text and the mention index.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    start: usize,
+    end: usize,
+    mention: usize,
+}
+
+/// Recognises the entities of an article fragment and returns it with `<mark>` wrappers.
+pub fn annotate_html(content_html: &str) -> (String, Entities) {
+    let doc = Html::parse_fragment(content_html);
+    let lay = layout(&doc);
+    let ents = recognize(&lay.text);
+    let pieces = pieces_by_node(&lay.segments, &ents);
+    (serialize(&doc, &pieces, &ents), ents)
+}
+
+fn pieces_by_node(segments: &[Segment], ents: &Entities) -> HashMap<NodeId, Vec<Piece>> {
+    let mut out: HashMap<NodeId, Vec<Piece>> = HashMap::new();
+    for (mi, m) in ents.mentions.iter().enumerate() {
+        let first = segments.partition_point(|s| s.end <= m.start);
+        for seg in segments.get(first..).unwrap_or(&[]) {
+            if seg.start >= m.end {
+                break;
+            }
+            let s = seg.start.max(m.start);
+            let e = seg.end.min(m.end);
+            if s >= e {
+                continue;
+            }
+            let piece = Piece {
+                start: seg.node_start + (s - seg.start),
+                end: seg.node_start + (e - seg.start),
+                mention: mi,
+            };
+            let list = out.entry(seg.node).or_default();
+            // Words of one mention in the same text node form one piece, spaces included.
+            match list.last_mut() {
+                Some(last) if last.mention == mi => last.end = piece.end,
+                _ => list.push(piece),
+            }
+        }
+    }
+    out
+}
+
+fn is_void(tag: &str) -> bool {
+    matches!(
+        tag,
+        "area"
+            | "base"
+            | "basefont"
+            | "bgsound"
+            | "br"
+            | "col"
+            | "embed"
+            | "frame"
+            | "hr"
+            | "img"
+            | "input"
+            | "keygen"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+    )
+}
+
+fn is_raw_text(tag: &str) -> bool {
+    matches!(
+        tag,
+        "style" | "script" | "xmp" | "iframe" | "noembed" | "noframes" | "plaintext"
+    )
+}
+
+fn escape_text(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '\u{a0}' => out.push_str("&nbsp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+}
+
+fn escape_attr(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '\u{a0}' => out.push_str("&nbsp;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Serialises the children of the fragment's root element, inserting marks into text nodes.
+fn serialize(doc: &Html, pieces: &HashMap<NodeId, Vec<Piece>>, ents: &Entities) -> String {
+    let root = doc.root_element();
+    let mut out = String::new();
+    // Void elements have no children to walk; raw-text parents keep their text verbatim.
+    let mut raw_depth = 0usize;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if node.id() == root.id() {
+                    continue;
+                }
+                match node.value() {
+                    Node::Element(el) => {
+                        let name = el.name();
+                        out.push('<');
+                        out.push_str(name);
+                        for (qn, value) in el.attrs.iter() {
+                            out.push(' ');
+                            if let Some(p) = &qn.prefix {
+                                out.push_str(p);
+                                out.push(':');
+                            }
+                            out.push_str(&qn.local);
+                            out.push_str("=\"");
+                            escape_attr(value, &mut out);
+                            out.push('"');
+                        }
+                        out.push('>');
+                        if is_raw_text(name) {
+                            raw_depth += 1;
+                        }
+                    }
+                    Node::Text(t) => {
+                        let s: &str = t;
+                        if raw_depth > 0 {
+                            out.push_str(s);
+                        } else if let Some(ps) = pieces.get(&node.id()) {
+                            write_marked(s, ps, ents, &mut out);
+                        } else {
+                            escape_text(s, &mut out);
+                        }
+                    }
+                    Node::Comment(c) => {
+                        out.push_str("<!--");
+                        out.push_str(c);
+                        out.push_str("-->");
+                    }
+                    Node::Doctype(d) => {
+                        out.push_str("<!DOCTYPE ");
+                        out.push_str(d.name());
+                        out.push('>');
+                    }
+                    Node::ProcessingInstruction(pi) => {
+                        out.push_str("<?");
+                        out.push_str(&pi.target);
+                        out.push(' ');
+                        out.push_str(&pi.data);
+                        out.push('>');
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if node.id() == root.id() {
+                    continue;
+                }
+                if let Node::Element(el) = node.value() {
+                    let name = el.name();
+                    if is_raw_text(name) {
+                        raw_depth = raw_depth.saturating_sub(1);
+                    }
+                    if !is_void(name) {
+                        out.push_str("</");
+                        out.push_str(name);
+                        out.push('>');
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn write_marked(s: &str, pieces: &[Piece], ents: &Entities, out: &mut String) {
+    let mut pos = 0;
+    for p in pieces {
+        let (Some(before), Some(inner)) = (s.get(pos..p.start), s.get(p.start..p.end)) else {
+            continue;
+        };
+        let Some(m) = ents.mentions.get(p.mention) else {
+            continue;
+        };
+        escape_text(before, out);
+        let label = m.label.as_str();
+        let _ = write!(
+            out,
+            "<mark class=\"lx-ent lx-{label}\" data-label=\"{label}\" data-entity=\"{}\" data-mention=\"{}\">",
+            m.entity, p.mention
+        );
+        escape_text(inner, out);
+        out.push_str("</mark>");
+        pos = p.end;
+    }
+    escape_text(s.get(pos..).unwrap_or(""), out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unmarked_fragment_serialises_like_scraper() {
+        let html = "<div><p class=\"a\" title='x&amp;\"y'>1 &lt; 2 &amp; 3&nbsp;4<br><img src=\"a.png\" alt=\"\"></p><!-- c --><pre>  a\n b</pre><table><tbody><tr><td>x</td></tr></tbody></table></div>";
+        let doc = Html::parse_fragment(html);
+        let expected = doc.root_element().inner_html();
+        let got = serialize(&doc, &HashMap::new(), &Entities::default());
+        assert_eq!(got, expected);
+    }
+}

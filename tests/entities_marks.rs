@@ -1,0 +1,75 @@
+//! Marks in article HTML: one <mark> per text-node piece of a mention, the markup stays
+//! well-formed, text is escaped, and nothing else changes.
+
+use lectern::entities::annotate_html;
+use scraper::Html;
+
+#[test]
+fn marks_span_inline_tags() {
+    let html = "<p>Russian President <a href=\"/p?a=1&amp;b=2\">Vladimir</a> <b>Put</b>in met Ahmad al-Sharaa in Moscow on Wednesday &amp; left.</p>";
+    let (out, ents) = annotate_html(html);
+    let putin = ents
+        .mentions
+        .iter()
+        .position(|m| m.text == "Vladimir Putin")
+        .expect("mention");
+    let m = &ents.mentions[putin];
+    let open = format!(
+        "<mark class=\"lx-ent lx-PER\" data-label=\"PER\" data-entity=\"{}\" data-mention=\"{putin}\">",
+        m.entity
+    );
+    // Three pieces: "Vladimir" inside <a>, "Put" inside <b>, "in" after it.
+    assert_eq!(out.matches(&open).count(), 3, "{out}");
+    assert!(
+        out.contains(&format!(
+            "<a href=\"/p?a=1&amp;b=2\">{open}Vladimir</mark></a>"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("<b>{open}Put</mark></b>{open}in</mark>")),
+        "{out}"
+    );
+    assert!(out.contains("data-label=\"LOC\""), "{out}");
+    assert!(out.contains("data-label=\"DATE\""), "{out}");
+    assert!(out.contains("&amp; left."), "{out}");
+
+    // Removing the marks gives back the original serialisation.
+    let stripped = strip_marks(&out);
+    let original = Html::parse_fragment(html).root_element().inner_html();
+    assert_eq!(stripped, original);
+
+    // The marked HTML has the same text, so offsets still agree.
+    let text_before = lectern::text::layout(&Html::parse_fragment(html)).text;
+    let text_after = lectern::text::layout(&Html::parse_fragment(&out)).text;
+    assert_eq!(text_before, text_after);
+    for m in &ents.mentions {
+        assert_eq!(&text_before[m.start..m.end], m.text);
+    }
+}
+
+#[test]
+fn escapes_text_and_handles_deep_trees() {
+    let (out, _) = annotate_html("<p>Tom &lt;Smith&gt; &amp; <i>Jones</i> of London</p>");
+    assert!(
+        out.contains("&lt;") && out.contains("&gt;") && out.contains("&amp;"),
+        "{out}"
+    );
+    assert!(!out.contains("<Smith>"));
+    let deep = "<span>".repeat(100_000) + "Paris" + &"</span>".repeat(100_000);
+    let (out, _) = annotate_html(&deep);
+    assert!(out.contains("Paris"));
+}
+
+fn strip_marks(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find("<mark ") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i..];
+        let close = after.find('>').unwrap();
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out.replace("</mark>", "")
+}
