@@ -183,6 +183,7 @@ async function main() {
     if (!fs.existsSync(file)) throw new Error(`missing ${what}: ${file}`);
   }
   const pages = listPages(o);
+  const loadBefore = os.loadavg()[0];
   if (!pages.length) throw new Error(`no pages in ${o.corpus}`);
   const nonce = crypto.randomBytes(12).toString('base64url');
   const captureSrc = fs.readFileSync(o.capture, 'utf8');
@@ -281,7 +282,8 @@ async function main() {
       console.log(`\nCPU profile: ${o.profile}\n${topSelfTime(profile, 30)}`);
     }
 
-    const report = buildReport({ o, pages, results, inits, setup, coldFirstMs, browserVersion: browser.version() });
+    const load = [loadBefore, os.loadavg()[0]];
+    const report = buildReport({ o, pages, results, inits, setup, coldFirstMs, load, browserVersion: browser.version() });
     fs.mkdirSync(o.out, { recursive: true });
     fs.writeFileSync(path.join(o.out, 'browser.json'), JSON.stringify(report, null, 1) + '\n');
     fs.writeFileSync(path.join(o.out, 'browser.svg'), chartSvg(report));
@@ -307,7 +309,7 @@ async function main() {
   }
 }
 
-function buildReport({ o, pages, results, inits, setup, coldFirstMs, browserVersion }) {
+function buildReport({ o, pages, results, inits, setup, coldFirstMs, load, browserVersion }) {
   const ok = results.filter((r) => !r.harnessError);
   const col = (k) => ok.map((r) => r.median[k]).filter((x) => Number.isFinite(x));
   const ops = [
@@ -351,6 +353,7 @@ function buildReport({ o, pages, results, inits, setup, coldFirstMs, browserVers
     node: process.version,
     chromium: browserVersion,
     crossOriginIsolated: setup.crossOriginIsolated,
+    loadAverage1m: load,
   };
   const verdict = (pass) => (pass ? 'yes' : '**no**');
   const R = summary.readability;
@@ -361,7 +364,8 @@ function buildReport({ o, pages, results, inits, setup, coldFirstMs, browserVers
       `${machine.memGB} GB, Chromium ${machine.chromium} headless, lectern ${setup.version} ` +
       `(git ${gitDescribe() ?? '?'}); ${ok.length} pages of \`${path.basename(o.corpus)}\`, ` +
       `${o.warmup} warm-up + ${o.reps} timed rounds per page, contenders interleaved` +
-      `${machine.crossOriginIsolated ? ', 5 µs timer' : ''}. ` +
+      `${machine.crossOriginIsolated ? ', 5 µs timer' : ''}; 1-minute load average ` +
+      `${load.map((x) => x.toFixed(1)).join(' -> ')} (other work on the machine slows both contenders alike). ` +
       `Per page the median of the rounds; below, statistics over pages.`,
   );
   lines.push('');
