@@ -24,12 +24,23 @@ echo "|---|---|---|"
 echo "| wasm module \`$(basename "$wasm")\` | $(kb "$wasm_raw") | **$(kb "$wasm_gz")** |"
 [ -f "$glue" ] && echo "| wasm-bindgen glue \`lectern.js\` | $(kb "$(bytes "$glue")") | $(kb "$(gz "$glue")") |"
 
-model_files=()
-for f in models/* data/gazetteers/*.txt; do [ -f "$f" ] && model_files+=("$f"); done
-if [ ${#model_files[@]} -gt 0 ]; then
-  model_raw=$(cat "${model_files[@]}" | wc -c | tr -d ' ')
-  model_gz=$(cat "${model_files[@]}" | gzip -9 | wc -c | tr -d ' ')
-  echo "| model data (${model_files[*]}) | $(kb "$model_raw") | $(kb "$model_gz") ($(pct "$model_gz" "$wasm_gz") of the gzipped wasm, if all embedded) |"
+# The model: the tagger's weights and the gazetteer lists, all embedded in the module.
+model_total_gz=0
+model_row() { # label, files...
+  local label=$1; shift
+  [ $# -gt 0 ] || return 0
+  local raw gzb
+  raw=$(cat "$@" | wc -c | tr -d ' ')
+  gzb=$(cat "$@" | gzip -9 | wc -c | tr -d ' ')
+  model_total_gz=$((model_total_gz + gzb))
+  echo "| $label | $(kb "$raw") | $(kb "$gzb") ($(pct "$gzb" "$wasm_gz") of the gzipped wasm) |"
+}
+weights=(); for f in models/*; do [ -f "$f" ] && weights+=("$f"); done
+gazetteers=(); for f in data/gazetteers/*.txt; do [ -f "$f" ] && gazetteers+=("$f"); done
+model_row "model: tagger weights \`models/\`" "${weights[@]}"
+model_row "model: gazetteers \`data/gazetteers/*.txt\` (${#gazetteers[@]} lists)" "${gazetteers[@]}"
+if [ "$model_total_gz" -gt 0 ]; then
+  echo "| model share of the module, gzipped (approximate: each part compressed alone) | | $(kb "$model_total_gz") = $(pct "$model_total_gz" "$wasm_gz") |"
 fi
 if [ -n "$zip" ] && [ -f "$zip" ]; then
   echo "| packed extension \`$zip\` | $(kb "$(bytes "$zip")") | (zip, deflated) |"
