@@ -20,7 +20,7 @@ fn bench_recognize(c: &mut Criterion) {
         let tokens = common::count_tokens(text);
         group.throughput(Throughput::Elements(tokens as u64));
         group.bench_with_input(
-            BenchmarkId::from_parameter(format!("{name} ({tokens} tokens)")),
+            BenchmarkId::from_parameter(format!("{name}@{tokens}tokens")),
             text,
             |b, text| b.iter(|| lectern::recognize(black_box(text))),
         );
@@ -35,7 +35,7 @@ fn bench_recognize(c: &mut Criterion) {
         .sample_size(10)
         .measurement_time(Duration::from_secs(10))
         .throughput(Throughput::Elements(tokens as u64));
-    group.bench_function(format!("{} texts, {tokens} tokens", corpus.len()), |b| {
+    group.bench_function(format!("{}texts@{tokens}tokens", corpus.len()), |b| {
         b.iter(|| {
             for text in &corpus {
                 black_box(lectern::recognize(black_box(text)));

@@ -30,7 +30,7 @@ fn bench_extract(c: &mut Criterion) {
         .sample_size(10)
         .measurement_time(Duration::from_secs(10))
         .throughput(Throughput::Bytes(total as u64));
-    group.bench_function(format!("{} pages", pages.len()), |b| {
+    group.bench_function(format!("{}pages", pages.len()), |b| {
         b.iter(|| {
             for page in &pages {
                 let _ = black_box(lectern::extract(black_box(&page.html), &opts));

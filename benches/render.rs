@@ -1,4 +1,5 @@
-//! Native rendering speed: the reader HTML for extracted articles (`render::reader_html`).
+//! Native rendering speed: the reader HTML for extracted articles (`render::reader_html`), and
+//! the whole core path as the wasm `process` runs it (extract, annotate, render).
 
 mod common;
 
@@ -31,6 +32,20 @@ fn bench_render(c: &mut Criterion) {
             &article,
             |b, article| b.iter(|| reader_html(black_box(article), &article.content, &render_opts)),
         );
+    }
+    group.finish();
+
+    // What the wasm `process` export does, natively: the reference for the browser figures.
+    let mut group = c.benchmark_group("process");
+    for page in common::representative(&pages) {
+        group.throughput(Throughput::Bytes(page.html.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(&page.label), page, |b, page| {
+            b.iter(|| {
+                let article = lectern::extract(black_box(&page.html), &opts).ok()?;
+                let (marked, entities) = lectern::render::annotate(&article.content);
+                Some((reader_html(&article, &marked, &render_opts), entities))
+            })
+        });
     }
     group.finish();
 }

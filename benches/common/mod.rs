@@ -42,7 +42,7 @@ pub fn all_pages() -> Vec<Page> {
             let bytes = std::fs::read(e.path().join("source.html")).ok()?;
             let html = String::from_utf8_lossy(&bytes).into_owned();
             Some(Page {
-                label: format!("{name} ({} KB)", html.len() / 1024),
+                label: format!("{name}@{}KB", html.len() / 1024),
                 name,
                 html,
             })
