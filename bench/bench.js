@@ -30,11 +30,21 @@ window.benchSetup = async function benchSetup(cfg) {
   config = cfg;
   const glue = await import('/pkg/lectern.js');
   const bytes = await (await fetch('/pkg/lectern_bg.wasm')).arrayBuffer();
-  const t0 = now();
-  const module = await WebAssembly.compile(bytes);
-  const t1 = now();
-  await glue.default({ module_or_path: module });
-  const t2 = now();
+  let t0;
+  let t1;
+  let t2;
+  if (cfg.streaming) {
+    // As the extension's reader page does it: streaming compile straight from the URL.
+    t0 = now();
+    await glue.default({ module_or_path: '/pkg/lectern_bg.wasm' });
+    t1 = t2 = now();
+  } else {
+    t0 = now();
+    const module = await WebAssembly.compile(bytes);
+    t1 = now();
+    await glue.default({ module_or_path: module });
+    t2 = now();
+  }
   lectern = glue;
   const version = typeof glue.version === 'function' ? glue.version() : null;
   log(`lectern ${version}: compile ${(t1 - t0).toFixed(2)} ms, instantiate ${(t2 - t1).toFixed(2)} ms`);
@@ -202,6 +212,26 @@ window.benchPage = async function benchPage(name, { reps, warmup }) {
       error: recognizeError,
     },
   };
+};
+
+/**
+ * The first click, as users get it: in a page that has just loaded both contenders, one run of
+ * each (nothing warmed up: JS in the interpreter, wasm in its baseline tier), `first` going first.
+ */
+window.benchCold = async function benchCold(name, first) {
+  const { win, doc } = await loadPage(name);
+  const out = {};
+  for (const who of first === 'R' ? ['R', 'L'] : ['L', 'R']) {
+    if (who === 'R') out.readability = runReadability(doc).ms;
+    else {
+      const l = runLectern(win);
+      out.lectern = l.ms;
+      out.capture = l.capture;
+      out.process = l.process;
+      out.ok = l.error == null;
+    }
+  }
+  return out;
 };
 
 window.benchColdFirst = () => coldFirstMs;

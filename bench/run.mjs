@@ -26,6 +26,8 @@ const HELP = `usage: node bench/run.mjs [options]
   --pages A,B      only these pages            --limit N    only the first N pages
   --reps N         timed repetitions per page [9]   --warmup N   untimed rounds first [2]
   --inits N        fresh page loads to time wasm instantiation [5]
+  --cold N         first-click runs: for N pages (spread over the corpus), a fresh page loads
+                   both contenders and runs each once, cold [30; 0 to skip]
   --pkg DIR        wasm-bindgen output (lectern.js, lectern_bg.wasm) [www/pkg]
   --capture FILE   the extension's capture script [extension/src/capture.js]
   --out DIR        where results go [bench/results]
@@ -44,6 +46,7 @@ function parseArgs(argv) {
     reps: 9,
     warmup: 2,
     inits: 5,
+    cold: 30,
     pkg: path.join(ROOT, 'www', 'pkg'),
     capture: path.join(ROOT, 'extension', 'src', 'capture.js'),
     out: path.join(ROOT, 'bench', 'results'),
@@ -70,6 +73,7 @@ function parseArgs(argv) {
       case '--reps': o.reps = Math.max(1, int()); break;
       case '--warmup': o.warmup = int(); break;
       case '--inits': o.inits = Math.max(1, int()); break;
+      case '--cold': o.cold = int(); break;
       case '--pkg': o.pkg = path.resolve(val()); break;
       case '--capture': o.capture = path.resolve(val()); break;
       case '--out': o.out = path.resolve(val()); break;
@@ -84,6 +88,7 @@ function parseArgs(argv) {
     o.reps = 2;
     o.warmup = 1;
     o.inits = 1;
+    o.cold = 0;
     o.out = fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-bench-smoke-'));
   }
   return o;
@@ -206,12 +211,12 @@ async function main() {
   const pageErrors = [];
   try {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const open = async () => {
+    const open = async (streaming = false) => {
       const page = await ctx.newPage();
       page.on('pageerror', (e) => pageErrors.push(String(e)));
       await page.goto(base);
       await page.waitForFunction(() => window.benchReady === true);
-      const setup = await page.evaluate((cfg) => window.benchSetup(cfg), { nonce, captureSrc });
+      const setup = await page.evaluate((cfg) => window.benchSetup(cfg), { nonce, captureSrc, streaming });
       return { page, setup };
     };
 
@@ -276,6 +281,25 @@ async function main() {
       );
     }
     const coldFirstMs = await tab.page.evaluate(() => window.benchColdFirst());
+    await tab.page.close();
+
+    // First clicks: a fresh page per run, both contenders cold, the order alternating.
+    const cold = [];
+    const step = o.cold > 0 ? Math.max(1, pages.length / o.cold) : Infinity;
+    for (let i = 0; Math.floor(i * step) < pages.length && i < o.cold; i++) {
+      const p = pages[Math.floor(i * step)];
+      const fresh = await open(true);
+      try {
+        const r = await fresh.page.evaluate(([name, first]) => window.benchCold(name, first), [
+          p.name,
+          i % 2 === 0 ? 'L' : 'R',
+        ]);
+        cold.push({ name: p.name, bytes: p.bytes, instantiateMs: fresh.setup.initMs, ...r });
+      } catch (e) {
+        cold.push({ name: p.name, bytes: p.bytes, harnessError: String(e.message || e) });
+      }
+      await fresh.page.close();
+    }
     if (cdp) {
       const { profile } = await cdp.send('Profiler.stop');
       fs.writeFileSync(o.profile, JSON.stringify(profile));
@@ -283,7 +307,7 @@ async function main() {
     }
 
     const load = [loadBefore, os.loadavg()[0]];
-    const report = buildReport({ o, pages, results, inits, setup, coldFirstMs, load, browserVersion: browser.version() });
+    const report = buildReport({ o, pages, results, inits, setup, coldFirstMs, cold, load, browserVersion: browser.version() });
     fs.mkdirSync(o.out, { recursive: true });
     fs.writeFileSync(path.join(o.out, 'browser.json'), JSON.stringify(report, null, 1) + '\n');
     fs.writeFileSync(path.join(o.out, 'browser.svg'), chartSvg(report));
@@ -309,7 +333,7 @@ async function main() {
   }
 }
 
-function buildReport({ o, pages, results, inits, setup, coldFirstMs, load, browserVersion }) {
+function buildReport({ o, pages, results, inits, setup, coldFirstMs, cold, load, browserVersion }) {
   const ok = results.filter((r) => !r.harnessError);
   const col = (k) => ok.map((r) => r.median[k]).filter((x) => Number.isFinite(x));
   const ops = [
@@ -340,6 +364,16 @@ function buildReport({ o, pages, results, inits, setup, coldFirstMs, load, brows
     total: summarize(inits.map((i) => i.initMs)),
   };
   summary.coldFirstProcessMs = coldFirstMs;
+  const coldOk = cold.filter((c) => !c.harnessError);
+  summary.cold = {
+    pages: coldOk.length,
+    readability: summarize(coldOk.map((c) => c.readability)),
+    lectern: summarize(coldOk.map((c) => c.lectern)),
+    capture: summarize(coldOk.map((c) => c.capture)),
+    process: summarize(coldOk.map((c) => c.process)),
+    instantiate: summarize(coldOk.map((c) => c.instantiateMs)),
+    ratio: summarize(coldOk.filter((c) => c.readability > 0).map((c) => c.lectern / c.readability)),
+  };
   summary.lecternArticles = ok.filter((r) => r.lectern.ok).length;
   summary.readabilityArticles = ok.filter((r) => r.readability.ok).length;
   summary.harnessErrors = results.length - ok.length;
@@ -380,6 +414,22 @@ function buildReport({ o, pages, results, inits, setup, coldFirstMs, load, brows
     `| ratio Lectern whole path / Readability.js, page by page | ${fmtRatio(summary.ratio.median)} | ${fmtRatio(summary.ratio.p95)} | ${fmtRatio(summary.ratio.max)} | |`,
   );
   lines.push('');
+  const C = summary.cold;
+  if (C.pages) {
+    lines.push(
+      `First click (each contender's first run in a fresh page, nothing warmed up; ${C.pages} pages spread over the corpus, ` +
+        `wasm instantiated by streaming from its URL as the reader page does, in ${ms(C.instantiate.median)} ms median):`,
+    );
+    lines.push('');
+    lines.push('| first run in a fresh page | median | p95 | max |');
+    lines.push('|---|---|---|---|');
+    lines.push(`| Readability.js \`parse()\` | ${ms(C.readability.median)} ms | ${ms(C.readability.p95)} ms | ${ms(C.readability.max)} ms |`);
+    lines.push(`| Lectern whole path | ${ms(C.lectern.median)} ms | ${ms(C.lectern.p95)} ms | ${ms(C.lectern.max)} ms |`);
+    lines.push(`| ... capture.js | ${ms(C.capture.median)} ms | ${ms(C.capture.p95)} ms | ${ms(C.capture.max)} ms |`);
+    lines.push(`| ... wasm \`process\` | ${ms(C.process.median)} ms | ${ms(C.process.p95)} ms | ${ms(C.process.max)} ms |`);
+    lines.push(`| ratio Lectern / Readability.js, page by page | ${fmtRatio(C.ratio.median)} | ${fmtRatio(C.ratio.p95)} | ${fmtRatio(C.ratio.max)} |`);
+    lines.push('');
+  }
   const nt = summary.nerTokensPerSecond;
   lines.push(
     `- Entity recognition in wasm: ${fmtRate(nt.aggregate)} tokens/s over the corpus ` +
@@ -409,6 +459,7 @@ function buildReport({ o, pages, results, inits, setup, coldFirstMs, load, brows
     lectern: { version: setup.version, git: gitDescribe(), wasmBytes: setup.wasmBytes },
     summary,
     inits,
+    cold,
     pages: results,
     markdown: lines.join('\n'),
   };
