@@ -54,7 +54,12 @@ enum EvalCmd {
     /// Compare extraction with Mozilla Readability's expected output, page by page.
     Readability { dir: String },
     /// Entity-level precision, recall and F1 on a CoNLL-format file.
-    Ner { file: String },
+    Ner {
+        file: String,
+        /// A model file to evaluate instead of the built-in one.
+        #[arg(long)]
+        model: Option<String>,
+    },
 }
 
 fn main() {
@@ -66,8 +71,8 @@ fn main() {
             what: EvalCmd::Readability { dir },
         } => cli::extract::eval_readability(dir),
         Cmd::Eval {
-            what: EvalCmd::Ner { file },
-        } => cli::ner::eval_ner(file),
+            what: EvalCmd::Ner { file, model },
+        } => cli::ner::eval_ner(file, model.as_deref()),
         Cmd::Bench { dir } => cli::extract::bench(dir),
         Cmd::TrainNer { corpus, out } => cli::ner::train_ner(corpus, out),
     };

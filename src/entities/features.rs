@@ -6,9 +6,32 @@ use std::collections::{HashMap, HashSet};
 
 use super::gazetteer::{GazMatch, Gazetteer, FIRST_NAME, LISTS, ORG_SUFFIX};
 
-/// Entity types the tagger knows, in tag order (tag 0 is O; 2k+1 is B-type k, 2k+2 is I-type k).
+/// Entity types the tagger knows. Tags are BILOU: 0 is O, then for type k the tags
+/// 4k+1..=4k+4 are B (begin), I (inside), L (last) and U (unit, a one-token name).
 pub const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
-pub const NUM_TAGS: usize = 9;
+pub const NUM_TAGS: usize = 17;
+pub const TAG_NAMES: [&str; NUM_TAGS] = [
+    "O", "B-PER", "I-PER", "L-PER", "U-PER", "B-ORG", "I-ORG", "L-ORG", "U-ORG", "B-LOC", "I-LOC",
+    "L-LOC", "U-LOC", "B-MISC", "I-MISC", "L-MISC", "U-MISC",
+];
+pub const POS_B: usize = 0;
+pub const POS_I: usize = 1;
+pub const POS_L: usize = 2;
+pub const POS_U: usize = 3;
+
+/// The type index of a tag (`None` for O).
+pub fn tag_type(tag: usize) -> Option<usize> {
+    (tag != 0).then(|| (tag - 1) / 4)
+}
+
+/// The position (B, I, L, U) of a non-O tag.
+pub fn tag_pos(tag: usize) -> usize {
+    (tag.max(1) - 1) % 4
+}
+
+pub fn make_tag(type_idx: usize, pos: usize) -> usize {
+    1 + 4 * type_idx + pos
+}
 
 /// A 32-bit feature id: FNV-1a over a template number and the parts.
 fn fh(template: u8, parts: &[&str]) -> u32 {
@@ -155,7 +178,7 @@ impl History {
         if !is_capitalised(word) {
             return;
         }
-        let t = if tag == 0 { 0 } else { (tag - 1) / 2 + 1 };
+        let t = type_slot(tag);
         let e = self.counts.entry(word.to_lowercase()).or_insert([0; 5]);
         if let Some(c) = e.get_mut(t) {
             *c = c.saturating_add(1);
@@ -368,16 +391,135 @@ pub fn sentence_features(words: &[&str], doc: &DocInfo, gaz: &Gazetteer, out: &m
     }
 }
 
-/// The id of the tag "B-type" / "I-type" (type index into [`TYPES`]).
-pub fn tag_of(type_idx: usize, inside: bool) -> usize {
-    1 + 2 * type_idx + usize::from(inside)
+/// Whether `prev -> next` is a legal BILOU transition (`prev` None at a sentence start).
+pub fn allowed(prev: Option<usize>, next: usize) -> bool {
+    let open = prev.is_some_and(|p| p != 0 && matches!(tag_pos(p), POS_B | POS_I));
+    if open {
+        next != 0
+            && tag_type(next) == prev.and_then(tag_type)
+            && matches!(tag_pos(next), POS_I | POS_L)
+    } else {
+        next == 0 || matches!(tag_pos(next), POS_B | POS_U)
+    }
 }
 
-/// Whether `prev -> next` is a legal BIO transition.
-pub fn allowed(prev: Option<usize>, next: usize) -> bool {
-    if next == 0 || next % 2 == 1 {
-        return true;
+/// Spans (first token, end token, type index) of a BILOU tag sequence; a span also closes
+/// where the next tag does not continue it, so any sequence gives well-formed spans.
+pub fn bilou_spans(tags: &[usize]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (i, &t) in tags.iter().enumerate() {
+        let ty = tag_type(t);
+        let pos = tag_pos(t);
+        let continues = ty.is_some()
+            && matches!(pos, POS_I | POS_L)
+            && open.is_some_and(|(_, k)| Some(k) == ty);
+        if !continues {
+            if let Some((s, k)) = open.take() {
+                out.push((s, i, k));
+            }
+            if let Some(k) = ty {
+                open = Some((i, k));
+            }
+        }
+        if matches!(pos, POS_L | POS_U) && ty.is_some() {
+            if let Some((s, k)) = open.take() {
+                out.push((s, i + 1, k));
+            }
+        }
     }
-    // I-x needs B-x or I-x before it.
-    matches!(prev, Some(p) if p != 0 && (p + 1) / 2 == next / 2)
+    if let Some((s, k)) = open {
+        out.push((s, tags.len(), k));
+    }
+    out
+}
+
+/// Whether a sentence may end with `tag`.
+pub fn allowed_end(tag: usize) -> bool {
+    tag == 0 || matches!(tag_pos(tag), POS_L | POS_U)
+}
+
+/// Document-wide evidence from a first tagging pass: how every other occurrence of a word was
+/// tagged (Ratinov & Roth's context aggregation), so a name tagged PER in one sentence pulls
+/// its other occurrences, before and after, the same way.
+#[derive(Default)]
+pub struct Aggregate {
+    counts: HashMap<String, [u16; 5]>,
+}
+
+fn type_slot(tag: usize) -> usize {
+    tag_type(tag).map_or(0, |k| k + 1)
+}
+
+impl Aggregate {
+    pub fn new(sentences: &[Vec<&str>], tags: &[Vec<usize>]) -> Self {
+        let mut agg = Aggregate::default();
+        for (words, ts) in sentences.iter().zip(tags) {
+            for (w, &t) in words.iter().zip(ts) {
+                if is_capitalised(w) {
+                    let e = agg.counts.entry(w.to_lowercase()).or_insert([0; 5]);
+                    if let Some(c) = e.get_mut(type_slot(t)) {
+                        *c = c.saturating_add(1);
+                    }
+                }
+            }
+        }
+        agg
+    }
+
+    /// Adds the second-pass features of one sentence (first-pass tags `s1`) to `out`.
+    pub fn sentence_features(&self, words: &[&str], s1: &[usize], out: &mut [Vec<u32>]) {
+        let names = ["O", "PER", "ORG", "LOC", "MISC"];
+        let name = |t: usize| names.get(t).copied().unwrap_or("O");
+        let tag_name = |k: isize| -> &str {
+            if k < 0 {
+                return "<s>";
+            }
+            match s1.get(k as usize) {
+                Some(&t) => [
+                    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
+                ]
+                .get(t)
+                .copied()
+                .unwrap_or("O"),
+                None => "</s>",
+            }
+        };
+        for (i, (w, f)) in words.iter().zip(out.iter_mut()).enumerate() {
+            let ii = i as isize;
+            f.push(fh(50, &[tag_name(ii)]));
+            f.push(fh(51, &[tag_name(ii - 1), tag_name(ii)]));
+            f.push(fh(52, &[tag_name(ii), tag_name(ii + 1)]));
+            if !is_capitalised(w) {
+                continue;
+            }
+            let Some(c) = self.counts.get(&w.to_lowercase()) else {
+                continue;
+            };
+            // The other occurrences: remove this one's own vote.
+            let mut c = *c;
+            if let Some(x) = s1.get(i).and_then(|&t| c.get_mut(type_slot(t))) {
+                *x = x.saturating_sub(1);
+            }
+            let total: u32 = c.iter().map(|&n| u32::from(n)).sum();
+            if total == 0 {
+                f.push(fh(53, &[]));
+                continue;
+            }
+            let mut best = 0;
+            for (t, &n) in c.iter().enumerate() {
+                if n > c.get(best).copied().unwrap_or(0) {
+                    best = t;
+                }
+            }
+            f.push(fh(54, &[name(best)]));
+            let share = u32::from(c.get(best).copied().unwrap_or(0)) * 4 / total;
+            f.push(fh(55, &[name(best), &share.to_string()]));
+            for (t, &n) in c.iter().enumerate() {
+                if n > 0 {
+                    f.push(fh(56, &[name(t)]));
+                }
+            }
+        }
+    }
 }

@@ -13,19 +13,23 @@ pub const REGION: u8 = 4;
 pub const NATIONALITY: u8 = 8;
 pub const FIRST_NAME: u8 = 16;
 pub const ORG_SUFFIX: u8 = 32;
+pub const SURNAME: u8 = 64;
+/// Languages and currencies; shares a bit with nationalities (both name kinds of things).
+pub const LANGUAGE: u8 = NATIONALITY;
 /// Marks a key that is only the beginning of a longer phrase.
 const PREFIX: u8 = 128;
 
-pub const LISTS: [(u8, &str); 6] = [
+pub const LISTS: [(u8, &str); 7] = [
     (COUNTRY, "country"),
     (CITY, "city"),
     (REGION, "region"),
     (NATIONALITY, "nat"),
     (FIRST_NAME, "first"),
     (ORG_SUFFIX, "orgsuf"),
+    (SURNAME, "surname"),
 ];
 
-const SOURCES: [(u8, &str); 6] = [
+const SOURCES: [(u8, &str); 8] = [
     (COUNTRY, include_str!("../../data/gazetteers/countries.txt")),
     (CITY, include_str!("../../data/gazetteers/cities.txt")),
     (REGION, include_str!("../../data/gazetteers/regions.txt")),
@@ -40,6 +44,11 @@ const SOURCES: [(u8, &str); 6] = [
     (
         ORG_SUFFIX,
         include_str!("../../data/gazetteers/org_suffixes.txt"),
+    ),
+    (SURNAME, include_str!("../../data/gazetteers/surnames.txt")),
+    (
+        LANGUAGE,
+        include_str!("../../data/gazetteers/languages_currencies.txt"),
     ),
 ];
 

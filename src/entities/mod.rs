@@ -219,27 +219,13 @@ pub fn recognize(text: &str) -> Entities {
     Entities { mentions, entities }
 }
 
-/// Entity spans (first token, end token, label) of a BIO tag sequence.
+/// Entity spans (first token, end token, label) of a tag sequence.
 fn tag_spans(tags: &[usize]) -> Vec<(usize, usize, Label)> {
     const LABELS: [Label; 4] = [Label::Per, Label::Org, Label::Loc, Label::Misc];
-    let mut out = Vec::new();
-    let mut open: Option<(usize, usize)> = None;
-    for (i, &t) in tags.iter().enumerate() {
-        let ty = if t == 0 { None } else { Some((t - 1) / 2) };
-        let continues = t != 0 && t % 2 == 0 && open.is_some_and(|(_, k)| Some(k) == ty);
-        if !continues {
-            if let Some((s, k)) = open.take() {
-                out.push((s, i, LABELS.get(k).copied().unwrap_or(Label::Misc)));
-            }
-            if let Some(k) = ty {
-                open = Some((i, k));
-            }
-        }
-    }
-    if let Some((s, k)) = open {
-        out.push((s, tags.len(), LABELS.get(k).copied().unwrap_or(Label::Misc)));
-    }
-    out
+    features::bilou_spans(tags)
+        .into_iter()
+        .map(|(a, b, k)| (a, b, LABELS.get(k).copied().unwrap_or(Label::Misc)))
+        .collect()
 }
 
 /// An acronym the text defines ("Syrian Democratic Forces (SDF)") is a mention wherever it

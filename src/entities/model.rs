@@ -1,14 +1,14 @@
 //! The linear sequence model: per-feature tag weights, tag transitions, Viterbi decoding, and
 //! the compact binary format it is stored in (`models/ner.bin`).
 //!
-//! Format (little-endian): magic `LXNER01\n`, u32 tag count T, f32 scale, (T+1)*T f32
+//! Format (little-endian): magic `LXNER02\n`, u32 tag count T, f32 scale, (T+1)*T f32
 //! transitions (row 0 = sentence start), u32 feature count, then per feature sorted by id: the
-//! id as a LEB128 delta from the previous one, a u16 mask of tags with a non-zero weight, and one
+//! id as a LEB128 delta from the previous one, a 3-byte mask of tags with a non-zero weight, and one
 //! i8 per set bit (weight = i8 * scale).
 
-use super::features::{allowed, NUM_TAGS};
+use super::features::{allowed, allowed_end, NUM_TAGS};
 
-const MAGIC: &[u8; 8] = b"LXNER01\n";
+const MAGIC: &[u8; 8] = b"LXNER02\n";
 
 pub struct Model {
     /// (T+1) x T: `trans[0][t]` starts a sentence with t, `trans[p+1][t]` follows p.
@@ -130,7 +130,7 @@ impl Model {
         let mut id: u32 = 0;
         for _ in 0..n {
             id = id.checked_add(r.leb()?)?;
-            let mask = u16::from_le_bytes([r.u8()?, r.u8()?]);
+            let mask = u32::from_le_bytes([r.u8()?, r.u8()?, r.u8()?, 0]);
             let mut w = [0f32; NUM_TAGS];
             for (t, x) in w.iter_mut().enumerate() {
                 if mask & (1 << t) != 0 {
@@ -185,13 +185,13 @@ impl Model {
                 }
                 out.push(b | 0x80);
             }
-            let mut mask = 0u16;
+            let mut mask = 0u32;
             for (t, &x) in q.iter().enumerate() {
                 if x != 0 {
                     mask |= 1 << t;
                 }
             }
-            out.extend_from_slice(&mask.to_le_bytes());
+            out.extend_from_slice(&mask.to_le_bytes()[..3]);
             for x in q {
                 if x != 0 {
                     out.push(x as u8);
@@ -256,7 +256,7 @@ pub fn viterbi(trans: &[[f32; NUM_TAGS]], emissions: &[[f32; NUM_TAGS]]) -> Vec<
     let last = score.last().copied().unwrap_or([0.0; NUM_TAGS]);
     let mut best = 0;
     for t in 0..NUM_TAGS {
-        if last[t] > last[best] {
+        if allowed_end(t) && last[t] > last[best] {
             best = t;
         }
     }
@@ -314,15 +314,17 @@ mod tests {
     fn round_trips_and_rejects_garbage() {
         let mut trans = vec![[0.0; NUM_TAGS]; NUM_TAGS + 1];
         trans[0][1] = 0.5;
-        let m = Model::new(
-            trans,
-            vec![(7, [0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, -2.0])],
-        );
+        let mut w = [0.0; NUM_TAGS];
+        w[1] = 1.0;
+        w[8] = -2.0;
+        w[16] = 0.5;
+        let m = Model::new(trans, vec![(7, w)]);
         let bytes = m.to_bytes(0.01);
         let back = Model::from_bytes(&bytes).unwrap();
         assert_eq!(back.len(), 1);
         let w = back.weights(7).unwrap();
         assert!((w[1] - 1.0).abs() < 0.01 && (w[8] + 1.27).abs() < 0.01);
+        assert!((w[16] - 0.5).abs() < 0.01);
         assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_none());
         assert!(Model::from_bytes(b"nonsense").is_none());
     }

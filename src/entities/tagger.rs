@@ -1,39 +1,93 @@
-//! Tags whole documents with the trained model: static features per sentence plus the
-//! document's prediction history (earlier tags of the same word), decoded with Viterbi.
+//! Tags whole documents with the trained model in two passes: the first uses static features
+//! plus the document's prediction history (earlier tags of the same word); the second adds the
+//! first pass's tags and how each word was tagged everywhere else in the document.
 
 use std::sync::OnceLock;
 
-use super::features::{sentence_features, DocInfo, History, NUM_TAGS};
+use super::features::{sentence_features, Aggregate, DocInfo, History, NUM_TAGS};
 use super::gazetteer::Gazetteer;
 use super::model::Model;
 
 static MODEL_BYTES: &[u8] = include_bytes!("../../models/ner.bin");
+const STACK_MAGIC: &[u8; 8] = b"LXSTACK\n";
 
-/// The committed model, parsed on first use; `None` if the bytes are unusable.
-pub fn model() -> Option<&'static Model> {
-    static M: OnceLock<Option<Model>> = OnceLock::new();
-    M.get_or_init(|| Model::from_bytes(MODEL_BYTES)).as_ref()
+/// The first-pass model and the optional second-pass one.
+pub struct Tagger {
+    pub first: Model,
+    pub second: Option<Model>,
 }
 
-/// Tags every sentence of a document (BIO tag ids, see [`super::features::tag_of`]).
-pub fn tag_document(model: &Model, sentences: &[Vec<&str>]) -> Vec<Vec<usize>> {
+impl Tagger {
+    /// Parses a single model or a stacked pair (`LXSTACK\n`, u32 length of the first, both).
+    pub fn from_bytes(bytes: &[u8]) -> Option<Tagger> {
+        if let Some(rest) = bytes.strip_prefix(STACK_MAGIC.as_slice()) {
+            let len = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
+            let first = Model::from_bytes(rest.get(4..4usize.checked_add(len)?)?)?;
+            let second = Model::from_bytes(rest.get(4 + len..)?)?;
+            return Some(Tagger {
+                first,
+                second: Some(second),
+            });
+        }
+        Some(Tagger {
+            first: Model::from_bytes(bytes)?,
+            second: None,
+        })
+    }
+
+    pub fn stack_bytes(first: &[u8], second: &[u8]) -> Vec<u8> {
+        let mut out = STACK_MAGIC.to_vec();
+        out.extend_from_slice(&(first.len() as u32).to_le_bytes());
+        out.extend_from_slice(first);
+        out.extend_from_slice(second);
+        out
+    }
+
+    pub fn features(&self) -> usize {
+        self.first.len() + self.second.as_ref().map_or(0, Model::len)
+    }
+}
+
+/// The committed model, parsed on first use; `None` if the bytes are unusable.
+pub fn model() -> Option<&'static Tagger> {
+    static M: OnceLock<Option<Tagger>> = OnceLock::new();
+    M.get_or_init(|| Tagger::from_bytes(MODEL_BYTES)).as_ref()
+}
+
+/// Static features of every sentence of a document.
+pub fn document_features(sentences: &[Vec<&str>]) -> Vec<Vec<Vec<u32>>> {
     let doc = DocInfo::new(sentences);
     let gaz = Gazetteer::get();
+    sentences
+        .iter()
+        .map(|words| {
+            let mut f = Vec::new();
+            sentence_features(words, &doc, gaz, &mut f);
+            f
+        })
+        .collect()
+}
+
+/// One pass of Viterbi decoding over a document, with the prediction history.
+pub fn decode_document(
+    model: &Model,
+    sentences: &[Vec<&str>],
+    feats: &[Vec<Vec<u32>>],
+) -> Vec<Vec<usize>> {
     let mut hist = History::default();
-    let mut feats = Vec::new();
     let mut out = Vec::with_capacity(sentences.len());
     let mut em: Vec<[f32; NUM_TAGS]> = Vec::new();
-    for words in sentences {
-        sentence_features(words, &doc, gaz, &mut feats);
+    let mut extra = Vec::new();
+    for (words, f) in sentences.iter().zip(feats) {
         em.clear();
-        let mut extra = Vec::new();
-        for (w, f) in words.iter().zip(feats.iter()) {
+        for (w, tf) in words.iter().zip(f.iter()) {
             extra.clear();
             hist.features(w, &mut extra);
-            let mut e = model.emission(f);
-            let x = model.emission(&extra);
-            for (a, b) in e.iter_mut().zip(x) {
-                *a += b;
+            let mut e = model.emission(tf);
+            if !extra.is_empty() {
+                for (a, b) in e.iter_mut().zip(model.emission(&extra)) {
+                    *a += b;
+                }
             }
             em.push(e);
         }
@@ -44,4 +98,27 @@ pub fn tag_document(model: &Model, sentences: &[Vec<&str>]) -> Vec<Vec<usize>> {
         out.push(tags);
     }
     out
+}
+
+/// Adds the second-pass features (first-pass tags `s1`) to a document's static features.
+pub fn add_second_pass_features(
+    sentences: &[Vec<&str>],
+    s1: &[Vec<usize>],
+    feats: &mut [Vec<Vec<u32>>],
+) {
+    let agg = Aggregate::new(sentences, s1);
+    for ((words, t), f) in sentences.iter().zip(s1).zip(feats.iter_mut()) {
+        agg.sentence_features(words, t, f);
+    }
+}
+
+/// Tags every sentence of a document (BILOU tag ids, see [`super::features::TAG_NAMES`]).
+pub fn tag_document(tagger: &Tagger, sentences: &[Vec<&str>]) -> Vec<Vec<usize>> {
+    let mut feats = document_features(sentences);
+    let s1 = decode_document(&tagger.first, sentences, &feats);
+    let Some(second) = &tagger.second else {
+        return s1;
+    };
+    add_second_pass_features(sentences, &s1, &mut feats);
+    decode_document(second, sentences, &feats)
 }

@@ -5,16 +5,21 @@
 use std::collections::HashMap;
 
 use super::conll::{self, Document, Score};
-use super::features::{sentence_features, tag_of, DocInfo, History, NUM_TAGS, TYPES};
-use super::gazetteer::Gazetteer;
+use super::features::{make_tag, History, NUM_TAGS, POS_B, POS_I, POS_L, POS_U, TYPES};
 use super::model::{viterbi, Model};
-use super::tagger::tag_document;
+use super::tagger::{
+    add_second_pass_features, decode_document, document_features, tag_document, Tagger,
+};
 
 pub struct Options {
     pub epochs: usize,
     /// Features seen fewer times than this in the training data are dropped.
     pub min_count: u32,
     pub seed: u64,
+    /// Per mille of training tokens whose word-identity features are hidden (word dropout).
+    pub word_dropout_permille: u64,
+    /// Folds of the jackknife that feeds the second pass (0 or 1: no second pass).
+    pub folds: usize,
     /// Quantile of the weight magnitudes that maps to the largest stored step.
     pub quantile: f64,
 }
@@ -25,7 +30,9 @@ impl Default for Options {
             epochs: 12,
             min_count: 2,
             seed: 20260128,
-            quantile: 0.999,
+            quantile: 1.0,
+            folds: 5,
+            word_dropout_permille: 0,
         }
     }
 }
@@ -35,6 +42,8 @@ struct Prepared {
     words: Vec<String>,
     gold: Vec<usize>,
     feats: Vec<Vec<u32>>,
+    /// How many of each token's features (at the front) name the word itself.
+    lexical: Vec<usize>,
 }
 
 fn gold_tags(s: &conll::Sentence) -> Vec<usize> {
@@ -44,8 +53,17 @@ fn gold_tags(s: &conll::Sentence) -> Vec<usize> {
             continue;
         };
         for i in *a..*b {
+            let pos = if b - a == 1 {
+                POS_U
+            } else if i == *a {
+                POS_B
+            } else if i + 1 == *b {
+                POS_L
+            } else {
+                POS_I
+            };
             if let Some(t) = tags.get_mut(i) {
-                *t = tag_of(k, i > *a);
+                *t = make_tag(k, pos);
             }
         }
     }
@@ -132,23 +150,44 @@ impl Weights {
     }
 }
 
-/// Scores a model on documents; returns the score and the number of tokens.
-pub fn evaluate(model: &Model, docs: &[Document]) -> (Score, usize) {
+/// Scores a tagger on documents; returns the score and the number of tokens.
+pub fn evaluate(tagger: &Tagger, docs: &[Document]) -> (Score, usize) {
     let mut score = Score::default();
     let mut tokens = 0;
     for d in docs {
-        let sents: Vec<Vec<&str>> = d
-            .sentences
-            .iter()
-            .map(|s| s.words.iter().map(String::as_str).collect())
-            .collect();
-        let tags = tag_document(model, &sents);
+        let sents = words_of(d);
+        let tags = tag_document(tagger, &sents);
+        let dump = std::env::var_os("LECTERN_NER_DUMP").is_some();
         for (s, t) in d.sentences.iter().zip(&tags) {
+            if dump {
+                let pred = conll::spans_of_ids(t);
+                for g in s.spans.iter().filter(|g| !pred.contains(g)) {
+                    eprintln!(
+                        "FN\t{}\t{}",
+                        g.2,
+                        s.words.get(g.0..g.1).unwrap_or(&[]).join(" ")
+                    );
+                }
+                for p in pred.iter().filter(|p| !s.spans.contains(p)) {
+                    eprintln!(
+                        "FP\t{}\t{}",
+                        p.2,
+                        s.words.get(p.0..p.1).unwrap_or(&[]).join(" ")
+                    );
+                }
+            }
             tokens += s.words.len();
             score.add(&s.spans, &conll::spans_of_ids(t));
         }
     }
     (score, tokens)
+}
+
+fn words_of(d: &Document) -> Vec<Vec<&str>> {
+    d.sentences
+        .iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect()
 }
 
 /// Chooses the quantisation step: the weight magnitude at the given quantile of the non-zero
@@ -172,39 +211,137 @@ pub fn scale_for(model: &Model, quantile: f64) -> f32 {
     }
 }
 
-/// Trains on `train`, reporting dev F1 after each epoch through `log`; returns the averaged
-/// model of the best epoch on `dev` (serialised and re-read, so it is exactly what is stored).
+/// Trains both passes on `train`, choosing epochs on `dev` and printing dev F1 through `log`.
+/// The second pass learns from first-pass tags of the training documents that come from
+/// models trained without them (5-fold jackknife), so it sees realistic first-pass errors.
 pub fn train(
     train: &[Document],
     dev: &[Document],
     opts: &Options,
     log: &mut dyn FnMut(String),
-) -> Option<(Model, Vec<u8>)> {
-    let gaz = Gazetteer::get();
-    // Static features, counted so rare ones can be dropped.
-    let mut docs: Vec<Vec<Prepared>> = Vec::with_capacity(train.len());
-    let mut counts: HashMap<u32, u32> = HashMap::new();
-    let mut buf = Vec::new();
-    for d in train {
-        let sents: Vec<Vec<&str>> = d
-            .sentences
-            .iter()
-            .map(|s| s.words.iter().map(String::as_str).collect())
+) -> Option<(Tagger, Vec<u8>)> {
+    let train_words: Vec<Vec<Vec<&str>>> = train.iter().map(words_of).collect();
+    let train_feats: Vec<Vec<Vec<Vec<u32>>>> =
+        train_words.iter().map(|w| document_features(w)).collect();
+
+    log("first pass".into());
+    let (first, first_bytes, first_epoch) = train_pass(train, &train_feats, opts, log, &mut |m| {
+        let t = Tagger {
+            first: m,
+            second: None,
+        };
+        let f1 = evaluate(&t, dev).0.overall().2;
+        (f1, t.first)
+    })?;
+    if opts.folds < 2 {
+        return Some((
+            Tagger {
+                first,
+                second: None,
+            },
+            first_bytes,
+        ));
+    }
+
+    // First-pass tags of each training document from a model that did not see it.
+    let mut s1: Vec<Vec<Vec<usize>>> = vec![Vec::new(); train.len()];
+    let fold_opts = Options {
+        epochs: first_epoch,
+        ..*opts
+    };
+    for fold in 0..opts.folds {
+        let keep: Vec<usize> = (0..train.len())
+            .filter(|i| i % opts.folds != fold)
             .collect();
-        let info = DocInfo::new(&sents);
-        let mut prepared = Vec::with_capacity(sents.len());
-        for (s, words) in d.sentences.iter().zip(&sents) {
-            sentence_features(words, &info, gaz, &mut buf);
-            for f in buf.iter().flatten() {
-                *counts.entry(*f).or_insert(0) += 1;
+        let sub_docs: Vec<&Document> = keep.iter().filter_map(|&i| train.get(i)).collect();
+        let sub_feats: Vec<Vec<Vec<Vec<u32>>>> = keep
+            .iter()
+            .filter_map(|&i| train_feats.get(i).cloned())
+            .collect();
+        let sub_docs: Vec<Document> = sub_docs
+            .into_iter()
+            .map(|d| Document {
+                sentences: d
+                    .sentences
+                    .iter()
+                    .map(|s| conll::Sentence {
+                        words: s.words.clone(),
+                        spans: s.spans.clone(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        let (m, _, _) = train_pass(&sub_docs, &sub_feats, &fold_opts, &mut |_| {}, &mut |m| {
+            (0.0, m)
+        })?;
+        for i in (0..train.len()).filter(|i| i % opts.folds == fold) {
+            if let (Some(w), Some(f), Some(out)) =
+                (train_words.get(i), train_feats.get(i), s1.get_mut(i))
+            {
+                *out = decode_document(&m, w, f);
             }
-            prepared.push(Prepared {
-                words: s.words.clone(),
-                gold: gold_tags(s),
-                feats: std::mem::take(&mut buf),
-            });
         }
-        docs.push(prepared);
+        log(format!(
+            "jackknife fold {} of {} tagged",
+            fold + 1,
+            opts.folds
+        ));
+    }
+    let mut second_feats = train_feats.clone();
+    for ((w, t), f) in train_words.iter().zip(&s1).zip(second_feats.iter_mut()) {
+        add_second_pass_features(w, t, f);
+    }
+    drop(train_feats);
+
+    log("second pass".into());
+    let first_tagger = Tagger {
+        first,
+        second: None,
+    };
+    let mut holder = Some(first_tagger);
+    let (second, second_bytes, _) = train_pass(train, &second_feats, opts, log, &mut |m| {
+        let Some(ft) = holder.take() else {
+            return (0.0, m);
+        };
+        let t = Tagger {
+            first: ft.first,
+            second: Some(m),
+        };
+        let f1 = evaluate(&t, dev).0.overall().2;
+        let Tagger { first, second } = t;
+        holder = Some(Tagger {
+            first,
+            second: None,
+        });
+        (
+            f1,
+            second.unwrap_or_else(|| Model::new(Vec::new(), Vec::new())),
+        )
+    })?;
+    let first = holder?.first;
+    let bytes = Tagger::stack_bytes(&first_bytes, &second_bytes);
+    Some((
+        Tagger {
+            first,
+            second: Some(second),
+        },
+        bytes,
+    ))
+}
+
+/// One averaged-perceptron pass over precomputed features. `dev_f1` scores a candidate model
+/// (and hands it back); the best epoch's model, its bytes and the epoch are returned.
+fn train_pass(
+    train: &[Document],
+    feats: &[Vec<Vec<Vec<u32>>>],
+    opts: &Options,
+    log: &mut dyn FnMut(String),
+    dev_f1: &mut dyn FnMut(Model) -> (f64, Model),
+) -> Option<(Model, Vec<u8>, usize)> {
+    // Count features so rare ones can be dropped.
+    let mut counts: HashMap<u32, u32> = HashMap::new();
+    for f in feats.iter().flatten().flatten().flatten() {
+        *counts.entry(*f).or_insert(0) += 1;
     }
     let mut wts = Weights {
         index: HashMap::new(),
@@ -214,17 +351,44 @@ pub fn train(
         trans_u: vec![[0.0; NUM_TAGS]; NUM_TAGS + 1],
         step: 1.0,
     };
-    for d in docs.iter_mut() {
-        for s in d.iter_mut() {
-            for f in s.feats.iter_mut() {
-                let kept: Vec<u32> = f
-                    .iter()
-                    .filter(|k| counts.get(k).copied().unwrap_or(0) >= opts.min_count)
-                    .copied()
-                    .collect();
-                *f = kept.into_iter().filter_map(|k| wts.idx(k, true)).collect();
-            }
+    let mut docs: Vec<Vec<Prepared>> = Vec::with_capacity(train.len());
+    for (d, df) in train.iter().zip(feats) {
+        let mut prepared = Vec::with_capacity(d.sentences.len());
+        for (s, sf) in d.sentences.iter().zip(df) {
+            let mut lexical = Vec::with_capacity(sf.len());
+            let f = sf
+                .iter()
+                .map(|tf| {
+                    // Features 1 and 2 of a token are the word and its lower case (see
+                    // `sentence_features`); they go first so they can be dropped as a block.
+                    let lex = tf.get(1..3).unwrap_or(&[]);
+                    let rest = tf.first().into_iter().chain(tf.get(3..).unwrap_or(&[]));
+                    let mut out: Vec<u32> = Vec::with_capacity(tf.len());
+                    let mut keep = |k: &u32, out: &mut Vec<u32>| {
+                        if counts.get(k).copied().unwrap_or(0) >= opts.min_count {
+                            if let Some(i) = wts.idx(*k, true) {
+                                out.push(i);
+                            }
+                        }
+                    };
+                    for k in lex {
+                        keep(k, &mut out);
+                    }
+                    lexical.push(out.len());
+                    for k in rest {
+                        keep(k, &mut out);
+                    }
+                    out
+                })
+                .collect();
+            prepared.push(Prepared {
+                words: s.words.clone(),
+                gold: gold_tags(s),
+                feats: f,
+                lexical,
+            });
         }
+        docs.push(prepared);
     }
     log(format!(
         "{} documents, {} features kept of {}",
@@ -236,9 +400,11 @@ pub fn train(
 
     let mut order: Vec<usize> = (0..docs.len()).collect();
     let mut rng = opts.seed | 1;
-    let mut best: Option<(f64, Vec<u8>)> = None;
+    let mut best: Option<(f64, Model, Vec<u8>, usize)> = None;
     let mut hist_feats: Vec<u32> = Vec::new();
     let mut hist_idx: Vec<Vec<u32>> = Vec::new();
+    let mut starts: Vec<usize> = Vec::new();
+    let mut drop_rng = opts.seed.rotate_left(17) | 1;
     for epoch in 1..=opts.epochs {
         // Fisher-Yates with xorshift64: the same order on every run.
         for i in (1..order.len()).rev() {
@@ -255,7 +421,21 @@ pub fn train(
             for s in doc {
                 hist_idx.clear();
                 let mut em = Vec::with_capacity(s.words.len());
-                for (w, f) in s.words.iter().zip(&s.feats) {
+                starts.clear();
+                for (ti, (w, f)) in s.words.iter().zip(&s.feats).enumerate() {
+                    // Word dropout: now and then hide the word itself, so the model also learns
+                    // to recognise names it has never seen from their shape and context.
+                    drop_rng ^= drop_rng << 13;
+                    drop_rng ^= drop_rng >> 7;
+                    drop_rng ^= drop_rng << 17;
+                    let hide = (drop_rng % 1000) < opts.word_dropout_permille;
+                    let start = if hide {
+                        s.lexical.get(ti).copied().unwrap_or(0).min(f.len())
+                    } else {
+                        0
+                    };
+                    starts.push(start);
+                    let f = f.get(start..).unwrap_or(&[]);
                     hist_feats.clear();
                     hist.features(w, &mut hist_feats);
                     let hi: Vec<u32> = hist_feats
@@ -280,7 +460,9 @@ pub fn train(
                         let pp = i.checked_sub(1).and_then(|j| pred.get(j).copied());
                         if g != p {
                             errors += 1;
-                            if let (Some(f), Some(h)) = (s.feats.get(i), hist_idx.get(i)) {
+                            let start = starts.get(i).copied().unwrap_or(0);
+                            let f = s.feats.get(i).and_then(|f| f.get(start..));
+                            if let (Some(f), Some(h)) = (f, hist_idx.get(i)) {
                                 wts.update(f, g, 1.0);
                                 wts.update(f, p, -1.0);
                                 wts.update(h, g, 1.0);
@@ -302,24 +484,19 @@ pub fn train(
         let model = wts.averaged();
         let bytes = model.to_bytes(scale_for(&model, opts.quantile));
         let stored = Model::from_bytes(&bytes)?;
-        let (score, _) = evaluate(&stored, dev);
-        let f1 = score.overall().2;
-        if std::env::var_os("LECTERN_NER_RAW").is_some() {
-            let (raw, _) = evaluate(&model, dev);
-            log(format!("unquantised dev F1 {:.4}", raw.overall().2));
-        }
+        let (f1, stored) = dev_f1(stored);
         log(format!(
             "epoch {epoch:>2}: train token errors {:.4}, dev F1 {f1:.4}, model {} bytes",
             errors as f64 / tokens.max(1) as f64,
             bytes.len()
         ));
-        if best.as_ref().is_none_or(|b| f1 > b.0) {
-            best = Some((f1, bytes));
+        // Ties go to the later epoch (jackknife folds score everything 0 and keep the last).
+        if best.as_ref().is_none_or(|b| f1 >= b.0) {
+            best = Some((f1, stored, bytes, epoch));
         }
     }
-    let (_, bytes) = best?;
-    let model = Model::from_bytes(&bytes)?;
-    Some((model, bytes))
+    let (_, model, bytes, epoch) = best?;
+    Some((model, bytes, epoch))
 }
 
 /// Agreement of the date/time and money rules with a corpus's Temporal and Money spans (re3d):
