@@ -12,20 +12,23 @@ CARGO_PROFILE_WASM_STRIP=false cargo build --lib --target wasm32-unknown-unknown
 raw=target/wasm32-unknown-unknown/wasm/lectern.wasm
 gen=target/wasm-bindgen
 rm -rf "$gen" && mkdir -p "$gen"
-wasm-bindgen --target web --no-typescript --out-dir "$gen" --out-name lectern "$raw"
 
+# Shrink the module BEFORE wasm-bindgen: Debian's wasm-opt (108) breaks wasm-bindgen's externref
+# table when run on its output, but handles rustc's output fine (wasm-bindgen keeps its sections).
+input=$raw
 if command -v wasm-opt >/dev/null; then
-  # Features the Rust toolchain emits by default; wasm-opt must be told they are allowed.
-  wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "$gen/lectern_bg.wasm" -o "$gen/lectern_bg.opt.wasm"
-  mv "$gen/lectern_bg.opt.wasm" "$gen/lectern_bg.wasm"
+  wasm-opt -Oz --strip-debug --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue "$raw" -o "$gen/opt.wasm"
+  input=$gen/opt.wasm
 fi
+wasm-bindgen --target web --no-typescript --out-dir "$gen" --out-name lectern "$input"
 
 for dest in extension/pkg www/pkg; do
   rm -rf "$dest" && mkdir -p "$dest"
   cp "$gen/lectern.js" "$gen/lectern_bg.wasm" "$dest/"
 done
+# The playground shows the same reader view as the extension.
+cp extension/reader/view.js extension/reader/reader.css www/pkg/
 
 mkdir -p out
 rm -f out/lectern-extension.zip

@@ -7,26 +7,35 @@ import { api, loadSettings, saveSettings, LIMITS } from '../src/settings.js';
 
 const ext = api();
 const de = document.documentElement;
-const token = location.hash.slice(1);
+// The hash is "TOKEN" or "TOKEN|MODE": the captured page to ask the background for, and what to
+// show (kept across a reload, which is how the reader recovers from a panic: an aborted wasm
+// instance cannot be reused).
+const [token, hashMode] = location.hash.slice(1).split('|');
 let payload = null;
 let wasmLoad = null;
 let reader = null;
-let mode = 'article'; // article | text | selection
+let mode = ['article', 'text', 'selection'].includes(hashMode) ? hashMode : 'article';
+let panicked = false;
 
 function close() {
   if (payload) ext.runtime.sendMessage({ type: 'lectern-close', tabId: payload.tabId }).catch(() => {});
 }
 
-// A panic aborts the instance: load a fresh copy of the module before the next call.
-async function fresh(reload = false) {
-  if (!wasmLoad || reload) {
-    wasmLoad = (async () => {
-      const mod = reload ? await import(`../pkg/lectern.js?r=${Date.now()}`) : { default: init, ...core };
-      await mod.default({ module_or_path: new URL('../pkg/lectern_bg.wasm', import.meta.url) });
-      return mod;
-    })();
+async function fresh() {
+  if (!wasmLoad) {
+    wasmLoad = init({ module_or_path: new URL('../pkg/lectern_bg.wasm', import.meta.url) }).then(() => core);
   }
   return wasmLoad;
+}
+
+function switchTo(next) {
+  if (panicked) {
+    location.replace(`${location.pathname}#${token}|${next}`);
+    location.reload();
+    return;
+  }
+  mode = next;
+  render();
 }
 
 function errorText(e) {
@@ -56,13 +65,11 @@ async function render() {
     de.dataset.mode = mode;
   } catch (e) {
     let msg = errorText(e);
-    let panicked = false;
-    try { const p = mod.last_panic(); if (p) { msg = `internal error: ${p}`; panicked = true; } } catch { panicked = true; }
     if (e instanceof WebAssembly.RuntimeError) panicked = true;
-    if (panicked) fresh(true);
+    try { const p = mod.last_panic(); if (p) { msg = `internal error: ${p}`; panicked = true; } } catch { panicked = true; }
     const actions = [];
-    if (mode !== 'text') actions.push(['Show the page’s text anyway', () => { mode = 'text'; render(); }]);
-    if (mode !== 'selection' && payload.selectionHtml) actions.push(['Show the selected text', () => { mode = 'selection'; render(); }]);
+    if (mode !== 'text') actions.push(['Show the page’s text anyway', () => switchTo('text')]);
+    if (mode !== 'selection' && payload.selectionHtml) actions.push(['Show the selected text', () => switchTo('selection')]);
     actions.push(['Back to the page', close]);
     if (/^No article found/.test(msg)) {
       de.dataset.state = 'no-article';
@@ -115,7 +122,7 @@ function optionalFeatures(extra, settings) {
   if (payload.selectionHtml) {
     const b = document.createElement('button');
     b.type = 'button'; b.className = 'lx-btn'; b.textContent = 'Show only the selection';
-    b.addEventListener('click', () => { mode = 'selection'; details.open = false; render(); });
+    b.addEventListener('click', () => { details.open = false; switchTo('selection'); });
     box.append(b);
   }
   details.append(box);
@@ -141,6 +148,7 @@ async function main() {
     reader.showMessage('Nothing to show', 'The page could not be captured. Close the reader and try again.', payload ? [['Back to the page', close]] : []);
     return;
   }
+  if (typeof payload.ms === 'number') de.dataset.captureMs = payload.ms.toFixed(1);
   optionalFeatures(reader.extra, settings);
   await render();
 }

@@ -203,7 +203,12 @@ export function createReader(root, { settings, limits, onChange = () => {}, onCl
     status.hidden = true;
     // The core's reader_html is sanitised in Rust (no scripts, handlers or foreign resources
     // besides the article's own images); this page's CSP would block scripts anyway.
-    main.innerHTML = result.reader_html;
+    // Parsed in an inert document, then moved in.
+    const parsed = new DOMParser().parseFromString(`<body>${result.reader_html}</body>`, 'text/html');
+    main.replaceChildren(...parsed.body.childNodes);
+    // The legend sits between the article's header and its body.
+    const header = main.querySelector('.lx-header');
+    if (header) header.after(legend); else main.prepend(legend);
     const lang = result.article && result.article.lang;
     if (lang) main.lang = lang;
     buildEntities(result);
@@ -217,6 +222,7 @@ export function createReader(root, { settings, limits, onChange = () => {}, onCl
     current = { result: null, byEntity: new Map() };
     main.replaceChildren();
     legend.hidden = true;
+    status.before(legend);
     entBtn.hidden = true;
     panel.hidden = true;
     status.hidden = false;

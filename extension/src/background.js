@@ -45,16 +45,17 @@ async function toggle(tabId) {
   pending.set(token, payload);
   const w = waiters.get(token);
   if (w) { waiters.delete(token); w(payload); }
-  // A reader that never asked (closed at once) must not keep the page in memory.
-  setTimeout(() => pending.delete(token), 60_000);
+  // Kept a little while so a reader that reloads (after an internal error) can ask again, then
+  // dropped: the page must not stay in memory.
+  setTimeout(() => pending.delete(token), 120_000);
   return 'opened';
 }
 
 function takePayload(token) {
   const p = pending.get(token);
-  if (p) { pending.delete(token); return Promise.resolve(p); }
+  if (p) return Promise.resolve(p);
   return new Promise((resolve) => {
-    waiters.set(token, (payload) => { pending.delete(token); resolve(payload); });
+    waiters.set(token, resolve);
     setTimeout(() => { if (waiters.delete(token)) resolve(null); }, 10_000);
   });
 }

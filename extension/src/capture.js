@@ -15,7 +15,7 @@
   const SKIP = new Set([
     'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'FRAME', 'FRAMESET', 'OBJECT', 'EMBED',
     'CANVAS', 'SVG', 'MATH', 'INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'OPTION', 'DATALIST',
-    'BASE', 'LINK', 'DIALOG', 'PORTAL', 'SLOT', 'AUDIO', 'VIDEO', 'MAP', 'AREA', 'APPLET',
+    'BASE', 'LINK', 'DIALOG', 'PORTAL', 'AUDIO', 'VIDEO', 'MAP', 'AREA', 'APPLET',
   ]);
   const VOID = new Set([
     'AREA', 'BASE', 'BR', 'COL', 'EMBED', 'HR', 'IMG', 'INPUT', 'LINK', 'META', 'SOURCE',
@@ -145,6 +145,14 @@
         continue;
       }
       if (SKIP.has(tag)) continue;
+      if (tag === 'SLOT') {
+        // A slot is only a place in the shadow tree: its content stands in for it.
+        const kids = childrenOf(node);
+        for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], false]);
+        continue;
+      }
+      // A broken image shows nothing (and must not be fetched again by the reader).
+      if (tag === 'IMG' && node.complete && node.naturalWidth === 0 && node.currentSrc && !node.currentSrc.startsWith('data:')) continue;
       if (!rendered(node, tag)) continue;
       elements++;
       openTag(out, node, tag);

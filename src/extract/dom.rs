@@ -172,6 +172,10 @@ impl Dom {
     /// Readability's own parser sees it (it holds the real images of lazy-loading pages).
     pub fn from_html(html: &Html) -> Dom {
         let mut d = Dom::new();
+        let n = html.tree.nodes().len();
+        d.nodes.reserve(n);
+        d.stats.reserve(n);
+        d.dirty.reserve(n);
         d.copy_tree(html.tree.root(), ROOT, true);
         d
     }
@@ -438,6 +442,14 @@ impl Dom {
                 return Some(s);
             }
         }
+    }
+
+    /// The `<body>` element (html5ever always makes one under `<html>`).
+    pub fn body(&self) -> Option<Id> {
+        let html = self.first_element_child(ROOT)?;
+        self.children(html)
+            .find(|&c| self.is(c, "body"))
+            .or_else(|| self.descendants_with_tags(ROOT, &["body"]).first().copied())
     }
 
     pub fn is_ancestor(&self, anc: Id, mut node: Id) -> bool {

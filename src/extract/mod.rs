@@ -112,9 +112,7 @@ pub fn extract(html: &str, options: &Options) -> Result<Article, NoArticle> {
         .as_deref()
         .and_then(|u| url::Url::parse(u).ok());
     let doc = scraper::Html::parse_document(html);
-    let mut dom = Dom::from_html(&doc);
-    drop(doc);
-    pipeline::run(&mut dom, page_url.as_ref())
+    pipeline::run(&doc, page_url.as_ref())
 }
 
 /// A cheap check of whether `html` probably holds an article worth a reader view.

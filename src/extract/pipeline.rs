@@ -6,23 +6,32 @@ use super::readability::{self, Grabber};
 use super::{boiler, dates, metadata, prep, reading_time, sanitize, Article, NoArticle};
 use crate::text::{html_to_text, word_count};
 
-pub fn run(dom: &mut Dom, page: Option<&url::Url>) -> Result<Article, NoArticle> {
-    let mut dom = std::mem::take(dom);
+/// The parsed page made ready for scoring; JSON-LD is read on the way (scripts go away).
+fn prepare(doc: &scraper::Html, want_ld: bool) -> (Dom, Option<metadata::JsonLd>) {
+    let mut dom = Dom::from_html(doc);
     prep::unwrap_noscript_images(&mut dom);
-    let ld = metadata::json_ld(&mut dom, &readability::article_title);
+    let ld = want_ld.then(|| metadata::json_ld(&mut dom, &readability::article_title));
     prep::remove_tags(&mut dom, &["script", "noscript"]);
     prep::prep_document(&mut dom);
+    (dom, ld)
+}
+
+pub fn run(doc: &scraper::Html, page: Option<&url::Url>) -> Result<Article, NoArticle> {
+    let (mut dom, ld) = prepare(doc, true);
+    let ld = ld.unwrap_or_default();
     let meta = metadata::metadata(&mut dom, &ld);
     let base = prep::base_url(&dom, page);
     let base_is_page = base.as_ref() == page;
     let time_fallback = metadata::time_element(&dom, ROOT);
-    let body = dom.descendants_with_tags(ROOT, &["body"]).first().copied();
+    let body = dom.body();
     if !body.is_some_and(|b| dom.has_text(b)) {
         return Err(NoArticle::NoReadableContent);
     }
 
+    // A failed attempt re-prepares the page rather than keeping a copy of it around.
+    let rebuild = || prepare(doc, false).0;
     let grabbed = Grabber::new(dom, &meta.title, meta.byline.is_some())
-        .grab()
+        .grab(&rebuild)
         .ok_or(NoArticle::NoReadableContent)?;
     let mut d = grabbed.dom;
     let root = grabbed.content;

@@ -85,7 +85,7 @@ pub fn remove_tags(dom: &mut Dom, tags: &[&str]) {
 /// `_prepDocument`: drop styles, turn `<br><br>` runs into paragraphs, `<font>` into `<span>`.
 pub fn prep_document(dom: &mut Dom) {
     remove_tags(dom, &["style"]);
-    if let Some(body) = dom.descendants_with_tags(ROOT, &["body"]).first().copied() {
+    if let Some(body) = dom.body() {
         replace_brs(dom, body);
     }
     for f in dom.descendants_with_tags(ROOT, &["font"]) {

@@ -344,8 +344,7 @@ impl<'a> Grabber<'a> {
     }
 
     /// Runs the grab loop, relaxing flags until enough text is found.
-    pub fn grab(mut self) -> Option<Grabbed> {
-        let cache = self.dom.clone();
+    pub fn grab(mut self, rebuild: &dyn Fn() -> Dom) -> Option<Grabbed> {
         let mut attempts: Vec<(Grabbed, usize)> = Vec::new();
         loop {
             self.scores.clear();
@@ -364,7 +363,7 @@ impl<'a> Grabber<'a> {
                 return Some(g);
             }
             attempts.push((g, len));
-            self.dom = cache.clone();
+            self.dom = rebuild();
             if self.flags.strip_unlikelys {
                 self.flags.strip_unlikelys = false;
             } else if self.flags.weight_classes {
@@ -386,11 +385,7 @@ impl<'a> Grabber<'a> {
     }
 
     fn grab_once(&mut self) -> Option<(Id, Option<String>)> {
-        let body = self
-            .dom
-            .descendants_with_tags(ROOT, &["body"])
-            .first()
-            .copied()?;
+        let body = self.dom.body()?;
         let mut to_score: Vec<Id> = Vec::new();
         let mut node = self.dom.first_element_child(ROOT);
         let mut remove_title_header = true;
@@ -625,6 +620,12 @@ impl<'a> Grabber<'a> {
                 };
                 if self.score(sib).is_some_and(|s| s + bonus >= sibling_threshold) {
                     append = true;
+                } else if self.dom.is(sib, "figure") {
+                    // Beyond Readability: a lead figure next to the body is part of the story.
+                    let st = self.dom.stats(sib);
+                    append = (st.n_img > 0 || st.n_picture > 0)
+                        && st.text.len < 400
+                        && self.dom.link_density(sib) < 0.5;
                 } else if self.dom.is(sib, "p") {
                     let ld = self.dom.link_density(sib);
                     let len = self.dom.text_len(sib);

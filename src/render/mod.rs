@@ -18,9 +18,7 @@ use crate::extract::Article;
 /// Marks the entity mentions in article HTML: returns the HTML with `<mark class="lx-ent lx-PER"
 /// data-label data-entity data-mention>` pieces and the entities found in its text.
 pub fn annotate(content_html: &str) -> (String, Entities) {
-    // Until the entity marker lands, recognise on the plain text and leave the HTML unmarked.
-    let text = crate::text::html_to_text(content_html);
-    (content_html.to_string(), crate::entities::recognize(&text))
+    crate::entities::annotate_html(content_html)
 }
 
 /// Knobs for [`reader_html`].

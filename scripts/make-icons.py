@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Draws Lectern's toolbar icons (a page of text lines, one highlighted) as PNGs, no dependencies.
-Run from extension/: python3 tools/make-icons.py"""
+Run from extension/: python3 ../scripts/make-icons.py"""
 import struct
 import zlib
 
