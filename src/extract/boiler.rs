@@ -150,8 +150,7 @@ pub fn clean(dom: &mut Dom, root: Id) {
     let blocks = dom.descendants_with_tags(
         root,
         &[
-            "p", "div", "section", "aside", "li", "h2", "h3", "h4", "h5", "h6", "span", "strong",
-            "a",
+            "p", "div", "section", "aside", "li", "h2", "h3", "h4", "h5", "h6",
         ],
     );
     for n in blocks.into_iter().rev() {

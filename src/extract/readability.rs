@@ -849,15 +849,17 @@ impl<'a> Grabber<'a> {
             return;
         }
         // Which nodes sit inside a data table (any depth): one top-down pass.
-        let mut in_data_table = std::collections::HashSet::new();
+        let mut in_data_table = vec![false; self.dom.nodes.len()];
         for n in self.dom.descendant_elements(root) {
             if let Some(p) = self.dom.parent(n) {
                 let dt = self
                     .dom
                     .elem(p)
                     .is_some_and(|e| e.tag == "table" && e.data_table);
-                if dt || in_data_table.contains(&p) {
-                    in_data_table.insert(n);
+                if dt || in_data_table.get(p).copied().unwrap_or(false) {
+                    if let Some(slot) = in_data_table.get_mut(n) {
+                        *slot = true;
+                    }
                 }
             }
         }
@@ -876,12 +878,7 @@ impl<'a> Grabber<'a> {
         }
     }
 
-    fn should_clean(
-        &mut self,
-        n: Id,
-        tag: &str,
-        in_data_table: &std::collections::HashSet<Id>,
-    ) -> bool {
+    fn should_clean(&mut self, n: Id, tag: &str, in_data_table: &[bool]) -> bool {
         let st = self.dom.stats(n);
         let text_len = st.text.len;
         let mut is_list = matches!(tag, "ul" | "ol");
@@ -891,7 +888,7 @@ impl<'a> Grabber<'a> {
         if tag == "table" && self.dom.elem(n).is_some_and(|e| e.data_table) {
             return false;
         }
-        if in_data_table.contains(&n) {
+        if in_data_table.get(n).copied().unwrap_or(false) {
             return false;
         }
         if has_ancestor_tag(&self.dom, n, "code", 3) {
