@@ -149,6 +149,29 @@ pub struct PageEval {
     pub published_extra: bool,
     pub readerable: bool,
     pub error: Option<String>,
+    /// For imperfect pages: expected paragraphs we left out, and paragraphs we added.
+    pub missing: Vec<String>,
+    pub extra: Vec<String>,
+}
+
+/// Paragraphs of `a` (blank-line separated) whose words do not appear in `b`.
+fn paragraphs_not_in(a: &str, b: &str, limit: usize) -> Vec<String> {
+    let hay = tokens(b).join(" ");
+    a.split("\n\n")
+        .filter(|p| {
+            let t = tokens(p).join(" ");
+            !t.is_empty() && !hay.contains(&t)
+        })
+        .take(limit)
+        .map(|p| {
+            let p = p.split_whitespace().collect::<Vec<_>>().join(" ");
+            if p.chars().count() > 70 {
+                format!("{}...", p.chars().take(70).collect::<String>())
+            } else {
+                p
+            }
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, Default)]
@@ -194,6 +217,14 @@ pub fn eval_page(dir: &Path) -> Result<PageEval, String> {
     };
     let expected_text = html_to_text(&expected_html);
     let f1 = shingle_f1(&expected_text, &a.text);
+    let (missing, extra) = if f1 < 0.99 {
+        (
+            paragraphs_not_in(&expected_text, &a.text, 2),
+            paragraphs_not_in(&a.text, &expected_text, 2),
+        )
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let eq = |ours: Option<&str>, key: &str| norm(ours) == norm(json_str(&meta, key).as_deref());
     let exp_title = norm(json_str(&meta, "title").as_deref());
     let our_title = norm(a.title.as_deref());
@@ -232,6 +263,8 @@ pub fn eval_page(dir: &Path) -> Result<PageEval, String> {
         published_extra,
         readerable,
         error,
+        missing,
+        extra,
     })
 }
 
@@ -283,6 +316,12 @@ pub fn eval_readability(dir: &str) -> CmdResult {
         }
         if r.lang_extra {
             note.push_str("language read from meta tags where Readability has none; ");
+        }
+        for m in &r.missing {
+            note.push_str(&format!("left out {m:?}; "));
+        }
+        for m in &r.extra {
+            note.push_str(&format!("kept {m:?}; "));
         }
         if let Some(e) = &r.error {
             note.push_str(&format!("no article: {e}"));
