@@ -6,8 +6,6 @@
 //! ancestors dirty (stopping at the first dirty one), so reads stay cheap and deep trees never cost
 //! O(n^2). All walks are iterative: 100,000 nested elements must not overflow a wasm stack.
 
-use scraper::Html;
-
 pub type Id = usize;
 
 #[derive(Debug, Clone)]
@@ -179,66 +177,15 @@ impl Dom {
         d
     }
 
-    /// Copies html5ever's tree (comments, doctypes and processing instructions dropped).
-    /// `<noscript>` content, which html5ever keeps as raw text, is parsed into elements the way
-    /// Readability's own parser sees it (it holds the real images of lazy-loading pages).
-    pub fn from_html(html: &Html) -> Dom {
-        let mut d = Dom::new();
-        let n = html.tree.nodes().len();
-        d.nodes.reserve(n);
-        d.stats.reserve(n);
-        d.dirty.reserve(n);
-        d.copy_tree(html.tree.root(), ROOT, true);
-        d
+    pub fn reserve(&mut self, n: usize) {
+        self.nodes.reserve(n);
+        self.stats.reserve(n);
+        self.dirty.reserve(n);
     }
 
-    fn copy_tree(&mut self, start: ego_tree::NodeRef<'_, scraper::Node>, into: Id, expand: bool) {
-        use ego_tree::iter::Edge;
-        let mut stack: Vec<Id> = vec![into];
-        let mut opened: Vec<bool> = Vec::new();
-        for edge in start.traverse() {
-            match edge {
-                Edge::Open(n) => {
-                    let parent = stack.last().copied().unwrap_or(into);
-                    let mut pushed = false;
-                    match n.value() {
-                        scraper::Node::Element(el) => {
-                            let attrs = el
-                                .attrs()
-                                .map(|(k, v)| (k.to_string(), v.to_string()))
-                                .collect();
-                            let id = self.create_element_with(el.name(), attrs);
-                            self.append(parent, id);
-                            stack.push(id);
-                            pushed = true;
-                        }
-                        scraper::Node::Text(t) => {
-                            let s: &str = t;
-                            if expand && self.is(parent, "noscript") && s.contains('<') {
-                                let frag = Html::parse_fragment(s);
-                                let html_el =
-                                    frag.tree.root().children().find(|c| c.value().is_element());
-                                if let Some(h) = html_el {
-                                    for c in h.children() {
-                                        self.copy_tree(c, parent, false);
-                                    }
-                                }
-                            } else {
-                                let id = self.create_text(s);
-                                self.append(parent, id);
-                            }
-                        }
-                        _ => {}
-                    }
-                    opened.push(pushed);
-                }
-                Edge::Close(_) => {
-                    if opened.pop() == Some(true) {
-                        stack.pop();
-                    }
-                }
-            }
-        }
+    /// A detached node that is never attached (stands for dropped comments, fragment roots).
+    pub fn create_placeholder(&mut self) -> Id {
+        self.push(Data::Document)
     }
 
     fn push(&mut self, data: Data) -> Id {
@@ -786,6 +733,17 @@ impl Dom {
         self.touch(id);
     }
 
+    pub fn push_text(&mut self, id: Id, s: &str) {
+        if let Some(Node {
+            data: Data::Text(t),
+            ..
+        }) = self.nodes.get_mut(id)
+        {
+            t.push_str(s);
+        }
+        self.touch(id);
+    }
+
     pub fn set_text(&mut self, id: Id, s: &str) {
         if let Some(Node {
             data: Data::Text(t),
@@ -1033,10 +991,9 @@ mod tests {
 
     #[test]
     fn stats_follow_mutation() {
-        let html = Html::parse_document(
+        let mut d = crate::extract::sink::parse_document(
             "<div id=a><p>Hello <a href=x>world</a></p><p>More text</p></div>",
         );
-        let mut d = Dom::from_html(&html);
         let div = d
             .descendant_elements(ROOT)
             .into_iter()

@@ -3,15 +3,17 @@
 
 use super::dom::{Dom, ROOT};
 use super::readability::{self, Grabber};
-use super::{boiler, dates, fallback, metadata, prep, reading_time, sanitize, Article, NoArticle};
+use super::{
+    boiler, dates, fallback, metadata, prep, reading_time, sanitize, sink, Article, NoArticle,
+};
 
 /// Body paragraph text (characters) below which the fallback never runs.
 const FALLBACK_MIN_TEXT: usize = 800;
 use crate::text::{html_to_text, word_count};
 
 /// The parsed page made ready for scoring; JSON-LD is read on the way (scripts go away).
-fn prepare(doc: &scraper::Html, want_ld: bool) -> (Dom, Option<metadata::JsonLd>) {
-    let mut dom = Dom::from_html(doc);
+fn prepare(html: &str, want_ld: bool) -> (Dom, Option<metadata::JsonLd>) {
+    let mut dom = sink::parse_document(html);
     prep::unwrap_noscript_images(&mut dom);
     let ld = want_ld.then(|| metadata::json_ld(&mut dom, &readability::article_title));
     prep::remove_tags(&mut dom, &["script", "noscript"]);
@@ -19,8 +21,8 @@ fn prepare(doc: &scraper::Html, want_ld: bool) -> (Dom, Option<metadata::JsonLd>
     (dom, ld)
 }
 
-pub fn run(doc: &scraper::Html, page: Option<&url::Url>) -> Result<Article, NoArticle> {
-    let (mut dom, ld) = prepare(doc, true);
+pub fn run(html: &str, page: Option<&url::Url>) -> Result<Article, NoArticle> {
+    let (mut dom, ld) = prepare(html, true);
     let ld = ld.unwrap_or_default();
     let meta = metadata::metadata(&mut dom, &ld);
     let base = prep::base_url(&dom, page);
@@ -36,7 +38,7 @@ pub fn run(doc: &scraper::Html, page: Option<&url::Url>) -> Result<Article, NoAr
         None => (0, None),
     };
     // A failed attempt re-prepares the page rather than keeping a copy of it around.
-    let rebuild = || prepare(doc, false).0;
+    let rebuild = || prepare(html, false).0;
     let mut grabbed = Grabber::new(dom, &meta.title, meta.byline.is_some())
         .grab(&rebuild)
         .ok_or(NoArticle::NoReadableContent)?;
