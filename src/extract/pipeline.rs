@@ -9,6 +9,8 @@ use super::{
 
 /// Body paragraph text (characters) below which the fallback never runs.
 const FALLBACK_MIN_TEXT: usize = 800;
+const LISTING_MIN_LINKS: usize = 15;
+const LISTING_LINK_DENSITY: f64 = 0.6;
 use crate::text::{html_to_text, word_count};
 
 /// The parsed page made ready for scoring; JSON-LD is read on the way (scripts go away).
@@ -19,6 +21,15 @@ fn prepare(html: &str, want_ld: bool) -> (Dom, Option<metadata::JsonLd>) {
     prep::remove_tags(&mut dom, &["script", "noscript"]);
     prep::prep_document(&mut dom);
     (dom, ld)
+}
+
+/// A "best block" that is mostly many short links is a listing or home page, not an article.
+fn looks_like_listing(d: &mut Dom, root: usize) -> bool {
+    let links = d.descendants_with_tags(root, &["a"]).len();
+    let len = d.text_len(root);
+    links >= LISTING_MIN_LINKS
+        && d.link_density(root) > LISTING_LINK_DENSITY
+        && len / links.max(1) < 120
 }
 
 pub fn run(html: &str, page: Option<&url::Url>) -> Result<Article, NoArticle> {
@@ -60,6 +71,9 @@ pub fn run(html: &str, page: Option<&url::Url>) -> Result<Article, NoArticle> {
     }
     let mut d = grabbed.dom;
     let root = grabbed.content;
+    if looks_like_listing(&mut d, root) {
+        return Err(NoArticle::ListingPage);
+    }
     prep::fix_relative_uris(&mut d, root, base.as_ref(), base_is_page);
     readability::simplify_nested(&mut d, root);
     boiler::clean(&mut d, root);
