@@ -8,11 +8,15 @@
 
 pub type Id = usize;
 
+pub use html5ever::tendril::StrTendril;
+pub use html5ever::LocalName;
+
 #[derive(Debug, Clone)]
 pub struct Elem {
-    /// Lowercase local name.
-    pub tag: String,
-    pub attrs: Vec<(String, String)>,
+    /// Local name (lowercase for HTML elements). Interned: copying it costs nothing.
+    pub tag: LocalName,
+    /// Attribute values stay the parser's (shared) buffers rather than fresh strings.
+    pub attrs: Vec<(LocalName, StrTendril)>,
     /// Set by the data-table pass: a table holding data (keep it) rather than layout.
     pub data_table: bool,
     /// The tag's first 8 bytes packed, for cheap tag tests in whole-tree walks.
@@ -33,7 +37,7 @@ pub fn tag_key(tag: &str) -> u64 {
 pub enum Data {
     Document,
     Element(Elem),
-    Text(String),
+    Text(StrTendril),
 }
 
 #[derive(Debug, Clone)]
@@ -203,11 +207,14 @@ impl Dom {
     }
 
     pub fn create_element(&mut self, tag: &str) -> Id {
-        self.create_element_with(tag, Vec::new())
+        self.create_element_with(LocalName::from(tag.to_ascii_lowercase()), Vec::new())
     }
 
-    pub fn create_element_with(&mut self, tag: &str, attrs: Vec<(String, String)>) -> Id {
-        let tag = tag.to_ascii_lowercase();
+    pub fn create_element_with(
+        &mut self,
+        tag: LocalName,
+        attrs: Vec<(LocalName, StrTendril)>,
+    ) -> Id {
         let key = tag_key(&tag);
         self.push(Data::Element(Elem {
             tag,
@@ -218,7 +225,11 @@ impl Dom {
     }
 
     pub fn create_text(&mut self, s: &str) -> Id {
-        self.push(Data::Text(s.to_string()))
+        self.push(Data::Text(StrTendril::from_slice(s)))
+    }
+
+    pub fn create_text_tendril(&mut self, t: StrTendril) -> Id {
+        self.push(Data::Text(t))
     }
 
     // ---- reading -------------------------------------------------------------------------
@@ -262,7 +273,7 @@ impl Dom {
     }
 
     pub fn tag(&self, id: Id) -> &str {
-        self.elem(id).map(|e| e.tag.as_str()).unwrap_or("")
+        self.elem(id).map(|e| &*e.tag).unwrap_or("")
     }
 
     pub fn is(&self, id: Id, tag: &str) -> bool {
@@ -275,7 +286,7 @@ impl Dom {
 
     pub fn text(&self, id: Id) -> Option<&str> {
         match self.nodes.get(id).map(|n| &n.data) {
-            Some(Data::Text(t)) => Some(t.as_str()),
+            Some(Data::Text(t)) => Some(&**t),
             _ => None,
         }
     }
@@ -284,8 +295,8 @@ impl Dom {
         self.elem(id)?
             .attrs
             .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
+            .find(|(k, _)| &**k == name)
+            .map(|(_, v)| &**v)
     }
 
     pub fn has_attr(&self, id: Id, name: &str) -> bool {
@@ -369,7 +380,7 @@ impl Dom {
         while let Some(x) = n {
             let node = &self.nodes[x];
             if let Data::Element(e) = &node.data {
-                if keys.contains(&e.key) && (!long || tags.contains(&e.tag.as_str())) {
+                if keys.contains(&e.key) && (!long || tags.contains(&&*e.tag)) {
                     out.push(x);
                 }
             }
@@ -542,7 +553,7 @@ impl Dom {
             s.has_block |= cs.has_block;
             if let Some(e) = self.elem(x) {
                 let len = cs.text.len;
-                match e.tag.as_str() {
+                match &*e.tag {
                     "a" => {
                         let hash = e
                             .attrs
@@ -567,7 +578,7 @@ impl Dom {
                     "col" | "colgroup" | "tfoot" | "thead" | "th" => s.n_table_parts += 1,
                     _ => {}
                 }
-                let tag = e.tag.as_str();
+                let tag: &str = &e.tag;
                 if matches!(tag, "ul" | "ol") {
                     s.list_text += len;
                 }
@@ -690,7 +701,7 @@ impl Dom {
     /// Renames an element in place (Readability's `_setNodeTag` under JSDOMParser).
     pub fn set_tag(&mut self, id: Id, tag: &str) {
         if let Some(e) = self.elem_mut(id) {
-            e.tag = tag.to_string();
+            e.tag = LocalName::from(tag);
             e.key = tag_key(tag);
         }
         self.touch(id);
@@ -706,10 +717,11 @@ impl Dom {
 
     pub fn set_attr(&mut self, id: Id, name: &str, value: &str) {
         if let Some(e) = self.elem_mut(id) {
-            if let Some(slot) = e.attrs.iter_mut().find(|(k, _)| k == name) {
-                slot.1 = value.to_string();
+            if let Some(slot) = e.attrs.iter_mut().find(|(k, _)| &**k == name) {
+                slot.1 = StrTendril::from_slice(value);
             } else {
-                e.attrs.push((name.to_string(), value.to_string()));
+                e.attrs
+                    .push((LocalName::from(name), StrTendril::from_slice(value)));
             }
         }
         if name == "href" {
@@ -719,7 +731,7 @@ impl Dom {
 
     pub fn remove_attr(&mut self, id: Id, name: &str) {
         if let Some(e) = self.elem_mut(id) {
-            e.attrs.retain(|(k, _)| k != name);
+            e.attrs.retain(|(k, _)| &**k != name);
         }
         if name == "href" {
             self.touch(id);
@@ -739,7 +751,7 @@ impl Dom {
             ..
         }) = self.nodes.get_mut(id)
         {
-            t.push_str(s);
+            t.push_slice(s);
         }
         self.touch(id);
     }
@@ -750,7 +762,7 @@ impl Dom {
             ..
         }) = self.nodes.get_mut(id)
         {
-            *t = s.to_string();
+            *t = StrTendril::from_slice(s);
         }
         self.touch(id);
     }

@@ -59,7 +59,7 @@ impl Sink {
             )
     }
 
-    fn add_text(&self, parent: Id, before: Option<Id>, text: &str) {
+    fn add_text(&self, parent: Id, before: Option<Id>, text: StrTendril) {
         let mut dom = self.dom.borrow_mut();
         // Merge with the adjacent text node, as the DOM would.
         let neighbour = match before {
@@ -68,11 +68,11 @@ impl Sink {
         };
         if let Some(n) = neighbour {
             if dom.text(n).is_some() {
-                dom.push_text(n, text);
+                dom.push_text(n, &text);
                 return;
             }
         }
-        let t = dom.create_text(text);
+        let t = dom.create_text_tendril(text);
         match before {
             Some(b) => dom.insert_before(b, t),
             None => dom.append(parent, t),
@@ -106,14 +106,11 @@ impl TreeSink for Sink {
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _flags: ElementFlags) -> Id {
-        let attrs = attrs
-            .into_iter()
-            .map(|a| (a.name.local.to_string(), a.value.to_string()))
-            .collect();
+        let attrs = attrs.into_iter().map(|a| (a.name.local, a.value)).collect();
         let id = self
             .dom
             .borrow_mut()
-            .create_element_with(&name.local, attrs);
+            .create_element_with(name.local.clone(), attrs);
         self.record(id, name);
         id
     }
@@ -133,7 +130,7 @@ impl TreeSink for Sink {
                     self.dom.borrow_mut().append(*parent, n);
                 }
             }
-            NodeOrText::AppendText(t) => self.add_text(*parent, None, &t),
+            NodeOrText::AppendText(t) => self.add_text(*parent, None, t),
         }
     }
 
@@ -168,7 +165,7 @@ impl TreeSink for Sink {
             NodeOrText::AppendText(t) => {
                 let parent = self.dom.borrow().parent(*sibling);
                 if let Some(p) = parent {
-                    self.add_text(p, Some(*sibling), &t);
+                    self.add_text(p, Some(*sibling), t);
                 }
             }
         }
