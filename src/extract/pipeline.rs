@@ -18,7 +18,6 @@ fn prepare(html: &str, want_ld: bool) -> (Dom, Option<metadata::JsonLd>) {
     let mut dom = sink::parse_document(html);
     prep::unwrap_noscript_images(&mut dom);
     let ld = want_ld.then(|| metadata::json_ld(&mut dom, &readability::article_title));
-    prep::remove_tags(&mut dom, &["script", "noscript"]);
     prep::prep_document(&mut dom);
     (dom, ld)
 }
