@@ -69,7 +69,10 @@ pub fn body_paragraphs(dom: &mut Dom, body: Id) -> (usize, Option<Id>) {
     let mut ms = String::new();
     for p in dom.descendants_with_tags(body, &["p", "pre"]) {
         let len = dom.text_len(p);
-        if len < MIN_PARAGRAPH || dom.link_density(p) > 0.35 || excluded(dom, p, &mut memo, &mut ms)
+        if len < MIN_PARAGRAPH
+            || dom.link_density(p) > 0.35
+            || !is_probably_visible(dom, p)
+            || excluded(dom, p, &mut memo, &mut ms)
         {
             continue;
         }
