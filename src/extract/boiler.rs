@@ -114,7 +114,7 @@ fn name_is_boilerplate(dom: &Dom, n: Id, s: &mut String) -> bool {
     {
         return false;
     }
-    NAMES.iter().any(|w| s.contains(w))
+    super::patterns::any_in(s, &NAMES)
 }
 
 fn is_nag_text(t: &str) -> bool {
