@@ -8,7 +8,7 @@
 use super::dom::{normalize_ws, Dom, Id};
 
 /// Class/id fragments that name boilerplate containers.
-const NAMES: [&str; 34] = [
+const NAMES: [&str; 33] = [
     "author-bio",
     "about-the-author",
     "author-box",
@@ -35,7 +35,6 @@ const NAMES: [&str; 34] = [
     "read-more",
     "readmore",
     "more-stories",
-    "share",
     "social",
     "print-button",
     "email-button",
@@ -114,7 +113,8 @@ fn name_is_boilerplate(dom: &Dom, n: Id, s: &mut String) -> bool {
     {
         return false;
     }
-    super::patterns::any_in(s, &NAMES)
+    // "share" only as a whole word: "fig--has-shares" marks a figure, not a share bar.
+    super::patterns::any_in(s, &NAMES) || super::patterns::share(s)
 }
 
 fn is_nag_text(t: &str) -> bool {
