@@ -8,7 +8,7 @@
 use super::dom::{normalize_ws, Dom, Id};
 
 /// Class/id fragments that name boilerplate containers.
-const NAMES: [&str; 33] = [
+const NAMES: [&str; 35] = [
     "author-bio",
     "about-the-author",
     "author-box",
@@ -18,8 +18,11 @@ const NAMES: [&str; 33] = [
     "gdpr",
     "newsletter",
     "paywall",
-    "subscribe",
-    "subscription",
+    "subscribe-",
+    "subscribe_",
+    "-subscribe",
+    "subscription-",
+    "-subscription",
     "signup",
     "sign-up",
     "regwall",
@@ -35,7 +38,6 @@ const NAMES: [&str; 33] = [
     "read-more",
     "readmore",
     "more-stories",
-    "social",
     "print-button",
     "email-button",
     "advert",
