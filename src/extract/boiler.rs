@@ -47,7 +47,7 @@ const NAMES: [&str; 35] = [
 ];
 
 /// Phrases that make a short block a nag or a widget label.
-const NAG_PHRASES: [&str; 24] = [
+const NAG_PHRASES: [&str; 22] = [
     "subscribe to continue reading",
     "subscribe to read",
     "subscribe now",
@@ -69,9 +69,7 @@ const NAG_PHRASES: [&str; 24] = [
     "cookie settings",
     "support our journalism",
     "please consider supporting",
-    "make a donation",
     "donate now",
-    "become a member",
 ];
 
 /// Headings that introduce lists of other articles.
