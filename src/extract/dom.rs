@@ -760,6 +760,17 @@ impl Dom {
 
     /// HTML of the children of `id`.
     pub fn inner_html(&self, id: Id) -> String {
+        self.inner_html_with(id, &|_, _| true, &|_| false)
+    }
+
+    /// HTML of the children of `id`, leaving out attributes `keep_attr(tag, name)` rejects and
+    /// whole subtrees of elements `skip(tag)` accepts (a pre-filter before sanitising).
+    pub fn inner_html_with(
+        &self,
+        id: Id,
+        keep_attr: &dyn Fn(&str, &str) -> bool,
+        skip: &dyn Fn(&str) -> bool,
+    ) -> String {
         let mut out = String::new();
         let mut n = self.first_child(id);
         while let Some(x) = n {
@@ -777,9 +788,16 @@ impl Dom {
                     }
                 }
                 Data::Element(e) => {
+                    if skip(&e.tag) {
+                        n = self.next_after_close(x, id, &mut out, false);
+                        continue;
+                    }
                     out.push('<');
                     out.push_str(&e.tag);
                     for (k, v) in &e.attrs {
+                        if !keep_attr(&e.tag, k) {
+                            continue;
+                        }
                         out.push(' ');
                         out.push_str(k);
                         out.push_str("=\"");

@@ -88,7 +88,11 @@ pub fn run(html: &str, page: Option<&url::Url>) -> Result<Article, NoArticle> {
         .descendants_with_tags(root, &["img"])
         .into_iter()
         .find_map(|i| d.attr(i, "src").map(str::to_string));
-    let raw = d.inner_html(root);
+    let raw = d.inner_html_with(
+        root,
+        &sanitize::attr_may_survive,
+        &sanitize::drops_with_content,
+    );
     let content = sanitize(&raw, base.as_ref());
     let text = html_to_text(&content);
     let words = word_count(&text);
