@@ -34,6 +34,18 @@ pub fn eval_ner(file: &str, model_file: Option<&str>) -> CmdResult {
     };
     // Warm the lazily built gazetteer so it does not count against tagging speed.
     let _ = crate::entities::gazetteer::Gazetteer::get();
+    if std::env::var_os("LECTERN_NER_PROFILE").is_some() {
+        let t = Instant::now();
+        for d in &docs {
+            let w: Vec<Vec<&str>> = d
+                .sentences
+                .iter()
+                .map(|s| s.words.iter().map(String::as_str).collect())
+                .collect();
+            let _ = tagger::document_features(&w);
+        }
+        eprintln!("features only: {:.3} s", t.elapsed().as_secs_f64());
+    }
     let t0 = Instant::now();
     let (score, tokens) = train::evaluate(model, &docs);
     let secs = t0.elapsed().as_secs_f64();

@@ -51,7 +51,7 @@ pub fn read(text: &str) -> Vec<Document> {
             saw_docstart = true;
             continue;
         }
-        let tag = cols.last().unwrap_or("O");
+        let tag = cols.next_back().unwrap_or("O");
         words.push(word.to_string());
         tags.push(tag.to_string());
     }

@@ -125,7 +125,7 @@ impl Weights {
         }
     }
 
-    fn averaged(&self) -> Model {
+    fn averaged(&self, quantile: f64) -> Model {
         let avg = |w: &[f32; NUM_TAGS], u: &[f64; NUM_TAGS]| {
             let mut out = [0f32; NUM_TAGS];
             for t in 0..NUM_TAGS {
@@ -146,7 +146,8 @@ impl Weights {
             }
         }
         feats.sort_unstable_by_key(|f| f.0);
-        Model::new(trans, feats)
+        let scale = scale_for(&feats, quantile);
+        Model::new(trans, feats, scale)
     }
 }
 
@@ -192,10 +193,10 @@ fn words_of(d: &Document) -> Vec<Vec<&str>> {
 
 /// Chooses the quantisation step: the weight magnitude at the given quantile of the non-zero
 /// weights maps to 127 (the few larger ones are clipped), so small weights keep a distinct step.
-pub fn scale_for(model: &Model, quantile: f64) -> f32 {
-    let mut mags: Vec<f32> = model
-        .all_weights()
-        .flat_map(|w| w.iter().map(|x| x.abs()))
+pub fn scale_for(feats: &[(u32, [f32; NUM_TAGS])], quantile: f64) -> f32 {
+    let mut mags: Vec<f32> = feats
+        .iter()
+        .flat_map(|(_, w)| w.iter().map(|x| x.abs()))
         .filter(|&x| x > 0.0)
         .collect();
     if mags.is_empty() {
@@ -315,7 +316,7 @@ pub fn train(
         });
         (
             f1,
-            second.unwrap_or_else(|| Model::new(Vec::new(), Vec::new())),
+            second.unwrap_or_else(|| Model::new(Vec::new(), Vec::new(), 1.0)),
         )
     })?;
     let first = holder?.first;
@@ -481,8 +482,8 @@ fn train_pass(
                 wts.step += 1.0;
             }
         }
-        let model = wts.averaged();
-        let bytes = model.to_bytes(scale_for(&model, opts.quantile));
+        let model = wts.averaged(opts.quantile);
+        let bytes = model.to_bytes();
         let stored = Model::from_bytes(&bytes)?;
         let (f1, stored) = dev_f1(stored);
         log(format!(
