@@ -5,12 +5,14 @@ use std::collections::BTreeMap;
 
 use super::features::TYPES;
 
+#[derive(Clone)]
 pub struct Sentence {
     pub words: Vec<String>,
     /// Gold entity spans: (first token, end token, type name).
     pub spans: Vec<(usize, usize, String)>,
 }
 
+#[derive(Clone)]
 pub struct Document {
     pub sentences: Vec<Sentence>,
 }
