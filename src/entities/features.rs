@@ -191,6 +191,22 @@ impl DocInfo {
             }
             return title_case(word);
         }
+        // The training text (Reuters, 1996) uses ASCII quotes and dashes; web text uses
+        // typographic ones.
+        if word
+            .chars()
+            .any(|c| matches!(c, '“' | '”' | '‘' | '’' | '—' | '–' | '«' | '»'))
+        {
+            return word
+                .chars()
+                .map(|c| match c {
+                    '“' | '”' | '«' | '»' => '"',
+                    '‘' | '’' => '\'',
+                    '—' | '–' => '-',
+                    c => c,
+                })
+                .collect();
+        }
         word.to_string()
     }
 }
