@@ -526,12 +526,7 @@ impl Aggregate {
                 return "<s>";
             }
             match s1.get(k as usize) {
-                Some(&t) => [
-                    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
-                ]
-                .get(t)
-                .copied()
-                .unwrap_or("O"),
+                Some(&t) => TAG_NAMES.get(t).copied().unwrap_or("O"),
                 None => "</s>",
             }
         };
