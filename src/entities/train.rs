@@ -303,7 +303,7 @@ fn train_on(
     let folds = opts.folds.max(2);
     let memory_of = |keep: &dyn Fn(usize) -> bool| -> Memory {
         let mut m = Memory::default();
-        for (i, d) in train.iter().enumerate().filter(|(i, _)| keep(*i)) {
+        for (_, d) in train.iter().enumerate().filter(|(i, _)| keep(*i)) {
             for s in &d.sentences {
                 for (a, b, ty) in &s.spans {
                     let toks: Vec<&str> = s
@@ -318,7 +318,6 @@ fn train_on(
                     }
                 }
             }
-            let _ = i;
         }
         m
     };
