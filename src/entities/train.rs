@@ -20,7 +20,8 @@ pub struct Options {
     pub word_dropout_permille: u64,
     /// Epochs of the second pass (default: `epochs`).
     pub epochs2: Option<usize>,
-    /// After choosing epochs on the development set, retrain on train + dev.
+    /// After choosing epochs on the development set, retrain on train + dev (the development
+    /// set then no longer measures the model; the committed model is trained without it).
     pub with_dev: bool,
     /// Remember the training data's names as features (jackknifed per fold).
     pub memory: bool,
