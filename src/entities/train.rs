@@ -40,7 +40,7 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            epochs: 12,
+            epochs: 20,
             min_count: 2,
             seed: 20260128,
             quantile: 1.0,
