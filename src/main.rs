@@ -46,6 +46,10 @@ enum Cmd {
         /// Where to write the model.
         #[arg(long, default_value = "models/ner.bin")]
         out: String,
+        /// After choosing the epochs on eng.testa, retrain on eng.train + eng.testa (off the
+        /// protocol: eng.testa can no longer score the model; the committed model does not use it).
+        #[arg(long)]
+        with_dev: bool,
     },
 }
 
@@ -74,7 +78,11 @@ fn main() {
             what: EvalCmd::Ner { file, model },
         } => cli::ner::eval_ner(file, model.as_deref()),
         Cmd::Bench { dir } => cli::extract::bench(dir),
-        Cmd::TrainNer { corpus, out } => cli::ner::train_ner(corpus, out),
+        Cmd::TrainNer {
+            corpus,
+            out,
+            with_dev,
+        } => cli::ner::train_ner(corpus, out, *with_dev),
     };
     match result {
         Ok(code) => std::process::exit(code),

@@ -3,8 +3,36 @@
 //! word is written and was tagged elsewhere in the document).
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
-use super::gazetteer::{GazMatch, Gazetteer, FIRST_NAME, LISTS, ORG_SUFFIX};
+/// A small, fast hasher for the per-document word tables (no hash-flooding concern: keys come
+/// from one page, and the worst case is only slower lookups).
+#[derive(Default)]
+pub struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        self.0 = h;
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
+
+use super::gazetteer::{mark_longest, GazMatch, Gazetteer, FIRST_NAME, LISTS, ORG_SUFFIX};
 
 /// Entity types the tagger knows. Tags are BILOU: 0 is O, then for type k the tags
 /// 4k+1..=4k+4 are B (begin), I (inside), L (last) and U (unit, a one-token name).
@@ -127,9 +155,9 @@ pub fn is_caps_sentence(words: &[&str]) -> bool {
 #[derive(Default)]
 pub struct DocInfo {
     /// Lower-cased forms of words written in lower case somewhere in the document.
-    lower_seen: HashSet<String>,
+    lower_seen: FastSet<String>,
     /// Lower-cased form -> a mixed-case spelling seen in running text ("Putin" for "PUTIN").
-    case_form: HashMap<String, String>,
+    case_form: FastMap<String, String>,
 }
 
 impl DocInfo {
@@ -163,6 +191,22 @@ impl DocInfo {
             }
             return title_case(word);
         }
+        // The training text (Reuters, 1996) uses ASCII quotes and dashes; web text uses
+        // typographic ones.
+        if word
+            .chars()
+            .any(|c| matches!(c, '“' | '”' | '‘' | '’' | '—' | '–' | '«' | '»'))
+        {
+            return word
+                .chars()
+                .map(|c| match c {
+                    '“' | '”' | '«' | '»' => '"',
+                    '‘' | '’' => '\'',
+                    '—' | '–' => '-',
+                    c => c,
+                })
+                .collect();
+        }
         word.to_string()
     }
 }
@@ -170,7 +214,7 @@ impl DocInfo {
 /// Labels given to a word form earlier in the document (O, PER, ORG, LOC, MISC).
 #[derive(Default)]
 pub struct History {
-    counts: HashMap<String, [u16; 5]>,
+    counts: FastMap<String, [u16; 5]>,
 }
 
 impl History {
@@ -258,11 +302,27 @@ const TITLES: &[&str] = &[
 ];
 
 /// Computes the static features of each word of a sentence (everything except history).
-pub fn sentence_features(words: &[&str], doc: &DocInfo, gaz: &Gazetteer, out: &mut Vec<Vec<u32>>) {
+pub fn sentence_features(
+    words: &[&str],
+    doc: &DocInfo,
+    gaz: &Gazetteer,
+    memory: Option<&Memory>,
+    out: &mut Vec<Vec<u32>>,
+) {
     let caps = is_caps_sentence(words);
     let norms: Vec<String> = words.iter().map(|w| doc.normalise(w, caps)).collect();
     let norm_refs: Vec<&str> = norms.iter().map(String::as_str).collect();
     let matches = gaz.matches(&norm_refs);
+    let remembered = memory.map(|m| m.matches(&norm_refs));
+    let mem_at = |k: isize| -> GazMatch {
+        if k < 0 {
+            return GazMatch::default();
+        }
+        remembered
+            .as_ref()
+            .and_then(|r| r.get(k as usize).copied())
+            .unwrap_or_default()
+    };
     let toks: Vec<Tok> = norms
         .iter()
         .zip(matches)
@@ -320,13 +380,19 @@ pub fn sentence_features(words: &[&str], doc: &DocInfo, gaz: &Gazetteer, out: &m
         f.push(fh(0, &[]));
         f.push(fh(1, &[&t.norm]));
         f.push(fh(2, &[&t.lower]));
-        let chars: Vec<(usize, char)> = t.lower.char_indices().collect();
-        let n = chars.len();
-        for k in 1..=4.min(n) {
-            let p_end = chars.get(k).map(|c| c.0).unwrap_or(t.lower.len());
-            f.push(fh(3, &[&t.lower[..p_end]]));
-            let s_start = chars.get(n - k).map(|c| c.0).unwrap_or(0);
-            f.push(fh(4, &[&t.lower[s_start..]]));
+        // Prefixes and suffixes of 1-4 characters.
+        let mut ends = t.lower.char_indices().map(|(i, _)| i).skip(1);
+        let mut starts = t.lower.char_indices().rev().map(|(i, _)| i);
+        for _ in 0..4 {
+            let (Some(p_end), Some(s_start)) = (ends.next().or(Some(t.lower.len())), starts.next())
+            else {
+                break;
+            };
+            f.push(fh(3, &[t.lower.get(..p_end).unwrap_or("")]));
+            f.push(fh(4, &[t.lower.get(s_start..).unwrap_or("")]));
+            if p_end == t.lower.len() {
+                break;
+            }
         }
         f.push(fh(5, &[&shape(&t.norm, false)]));
         f.push(fh(6, &[&t.short]));
@@ -356,6 +422,42 @@ pub fn sentence_features(words: &[&str], doc: &DocInfo, gaz: &Gazetteer, out: &m
                 }
                 if g.inside & bit != 0 {
                     f.push(fh(21, &[name, "I", pos]));
+                }
+            }
+        }
+        let cap = if is_capitalised(&t.norm) { "C" } else { "c" };
+        let long_pos = |p: u8| {
+            ["", "B", "I", "L", "U"]
+                .get(p as usize)
+                .copied()
+                .unwrap_or("")
+        };
+        if t.gaz.long_pos != 0 {
+            for (bit, name) in LISTS {
+                if t.gaz.long_bits & bit != 0 {
+                    f.push(fh(27, &[name, long_pos(t.gaz.long_pos), cap]));
+                }
+            }
+        }
+        let m0 = mem_at(ii);
+        if m0.long_pos != 0 {
+            for (k, ty) in TYPES.iter().enumerate() {
+                if m0.long_bits & (1 << k) != 0 {
+                    f.push(fh(28, &[ty, long_pos(m0.long_pos), cap]));
+                }
+            }
+        }
+        for (pos, g) in [
+            ("0", mem_at(ii)),
+            ("-1", mem_at(ii - 1)),
+            ("+1", mem_at(ii + 1)),
+        ] {
+            for (k, ty) in TYPES.iter().enumerate() {
+                if g.begin & (1 << k) != 0 {
+                    f.push(fh(32, &[ty, "B", pos]));
+                }
+                if g.inside & (1 << k) != 0 {
+                    f.push(fh(32, &[ty, "I", pos]));
                 }
             }
         }
@@ -444,7 +546,7 @@ pub fn allowed_end(tag: usize) -> bool {
 /// its other occurrences, before and after, the same way.
 #[derive(Default)]
 pub struct Aggregate {
-    counts: HashMap<String, [u16; 5]>,
+    counts: FastMap<String, [u16; 5]>,
 }
 
 fn type_slot(tag: usize) -> usize {
@@ -476,12 +578,7 @@ impl Aggregate {
                 return "<s>";
             }
             match s1.get(k as usize) {
-                Some(&t) => [
-                    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
-                ]
-                .get(t)
-                .copied()
-                .unwrap_or("O"),
+                Some(&t) => TAG_NAMES.get(t).copied().unwrap_or("O"),
                 None => "</s>",
             }
         };
@@ -521,5 +618,183 @@ impl Aggregate {
                 }
             }
         }
+    }
+}
+
+/// Names seen in the training data with their types: a gazetteer learned from the corpus.
+/// During training each document sees a memory built from the other folds only, so the model
+/// learns how far to trust a remembered name, as it must on new text. Names are kept only as
+/// 32-bit hashes (of each phrase and its beginnings), so the model holds no corpus text.
+#[derive(Default, Clone)]
+pub struct Memory {
+    phrases: FastMap<u32, u8>,
+}
+
+/// Marks a hash that is only the beginning of a longer remembered name.
+const MEMORY_PREFIX: u8 = 128;
+const MEMORY_MAX_LEN: usize = 6;
+
+/// Incremental phrase hash: tokens joined by one space, FNV-1a, folded to 32 bits.
+#[derive(Clone, Copy)]
+struct PhraseHash(u64);
+
+impl PhraseHash {
+    fn new() -> Self {
+        PhraseHash(0xcbf2_9ce4_8422_2325)
+    }
+    fn push(&mut self, token: &str, first: bool) {
+        if !first {
+            self.eat(b' ');
+        }
+        for &b in token.as_bytes() {
+            self.eat(b);
+        }
+    }
+    fn eat(&mut self, b: u8) {
+        self.0 ^= u64::from(b);
+        self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    fn key(self) -> u32 {
+        ((self.0 ^ (self.0 >> 32)) as u32).max(1)
+    }
+}
+
+impl Memory {
+    /// Adds a name (its tokens) of type `type_idx`.
+    pub fn add(&mut self, toks: &[&str], type_idx: usize) {
+        let Some(bit) = 1u8.checked_shl(type_idx as u32).filter(|b| *b < 16) else {
+            return;
+        };
+        if toks.is_empty() || toks.len() > MEMORY_MAX_LEN {
+            return;
+        }
+        let mut h = PhraseHash::new();
+        for (n, t) in toks.iter().enumerate() {
+            h.push(t, n == 0);
+            let flag = if n + 1 == toks.len() {
+                bit
+            } else {
+                MEMORY_PREFIX
+            };
+            *self.phrases.entry(h.key()).or_insert(0) |= flag;
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.phrases.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
+    fn matches(&self, words: &[&str]) -> Vec<GazMatch> {
+        let mut out = vec![GazMatch::default(); words.len()];
+        let mut longest = vec![(0usize, 0u8); words.len()];
+        for i in 0..words.len() {
+            let mut h = PhraseHash::new();
+            for j in i..words.len().min(i + MEMORY_MAX_LEN) {
+                h.push(words.get(j).copied().unwrap_or(""), j == i);
+                let Some(&bits) = self.phrases.get(&h.key()) else {
+                    break;
+                };
+                let types = bits & !MEMORY_PREFIX;
+                if types != 0 {
+                    if let Some(m) = out.get_mut(i) {
+                        m.begin |= types;
+                    }
+                    for k in i + 1..=j {
+                        if let Some(m) = out.get_mut(k) {
+                            m.inside |= types;
+                        }
+                    }
+                    if let Some(l) = longest.get_mut(i) {
+                        *l = (j + 1, types);
+                    }
+                }
+            }
+        }
+        mark_longest(&mut out, &longest);
+        out
+    }
+
+    /// u32 count, then per entry sorted by hash: the hash as a LEB128 delta and the type bits.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut entries: Vec<(u32, u8)> = self.phrases.iter().map(|(k, b)| (*k, *b)).collect();
+        entries.sort_unstable();
+        let mut out = (entries.len() as u32).to_le_bytes().to_vec();
+        let mut prev = 0u32;
+        for (k, b) in entries {
+            let mut d = k - prev;
+            prev = k;
+            loop {
+                let byte = (d & 0x7f) as u8;
+                d >>= 7;
+                if d == 0 {
+                    out.push(byte);
+                    break;
+                }
+                out.push(byte | 0x80);
+            }
+            out.push(b);
+        }
+        out
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Option<Memory> {
+        let n = u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?) as usize;
+        if n > bytes.len() {
+            return None;
+        }
+        let mut m = Memory::default();
+        let mut pos = 4;
+        let mut key = 0u32;
+        for _ in 0..n {
+            let mut d = 0u32;
+            let mut shift = 0u32;
+            loop {
+                let b = *bytes.get(pos)?;
+                pos += 1;
+                d |= u32::from(b & 0x7f).checked_shl(shift)?;
+                if b & 0x80 == 0 {
+                    break;
+                }
+                shift += 7;
+                if shift > 28 {
+                    return None;
+                }
+            }
+            key = key.checked_add(d)?;
+            let bits = *bytes.get(pos)?;
+            pos += 1;
+            m.phrases.insert(key, bits);
+        }
+        (pos == bytes.len()).then_some(m)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn memory_matches_round_trips_and_rejects_garbage() {
+        let mut m = Memory::default();
+        m.add(&["Norwich", "City"], 1);
+        m.add(&["Norwich"], 2);
+        let got = m.matches(&["at", "Norwich", "City", "today"]);
+        assert_eq!(got[1].begin, 0b110);
+        assert_eq!(got[2].inside, 0b010);
+        assert_eq!(got[0], GazMatch::default());
+        let bytes = m.to_bytes();
+        let back = Memory::from_bytes(&bytes).unwrap();
+        assert_eq!(
+            back.matches(&["Norwich", "City"]),
+            m.matches(&["Norwich", "City"])
+        );
+        assert!(Memory::from_bytes(&bytes[..bytes.len() - 1]).is_none());
+        assert!(Memory::from_bytes(b"\xff\xff\xff\xff").is_none());
+        // Only hashes are stored, never the names.
+        assert!(!bytes.windows(7).any(|w| w == b"Norwich"));
     }
 }

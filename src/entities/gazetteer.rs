@@ -2,9 +2,9 @@
 //! used as tagger features. Built by `scripts/gazetteers/build.py`; see
 //! `data/gazetteers/ATTRIBUTION.md` for sources and licences.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::features::FastMap;
 use super::tokenize::tokenize;
 
 pub const COUNTRY: u8 = 1;
@@ -57,7 +57,7 @@ const MAX_LEN: usize = 6;
 
 pub struct Gazetteer {
     /// Phrase (tokens joined by one space) -> list bits.
-    phrases: HashMap<String, u8>,
+    phrases: FastMap<String, u8>,
 }
 
 /// Per token: which lists match a phrase that begins (`begin`) or continues (`inside`) here.
@@ -65,30 +65,53 @@ pub struct Gazetteer {
 pub struct GazMatch {
     pub begin: u8,
     pub inside: u8,
+    /// Position (1 B, 2 I, 3 L, 4 U; 0 none) in the longest match chosen left to right, so
+    /// "New York City" reads as one city rather than three overlapping ones.
+    pub long_pos: u8,
+    /// The lists of that longest match.
+    pub long_bits: u8,
+}
+
+/// Marks the longest matches, left to right without overlap: `longest[i]` is the end (exclusive)
+/// and lists of the longest match that starts at token `i` (end 0: none).
+pub fn mark_longest(out: &mut [GazMatch], longest: &[(usize, u8)]) {
+    let mut i = 0;
+    while i < out.len() {
+        let (end, bits) = longest.get(i).copied().unwrap_or((0, 0));
+        if end <= i || bits == 0 {
+            i += 1;
+            continue;
+        }
+        for k in i..end {
+            let pos = if end - i == 1 {
+                4
+            } else if k == i {
+                1
+            } else if k + 1 == end {
+                3
+            } else {
+                2
+            };
+            if let Some(m) = out.get_mut(k) {
+                m.long_pos = pos;
+                m.long_bits = bits;
+            }
+        }
+        i = end;
+    }
 }
 
 impl Gazetteer {
     fn build() -> Self {
-        let mut phrases: HashMap<String, u8> = HashMap::new();
+        let mut phrases: FastMap<String, u8> = FastMap::default();
         for (bit, src) in SOURCES {
             for line in src.lines() {
                 let line = line.trim();
                 if line.is_empty() {
                     continue;
                 }
-                let toks = tokenize(line);
-                if toks.is_empty() || toks.len() > MAX_LEN {
-                    continue;
-                }
-                let mut key = String::new();
-                for (n, t) in toks.iter().enumerate() {
-                    if n > 0 {
-                        key.push(' ');
-                    }
-                    key.push_str(t.text(line));
-                    let flag = if n + 1 == toks.len() { bit } else { PREFIX };
-                    *phrases.entry(key.clone()).or_insert(0) |= flag;
-                }
+                let toks: Vec<&str> = tokenize(line).iter().map(|t| t.text(line)).collect();
+                insert_phrase(&mut phrases, &toks, bit);
             }
         }
         Gazetteer { phrases }
@@ -102,7 +125,31 @@ impl Gazetteer {
 
     /// Matches every phrase in the sentence `words` (already case-normalised by the caller).
     pub fn matches(&self, words: &[&str]) -> Vec<GazMatch> {
+        match_phrases(&self.phrases, words)
+    }
+}
+
+/// Adds `phrase` (tokens joined by one space) with `bits`, and its beginnings as prefixes.
+pub fn insert_phrase(phrases: &mut FastMap<String, u8>, toks: &[&str], bits: u8) {
+    if toks.is_empty() || toks.len() > MAX_LEN {
+        return;
+    }
+    let mut key = String::new();
+    for (n, t) in toks.iter().enumerate() {
+        if n > 0 {
+            key.push(' ');
+        }
+        key.push_str(t);
+        let flag = if n + 1 == toks.len() { bits } else { PREFIX };
+        *phrases.entry(key.clone()).or_insert(0) |= flag;
+    }
+}
+
+/// Every phrase of `phrases` found in `words`, as begin/inside bits per token.
+pub fn match_phrases(phrases: &FastMap<String, u8>, words: &[&str]) -> Vec<GazMatch> {
+    {
         let mut out = vec![GazMatch::default(); words.len()];
+        let mut longest = vec![(0usize, 0u8); words.len()];
         let mut key = String::new();
         for i in 0..words.len() {
             // Phrases start with a capital letter (or are suffixes such as "plc").
@@ -112,7 +159,7 @@ impl Gazetteer {
                     key.push(' ');
                 }
                 key.push_str(words.get(j).copied().unwrap_or(""));
-                let Some(&bits) = self.phrases.get(key.as_str()) else {
+                let Some(&bits) = phrases.get(key.as_str()) else {
                     break;
                 };
                 let lists = bits & !PREFIX;
@@ -125,9 +172,13 @@ impl Gazetteer {
                             m.inside |= lists;
                         }
                     }
+                    if let Some(l) = longest.get_mut(i) {
+                        *l = (j + 1, lists);
+                    }
                 }
             }
         }
+        mark_longest(&mut out, &longest);
         out
     }
 }

@@ -191,7 +191,6 @@ fn is_glued_time(w: &str) -> bool {
 pub fn find(words: &[&str]) -> Vec<(usize, usize, Label)> {
     let mut out = Vec::new();
     let mut i = 0;
-    let w = |k: usize| words.get(k).copied().unwrap_or("");
     while i < words.len() {
         let found = date_at(words, i)
             .map(|e| (e, Label::Date))
@@ -204,7 +203,6 @@ pub fn find(words: &[&str]) -> Vec<(usize, usize, Label)> {
         } else {
             i += 1;
         }
-        let _ = w;
     }
     out
 }
@@ -382,7 +380,9 @@ fn money_at(words: &[&str], i: usize) -> Option<usize> {
     }
     let glued_scale = !is_number(w(k));
     k += 1;
-    if !glued_scale && is_scale(w(k)) && w(k) != "m" || w(k) == "m" && sign {
+    // A separate scale word ("5 million"); a bare "m" only after a currency sign ("$5 m").
+    let scale_word = is_scale(w(k)) && (w(k) != "m" || sign);
+    if !glued_scale && scale_word {
         k += 1;
     }
     if sign {

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::conll::{self, Document, Score};
-use super::features::{make_tag, History, NUM_TAGS, POS_B, POS_I, POS_L, POS_U, TYPES};
+use super::features::{make_tag, History, Memory, NUM_TAGS, POS_B, POS_I, POS_L, POS_U, TYPES};
 use super::model::{viterbi, Model};
 use super::tagger::{
     add_second_pass_features, decode_document, document_features, tag_document, Tagger,
@@ -18,6 +18,19 @@ pub struct Options {
     pub seed: u64,
     /// Per mille of training tokens whose word-identity features are hidden (word dropout).
     pub word_dropout_permille: u64,
+    /// Epochs of the second pass (default: `epochs`).
+    pub epochs2: Option<usize>,
+    /// After choosing epochs on the development set, retrain on train + dev (the development
+    /// set then no longer measures the model; the committed model is trained without it).
+    pub with_dev: bool,
+    /// Remember the training data's names as features (jackknifed per fold).
+    pub memory: bool,
+    /// Drop features whose largest weight is below this many quantisation steps.
+    pub prune: f32,
+    /// Perceptrons trained on different document orders and averaged into one model.
+    pub ensemble: usize,
+    /// Passive-aggressive cap C (0: plain perceptron updates).
+    pub pa_c: f32,
     /// Folds of the jackknife that feeds the second pass (0 or 1: no second pass).
     pub folds: usize,
     /// Quantile of the weight magnitudes that maps to the largest stored step.
@@ -27,11 +40,17 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            epochs: 12,
+            epochs: 20,
             min_count: 2,
             seed: 20260128,
             quantile: 1.0,
             folds: 5,
+            pa_c: 0.0,
+            ensemble: 3,
+            prune: 1.5,
+            memory: true,
+            epochs2: None,
+            with_dev: false,
             word_dropout_permille: 0,
         }
     }
@@ -70,6 +89,7 @@ fn gold_tags(s: &conll::Sentence) -> Vec<usize> {
     tags
 }
 
+#[derive(Clone)]
 struct Weights {
     index: HashMap<u32, u32>,
     w: Vec<[f32; NUM_TAGS]>,
@@ -125,7 +145,8 @@ impl Weights {
         }
     }
 
-    fn averaged(&self) -> Model {
+    /// The averaged weights: transitions and per-feature weights, sorted by feature id.
+    fn averaged_weights(&self) -> AveragedWeights {
         let avg = |w: &[f32; NUM_TAGS], u: &[f64; NUM_TAGS]| {
             let mut out = [0f32; NUM_TAGS];
             for t in 0..NUM_TAGS {
@@ -146,8 +167,38 @@ impl Weights {
             }
         }
         feats.sort_unstable_by_key(|f| f.0);
-        Model::new(trans, feats)
+        (trans, feats)
     }
+}
+
+type AveragedWeights = (Vec<[f32; NUM_TAGS]>, Vec<(u32, [f32; NUM_TAGS])>);
+
+/// One model from several perceptrons trained on different document orders: the mean of
+/// their averaged weights (a feature missing from one counts as zero there).
+fn mean_model(members: &[AveragedWeights], quantile: f64, prune: f32) -> Model {
+    let k = members.len().max(1) as f32;
+    let mut trans = vec![[0f32; NUM_TAGS]; NUM_TAGS + 1];
+    let mut feats: HashMap<u32, [f32; NUM_TAGS]> = HashMap::new();
+    for (t, f) in members {
+        for (row, r) in trans.iter_mut().zip(t) {
+            for (a, b) in row.iter_mut().zip(r) {
+                *a += b / k;
+            }
+        }
+        for (key, w) in f {
+            let e = feats.entry(*key).or_insert([0.0; NUM_TAGS]);
+            for (a, b) in e.iter_mut().zip(w) {
+                *a += b / k;
+            }
+        }
+    }
+    let mut feats: Vec<(u32, [f32; NUM_TAGS])> = feats.into_iter().collect();
+    feats.sort_unstable_by_key(|f| f.0);
+    let scale = scale_for(&feats, quantile);
+    // Features whose largest weight is only a step or two from zero cost more space than
+    // they are worth.
+    feats.retain(|(_, w)| w.iter().any(|x| x.abs() >= prune * scale));
+    Model::new(trans, feats, scale)
 }
 
 /// Scores a tagger on documents; returns the score and the number of tokens.
@@ -192,10 +243,10 @@ fn words_of(d: &Document) -> Vec<Vec<&str>> {
 
 /// Chooses the quantisation step: the weight magnitude at the given quantile of the non-zero
 /// weights maps to 127 (the few larger ones are clipped), so small weights keep a distinct step.
-pub fn scale_for(model: &Model, quantile: f64) -> f32 {
-    let mut mags: Vec<f32> = model
-        .all_weights()
-        .flat_map(|w| w.iter().map(|x| x.abs()))
+pub fn scale_for(feats: &[(u32, [f32; NUM_TAGS])], quantile: f64) -> f32 {
+    let mut mags: Vec<f32> = feats
+        .iter()
+        .flat_map(|(_, w)| w.iter().map(|x| x.abs()))
         .filter(|&x| x > 0.0)
         .collect();
     if mags.is_empty() {
@@ -220,17 +271,78 @@ pub fn train(
     opts: &Options,
     log: &mut dyn FnMut(String),
 ) -> Option<(Tagger, Vec<u8>)> {
+    let (tagger, bytes, e1, e2) = train_on(train, dev, opts, log)?;
+    if !opts.with_dev {
+        return Some((tagger, bytes));
+    }
+    // Settings are chosen; the final model also learns from the development documents.
+    log(format!(
+        "retraining on train + dev with the chosen epochs ({e1} first pass, {e2} second pass)"
+    ));
+    let mut all: Vec<Document> = train.to_vec();
+    all.extend(dev.iter().cloned());
+    let fixed = Options {
+        epochs: e1,
+        epochs2: Some(e2),
+        with_dev: false,
+        ..*opts
+    };
+    let (tagger, bytes, _, _) = train_on(&all, &[], &fixed, log)?;
+    Some((tagger, bytes))
+}
+
+/// [`train`] without the final retraining; also returns the chosen epochs of both passes.
+fn train_on(
+    train: &[Document],
+    dev: &[Document],
+    opts: &Options,
+    log: &mut dyn FnMut(String),
+) -> Option<(Tagger, Vec<u8>, usize, usize)> {
     let train_words: Vec<Vec<Vec<&str>>> = train.iter().map(words_of).collect();
-    let train_feats: Vec<Vec<Vec<Vec<u32>>>> =
-        train_words.iter().map(|w| document_features(w)).collect();
+    // Names remembered from the training data: each training document sees the memory of the
+    // other folds; new text sees all of it.
+    let folds = opts.folds.max(2);
+    let memory_of = |keep: &dyn Fn(usize) -> bool| -> Memory {
+        let mut m = Memory::default();
+        for (_, d) in train.iter().enumerate().filter(|(i, _)| keep(*i)) {
+            for s in &d.sentences {
+                for (a, b, ty) in &s.spans {
+                    let toks: Vec<&str> = s
+                        .words
+                        .get(*a..*b)
+                        .unwrap_or(&[])
+                        .iter()
+                        .map(String::as_str)
+                        .collect();
+                    if let Some(k) = TYPES.iter().position(|t| t == ty) {
+                        m.add(&toks, k);
+                    }
+                }
+            }
+        }
+        m
+    };
+    let fold_memories: Vec<Option<Memory>> = (0..folds)
+        .map(|k| opts.memory.then(|| memory_of(&|i| i % folds != k)))
+        .collect();
+    let full_memory = opts.memory.then(|| memory_of(&|_| true));
+    let train_feats: Vec<Vec<Vec<Vec<u32>>>> = train_words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| document_features(w, fold_memories.get(i % folds).and_then(Option::as_ref)))
+        .collect();
+    drop(fold_memories);
 
     log("first pass".into());
+    let mut mem_holder = full_memory;
     let (first, first_bytes, first_epoch) = train_pass(train, &train_feats, opts, log, &mut |m| {
         let t = Tagger {
             first: m,
             second: None,
+            memory: mem_holder.take(),
         };
         let f1 = evaluate(&t, dev).0.overall().2;
+        mem_holder = t.memory;
         (f1, t.first)
     })?;
     if opts.folds < 2 {
@@ -238,8 +350,11 @@ pub fn train(
             Tagger {
                 first,
                 second: None,
+                memory: None,
             },
             first_bytes,
+            first_epoch,
+            0,
         ));
     }
 
@@ -297,35 +412,53 @@ pub fn train(
     let first_tagger = Tagger {
         first,
         second: None,
+        memory: mem_holder,
     };
     let mut holder = Some(first_tagger);
-    let (second, second_bytes, _) = train_pass(train, &second_feats, opts, log, &mut |m| {
-        let Some(ft) = holder.take() else {
-            return (0.0, m);
-        };
-        let t = Tagger {
-            first: ft.first,
-            second: Some(m),
-        };
-        let f1 = evaluate(&t, dev).0.overall().2;
-        let Tagger { first, second } = t;
-        holder = Some(Tagger {
-            first,
-            second: None,
-        });
-        (
-            f1,
-            second.unwrap_or_else(|| Model::new(Vec::new(), Vec::new())),
-        )
-    })?;
-    let first = holder?.first;
-    let bytes = Tagger::stack_bytes(&first_bytes, &second_bytes);
+    let second_opts = Options {
+        epochs: opts.epochs2.unwrap_or(opts.epochs),
+        ..*opts
+    };
+    let (second, second_bytes, second_epoch) =
+        train_pass(train, &second_feats, &second_opts, log, &mut |m| {
+            let Some(ft) = holder.take() else {
+                return (0.0, m);
+            };
+            let t = Tagger {
+                first: ft.first,
+                second: Some(m),
+                memory: ft.memory,
+            };
+            let f1 = evaluate(&t, dev).0.overall().2;
+            let Tagger {
+                first,
+                second,
+                memory,
+            } = t;
+            holder = Some(Tagger {
+                first,
+                second: None,
+                memory,
+            });
+            (
+                f1,
+                second.unwrap_or_else(|| Model::new(Vec::new(), Vec::new(), 1.0)),
+            )
+        })?;
+    let Tagger { first, memory, .. } = holder?;
+    let bytes = match &memory {
+        Some(m) => Tagger::stack_with_memory(&first_bytes, &second_bytes, m),
+        None => Tagger::stack_bytes(&first_bytes, &second_bytes),
+    };
     Some((
         Tagger {
             first,
             second: Some(second),
+            memory,
         },
         bytes,
+        first_epoch,
+        second_epoch,
     ))
 }
 
@@ -398,91 +531,137 @@ fn train_pass(
     ));
     drop(counts);
 
-    let mut order: Vec<usize> = (0..docs.len()).collect();
-    let mut rng = opts.seed | 1;
+    // Members of the ensemble: each with its own weights and document order.
+    let mut members: Vec<(Weights, u64, Vec<usize>, u64)> = (0..opts.ensemble.max(1) as u64)
+        .map(|m| {
+            let seed = opts
+                .seed
+                .wrapping_add(m.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+            (
+                wts.clone(),
+                seed | 1,
+                (0..docs.len()).collect(),
+                seed.rotate_left(17) | 1,
+            )
+        })
+        .collect();
+    drop(wts);
     let mut best: Option<(f64, Model, Vec<u8>, usize)> = None;
     let mut hist_feats: Vec<u32> = Vec::new();
     let mut hist_idx: Vec<Vec<u32>> = Vec::new();
     let mut starts: Vec<usize> = Vec::new();
-    let mut drop_rng = opts.seed.rotate_left(17) | 1;
     for epoch in 1..=opts.epochs {
-        // Fisher-Yates with xorshift64: the same order on every run.
-        for i in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            order.swap(i, (rng % (i as u64 + 1)) as usize);
-        }
         let mut errors = 0usize;
         let mut tokens = 0usize;
-        for &di in &order {
-            let Some(doc) = docs.get(di) else { continue };
-            let mut hist = History::default();
-            for s in doc {
-                hist_idx.clear();
-                let mut em = Vec::with_capacity(s.words.len());
-                starts.clear();
-                for (ti, (w, f)) in s.words.iter().zip(&s.feats).enumerate() {
-                    // Word dropout: now and then hide the word itself, so the model also learns
-                    // to recognise names it has never seen from their shape and context.
-                    drop_rng ^= drop_rng << 13;
-                    drop_rng ^= drop_rng >> 7;
-                    drop_rng ^= drop_rng << 17;
-                    let hide = (drop_rng % 1000) < opts.word_dropout_permille;
-                    let start = if hide {
-                        s.lexical.get(ti).copied().unwrap_or(0).min(f.len())
-                    } else {
-                        0
-                    };
-                    starts.push(start);
-                    let f = f.get(start..).unwrap_or(&[]);
-                    hist_feats.clear();
-                    hist.features(w, &mut hist_feats);
-                    let hi: Vec<u32> = hist_feats
-                        .iter()
-                        .filter_map(|&k| wts.idx(k, true))
-                        .collect();
-                    let mut e = wts.emission(f);
-                    for (a, b) in e.iter_mut().zip(wts.emission(&hi)) {
-                        *a += b;
-                    }
-                    em.push(e);
-                    hist_idx.push(hi);
-                }
-                let pred = viterbi(&wts.trans, &em);
-                tokens += s.words.len();
-                if pred != s.gold {
-                    for i in 0..pred.len() {
-                        let (Some(&g), Some(&p)) = (s.gold.get(i), pred.get(i)) else {
-                            continue;
+        for (wts, rng, order, drop_rng) in members.iter_mut() {
+            // Fisher-Yates with xorshift64: the same order on every run.
+            for i in (1..order.len()).rev() {
+                *rng ^= *rng << 13;
+                *rng ^= *rng >> 7;
+                *rng ^= *rng << 17;
+                order.swap(i, (*rng % (i as u64 + 1)) as usize);
+            }
+            for &di in order.iter() {
+                let Some(doc) = docs.get(di) else { continue };
+                let mut hist = History::default();
+                for s in doc {
+                    hist_idx.clear();
+                    let mut em = Vec::with_capacity(s.words.len());
+                    starts.clear();
+                    for (ti, (w, f)) in s.words.iter().zip(&s.feats).enumerate() {
+                        // Word dropout: now and then hide the word itself, so the model also learns
+                        // to recognise names it has never seen from their shape and context.
+                        *drop_rng ^= *drop_rng << 13;
+                        *drop_rng ^= *drop_rng >> 7;
+                        *drop_rng ^= *drop_rng << 17;
+                        let hide = (*drop_rng % 1000) < opts.word_dropout_permille;
+                        let start = if hide {
+                            s.lexical.get(ti).copied().unwrap_or(0).min(f.len())
+                        } else {
+                            0
                         };
-                        let gp = i.checked_sub(1).and_then(|j| s.gold.get(j).copied());
-                        let pp = i.checked_sub(1).and_then(|j| pred.get(j).copied());
-                        if g != p {
-                            errors += 1;
-                            let start = starts.get(i).copied().unwrap_or(0);
-                            let f = s.feats.get(i).and_then(|f| f.get(start..));
-                            if let (Some(f), Some(h)) = (f, hist_idx.get(i)) {
-                                wts.update(f, g, 1.0);
-                                wts.update(f, p, -1.0);
-                                wts.update(h, g, 1.0);
-                                wts.update(h, p, -1.0);
+                        starts.push(start);
+                        let f = f.get(start..).unwrap_or(&[]);
+                        hist_feats.clear();
+                        hist.features(w, &mut hist_feats);
+                        let hi: Vec<u32> = hist_feats
+                            .iter()
+                            .filter_map(|&k| wts.idx(k, true))
+                            .collect();
+                        let mut e = wts.emission(f);
+                        for (a, b) in e.iter_mut().zip(wts.emission(&hi)) {
+                            *a += b;
+                        }
+                        em.push(e);
+                        hist_idx.push(hi);
+                    }
+                    let pred = viterbi(&wts.trans, &em);
+                    tokens += s.words.len();
+                    if pred != s.gold {
+                        // Step size: 1 for the perceptron; for passive-aggressive (PA-I) just
+                        // enough to score gold above the prediction by its Hamming loss, capped.
+                        let step = if opts.pa_c > 0.0 {
+                            let score = |tags: &[usize]| -> f32 {
+                                let mut sc = 0.0;
+                                let mut prev: Option<usize> = None;
+                                for (e, &t) in em.iter().zip(tags) {
+                                    let row = prev.map_or(0, |p| p + 1);
+                                    sc += e[t] + wts.trans.get(row).map_or(0.0, |r| r[t]);
+                                    prev = Some(t);
+                                }
+                                sc
+                            };
+                            let mut loss = 0f32;
+                            let mut norm = 0f32;
+                            for i in 0..pred.len() {
+                                if s.gold.get(i) != pred.get(i) {
+                                    loss += 1.0;
+                                    let start = starts.get(i).copied().unwrap_or(0);
+                                    let nf =
+                                        s.feats.get(i).map_or(0, |f| f.len().saturating_sub(start))
+                                            + hist_idx.get(i).map_or(0, Vec::len);
+                                    norm += 2.0 * nf as f32 + 4.0;
+                                }
+                            }
+                            let margin = score(&s.gold) - score(&pred);
+                            ((loss - margin) / norm.max(1.0)).clamp(0.0, opts.pa_c)
+                        } else {
+                            1.0
+                        };
+                        for i in 0..pred.len() {
+                            let (Some(&g), Some(&p)) = (s.gold.get(i), pred.get(i)) else {
+                                continue;
+                            };
+                            let gp = i.checked_sub(1).and_then(|j| s.gold.get(j).copied());
+                            let pp = i.checked_sub(1).and_then(|j| pred.get(j).copied());
+                            if g != p {
+                                errors += 1;
+                                let start = starts.get(i).copied().unwrap_or(0);
+                                let f = s.feats.get(i).and_then(|f| f.get(start..));
+                                if let (Some(f), Some(h)) = (f, hist_idx.get(i)) {
+                                    wts.update(f, g, step);
+                                    wts.update(f, p, -step);
+                                    wts.update(h, g, step);
+                                    wts.update(h, p, -step);
+                                }
+                            }
+                            if g != p || gp != pp {
+                                wts.update_trans(gp, g, step);
+                                wts.update_trans(pp, p, -step);
                             }
                         }
-                        if g != p || gp != pp {
-                            wts.update_trans(gp, g, 1.0);
-                            wts.update_trans(pp, p, -1.0);
-                        }
                     }
+                    for (w, &t) in s.words.iter().zip(&pred) {
+                        hist.record(w, t);
+                    }
+                    wts.step += 1.0;
                 }
-                for (w, &t) in s.words.iter().zip(&pred) {
-                    hist.record(w, t);
-                }
-                wts.step += 1.0;
             }
         }
-        let model = wts.averaged();
-        let bytes = model.to_bytes(scale_for(&model, opts.quantile));
+        let averaged: Vec<AveragedWeights> =
+            members.iter().map(|m| m.0.averaged_weights()).collect();
+        let model = mean_model(&averaged, opts.quantile, opts.prune);
+        let bytes = model.to_bytes();
         let stored = Model::from_bytes(&bytes)?;
         let (f1, stored) = dev_f1(stored);
         log(format!(
