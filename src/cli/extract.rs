@@ -198,7 +198,8 @@ pub fn eval_page(dir: &Path) -> Result<PageEval, String> {
     let title_site_stripped = !title
         && match (&exp_title, &our_title, &a.site_name) {
             (Some(e), Some(o), Some(site)) => {
-                e.starts_with(o.as_str()) && e.ends_with(site.trim()) || e.ends_with(o.as_str()) && e.starts_with(site.trim())
+                e.starts_with(o.as_str()) && e.ends_with(site.trim())
+                    || e.ends_with(o.as_str()) && e.starts_with(site.trim())
             }
             _ => false,
         };
@@ -265,10 +266,7 @@ pub fn eval_dir(dir: &str) -> Result<(Vec<PageEval>, EvalTotals), String> {
 pub fn eval_readability(dir: &str) -> CmdResult {
     let (rows, t) = eval_dir(dir)?;
     let mark = |b: bool| if b { "." } else { "x" };
-    println!(
-        "{:<44} {:>6}  T B E S L D P R  note",
-        "page", "F1"
-    );
+    println!("{:<44} {:>6}  T B E S L D P R  note", "page", "F1");
     for r in &rows {
         let mut note = String::new();
         if r.title_site_stripped {
@@ -284,13 +282,21 @@ pub fn eval_readability(dir: &str) -> CmdResult {
             "{:<44} {:>6.3}  {} {} {} {} {} {} {} {}  {}",
             r.name,
             r.f1,
-            if r.title_site_stripped { "~" } else { mark(r.title) },
+            if r.title_site_stripped {
+                "~"
+            } else {
+                mark(r.title)
+            },
             mark(r.byline),
             mark(r.excerpt),
             mark(r.site_name),
             mark(r.lang),
             mark(r.dir),
-            if r.published_extra { "+" } else { mark(r.published) },
+            if r.published_extra {
+                "+"
+            } else {
+                mark(r.published)
+            },
             mark(r.readerable),
             note.trim_end_matches([' ', ';'])
         );

@@ -94,9 +94,15 @@ fn name_is_boilerplate(dom: &Dom, n: Id) -> bool {
         return false;
     }
     // Positive article names win ("article-share-count" stays judged by text).
-    if ["article-body", "story-body", "post-body", "entry-content", "article-content"]
-        .iter()
-        .any(|p| s.contains(p))
+    if [
+        "article-body",
+        "story-body",
+        "post-body",
+        "entry-content",
+        "article-content",
+    ]
+    .iter()
+    .any(|p| s.contains(p))
     {
         return false;
     }
@@ -120,7 +126,9 @@ fn is_nag_text(t: &str) -> bool {
 
 fn heading_announces_list(t: &str) -> bool {
     let l = t.trim().trim_end_matches(':').to_lowercase();
-    LIST_HEADINGS.iter().any(|h| l == *h || (l.starts_with(h) && l.len() < h.len() + 25))
+    LIST_HEADINGS
+        .iter()
+        .any(|h| l == *h || (l.starts_with(h) && l.len() < h.len() + 25))
 }
 
 pub fn clean(dom: &mut Dom, root: Id) {
@@ -141,7 +149,10 @@ pub fn clean(dom: &mut Dom, root: Id) {
     // 2. Short blocks that are nags.
     let blocks = dom.descendants_with_tags(
         root,
-        &["p", "div", "section", "aside", "li", "h2", "h3", "h4", "h5", "h6", "span", "strong", "a"],
+        &[
+            "p", "div", "section", "aside", "li", "h2", "h3", "h4", "h5", "h6", "span", "strong",
+            "a",
+        ],
     );
     for n in blocks.into_iter().rev() {
         if dom.parent(n).is_none() {

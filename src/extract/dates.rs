@@ -30,16 +30,17 @@ pub fn normalize(raw: &str) -> String {
 }
 
 fn parse(s: &str) -> Option<String> {
-    let cleaned: String = s
-        .chars()
-        .map(|c| if c == ',' { ' ' } else { c })
-        .collect();
+    let cleaned: String = s.chars().map(|c| if c == ',' { ' ' } else { c }).collect();
     let words: Vec<&str> = cleaned.split_whitespace().collect();
     // YYYY/MM/DD
     if let Some(first) = words.first() {
         let parts: Vec<&str> = first.split('/').collect();
         if parts.len() == 3 && parts[0].len() == 4 {
-            let (y, m, d) = (parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?);
+            let (y, m, d) = (
+                parts[0].parse().ok()?,
+                parts[1].parse().ok()?,
+                parts[2].parse().ok()?,
+            );
             return valid(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"));
         }
     }
@@ -58,7 +59,10 @@ fn parse(s: &str) -> Option<String> {
         let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         if w.contains(':') && time.is_none() {
             let t: Vec<&str> = w.split(':').collect();
-            if t.len() >= 2 && t.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())) {
+            if t.len() >= 2
+                && t.iter()
+                    .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+            {
                 let h: u32 = t[0].parse().ok()?;
                 let mi: u32 = t[1].parse().ok()?;
                 let se: u32 = t.get(2).and_then(|x| x.parse().ok()).unwrap_or(0);
@@ -68,7 +72,10 @@ fn parse(s: &str) -> Option<String> {
             }
             continue;
         }
-        if (w.starts_with('+') || w.starts_with('-')) && w.len() == 5 && w[1..].chars().all(|c| c.is_ascii_digit()) {
+        if (w.starts_with('+') || w.starts_with('-'))
+            && w.len() == 5
+            && w[1..].chars().all(|c| c.is_ascii_digit())
+        {
             zone = Some(format!("{}:{}", &w[..3], &w[3..]));
             continue;
         }

@@ -204,7 +204,8 @@ impl Dom {
                             let s: &str = t;
                             if expand && self.is(parent, "noscript") && s.contains('<') {
                                 let frag = Html::parse_fragment(s);
-                                let html_el = frag.tree.root().children().find(|c| c.value().is_element());
+                                let html_el =
+                                    frag.tree.root().children().find(|c| c.value().is_element());
                                 if let Some(h) = html_el {
                                     for c in h.children() {
                                         self.copy_tree(c, parent, false);
@@ -994,7 +995,9 @@ mod tests {
 
     #[test]
     fn stats_follow_mutation() {
-        let html = Html::parse_document("<div id=a><p>Hello <a href=x>world</a></p><p>More text</p></div>");
+        let html = Html::parse_document(
+            "<div id=a><p>Hello <a href=x>world</a></p><p>More text</p></div>",
+        );
         let mut d = Dom::from_html(&html);
         let div = d
             .descendant_elements(ROOT)

@@ -24,17 +24,21 @@ pub fn to_markdown(html: &str) -> String {
     let mut quote = 0usize;
     let mut pre = 0usize;
     let mut links: Vec<Option<String>> = Vec::new();
-    let flush = |out: &mut String, line: &mut String, quote: usize| {
-        let t = line.trim();
-        if !t.is_empty() {
+    let mut in_li = 0usize;
+    // Ends the current block; list items are not separated by blank lines.
+    let flush = |out: &mut String, line: &mut String, quote: usize, in_li: usize| {
+        let t = line.trim_end();
+        if !t.trim().is_empty() {
             let prefix = "> ".repeat(quote);
             for l in t.lines() {
                 out.push_str(&prefix);
                 out.push_str(l.trim_end());
                 out.push('\n');
             }
-            out.push_str(&prefix.trim_end().to_string());
-            out.push('\n');
+            if in_li == 0 {
+                out.push_str(prefix.trim_end());
+                out.push('\n');
+            }
         }
         line.clear();
     };
@@ -47,7 +51,10 @@ pub fn to_markdown(html: &str) -> String {
                     } else {
                         let s: &str = t;
                         let collapsed: Vec<&str> = s.split_whitespace().collect();
-                        if s.starts_with(char::is_whitespace) && !line.ends_with(' ') && !line.is_empty() {
+                        if s.starts_with(char::is_whitespace)
+                            && !line.ends_with(' ')
+                            && !line.is_empty()
+                        {
                             line.push(' ');
                         }
                         line.push_str(&collapsed.join(" "));
@@ -59,25 +66,25 @@ pub fn to_markdown(html: &str) -> String {
                 Node::Element(e) => {
                     let tag = e.name();
                     if let Some(l) = heading_level(tag) {
-                        flush(&mut out, &mut line, quote);
+                        flush(&mut out, &mut line, quote, in_li);
                         line.push_str(&"#".repeat(l.max(2)));
                         line.push(' ');
                     }
                     match tag {
                         "p" | "div" | "section" | "article" | "figure" | "figcaption" | "table"
                         | "tr" | "dl" | "dt" | "dd" | "hr" => {
-                            flush(&mut out, &mut line, quote);
+                            flush(&mut out, &mut line, quote, in_li);
                             if tag == "hr" {
                                 out.push_str("---\n\n");
                             }
                         }
                         "br" => line.push('\n'),
                         "blockquote" => {
-                            flush(&mut out, &mut line, quote);
+                            flush(&mut out, &mut line, quote, in_li);
                             quote += 1;
                         }
                         "pre" => {
-                            flush(&mut out, &mut line, quote);
+                            flush(&mut out, &mut line, quote, in_li);
                             pre += 1;
                             line.push_str("```\n");
                         }
@@ -85,11 +92,12 @@ pub fn to_markdown(html: &str) -> String {
                         "em" | "i" => line.push('*'),
                         "strong" | "b" => line.push_str("**"),
                         "ul" | "ol" => {
-                            flush(&mut out, &mut line, quote);
+                            flush(&mut out, &mut line, quote, in_li);
                             list_stack.push((tag == "ol", 0));
                         }
                         "li" => {
-                            flush(&mut out, &mut line, quote);
+                            flush(&mut out, &mut line, quote, in_li);
+                            in_li += 1;
                             let depth = list_stack.len().saturating_sub(1);
                             line.push_str(&"  ".repeat(depth));
                             match list_stack.last_mut() {
@@ -123,13 +131,17 @@ pub fn to_markdown(html: &str) -> String {
                 if let Node::Element(e) = n.value() {
                     let tag = e.name();
                     if heading_level(tag).is_some() {
-                        flush(&mut out, &mut line, quote);
+                        flush(&mut out, &mut line, quote, in_li);
                     }
                     match tag {
                         "p" | "div" | "section" | "article" | "figure" | "figcaption" | "table"
-                        | "tr" | "dl" | "dt" | "dd" | "li" => flush(&mut out, &mut line, quote),
+                        | "tr" | "dl" | "dt" | "dd" => flush(&mut out, &mut line, quote, in_li),
+                        "li" => {
+                            flush(&mut out, &mut line, quote, in_li);
+                            in_li = in_li.saturating_sub(1);
+                        }
                         "blockquote" => {
-                            flush(&mut out, &mut line, quote);
+                            flush(&mut out, &mut line, quote, in_li);
                             quote = quote.saturating_sub(1);
                         }
                         "pre" => {
@@ -147,8 +159,11 @@ pub fn to_markdown(html: &str) -> String {
                         "em" | "i" => line.push('*'),
                         "strong" | "b" => line.push_str("**"),
                         "ul" | "ol" => {
-                            flush(&mut out, &mut line, quote);
+                            flush(&mut out, &mut line, quote, in_li);
                             list_stack.pop();
+                            if list_stack.is_empty() {
+                                out.push('\n');
+                            }
                         }
                         "td" | "th" => line.push(' '),
                         "a" => {
@@ -162,7 +177,7 @@ pub fn to_markdown(html: &str) -> String {
             }
         }
     }
-    flush(&mut out, &mut line, quote);
+    flush(&mut out, &mut line, quote, in_li);
     // Collapse the blank-line runs the block handling leaves behind.
     let mut result = String::new();
     let mut blank = 0;
@@ -192,7 +207,10 @@ mod tests {
              <ul><li>one</li><li>two</li></ul><pre><code>let  x = 1;\n</code></pre>",
         );
         assert!(md.contains("## Head"), "{md}");
-        assert!(md.contains("Some *text* with [a link](https://x.org/)."), "{md}");
+        assert!(
+            md.contains("Some *text* with [a link](https://x.org/)."),
+            "{md}"
+        );
         assert!(md.contains("- one\n- two"), "{md}");
         assert!(md.contains("```\nlet  x = 1;\n```"), "{md}");
     }

@@ -103,9 +103,10 @@ pub fn json_ld(dom: &mut Dom, title_from_doc: &dyn Fn(&mut Dom) -> String) -> Js
         let mut obj = &parsed;
         if obj.get("@type").is_none() {
             if let Some(Value::Array(graph)) = obj.get("@graph") {
-                match graph.iter().find(|it| {
-                    str_field(it, "@type").is_some_and(is_article_type)
-                }) {
+                match graph
+                    .iter()
+                    .find(|it| str_field(it, "@type").is_some_and(is_article_type))
+                {
                     Some(found) => obj = found,
                     None => continue,
                 }
@@ -123,7 +124,14 @@ pub fn json_ld(dom: &mut Dom, title_from_doc: &dyn Fn(&mut Dom) -> String) -> Js
                 let title = title_from_doc(dom);
                 let name_matches = text_similarity(n, &title) > 0.75;
                 let headline_matches = text_similarity(h, &title) > 0.75;
-                m.title = Some(if headline_matches && !name_matches { h } else { n }.to_string());
+                m.title = Some(
+                    if headline_matches && !name_matches {
+                        h
+                    } else {
+                        n
+                    }
+                    .to_string(),
+                );
             }
             (Some(n), _) => m.title = Some(n.trim().to_string()),
             (None, Some(h)) => m.title = Some(h.trim().to_string()),
@@ -257,7 +265,8 @@ pub fn unescape_entities(s: &str) -> String {
             "lt" => Some('<'),
             "gt" => Some('>'),
             _ => {
-                let num = if let Some(h) = ent.strip_prefix("#x").or_else(|| ent.strip_prefix("#X")) {
+                let num = if let Some(h) = ent.strip_prefix("#x").or_else(|| ent.strip_prefix("#X"))
+                {
                     u32::from_str_radix(h, 16).ok()
                 } else if let Some(d) = ent.strip_prefix('#') {
                     d.parse::<u32>().ok()
@@ -303,13 +312,17 @@ pub fn metadata(dom: &mut Dom, ld: &JsonLd) -> Metadata {
         let pn = prop.as_deref().unwrap_or("").to_ascii_lowercase();
         let nn = name.as_deref().unwrap_or("").to_ascii_lowercase();
         if image.is_none()
-            && (pn.split_whitespace().any(|p| p == "og:image" || p == "og:image:url")
+            && (pn
+                .split_whitespace()
+                .any(|p| p == "og:image" || p == "og:image:url")
                 || nn == "twitter:image"
                 || nn == "twitter:image:src")
         {
             image = Some(content.clone());
         }
-        if lang_meta.is_none() && (pn == "og:locale" || nn == "language" || nn == "content-language") {
+        if lang_meta.is_none()
+            && (pn == "og:locale" || nn == "language" || nn == "content-language")
+        {
             lang_meta = Some(content.replace('_', "-"));
         }
         let mut matched = false;
@@ -422,21 +435,36 @@ mod tests {
     #[test]
     fn keys() {
         assert_eq!(property_key("og:title").as_deref(), Some("og:title"));
-        assert_eq!(property_key("fb og:description x").as_deref(), Some("og:description"));
-        assert_eq!(property_key("dcterm:title").as_deref(), Some("dcterm:title"));
+        assert_eq!(
+            property_key("fb og:description x").as_deref(),
+            Some("og:description")
+        );
+        assert_eq!(
+            property_key("dcterm:title").as_deref(),
+            Some("dcterm:title")
+        );
         assert_eq!(name_key("DC.title").as_deref(), Some("dc:title"));
-        assert_eq!(name_key("parsely-pub-date").as_deref(), Some("parsely-pub-date"));
+        assert_eq!(
+            name_key("parsely-pub-date").as_deref(),
+            Some("parsely-pub-date")
+        );
         assert_eq!(name_key("viewport"), None);
     }
 
     #[test]
     fn unescapes() {
-        assert_eq!(unescape_entities("a &amp; b &#39;c&#x27; &bogus;"), "a & b 'c' &bogus;");
+        assert_eq!(
+            unescape_entities("a &amp; b &#39;c&#x27; &bogus;"),
+            "a & b 'c' &bogus;"
+        );
     }
 
     #[test]
     fn site_suffix() {
-        assert_eq!(strip_site_name("A story | The Daily", Some("The Daily")), "A story");
+        assert_eq!(
+            strip_site_name("A story | The Daily", Some("The Daily")),
+            "A story"
+        );
         assert_eq!(strip_site_name("A story", Some("The Daily")), "A story");
     }
 }

@@ -1,9 +1,10 @@
 //! Article extraction: find the article in a page, clean it, and read its metadata.
 
 mod boiler;
-pub mod markdown;
 pub mod dates;
+mod depth;
 pub mod dom;
+pub mod markdown;
 mod metadata;
 mod patterns;
 mod pipeline;
@@ -107,11 +108,8 @@ pub fn extract(html: &str, options: &Options) -> Result<Article, NoArticle> {
     if looks_binary(html) {
         return Err(NoArticle::NotHtml);
     }
-    let page_url = options
-        .url
-        .as_deref()
-        .and_then(|u| url::Url::parse(u).ok());
-    let doc = scraper::Html::parse_document(html);
+    let page_url = options.url.as_deref().and_then(|u| url::Url::parse(u).ok());
+    let doc = scraper::Html::parse_document(&depth::limit_depth(html));
     pipeline::run(&doc, page_url.as_ref())
 }
 
@@ -120,7 +118,7 @@ pub fn is_probably_readerable(html: &str) -> bool {
     if html.trim().is_empty() || html.len() > MAX_INPUT_BYTES || looks_binary(html) {
         return false;
     }
-    let doc = scraper::Html::parse_document(html);
+    let doc = scraper::Html::parse_document(&depth::limit_depth(html));
     let dom = Dom::from_html(&doc);
     readerable::is_probably_readerable(&dom)
 }

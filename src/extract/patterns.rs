@@ -37,7 +37,9 @@ const UNLIKELY: [&str; 31] = [
     "yom-remote",
 ];
 
-const OK_MAYBE: [&str; 7] = ["and", "article", "body", "column", "content", "main", "shadow"];
+const OK_MAYBE: [&str; 7] = [
+    "and", "article", "body", "column", "content", "main", "shadow",
+];
 
 const POSITIVE: [&str; 13] = [
     "article",
@@ -155,9 +157,9 @@ pub fn video(s: &str) -> bool {
         "www.youtube.com",
     ];
     let l = s.to_ascii_lowercase();
-    HOSTS.iter().any(|h| {
-        l.contains(&format!("//{h}")) || l.contains(&format!("//www.{h}"))
-    })
+    HOSTS
+        .iter()
+        .any(|h| l.contains(&format!("//{h}")) || l.contains(&format!("//www.{h}")))
 }
 
 pub const UNLIKELY_ROLES: [&str; 7] = [
@@ -180,7 +182,9 @@ pub const PHRASING: [&str; 39] = [
 /// `/\.(jpg|jpeg|png|webp)/i`
 pub fn has_image_ext(s: &str) -> bool {
     let l = s.to_ascii_lowercase();
-    [".jpg", ".jpeg", ".png", ".webp"].iter().any(|e| l.contains(e))
+    [".jpg", ".jpeg", ".png", ".webp"]
+        .iter()
+        .any(|e| l.contains(e))
 }
 
 /// `/\.(jpg|jpeg|png|webp)\s+\d/` (a srcset-looking value).

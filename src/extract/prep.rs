@@ -53,7 +53,10 @@ pub fn unwrap_noscript_images(dom: &mut Dom) {
         let (Some(prev_img), Some(new_img)) = (prev_img, new_img) else {
             continue;
         };
-        let attrs = dom.elem(prev_img).map(|e| e.attrs.clone()).unwrap_or_default();
+        let attrs = dom
+            .elem(prev_img)
+            .map(|e| e.attrs.clone())
+            .unwrap_or_default();
         for (k, v) in attrs {
             if v.is_empty() {
                 continue;
@@ -161,7 +164,10 @@ fn to_absolute(uri: &str, base: Option<&url::Url>, base_is_page: bool) -> String
         return uri.to_string();
     }
     match base {
-        Some(b) => b.join(uri.trim()).map(|u| u.to_string()).unwrap_or_else(|_| uri.to_string()),
+        Some(b) => b
+            .join(uri.trim())
+            .map(|u| u.to_string())
+            .unwrap_or_else(|_| uri.to_string()),
         None => uri.to_string(),
     }
 }
@@ -178,7 +184,11 @@ pub fn absolutise_srcset(srcset: &str, base: Option<&url::Url>) -> String {
         let u = parts.next().unwrap_or("");
         let d = parts.next().map(str::trim).unwrap_or("");
         let abs = to_absolute(u, base, false);
-        out.push(if d.is_empty() { abs } else { format!("{abs} {d}") });
+        out.push(if d.is_empty() {
+            abs
+        } else {
+            format!("{abs} {d}")
+        });
     }
     out.join(", ")
 }
@@ -210,14 +220,25 @@ pub fn fix_relative_uris(dom: &mut Dom, root: Id, base: Option<&url::Url>, base_
             dom.set_attr(a, "href", &abs);
         }
     }
-    for m in dom.descendants_with_tags(root, &["img", "picture", "figure", "video", "audio", "source"]) {
+    for m in dom.descendants_with_tags(
+        root,
+        &["img", "picture", "figure", "video", "audio", "source"],
+    ) {
         for attr in ["src", "poster"] {
-            if let Some(v) = dom.attr(m, attr).filter(|v| !v.is_empty()).map(str::to_string) {
+            if let Some(v) = dom
+                .attr(m, attr)
+                .filter(|v| !v.is_empty())
+                .map(str::to_string)
+            {
                 let abs = to_absolute(&v, base, base_is_page);
                 dom.set_attr(m, attr, &abs);
             }
         }
-        if let Some(v) = dom.attr(m, "srcset").filter(|v| !v.is_empty()).map(str::to_string) {
+        if let Some(v) = dom
+            .attr(m, "srcset")
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+        {
             let abs = absolutise_srcset(&v, base);
             dom.set_attr(m, "srcset", &abs);
         }
@@ -234,7 +255,7 @@ pub fn ensure_img_src(dom: &mut Dom, root: Id) {
         let candidate = dom.attr(img, "srcset").and_then(|s| {
             s.split(',')
                 .filter_map(|c| c.split_whitespace().next())
-                .last()
+                .next_back()
                 .map(str::to_string)
         });
         if let Some(c) = candidate {

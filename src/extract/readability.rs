@@ -318,14 +318,22 @@ impl<'a> Grabber<'a> {
                     if Some(x) == end {
                         break;
                     }
-                    if self.dom.attr(x, "itemprop").is_some_and(|v| v.contains("name")) {
+                    if self
+                        .dom
+                        .attr(x, "itemprop")
+                        .is_some_and(|v| v.contains("name"))
+                    {
                         name_node = Some(x);
                         break;
                     }
                     next = self.dom.next_element_node(x, false);
                 }
                 let chosen = match name_node {
-                    Some(x) => self.dom.text_content(x).trim_matches(is_js_space).to_string(),
+                    Some(x) => self
+                        .dom
+                        .text_content(x)
+                        .trim_matches(is_js_space)
+                        .to_string(),
                     None => t.to_string(),
                 };
                 self.byline = Some(chosen);
@@ -351,7 +359,7 @@ impl<'a> Grabber<'a> {
             self.byline = None;
             let (content, dir) = self.grab_once()?;
             let len = self.dom.text_len(content);
-            let dom = std::mem::replace(&mut self.dom, Dom::new());
+            let dom = std::mem::take(&mut self.dom);
             let g = Grabbed {
                 dom,
                 content,
@@ -483,10 +491,7 @@ impl<'a> Grabber<'a> {
             let score = 1.0 + (st.commas_all as f64 + 1.0) + ((len / 100) as f64).min(3.0);
             for (level, &anc) in ancestors.iter().enumerate() {
                 let ok = self.dom.is_element(anc)
-                    && self
-                        .dom
-                        .parent(anc)
-                        .is_some_and(|p| self.dom.is_element(p));
+                    && self.dom.parent(anc).is_some_and(|p| self.dom.is_element(p));
                 if !ok {
                     continue;
                 }
@@ -618,7 +623,10 @@ impl<'a> Grabber<'a> {
                 } else {
                     0.0
                 };
-                if self.score(sib).is_some_and(|s| s + bonus >= sibling_threshold) {
+                if self
+                    .score(sib)
+                    .is_some_and(|s| s + bonus >= sibling_threshold)
+                {
                     append = true;
                 } else if self.dom.is(sib, "figure") {
                     // Beyond Readability: a lead figure next to the body is part of the story.
@@ -729,7 +737,12 @@ impl<'a> Grabber<'a> {
         for tag in ["iframe", "input", "textarea", "select", "button"] {
             clean(&mut self.dom, article, tag);
         }
-        for h in self.dom.descendants_with_tags(article, &["h1", "h2"]).into_iter().rev() {
+        for h in self
+            .dom
+            .descendants_with_tags(article, &["h1", "h2"])
+            .into_iter()
+            .rev()
+        {
             if self.class_weight(h) < 0.0 {
                 self.dom.detach(h);
             }
@@ -740,7 +753,12 @@ impl<'a> Grabber<'a> {
         for h in self.dom.descendants_with_tags(article, &["h1"]) {
             self.dom.set_tag(h, "h2");
         }
-        for p in self.dom.descendants_with_tags(article, &["p"]).into_iter().rev() {
+        for p in self
+            .dom
+            .descendants_with_tags(article, &["p"])
+            .into_iter()
+            .rev()
+        {
             let st = self.dom.stats(p);
             if st.n_img + st.n_embed == 0 && !st.text.any {
                 self.dom.detach(p);
@@ -777,7 +795,8 @@ impl<'a> Grabber<'a> {
                 .collect::<Vec<_>>()
                 .into_iter()
                 .all(|c| is_phrasing(&self.dom, c));
-            self.dom.set_tag(cell, if all_phrasing { "p" } else { "div" });
+            self.dom
+                .set_tag(cell, if all_phrasing { "p" } else { "div" });
             self.dom.replace(table, cell);
         }
     }
@@ -823,13 +842,21 @@ impl<'a> Grabber<'a> {
         let mut in_data_table = std::collections::HashSet::new();
         for n in self.dom.descendant_elements(root) {
             if let Some(p) = self.dom.parent(n) {
-                let dt = self.dom.elem(p).is_some_and(|e| e.tag == "table" && e.data_table);
+                let dt = self
+                    .dom
+                    .elem(p)
+                    .is_some_and(|e| e.tag == "table" && e.data_table);
                 if dt || in_data_table.contains(&p) {
                     in_data_table.insert(n);
                 }
             }
         }
-        for n in self.dom.descendants_with_tags(root, &[tag]).into_iter().rev() {
+        for n in self
+            .dom
+            .descendants_with_tags(root, &[tag])
+            .into_iter()
+            .rev()
+        {
             if self.dom.parent(n).is_none() {
                 continue;
             }
@@ -839,7 +866,12 @@ impl<'a> Grabber<'a> {
         }
     }
 
-    fn should_clean(&mut self, n: Id, tag: &str, in_data_table: &std::collections::HashSet<Id>) -> bool {
+    fn should_clean(
+        &mut self,
+        n: Id,
+        tag: &str,
+        in_data_table: &std::collections::HashSet<Id>,
+    ) -> bool {
         let st = self.dom.stats(n);
         let text_len = st.text.len;
         let mut is_list = matches!(tag, "ul" | "ol");
@@ -876,7 +908,10 @@ impl<'a> Grabber<'a> {
         };
         let mut embed_count = 0;
         if st.n_embed > 0 {
-            for e in self.dom.descendants_with_tags(n, &["object", "embed", "iframe"]) {
+            for e in self
+                .dom
+                .descendants_with_tags(n, &["object", "embed", "iframe"])
+            {
                 let is_video = self
                     .dom
                     .elem(e)
@@ -980,11 +1015,17 @@ fn is_data_table(dom: &mut Dom, t: Id) -> bool {
     let mut rows = 0i64;
     let mut cols = 0i64;
     for tr in dom.descendants_with_tags(t, &["tr"]) {
-        let rs = dom.attr(tr, "rowspan").and_then(parse_int_prefix).unwrap_or(0);
+        let rs = dom
+            .attr(tr, "rowspan")
+            .and_then(parse_int_prefix)
+            .unwrap_or(0);
         rows += if rs == 0 { 1 } else { rs };
         let mut in_row = 0i64;
         for td in dom.descendants_with_tags(tr, &["td"]) {
-            let cs = dom.attr(td, "colspan").and_then(parse_int_prefix).unwrap_or(0);
+            let cs = dom
+                .attr(td, "colspan")
+                .and_then(parse_int_prefix)
+                .unwrap_or(0);
             in_row += if cs == 0 { 1 } else { cs };
         }
         cols = cols.max(in_row);
@@ -1026,7 +1067,8 @@ pub fn fix_lazy_images(dom: &mut Dom, root: Id) {
         if (has_src || has_srcset) && !dom.class(el).to_lowercase().contains("lazy") {
             continue;
         }
-        let attrs: Vec<(String, String)> = dom.elem(el).map(|e| e.attrs.clone()).unwrap_or_default();
+        let attrs: Vec<(String, String)> =
+            dom.elem(el).map(|e| e.attrs.clone()).unwrap_or_default();
         for (k, v) in attrs {
             if matches!(k.as_str(), "src" | "srcset" | "alt") {
                 continue;
@@ -1041,7 +1083,11 @@ pub fn fix_lazy_images(dom: &mut Dom, root: Id) {
             let tag = dom.tag(el).to_string();
             if tag == "img" || tag == "picture" {
                 dom.set_attr(el, copy_to, &v);
-            } else if tag == "figure" && dom.descendants_with_tags(el, &["img", "picture"]).is_empty() {
+            } else if tag == "figure"
+                && dom
+                    .descendants_with_tags(el, &["img", "picture"])
+                    .is_empty()
+            {
                 let img = dom.create_element("img");
                 dom.set_attr(img, copy_to, &v);
                 dom.append(el, img);
@@ -1052,7 +1098,10 @@ pub fn fix_lazy_images(dom: &mut Dom, root: Id) {
 
 /// The MIME type of a `data:...;base64,` URL.
 fn b64_data_mime(src: &str) -> Option<String> {
-    let rest = src.get(..5)?.eq_ignore_ascii_case("data:").then(|| &src[5..])?;
+    let rest = src
+        .get(..5)?
+        .eq_ignore_ascii_case("data:")
+        .then(|| &src[5..])?;
     let rest = rest.trim_start();
     let end = rest.find(|c: char| c.is_whitespace() || c == ';' || c == ',')?;
     let mime = &rest[..end];
@@ -1064,7 +1113,10 @@ fn b64_data_mime(src: &str) -> Option<String> {
     if after.len() < 6 || !after[..6].eq_ignore_ascii_case("base64") {
         return None;
     }
-    after[6..].trim_start().starts_with(',').then(|| mime.to_string())
+    after[6..]
+        .trim_start()
+        .starts_with(',')
+        .then(|| mime.to_string())
 }
 
 /// `_getArticleTitle`'s heading test and the `<title>`-based title.
@@ -1140,7 +1192,7 @@ pub fn article_title(dom: &mut Dom) -> String {
         }
     } else {
         let len = utf16_len(&cur);
-        if len > 150 || len < 15 {
+        if !(15..=150).contains(&len) {
             let h1s = dom.descendants_with_tags(ROOT, &["h1"]);
             if h1s.len() == 1 {
                 cur = dom.inner_text(h1s[0]);
@@ -1218,7 +1270,10 @@ mod tests {
 
     #[test]
     fn data_url_mime() {
-        assert_eq!(b64_data_mime("data:image/png;base64,AAAA").as_deref(), Some("image/png"));
+        assert_eq!(
+            b64_data_mime("data:image/png;base64,AAAA").as_deref(),
+            Some("image/png")
+        );
         assert_eq!(b64_data_mime("data:image/png,AAAA"), None);
         assert_eq!(b64_data_mime("http://x"), None);
     }

@@ -8,11 +8,62 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 const TAGS: [&str; 56] = [
-    "a", "abbr", "acronym", "article", "aside", "b", "bdi", "bdo", "blockquote", "br", "caption",
-    "center", "cite", "code", "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt",
-    "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins",
-    "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "section", "small", "span", "strong",
-    "sub", "summary", "sup", "table", "tbody", "td", "tfoot",
+    "a",
+    "abbr",
+    "acronym",
+    "article",
+    "aside",
+    "b",
+    "bdi",
+    "bdo",
+    "blockquote",
+    "br",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "samp",
+    "section",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
 ];
 const MORE_TAGS: [&str; 9] = ["th", "thead", "time", "tr", "u", "ul", "var", "wbr", "main"];
 
@@ -44,7 +95,7 @@ pub fn sanitize(html: &str, base: Option<&url::Url>) -> String {
         .url_schemes(["http", "https", "mailto", "data"].into_iter().collect())
         .link_rel(Some("noopener noreferrer"))
         .strip_comments(true)
-        .attribute_filter(|el, attr, value| filter_attr(el, attr, value));
+        .attribute_filter(filter_attr);
     match base {
         Some(u) => {
             b.url_relative(ammonia::UrlRelative::RewriteWithBase(u.clone()));
