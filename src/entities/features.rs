@@ -3,6 +3,34 @@
 //! word is written and was tagged elsewhere in the document).
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small, fast hasher for the per-document word tables (no hash-flooding concern: keys come
+/// from one page, and the worst case is only slower lookups).
+#[derive(Default)]
+pub struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        self.0 = h;
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 
 use super::gazetteer::{GazMatch, Gazetteer, FIRST_NAME, LISTS, ORG_SUFFIX};
 
@@ -127,9 +155,9 @@ pub fn is_caps_sentence(words: &[&str]) -> bool {
 #[derive(Default)]
 pub struct DocInfo {
     /// Lower-cased forms of words written in lower case somewhere in the document.
-    lower_seen: HashSet<String>,
+    lower_seen: FastSet<String>,
     /// Lower-cased form -> a mixed-case spelling seen in running text ("Putin" for "PUTIN").
-    case_form: HashMap<String, String>,
+    case_form: FastMap<String, String>,
 }
 
 impl DocInfo {
@@ -163,6 +191,22 @@ impl DocInfo {
             }
             return title_case(word);
         }
+        // The training text (Reuters, 1996) uses ASCII quotes and dashes; web text uses
+        // typographic ones.
+        if word
+            .chars()
+            .any(|c| matches!(c, '“' | '”' | '‘' | '’' | '—' | '–' | '«' | '»'))
+        {
+            return word
+                .chars()
+                .map(|c| match c {
+                    '“' | '”' | '«' | '»' => '"',
+                    '‘' | '’' => '\'',
+                    '—' | '–' => '-',
+                    c => c,
+                })
+                .collect();
+        }
         word.to_string()
     }
 }
@@ -170,7 +214,7 @@ impl DocInfo {
 /// Labels given to a word form earlier in the document (O, PER, ORG, LOC, MISC).
 #[derive(Default)]
 pub struct History {
-    counts: HashMap<String, [u16; 5]>,
+    counts: FastMap<String, [u16; 5]>,
 }
 
 impl History {
@@ -258,11 +302,27 @@ const TITLES: &[&str] = &[
 ];
 
 /// Computes the static features of each word of a sentence (everything except history).
-pub fn sentence_features(words: &[&str], doc: &DocInfo, gaz: &Gazetteer, out: &mut Vec<Vec<u32>>) {
+pub fn sentence_features(
+    words: &[&str],
+    doc: &DocInfo,
+    gaz: &Gazetteer,
+    memory: Option<&Memory>,
+    out: &mut Vec<Vec<u32>>,
+) {
     let caps = is_caps_sentence(words);
     let norms: Vec<String> = words.iter().map(|w| doc.normalise(w, caps)).collect();
     let norm_refs: Vec<&str> = norms.iter().map(String::as_str).collect();
     let matches = gaz.matches(&norm_refs);
+    let remembered = memory.map(|m| m.matches(&norm_refs));
+    let mem_at = |k: isize| -> GazMatch {
+        if k < 0 {
+            return GazMatch::default();
+        }
+        remembered
+            .as_ref()
+            .and_then(|r| r.get(k as usize).copied())
+            .unwrap_or_default()
+    };
     let toks: Vec<Tok> = norms
         .iter()
         .zip(matches)
@@ -320,13 +380,19 @@ pub fn sentence_features(words: &[&str], doc: &DocInfo, gaz: &Gazetteer, out: &m
         f.push(fh(0, &[]));
         f.push(fh(1, &[&t.norm]));
         f.push(fh(2, &[&t.lower]));
-        let chars: Vec<(usize, char)> = t.lower.char_indices().collect();
-        let n = chars.len();
-        for k in 1..=4.min(n) {
-            let p_end = chars.get(k).map(|c| c.0).unwrap_or(t.lower.len());
-            f.push(fh(3, &[&t.lower[..p_end]]));
-            let s_start = chars.get(n - k).map(|c| c.0).unwrap_or(0);
-            f.push(fh(4, &[&t.lower[s_start..]]));
+        // Prefixes and suffixes of 1-4 characters.
+        let mut ends = t.lower.char_indices().map(|(i, _)| i).skip(1);
+        let mut starts = t.lower.char_indices().rev().map(|(i, _)| i);
+        for _ in 0..4 {
+            let (Some(p_end), Some(s_start)) = (ends.next().or(Some(t.lower.len())), starts.next())
+            else {
+                break;
+            };
+            f.push(fh(3, &[t.lower.get(..p_end).unwrap_or("")]));
+            f.push(fh(4, &[t.lower.get(s_start..).unwrap_or("")]));
+            if p_end == t.lower.len() {
+                break;
+            }
         }
         f.push(fh(5, &[&shape(&t.norm, false)]));
         f.push(fh(6, &[&t.short]));
@@ -356,6 +422,20 @@ pub fn sentence_features(words: &[&str], doc: &DocInfo, gaz: &Gazetteer, out: &m
                 }
                 if g.inside & bit != 0 {
                     f.push(fh(21, &[name, "I", pos]));
+                }
+            }
+        }
+        for (pos, g) in [
+            ("0", mem_at(ii)),
+            ("-1", mem_at(ii - 1)),
+            ("+1", mem_at(ii + 1)),
+        ] {
+            for (k, ty) in TYPES.iter().enumerate() {
+                if g.begin & (1 << k) != 0 {
+                    f.push(fh(32, &[ty, "B", pos]));
+                }
+                if g.inside & (1 << k) != 0 {
+                    f.push(fh(32, &[ty, "I", pos]));
                 }
             }
         }
@@ -444,7 +524,7 @@ pub fn allowed_end(tag: usize) -> bool {
 /// its other occurrences, before and after, the same way.
 #[derive(Default)]
 pub struct Aggregate {
-    counts: HashMap<String, [u16; 5]>,
+    counts: FastMap<String, [u16; 5]>,
 }
 
 fn type_slot(tag: usize) -> usize {
@@ -476,12 +556,7 @@ impl Aggregate {
                 return "<s>";
             }
             match s1.get(k as usize) {
-                Some(&t) => [
-                    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
-                ]
-                .get(t)
-                .copied()
-                .unwrap_or("O"),
+                Some(&t) => TAG_NAMES.get(t).copied().unwrap_or("O"),
                 None => "</s>",
             }
         };
@@ -521,5 +596,62 @@ impl Aggregate {
                 }
             }
         }
+    }
+}
+
+/// Names seen in the training data with their types: a gazetteer learned from the corpus.
+/// During training each document sees a memory built from the other folds only, so the model
+/// learns how far to trust a remembered name, as it must on new text.
+#[derive(Default, Clone)]
+pub struct Memory {
+    phrases: FastMap<String, u8>,
+}
+
+impl Memory {
+    /// Adds a name (its tokens) of type `type_idx`.
+    pub fn add(&mut self, toks: &[&str], type_idx: usize) {
+        if let Some(bit) = 1u8.checked_shl(type_idx as u32).filter(|b| *b < 16) {
+            super::gazetteer::insert_phrase(&mut self.phrases, toks, bit);
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.phrases.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
+    fn matches(&self, words: &[&str]) -> Vec<GazMatch> {
+        super::gazetteer::match_phrases(&self.phrases, words)
+    }
+
+    /// One name per line: type bits, a tab, the phrase (prefix entries are rebuilt on load).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut lines: Vec<String> = self
+            .phrases
+            .iter()
+            .filter(|(_, &b)| b & 0x0f != 0)
+            .map(|(k, b)| format!("{}\t{k}\n", b & 0x0f))
+            .collect();
+        lines.sort_unstable();
+        lines.concat().into_bytes()
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Option<Memory> {
+        let text = std::str::from_utf8(bytes).ok()?;
+        let mut m = Memory::default();
+        for line in text.lines() {
+            let (bits, phrase) = line.split_once('\t')?;
+            let bits: u8 = bits.parse().ok()?;
+            let toks: Vec<&str> = phrase.split(' ').collect();
+            for t in 0..4 {
+                if bits & (1 << t) != 0 {
+                    m.add(&toks, t);
+                }
+            }
+        }
+        Some(m)
     }
 }
