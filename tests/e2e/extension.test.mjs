@@ -138,6 +138,7 @@ test('settings persist across reopening; Esc restores the page and its scroll po
   assert.equal(size, '22px');
   fs.mkdirSync(SHOTS, { recursive: true });
   await frame.evaluate(() => document.activeElement.blur());
+  await page.mouse.move(1050, 700);
   await page.screenshot({ path: path.join(SHOTS, 'reader-dark.tmp.png') });
 
   await frame.focus('.lx-main');
@@ -167,6 +168,7 @@ test('settings persist across reopening; Esc restores the page and its scroll po
   await frame.click('#lx-size-down');
   await frame.click('#lx-size-down');
   await frame.evaluate(() => document.activeElement.blur());
+  await page.mouse.move(1050, 700);
   await page.screenshot({ path: path.join(SHOTS, 'reader-light.tmp.png') });
   await page.close();
 });
