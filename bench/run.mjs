@@ -281,6 +281,11 @@ async function main() {
       );
     }
     const coldFirstMs = await tab.page.evaluate(() => window.benchColdFirst());
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      fs.writeFileSync(o.profile, JSON.stringify(profile));
+      console.log(`\nCPU profile: ${o.profile}\n${topSelfTime(profile, 30)}`);
+    }
     await tab.page.close();
 
     // First clicks: a fresh page per run, both contenders cold, the order alternating.
@@ -299,11 +304,6 @@ async function main() {
         cold.push({ name: p.name, bytes: p.bytes, harnessError: String(e.message || e) });
       }
       await fresh.page.close();
-    }
-    if (cdp) {
-      const { profile } = await cdp.send('Profiler.stop');
-      fs.writeFileSync(o.profile, JSON.stringify(profile));
-      console.log(`\nCPU profile: ${o.profile}\n${topSelfTime(profile, 30)}`);
     }
 
     const load = [loadBefore, os.loadavg()[0]];
