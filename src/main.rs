@@ -46,6 +46,9 @@ enum Cmd {
         /// Where to write the model.
         #[arg(long, default_value = "models/ner.bin")]
         out: String,
+        /// After choosing the epochs on eng.testa, retrain on eng.train + eng.testa.
+        #[arg(long)]
+        with_dev: bool,
     },
 }
 
@@ -74,7 +77,11 @@ fn main() {
             what: EvalCmd::Ner { file, model },
         } => cli::ner::eval_ner(file, model.as_deref()),
         Cmd::Bench { dir } => cli::extract::bench(dir),
-        Cmd::TrainNer { corpus, out } => cli::ner::train_ner(corpus, out),
+        Cmd::TrainNer {
+            corpus,
+            out,
+            with_dev,
+        } => cli::ner::train_ner(corpus, out, *with_dev),
     };
     match result {
         Ok(code) => std::process::exit(code),

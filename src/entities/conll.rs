@@ -5,12 +5,14 @@ use std::collections::BTreeMap;
 
 use super::features::TYPES;
 
+#[derive(Clone)]
 pub struct Sentence {
     pub words: Vec<String>,
     /// Gold entity spans: (first token, end token, type name).
     pub spans: Vec<(usize, usize, String)>,
 }
 
+#[derive(Clone)]
 pub struct Document {
     pub sentences: Vec<Sentence>,
 }
@@ -51,7 +53,7 @@ pub fn read(text: &str) -> Vec<Document> {
             saw_docstart = true;
             continue;
         }
-        let tag = cols.last().unwrap_or("O");
+        let tag = cols.next_back().unwrap_or("O");
         words.push(word.to_string());
         tags.push(tag.to_string());
     }

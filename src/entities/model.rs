@@ -13,10 +13,11 @@ const MAGIC: &[u8; 8] = b"LXNER02\n";
 pub struct Model {
     /// (T+1) x T: `trans[0][t]` starts a sentence with t, `trans[p+1][t]` follows p.
     pub trans: Vec<[f32; NUM_TAGS]>,
-    /// Open-addressing table: feature id (0 = empty) and index into `weights`.
-    keys: Vec<u32>,
-    slots: Vec<u32>,
-    weights: Vec<[f32; NUM_TAGS]>,
+    /// Open-addressing table of (feature id, index into `weights`); id 0 marks a free slot.
+    table: Vec<(u32, u32)>,
+    /// Quantised weights (weight = i8 * scale): small, so tagging stays in cache.
+    weights: Vec<[i8; NUM_TAGS]>,
+    scale: f32,
     shift: u32,
 }
 
@@ -24,31 +25,57 @@ fn slot_of(key: u32, shift: u32) -> usize {
     (key.wrapping_mul(0x9E37_79B9) >> shift) as usize
 }
 
+fn quantise(w: &[f32; NUM_TAGS], scale: f32) -> [i8; NUM_TAGS] {
+    w.map(|x| (x / scale).round().clamp(-127.0, 127.0) as i8)
+}
+
 impl Model {
-    /// Builds a model from feature ids and weights (training, or after parsing).
-    pub fn new(trans: Vec<[f32; NUM_TAGS]>, feats: Vec<(u32, [f32; NUM_TAGS])>) -> Model {
+    /// Builds a model from float weights, quantised in steps of `scale`; features whose
+    /// weights all round to zero are dropped.
+    pub fn new(
+        trans: Vec<[f32; NUM_TAGS]>,
+        feats: Vec<(u32, [f32; NUM_TAGS])>,
+        scale: f32,
+    ) -> Model {
+        let scale = if scale.is_finite() && scale > 0.0 {
+            scale
+        } else {
+            1.0
+        };
+        let q = feats
+            .iter()
+            .map(|(k, w)| (*k, quantise(w, scale)))
+            .filter(|(_, q)| q.iter().any(|&x| x != 0))
+            .collect();
+        Model::from_quantised(trans, q, scale)
+    }
+
+    fn from_quantised(
+        trans: Vec<[f32; NUM_TAGS]>,
+        feats: Vec<(u32, [i8; NUM_TAGS])>,
+        scale: f32,
+    ) -> Model {
         let mut bits = 4;
         while (1usize << bits) < feats.len() * 2 {
             bits += 1;
         }
         let cap = 1usize << bits;
         let shift = 32 - bits as u32;
-        let mut keys = vec![0u32; cap];
-        let mut slots = vec![0u32; cap];
+        let mut table = vec![(0u32, 0u32); cap];
         let mut weights = Vec::with_capacity(feats.len());
         for (k, w) in feats {
+            if k == 0 {
+                continue;
+            }
             let mut s = slot_of(k, shift);
             loop {
-                match keys.get(s).copied() {
-                    Some(0) => {
-                        if let (Some(kk), Some(ss)) = (keys.get_mut(s), slots.get_mut(s)) {
-                            *kk = k;
-                            *ss = weights.len() as u32;
-                        }
+                match table.get_mut(s) {
+                    Some(e) if e.0 == 0 => {
+                        *e = (k, weights.len() as u32);
                         weights.push(w);
                         break;
                     }
-                    Some(x) if x == k => break,
+                    Some(e) if e.0 == k => break,
                     Some(_) => s = (s + 1) & (cap - 1),
                     None => break,
                 }
@@ -56,39 +83,42 @@ impl Model {
         }
         Model {
             trans,
-            keys,
-            slots,
+            table,
             weights,
+            scale,
             shift,
         }
     }
 
-    pub fn weights(&self, key: u32) -> Option<&[f32; NUM_TAGS]> {
-        let mask = self.keys.len().wrapping_sub(1);
+    fn quantised(&self, key: u32) -> Option<&[i8; NUM_TAGS]> {
+        let mask = self.table.len().wrapping_sub(1);
         let mut s = slot_of(key, self.shift);
         loop {
-            match self.keys.get(s).copied() {
-                Some(0) | None => return None,
-                Some(k) if k == key => {
-                    let idx = *self.slots.get(s)? as usize;
-                    return self.weights.get(idx);
-                }
+            match self.table.get(s) {
+                Some(&(0, _)) | None => return None,
+                Some(&(k, i)) if k == key => return self.weights.get(i as usize),
                 Some(_) => s = (s + 1) & mask,
             }
         }
     }
 
+    /// The weights of one feature, if the model has it.
+    pub fn weights(&self, key: u32) -> Option<[f32; NUM_TAGS]> {
+        self.quantised(key)
+            .map(|q| q.map(|x| f32::from(x) * self.scale))
+    }
+
     /// Scores of each tag for a token with these features.
     pub fn emission(&self, feats: &[u32]) -> [f32; NUM_TAGS] {
-        let mut sc = [0f32; NUM_TAGS];
+        let mut acc = [0i32; NUM_TAGS];
         for &f in feats {
-            if let Some(w) = self.weights(f) {
-                for (s, x) in sc.iter_mut().zip(w) {
-                    *s += x;
+            if let Some(w) = self.quantised(f) {
+                for (a, &x) in acc.iter_mut().zip(w) {
+                    *a += i32::from(x);
                 }
             }
         }
-        sc
+        acc.map(|a| a as f32 * self.scale)
     }
 
     /// Best tag sequence for one sentence.
@@ -131,45 +161,34 @@ impl Model {
         for _ in 0..n {
             id = id.checked_add(r.leb()?)?;
             let mask = u32::from_le_bytes([r.u8()?, r.u8()?, r.u8()?, 0]);
-            let mut w = [0f32; NUM_TAGS];
+            let mut w = [0i8; NUM_TAGS];
             for (t, x) in w.iter_mut().enumerate() {
                 if mask & (1 << t) != 0 {
-                    *x = f32::from(r.u8()? as i8) * scale;
+                    *x = r.u8()? as i8;
                 }
             }
             feats.push((id, w));
         }
-        Some(Model::new(trans, feats))
+        Some(Model::from_quantised(trans, feats, scale))
     }
 
-    /// Serialises with weights quantised to i8 steps of `scale`; zero weights are dropped.
-    pub fn to_bytes(&self, scale: f32) -> Vec<u8> {
+    /// Serialises the model (zero weights are not stored).
+    pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&(NUM_TAGS as u32).to_le_bytes());
-        out.extend_from_slice(&scale.to_le_bytes());
+        out.extend_from_slice(&self.scale.to_le_bytes());
         for row in &self.trans {
             for x in row {
                 out.extend_from_slice(&x.to_le_bytes());
             }
         }
-        let mut feats: Vec<(u32, [i8; NUM_TAGS])> = Vec::new();
-        for (s, &k) in self.keys.iter().enumerate() {
-            if k == 0 {
-                continue;
-            }
-            let Some(w) = self
-                .slots
-                .get(s)
-                .and_then(|&i| self.weights.get(i as usize))
-            else {
-                continue;
-            };
-            let q = w.map(|x| (x / scale).round().clamp(-127.0, 127.0) as i8);
-            if q.iter().any(|&x| x != 0) {
-                feats.push((k, q));
-            }
-        }
+        let mut feats: Vec<(u32, [i8; NUM_TAGS])> = self
+            .table
+            .iter()
+            .filter(|e| e.0 != 0)
+            .filter_map(|&(k, i)| self.weights.get(i as usize).map(|w| (k, *w)))
+            .collect();
         feats.sort_unstable_by_key(|f| f.0);
         out.extend_from_slice(&(feats.len() as u32).to_le_bytes());
         let mut prev = 0u32;
@@ -200,11 +219,6 @@ impl Model {
         }
         out
     }
-
-    /// All (feature, weights) pairs, for re-quantising.
-    pub fn all_weights(&self) -> impl Iterator<Item = &[f32; NUM_TAGS]> {
-        self.weights.iter()
-    }
 }
 
 /// Best legal BIO tag sequence under `trans` and per-token `emissions`.
@@ -224,6 +238,18 @@ pub fn viterbi(trans: &[[f32; NUM_TAGS]], emissions: &[[f32; NUM_TAGS]]) -> Vec<
             }
         }
     }
+    // Transition scores with illegal moves at -inf, so the inner loop needs no test.
+    let masked: Vec<[f32; NUM_TAGS]> = (0..NUM_TAGS)
+        .map(|p| {
+            let mut row = [neg; NUM_TAGS];
+            for (t, x) in row.iter_mut().enumerate() {
+                if allowed(Some(p), t) {
+                    *x = trans.get(p + 1).map_or(0.0, |r| r[t]);
+                }
+            }
+            row
+        })
+        .collect();
     for i in 1..n {
         let (done, rest) = score.split_at_mut(i);
         let (Some(prev), Some(cur), Some(e), Some(bk)) = (
@@ -234,22 +260,18 @@ pub fn viterbi(trans: &[[f32; NUM_TAGS]], emissions: &[[f32; NUM_TAGS]]) -> Vec<
         ) else {
             break;
         };
-        for t in 0..NUM_TAGS {
+        for (t, (c, b)) in cur.iter_mut().zip(bk.iter_mut()).enumerate() {
             let mut best = neg;
             let mut arg = 0u8;
-            for p in 0..NUM_TAGS {
-                if prev[p] == neg || !allowed(Some(p), t) {
-                    continue;
-                }
-                let tr = trans.get(p + 1).map(|r| r[t]).unwrap_or(0.0);
-                let s = prev[p] + tr;
+            for (p, (&ps, row)) in prev.iter().zip(&masked).enumerate() {
+                let s = ps + row[t];
                 if s > best {
                     best = s;
                     arg = p as u8;
                 }
             }
-            cur[t] = best + e[t];
-            bk[t] = arg;
+            *c = best + e[t];
+            *b = arg;
         }
     }
     let mut tags = vec![0usize; n];
@@ -318,12 +340,12 @@ mod tests {
         w[1] = 1.0;
         w[8] = -2.0;
         w[16] = 0.5;
-        let m = Model::new(trans, vec![(7, w)]);
-        let bytes = m.to_bytes(0.01);
+        let m = Model::new(trans, vec![(7, w)], 0.01);
+        let bytes = m.to_bytes();
         let back = Model::from_bytes(&bytes).unwrap();
         assert_eq!(back.len(), 1);
         let w = back.weights(7).unwrap();
-        assert!((w[1] - 1.0).abs() < 0.01 && (w[8] + 1.27).abs() < 0.01);
+        assert!((w[1] - 1.0).abs() < 0.01 && (w[8] + 1.27).abs() < 0.01 && m.len() == 1);
         assert!((w[16] - 0.5).abs() < 0.01);
         assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_none());
         assert!(Model::from_bytes(b"nonsense").is_none());

@@ -191,7 +191,6 @@ fn is_glued_time(w: &str) -> bool {
 pub fn find(words: &[&str]) -> Vec<(usize, usize, Label)> {
     let mut out = Vec::new();
     let mut i = 0;
-    let w = |k: usize| words.get(k).copied().unwrap_or("");
     while i < words.len() {
         let found = date_at(words, i)
             .map(|e| (e, Label::Date))
@@ -204,7 +203,6 @@ pub fn find(words: &[&str]) -> Vec<(usize, usize, Label)> {
         } else {
             i += 1;
         }
-        let _ = w;
     }
     out
 }

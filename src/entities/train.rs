@@ -18,6 +18,12 @@ pub struct Options {
     pub seed: u64,
     /// Per mille of training tokens whose word-identity features are hidden (word dropout).
     pub word_dropout_permille: u64,
+    /// Epochs of the second pass (default: `epochs`).
+    pub epochs2: Option<usize>,
+    /// After choosing epochs on the development set, retrain on train + dev.
+    pub with_dev: bool,
+    /// Passive-aggressive cap C (0: plain perceptron updates).
+    pub pa_c: f32,
     /// Folds of the jackknife that feeds the second pass (0 or 1: no second pass).
     pub folds: usize,
     /// Quantile of the weight magnitudes that maps to the largest stored step.
@@ -32,6 +38,9 @@ impl Default for Options {
             seed: 20260128,
             quantile: 1.0,
             folds: 5,
+            pa_c: 0.0,
+            epochs2: None,
+            with_dev: false,
             word_dropout_permille: 0,
         }
     }
@@ -125,7 +134,7 @@ impl Weights {
         }
     }
 
-    fn averaged(&self) -> Model {
+    fn averaged(&self, quantile: f64) -> Model {
         let avg = |w: &[f32; NUM_TAGS], u: &[f64; NUM_TAGS]| {
             let mut out = [0f32; NUM_TAGS];
             for t in 0..NUM_TAGS {
@@ -146,7 +155,8 @@ impl Weights {
             }
         }
         feats.sort_unstable_by_key(|f| f.0);
-        Model::new(trans, feats)
+        let scale = scale_for(&feats, quantile);
+        Model::new(trans, feats, scale)
     }
 }
 
@@ -192,10 +202,10 @@ fn words_of(d: &Document) -> Vec<Vec<&str>> {
 
 /// Chooses the quantisation step: the weight magnitude at the given quantile of the non-zero
 /// weights maps to 127 (the few larger ones are clipped), so small weights keep a distinct step.
-pub fn scale_for(model: &Model, quantile: f64) -> f32 {
-    let mut mags: Vec<f32> = model
-        .all_weights()
-        .flat_map(|w| w.iter().map(|x| x.abs()))
+pub fn scale_for(feats: &[(u32, [f32; NUM_TAGS])], quantile: f64) -> f32 {
+    let mut mags: Vec<f32> = feats
+        .iter()
+        .flat_map(|(_, w)| w.iter().map(|x| x.abs()))
         .filter(|&x| x > 0.0)
         .collect();
     if mags.is_empty() {
@@ -220,6 +230,33 @@ pub fn train(
     opts: &Options,
     log: &mut dyn FnMut(String),
 ) -> Option<(Tagger, Vec<u8>)> {
+    let (tagger, bytes, e1, e2) = train_on(train, dev, opts, log)?;
+    if !opts.with_dev {
+        return Some((tagger, bytes));
+    }
+    // Settings are chosen; the final model also learns from the development documents.
+    log(format!(
+        "retraining on train + dev with the chosen epochs ({e1} first pass, {e2} second pass)"
+    ));
+    let mut all: Vec<Document> = train.to_vec();
+    all.extend(dev.iter().cloned());
+    let fixed = Options {
+        epochs: e1,
+        epochs2: Some(e2),
+        with_dev: false,
+        ..*opts
+    };
+    let (tagger, bytes, _, _) = train_on(&all, &[], &fixed, log)?;
+    Some((tagger, bytes))
+}
+
+/// [`train`] without the final retraining; also returns the chosen epochs of both passes.
+fn train_on(
+    train: &[Document],
+    dev: &[Document],
+    opts: &Options,
+    log: &mut dyn FnMut(String),
+) -> Option<(Tagger, Vec<u8>, usize, usize)> {
     let train_words: Vec<Vec<Vec<&str>>> = train.iter().map(words_of).collect();
     let train_feats: Vec<Vec<Vec<Vec<u32>>>> =
         train_words.iter().map(|w| document_features(w)).collect();
@@ -240,6 +277,8 @@ pub fn train(
                 second: None,
             },
             first_bytes,
+            first_epoch,
+            0,
         ));
     }
 
@@ -299,25 +338,30 @@ pub fn train(
         second: None,
     };
     let mut holder = Some(first_tagger);
-    let (second, second_bytes, _) = train_pass(train, &second_feats, opts, log, &mut |m| {
-        let Some(ft) = holder.take() else {
-            return (0.0, m);
-        };
-        let t = Tagger {
-            first: ft.first,
-            second: Some(m),
-        };
-        let f1 = evaluate(&t, dev).0.overall().2;
-        let Tagger { first, second } = t;
-        holder = Some(Tagger {
-            first,
-            second: None,
-        });
-        (
-            f1,
-            second.unwrap_or_else(|| Model::new(Vec::new(), Vec::new())),
-        )
-    })?;
+    let second_opts = Options {
+        epochs: opts.epochs2.unwrap_or(opts.epochs),
+        ..*opts
+    };
+    let (second, second_bytes, second_epoch) =
+        train_pass(train, &second_feats, &second_opts, log, &mut |m| {
+            let Some(ft) = holder.take() else {
+                return (0.0, m);
+            };
+            let t = Tagger {
+                first: ft.first,
+                second: Some(m),
+            };
+            let f1 = evaluate(&t, dev).0.overall().2;
+            let Tagger { first, second } = t;
+            holder = Some(Tagger {
+                first,
+                second: None,
+            });
+            (
+                f1,
+                second.unwrap_or_else(|| Model::new(Vec::new(), Vec::new(), 1.0)),
+            )
+        })?;
     let first = holder?.first;
     let bytes = Tagger::stack_bytes(&first_bytes, &second_bytes);
     Some((
@@ -326,6 +370,8 @@ pub fn train(
             second: Some(second),
         },
         bytes,
+        first_epoch,
+        second_epoch,
     ))
 }
 
@@ -452,6 +498,36 @@ fn train_pass(
                 let pred = viterbi(&wts.trans, &em);
                 tokens += s.words.len();
                 if pred != s.gold {
+                    // Step size: 1 for the perceptron; for passive-aggressive (PA-I) just
+                    // enough to score gold above the prediction by its Hamming loss, capped.
+                    let step = if opts.pa_c > 0.0 {
+                        let score = |tags: &[usize]| -> f32 {
+                            let mut sc = 0.0;
+                            let mut prev: Option<usize> = None;
+                            for (e, &t) in em.iter().zip(tags) {
+                                let row = prev.map_or(0, |p| p + 1);
+                                sc += e[t] + wts.trans.get(row).map_or(0.0, |r| r[t]);
+                                prev = Some(t);
+                            }
+                            sc
+                        };
+                        let mut loss = 0f32;
+                        let mut norm = 0f32;
+                        for i in 0..pred.len() {
+                            if s.gold.get(i) != pred.get(i) {
+                                loss += 1.0;
+                                let start = starts.get(i).copied().unwrap_or(0);
+                                let nf =
+                                    s.feats.get(i).map_or(0, |f| f.len().saturating_sub(start))
+                                        + hist_idx.get(i).map_or(0, Vec::len);
+                                norm += 2.0 * nf as f32 + 4.0;
+                            }
+                        }
+                        let margin = score(&s.gold) - score(&pred);
+                        ((loss - margin) / norm.max(1.0)).clamp(0.0, opts.pa_c)
+                    } else {
+                        1.0
+                    };
                     for i in 0..pred.len() {
                         let (Some(&g), Some(&p)) = (s.gold.get(i), pred.get(i)) else {
                             continue;
@@ -463,15 +539,15 @@ fn train_pass(
                             let start = starts.get(i).copied().unwrap_or(0);
                             let f = s.feats.get(i).and_then(|f| f.get(start..));
                             if let (Some(f), Some(h)) = (f, hist_idx.get(i)) {
-                                wts.update(f, g, 1.0);
-                                wts.update(f, p, -1.0);
-                                wts.update(h, g, 1.0);
-                                wts.update(h, p, -1.0);
+                                wts.update(f, g, step);
+                                wts.update(f, p, -step);
+                                wts.update(h, g, step);
+                                wts.update(h, p, -step);
                             }
                         }
                         if g != p || gp != pp {
-                            wts.update_trans(gp, g, 1.0);
-                            wts.update_trans(pp, p, -1.0);
+                            wts.update_trans(gp, g, step);
+                            wts.update_trans(pp, p, -step);
                         }
                     }
                 }
@@ -481,8 +557,8 @@ fn train_pass(
                 wts.step += 1.0;
             }
         }
-        let model = wts.averaged();
-        let bytes = model.to_bytes(scale_for(&model, opts.quantile));
+        let model = wts.averaged(opts.quantile);
+        let bytes = model.to_bytes();
         let stored = Model::from_bytes(&bytes)?;
         let (f1, stored) = dev_f1(stored);
         log(format!(
