@@ -59,13 +59,12 @@ fn raw_text(name: &str) -> bool {
 
 enum Tok<'a> {
     Start {
-        name: String,
+        name: &'a str,
         end: usize,
         self_closing: bool,
-        _s: &'a str,
     },
     End {
-        name: String,
+        name: &'a str,
         end: usize,
     },
     Skip {
@@ -98,7 +97,7 @@ fn token(s: &str, i: usize) -> Tok<'_> {
     while j < b.len() && (b[j].is_ascii_alphanumeric() || b[j] == b'-' || b[j] == b':') {
         j += 1;
     }
-    let name = s[name_start..j].to_ascii_lowercase();
+    let name = &s[name_start..j];
     // Find the closing '>' outside quotes.
     let mut quote: Option<u8> = None;
     let mut k = j;
@@ -122,7 +121,6 @@ fn token(s: &str, i: usize) -> Tok<'_> {
             name,
             end,
             self_closing,
-            _s: s,
         }
     }
 }
@@ -146,6 +144,23 @@ fn skip_raw(s: &str, from: usize, name: &str) -> usize {
     s.len()
 }
 
+/// Calls `f` with the ASCII-lowercase form of a tag name, allocating only for long names.
+fn with_lower<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    if !name.bytes().any(|b| b.is_ascii_uppercase()) {
+        return f(name);
+    }
+    let mut buf = [0u8; 32];
+    if let Some(dst) = buf.get_mut(..name.len()) {
+        for (d, b) in dst.iter_mut().zip(name.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        if let Ok(l) = std::str::from_utf8(dst) {
+            return f(l);
+        }
+    }
+    f(&name.to_ascii_lowercase())
+}
+
 /// Walks the markup, calling `on` for each start/end tag with (name, is_end, byte range).
 fn scan(s: &str, mut on: impl FnMut(&str, bool, usize, usize)) {
     let mut i = 0;
@@ -154,7 +169,7 @@ fn scan(s: &str, mut on: impl FnMut(&str, bool, usize, usize)) {
         match token(s, at) {
             Tok::Skip { end } => i = end.max(at + 1),
             Tok::End { name, end } => {
-                on(&name, true, at, end);
+                with_lower(name, |n| on(n, true, at, end));
                 i = end.max(at + 1);
             }
             Tok::Start {
@@ -163,12 +178,15 @@ fn scan(s: &str, mut on: impl FnMut(&str, bool, usize, usize)) {
                 self_closing,
                 ..
             } => {
-                if !self_closing {
-                    on(&name, false, at, end);
-                }
                 i = end.max(at + 1);
-                if raw_text(&name) && !self_closing {
-                    i = skip_raw(s, i, &name);
+                if !self_closing {
+                    let raw = with_lower(name, |n| {
+                        on(n, false, at, end);
+                        raw_text(n)
+                    });
+                    if raw {
+                        i = skip_raw(s, i, name);
+                    }
                 }
             }
         }

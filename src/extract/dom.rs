@@ -17,6 +17,18 @@ pub struct Elem {
     pub attrs: Vec<(String, String)>,
     /// Set by the data-table pass: a table holding data (keep it) rather than layout.
     pub data_table: bool,
+    /// The tag's first 8 bytes packed, for cheap tag tests in whole-tree walks.
+    key: u64,
+}
+
+/// Packs up to 8 bytes of a tag name (tags that share 8-byte prefixes are told apart by
+/// comparing the full name afterwards).
+pub fn tag_key(tag: &str) -> u64 {
+    let mut k = [0u8; 8];
+    for (d, b) in k.iter_mut().zip(tag.bytes()) {
+        *d = b;
+    }
+    u64::from_le_bytes(k) ^ ((tag.len() as u64) << 59)
 }
 
 #[derive(Debug, Clone)]
@@ -248,10 +260,13 @@ impl Dom {
     }
 
     pub fn create_element_with(&mut self, tag: &str, attrs: Vec<(String, String)>) -> Id {
+        let tag = tag.to_ascii_lowercase();
+        let key = tag_key(&tag);
         self.push(Data::Element(Elem {
-            tag: tag.to_ascii_lowercase(),
+            tag,
             attrs,
             data_table: false,
+            key,
         }))
     }
 
@@ -400,15 +415,37 @@ impl Dom {
 
     /// Descendant elements (not `id` itself) in document order whose tag is in `tags`.
     pub fn descendants_with_tags(&self, id: Id, tags: &[&str]) -> Vec<Id> {
+        let keys: Vec<u64> = tags.iter().map(|t| tag_key(t)).collect();
+        let long = tags.iter().any(|t| t.len() > 8);
         let mut out = Vec::new();
         let mut n = self.first_child(id);
         while let Some(x) = n {
-            if let Some(e) = self.elem(x) {
-                if tags.contains(&e.tag.as_str()) {
+            let node = &self.nodes[x];
+            if let Data::Element(e) = &node.data {
+                if keys.contains(&e.key) && (!long || tags.contains(&e.tag.as_str())) {
                     out.push(x);
                 }
             }
-            n = self.next_in(x, id, false);
+            // Inline preorder step (next_in) to keep this hot loop tight.
+            n = match node.first {
+                Some(c) => Some(c),
+                None => {
+                    let mut m = x;
+                    loop {
+                        if m == id {
+                            break None;
+                        }
+                        let mn = &self.nodes[m];
+                        if let Some(s) = mn.next {
+                            break Some(s);
+                        }
+                        match mn.parent {
+                            Some(p) => m = p,
+                            None => break None,
+                        }
+                    }
+                }
+            };
         }
         out
     }
@@ -707,6 +744,7 @@ impl Dom {
     pub fn set_tag(&mut self, id: Id, tag: &str) {
         if let Some(e) = self.elem_mut(id) {
             e.tag = tag.to_string();
+            e.key = tag_key(tag);
         }
         self.touch(id);
     }

@@ -62,12 +62,18 @@ pub struct Grabber<'a> {
 }
 
 fn lower_match_string(dom: &Dom, n: Id) -> String {
-    let mut s = String::with_capacity(32);
+    let mut s = String::new();
+    fill_match_string(dom, n, &mut s);
+    s
+}
+
+/// `className + " " + id`, lowercased, into a reused buffer.
+fn fill_match_string(dom: &Dom, n: Id, s: &mut String) {
+    s.clear();
     s.push_str(dom.class(n));
     s.push(' ');
     s.push_str(dom.id_attr(n));
     s.make_ascii_lowercase();
-    s
 }
 
 /// Readability's `_isProbablyVisible`.
@@ -397,12 +403,21 @@ impl<'a> Grabber<'a> {
         let mut to_score: Vec<Id> = Vec::new();
         let mut node = self.dom.first_element_child(ROOT);
         let mut remove_title_header = true;
+        let mut ms = String::new();
         while let Some(n) = node {
-            let tag = self.dom.tag(n).to_string();
-            if tag == "html" {
+            let tag = self.dom.tag(n);
+            let is_html = tag == "html";
+            let is_div = tag == "div";
+            let keeps_unlikely = tag == "body" || tag == "a";
+            let maybe_empty = matches!(
+                tag,
+                "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+            );
+            let scored = TAGS_TO_SCORE.contains(&tag);
+            if is_html {
                 self.lang = self.dom.attr(n, "lang").map(str::to_string);
             }
-            let ms = lower_match_string(&self.dom, n);
+            fill_match_string(&self.dom, n, &mut ms);
             if !is_probably_visible(&self.dom, n) {
                 node = remove_and_get_next(&mut self.dom, n);
                 continue;
@@ -427,8 +442,7 @@ impl<'a> Grabber<'a> {
                     && !pat::ok_maybe(&ms)
                     && !has_ancestor_tag(&self.dom, n, "table", 3)
                     && !has_ancestor_tag(&self.dom, n, "code", 3)
-                    && tag != "body"
-                    && tag != "a"
+                    && !keeps_unlikely
                 {
                     node = remove_and_get_next(&mut self.dom, n);
                     continue;
@@ -442,19 +456,15 @@ impl<'a> Grabber<'a> {
                     continue;
                 }
             }
-            if matches!(
-                tag.as_str(),
-                "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-            ) && is_element_without_content(&mut self.dom, n)
-            {
+            if maybe_empty && is_element_without_content(&mut self.dom, n) {
                 node = remove_and_get_next(&mut self.dom, n);
                 continue;
             }
-            if TAGS_TO_SCORE.contains(&tag.as_str()) {
+            if scored {
                 to_score.push(n);
             }
             let mut cur = n;
-            if tag == "div" {
+            if is_div {
                 self.wrap_phrasing(n);
                 if has_single_tag_inside(&self.dom, n, "p") && self.dom.link_density(n) < 0.25 {
                     if let Some(child) = self.dom.first_element_child(n) {
