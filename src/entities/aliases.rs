@@ -112,6 +112,11 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
             if found.is_none() {
                 found = groups.iter().position(|g| g.0 == m.label && g.1 == p);
             }
+            if found.is_none() {
+                // The same name under another label ("SYRIA" read as ORG in a headline, "Syria"
+                // as LOC): one entity, labelled by majority below.
+                found = groups.iter().position(|g| is_name_label(g.0) && g.1 == p);
+            }
             if found.is_none() && m.label == Label::Per {
                 // A part of a longer name: "Putin" in "Vladimir Putin".
                 found = groups
@@ -158,11 +163,27 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
     let mut entities = Vec::with_capacity(groups.len());
     for (id, &(_, gi)) in first.iter().enumerate() {
         let Some(g) = groups.get(gi) else { continue };
+        // The label most of the mentions have (ties: the first group label).
+        let mut votes: Vec<(Label, usize)> = Vec::new();
+        for &i in &g.3 {
+            if let Some(m) = mentions.get(i) {
+                match votes.iter_mut().find(|v| v.0 == m.label) {
+                    Some(v) => v.1 += 1,
+                    None => votes.push((m.label, 1)),
+                }
+            }
+        }
+        let top = votes.iter().map(|v| v.1).max().unwrap_or(0);
+        let label = if votes.iter().any(|v| v.0 == g.0 && v.1 == top) {
+            g.0
+        } else {
+            votes.iter().find(|v| v.1 == top).map_or(g.0, |v| v.0)
+        };
         let mut name = g.2.clone();
         for &i in &g.3 {
             if let Some(m) = mentions.get_mut(i) {
                 m.entity = id;
-                m.label = g.0;
+                m.label = label;
                 // The longest form; between equals, ordinary case over headline capitals.
                 let longer = m.text.chars().count() > name.chars().count()
                     || (m.text.chars().count() == name.chars().count()
@@ -176,7 +197,7 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
         entities.push(Entity {
             id,
             name,
-            label: g.0,
+            label,
             count: g.3.len(),
         });
     }
@@ -221,6 +242,21 @@ mod tests {
         assert_eq!(ms[6].entity, 2);
         assert_eq!(ms[6].label, Label::Org);
         assert_eq!(ms[3].entity, 1);
+    }
+
+    #[test]
+    fn one_name_under_two_labels_is_one_entity() {
+        let text = "SYRIA leads. Syria and Syria.";
+        let mut ms = vec![
+            m("SYRIA", 0, Label::Org),
+            m("Syria", 13, Label::Loc),
+            m("Syria", 23, Label::Loc),
+        ];
+        let ents = group(text, &mut ms);
+        assert_eq!(ents.len(), 1, "{ents:?}");
+        assert_eq!(ents[0].label, Label::Loc);
+        assert_eq!(ents[0].name, "Syria");
+        assert!(ms.iter().all(|m| m.label == Label::Loc && m.entity == 0));
     }
 
     #[test]

@@ -3,6 +3,34 @@
 //! word is written and was tagged elsewhere in the document).
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small, fast hasher for the per-document word tables (no hash-flooding concern: keys come
+/// from one page, and the worst case is only slower lookups).
+#[derive(Default)]
+pub struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        self.0 = h;
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 
 use super::gazetteer::{GazMatch, Gazetteer, FIRST_NAME, LISTS, ORG_SUFFIX};
 
@@ -127,9 +155,9 @@ pub fn is_caps_sentence(words: &[&str]) -> bool {
 #[derive(Default)]
 pub struct DocInfo {
     /// Lower-cased forms of words written in lower case somewhere in the document.
-    lower_seen: HashSet<String>,
+    lower_seen: FastSet<String>,
     /// Lower-cased form -> a mixed-case spelling seen in running text ("Putin" for "PUTIN").
-    case_form: HashMap<String, String>,
+    case_form: FastMap<String, String>,
 }
 
 impl DocInfo {
@@ -163,6 +191,22 @@ impl DocInfo {
             }
             return title_case(word);
         }
+        // The training text (Reuters, 1996) uses ASCII quotes and dashes; web text uses
+        // typographic ones.
+        if word
+            .chars()
+            .any(|c| matches!(c, '“' | '”' | '‘' | '’' | '—' | '–' | '«' | '»'))
+        {
+            return word
+                .chars()
+                .map(|c| match c {
+                    '“' | '”' | '«' | '»' => '"',
+                    '‘' | '’' => '\'',
+                    '—' | '–' => '-',
+                    c => c,
+                })
+                .collect();
+        }
         word.to_string()
     }
 }
@@ -170,7 +214,7 @@ impl DocInfo {
 /// Labels given to a word form earlier in the document (O, PER, ORG, LOC, MISC).
 #[derive(Default)]
 pub struct History {
-    counts: HashMap<String, [u16; 5]>,
+    counts: FastMap<String, [u16; 5]>,
 }
 
 impl History {
@@ -320,13 +364,19 @@ pub fn sentence_features(words: &[&str], doc: &DocInfo, gaz: &Gazetteer, out: &m
         f.push(fh(0, &[]));
         f.push(fh(1, &[&t.norm]));
         f.push(fh(2, &[&t.lower]));
-        let chars: Vec<(usize, char)> = t.lower.char_indices().collect();
-        let n = chars.len();
-        for k in 1..=4.min(n) {
-            let p_end = chars.get(k).map(|c| c.0).unwrap_or(t.lower.len());
-            f.push(fh(3, &[&t.lower[..p_end]]));
-            let s_start = chars.get(n - k).map(|c| c.0).unwrap_or(0);
-            f.push(fh(4, &[&t.lower[s_start..]]));
+        // Prefixes and suffixes of 1-4 characters.
+        let mut ends = t.lower.char_indices().map(|(i, _)| i).skip(1);
+        let mut starts = t.lower.char_indices().rev().map(|(i, _)| i);
+        for _ in 0..4 {
+            let (Some(p_end), Some(s_start)) = (ends.next().or(Some(t.lower.len())), starts.next())
+            else {
+                break;
+            };
+            f.push(fh(3, &[t.lower.get(..p_end).unwrap_or("")]));
+            f.push(fh(4, &[t.lower.get(s_start..).unwrap_or("")]));
+            if p_end == t.lower.len() {
+                break;
+            }
         }
         f.push(fh(5, &[&shape(&t.norm, false)]));
         f.push(fh(6, &[&t.short]));
@@ -444,7 +494,7 @@ pub fn allowed_end(tag: usize) -> bool {
 /// its other occurrences, before and after, the same way.
 #[derive(Default)]
 pub struct Aggregate {
-    counts: HashMap<String, [u16; 5]>,
+    counts: FastMap<String, [u16; 5]>,
 }
 
 fn type_slot(tag: usize) -> usize {

@@ -2,9 +2,9 @@
 //! used as tagger features. Built by `scripts/gazetteers/build.py`; see
 //! `data/gazetteers/ATTRIBUTION.md` for sources and licences.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::features::FastMap;
 use super::tokenize::tokenize;
 
 pub const COUNTRY: u8 = 1;
@@ -57,7 +57,7 @@ const MAX_LEN: usize = 6;
 
 pub struct Gazetteer {
     /// Phrase (tokens joined by one space) -> list bits.
-    phrases: HashMap<String, u8>,
+    phrases: FastMap<String, u8>,
 }
 
 /// Per token: which lists match a phrase that begins (`begin`) or continues (`inside`) here.
@@ -69,7 +69,7 @@ pub struct GazMatch {
 
 impl Gazetteer {
     fn build() -> Self {
-        let mut phrases: HashMap<String, u8> = HashMap::new();
+        let mut phrases: FastMap<String, u8> = FastMap::default();
         for (bit, src) in SOURCES {
             for line in src.lines() {
                 let line = line.trim();

@@ -19,6 +19,7 @@ pub struct Model {
     weights: Vec<[i8; NUM_TAGS]>,
     scale: f32,
     shift: u32,
+    preds: Predecessors,
 }
 
 fn slot_of(key: u32, shift: u32) -> usize {
@@ -82,6 +83,7 @@ impl Model {
             }
         }
         Model {
+            preds: predecessors(&trans),
             trans,
             table,
             weights,
@@ -123,7 +125,7 @@ impl Model {
 
     /// Best tag sequence for one sentence.
     pub fn viterbi(&self, emissions: &[[f32; NUM_TAGS]]) -> Vec<usize> {
-        viterbi(&self.trans, emissions)
+        viterbi_with(&self.trans, &self.preds, emissions)
     }
 
     pub fn len(&self) -> usize {
@@ -221,8 +223,31 @@ impl Model {
     }
 }
 
-/// Best legal BIO tag sequence under `trans` and per-token `emissions`.
+/// Legal predecessors of each tag with their transition scores: most pairs are illegal in
+/// BILOU, so Viterbi's inner loop is short.
+pub type Predecessors = Vec<Vec<(usize, f32)>>;
+
+pub fn predecessors(trans: &[[f32; NUM_TAGS]]) -> Predecessors {
+    (0..NUM_TAGS)
+        .map(|t| {
+            (0..NUM_TAGS)
+                .filter(|&p| allowed(Some(p), t))
+                .map(|p| (p, trans.get(p + 1).map_or(0.0, |r| r[t])))
+                .collect()
+        })
+        .collect()
+}
+
+/// Best legal tag sequence under `trans` and per-token `emissions`.
 pub fn viterbi(trans: &[[f32; NUM_TAGS]], emissions: &[[f32; NUM_TAGS]]) -> Vec<usize> {
+    viterbi_with(trans, &predecessors(trans), emissions)
+}
+
+fn viterbi_with(
+    trans: &[[f32; NUM_TAGS]],
+    preds: &Predecessors,
+    emissions: &[[f32; NUM_TAGS]],
+) -> Vec<usize> {
     let n = emissions.len();
     if n == 0 {
         return Vec::new();
@@ -238,18 +263,6 @@ pub fn viterbi(trans: &[[f32; NUM_TAGS]], emissions: &[[f32; NUM_TAGS]]) -> Vec<
             }
         }
     }
-    // Transition scores with illegal moves at -inf, so the inner loop needs no test.
-    let masked: Vec<[f32; NUM_TAGS]> = (0..NUM_TAGS)
-        .map(|p| {
-            let mut row = [neg; NUM_TAGS];
-            for (t, x) in row.iter_mut().enumerate() {
-                if allowed(Some(p), t) {
-                    *x = trans.get(p + 1).map_or(0.0, |r| r[t]);
-                }
-            }
-            row
-        })
-        .collect();
     for i in 1..n {
         let (done, rest) = score.split_at_mut(i);
         let (Some(prev), Some(cur), Some(e), Some(bk)) = (
@@ -260,11 +273,16 @@ pub fn viterbi(trans: &[[f32; NUM_TAGS]], emissions: &[[f32; NUM_TAGS]]) -> Vec<
         ) else {
             break;
         };
-        for (t, (c, b)) in cur.iter_mut().zip(bk.iter_mut()).enumerate() {
+        for (t, ((c, b), ps)) in cur
+            .iter_mut()
+            .zip(bk.iter_mut())
+            .zip(preds.iter())
+            .enumerate()
+        {
             let mut best = neg;
             let mut arg = 0u8;
-            for (p, (&ps, row)) in prev.iter().zip(&masked).enumerate() {
-                let s = ps + row[t];
+            for &(p, tr) in ps {
+                let s = prev.get(p).copied().unwrap_or(neg) + tr;
                 if s > best {
                     best = s;
                     arg = p as u8;
