@@ -238,6 +238,16 @@ async function main() {
       `${pad('extract', 7)} ${pad('ner', 6)} ${pad('ktok/s', 6)}  notes`;
     console.log(head);
     console.log('-'.repeat(head.length + 10));
+    // Engine warm-up: both contenders over a few pages of different sizes, untimed, so that the
+    // first pages of the corpus are not measured while JS and wasm are still being compiled.
+    if (!o.smoke) {
+      const bySize = [...pages].sort((a, b) => a.bytes - b.bytes);
+      const picks = [...new Set([0.25, 0.5, 0.75, 0.9].map((q) => bySize[Math.floor(q * (bySize.length - 1))]))];
+      for (const p of picks) {
+        await tab.page.evaluate(([name]) => window.benchPage(name, { reps: 1, warmup: 3 }), [p.name]).catch(() => {});
+      }
+    }
+
     const results = [];
     let cdp = null;
     if (o.profile) {
