@@ -276,6 +276,9 @@ async function main() {
       for (const [k, v] of Object.entries(r.times)) m[k] = v.length ? median(v) : null;
       r.median = m;
       r.ratio = m.readability > 0 ? m.lectern / m.readability : null;
+      // What the click would cost with entities marked after the article is shown (sum of medians).
+      m.lecternPlain = m.capture + m.hop + m.plain;
+      r.ratioPlain = m.readability > 0 && Number.isFinite(m.lecternPlain) ? m.lecternPlain / m.readability : null;
       r.tokensPerSecond = m.recognize > 0 ? r.recognize.tokens / (m.recognize / 1000) : null;
       results.push(r);
       const notes = [];
@@ -352,6 +355,7 @@ function buildReport({ o, pages, results, inits, setup, coldFirstMs, cold, load,
     ['capture', '... capture.js in the page'],
     ['hop', '... structuredClone of the capture (message hop)'],
     ['process', '... wasm `process` (copy in, extract, entities, render)'],
+    ['plain', 'wasm `process` without entities (`{highlights: false}`)'],
     ['extract', 'Lectern extraction alone (wasm `extract`)'],
     ['recognize', 'Lectern entity recognition alone (wasm `recognize`)'],
   ];
@@ -359,6 +363,8 @@ function buildReport({ o, pages, results, inits, setup, coldFirstMs, cold, load,
   for (const [k] of ops) summary[k] = summarize(col(k));
   const ratios = ok.map((r) => r.ratio).filter((x) => Number.isFinite(x));
   summary.ratio = summarize(ratios);
+  summary.lecternPlain = summarize(col('lecternPlain'));
+  summary.ratioPlain = summarize(ok.map((r) => r.ratioPlain).filter((x) => Number.isFinite(x)));
   const nerPages = ok.filter((r) => r.recognize.tokens > 0 && r.median.recognize > 0);
   const tokens = nerPages.reduce((s, r) => s + r.recognize.tokens, 0);
   const nerMs = nerPages.reduce((s, r) => s + r.median.recognize, 0);
@@ -423,6 +429,15 @@ function buildReport({ o, pages, results, inits, setup, coldFirstMs, cold, load,
   lines.push(
     `| ratio Lectern whole path / Readability.js, page by page | ${fmtRatio(summary.ratio.median)} | ${fmtRatio(summary.ratio.p95)} | ${fmtRatio(summary.ratio.max)} | |`,
   );
+  const LP = summary.lecternPlain;
+  if (LP.n) {
+    lines.push(
+      `| Lectern whole path without entities (capture + hop + \`process\` with \`{highlights: false}\`) | ${ms(LP.median)} ms | ${ms(LP.p95)} ms | ${ms(LP.max)} ms | ${(LP.sum / 1000).toFixed(2)} s |`,
+    );
+    lines.push(
+      `| ratio of that / Readability.js, page by page | ${fmtRatio(summary.ratioPlain.median)} | ${fmtRatio(summary.ratioPlain.p95)} | ${fmtRatio(summary.ratioPlain.max)} | |`,
+    );
+  }
   lines.push('');
   const C = summary.cold;
   if (C.pages) {
