@@ -73,3 +73,55 @@ fn strip_marks(s: &str) -> String {
     out.push_str(rest);
     out.replace("</mark>", "")
 }
+
+/// On real article fragments (all of the readability corpus's expected outputs), removing the marks
+/// gives back exactly what scraper serialises, and every mark is balanced.
+#[test]
+fn real_articles_keep_their_markup() {
+    let shared = std::env::var_os("LECTERN_SHARED")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+    let dir = shared.join("corpus/readability");
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .expect("readability corpus (set LECTERN_SHARED)")
+        .filter_map(Result::ok)
+        .map(|e| e.path().join("expected.html"))
+        .filter(|p| p.exists())
+        .collect();
+    entries.sort();
+    let mut marked = 0;
+    for path in &entries {
+        let html = std::fs::read_to_string(path).unwrap();
+        let (out, ents) = annotate_html(&html);
+        let original = Html::parse_fragment(&html).root_element().inner_html();
+        let stripped = strip_marks(&out);
+        if stripped != original {
+            let at = stripped
+                .bytes()
+                .zip(original.bytes())
+                .position(|(a, b)| a != b)
+                .unwrap_or(stripped.len().min(original.len()));
+            let window = |s: &str| {
+                let a = s.floor_char_boundary(at.saturating_sub(80));
+                let b = s.floor_char_boundary((at + 80).min(s.len()));
+                s[a..b].to_string()
+            };
+            panic!(
+                "{}: differs at byte {at}\nours:     {:?}\nscraper:  {:?}",
+                path.display(),
+                window(&stripped),
+                window(&original)
+            );
+        }
+        assert_eq!(
+            out.matches("<mark ").count(),
+            out.matches("</mark>").count()
+        );
+        marked += ents.mentions.len();
+    }
+    assert!(
+        marked > 100,
+        "only {marked} mentions in {} articles",
+        entries.len()
+    );
+}

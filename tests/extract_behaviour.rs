@@ -217,3 +217,17 @@ fn no_article_reasons() {
         Err(NoArticle::NoReadableContent)
     );
 }
+
+#[test]
+fn fallback_recovers_text_readability_scoring_misses() {
+    // Each paragraph sits six wrappers deep, beyond Readability's five scored ancestor levels,
+    // so its scoring keeps only the longest paragraph; the fallback takes the shared container.
+    let a = run(
+        "nested-fragments.html",
+        "https://town.example.org/features/chairs",
+    );
+    assert!(a.text.contains("smell of linseed oil"));
+    assert!(a.text.contains("eleven years ago in a former bakery"));
+    assert!(a.text.contains("usually full by nine in the morning"));
+    assert_eq!(a.text.split("\n\n").count(), 7, "{}", a.text);
+}

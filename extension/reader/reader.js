@@ -17,9 +17,13 @@ let reader = null;
 let mode = ['article', 'text', 'selection'].includes(hashMode) ? hashMode : 'article';
 let panicked = false;
 
+// The background knows which tab this frame is in; the tab id from the payload is only a fallback.
 function close() {
-  if (payload) ext.runtime.sendMessage({ type: 'lectern-close', tabId: payload.tabId }).catch(() => {});
+  ext.runtime.sendMessage({ type: 'lectern-close', tabId: payload ? payload.tabId : null }).catch(() => {});
 }
+
+// Esc must close the reader even if the view never came up.
+document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !reader) close(); });
 
 async function fresh() {
   if (!wasmLoad) {
@@ -145,7 +149,7 @@ async function main() {
   payload = token ? await ext.runtime.sendMessage({ type: 'lectern-payload', token }).catch(() => null) : null;
   if (!payload || typeof payload.html !== 'string') {
     de.dataset.state = 'error';
-    reader.showMessage('Nothing to show', 'The page could not be captured. Close the reader and try again.', payload ? [['Back to the page', close]] : []);
+    reader.showMessage('Nothing to show', 'The page could not be captured. Close the reader and try again.', [['Back to the page', close]]);
     return;
   }
   if (typeof payload.ms === 'number') de.dataset.captureMs = payload.ms.toFixed(1);

@@ -121,8 +121,9 @@ ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     takePayload(String(msg.token)).then(sendResponse);
     return true;
   }
-  if (msg.type === 'lectern-close' && fromExtension && Number.isInteger(msg.tabId)) {
-    ext.tabs.sendMessage(msg.tabId, { type: 'lectern-close' }, { frameId: 0 }).catch(() => {});
+  if (msg.type === 'lectern-close' && fromExtension) {
+    const tabId = sender.tab && sender.tab.id != null ? sender.tab.id : msg.tabId;
+    if (Number.isInteger(tabId)) ext.tabs.sendMessage(tabId, { type: 'lectern-close' }, { frameId: 0 }).catch(() => {});
     return false;
   }
   if (msg.type === 'lectern-page' && sender.tab) {

@@ -141,12 +141,37 @@ pub struct PageEval {
     pub excerpt: bool,
     pub site_name: bool,
     pub lang: bool,
+    /// Readability had no language and we read one from the page's meta tags.
+    pub lang_extra: bool,
     pub dir: bool,
     pub published: bool,
     /// Readability had no published time and we found one (in a meta tag or `<time>`).
     pub published_extra: bool,
     pub readerable: bool,
     pub error: Option<String>,
+    /// For imperfect pages: expected paragraphs we left out, and paragraphs we added.
+    pub missing: Vec<String>,
+    pub extra: Vec<String>,
+}
+
+/// Paragraphs of `a` (blank-line separated) whose words do not appear in `b`.
+fn paragraphs_not_in(a: &str, b: &str, limit: usize) -> Vec<String> {
+    let hay = tokens(b).join(" ");
+    a.split("\n\n")
+        .filter(|p| {
+            let t = tokens(p).join(" ");
+            !t.is_empty() && !hay.contains(&t)
+        })
+        .take(limit)
+        .map(|p| {
+            let p = p.split_whitespace().collect::<Vec<_>>().join(" ");
+            if p.chars().count() > 70 {
+                format!("{}...", p.chars().take(70).collect::<String>())
+            } else {
+                p
+            }
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, Default)]
@@ -162,6 +187,7 @@ pub struct EvalTotals {
     pub four_fields: usize,
     pub four_fields_lenient: usize,
     pub lang: usize,
+    pub lang_lenient: usize,
     pub dir: usize,
     pub published: usize,
     pub published_lenient: usize,
@@ -191,6 +217,14 @@ pub fn eval_page(dir: &Path) -> Result<PageEval, String> {
     };
     let expected_text = html_to_text(&expected_html);
     let f1 = shingle_f1(&expected_text, &a.text);
+    let (missing, extra) = if f1 < 0.99 {
+        (
+            paragraphs_not_in(&expected_text, &a.text, 2),
+            paragraphs_not_in(&a.text, &expected_text, 2),
+        )
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let eq = |ours: Option<&str>, key: &str| norm(ours) == norm(json_str(&meta, key).as_deref());
     let exp_title = norm(json_str(&meta, "title").as_deref());
     let our_title = norm(a.title.as_deref());
@@ -223,11 +257,14 @@ pub fn eval_page(dir: &Path) -> Result<PageEval, String> {
         excerpt: eq(a.excerpt.as_deref(), "excerpt"),
         site_name: eq(a.site_name.as_deref(), "siteName"),
         lang: eq(a.lang.as_deref(), "lang"),
+        lang_extra: json_str(&meta, "lang").is_none() && a.lang.is_some(),
         dir: eq(a.dir.as_deref(), "dir"),
         published,
         published_extra,
         readerable,
         error,
+        missing,
+        extra,
     })
 }
 
@@ -252,6 +289,7 @@ pub fn eval_dir(dir: &str) -> Result<(Vec<PageEval>, EvalTotals), String> {
         t.four_fields_lenient +=
             usize::from((r.title || r.title_site_stripped) && r.byline && r.excerpt && r.site_name);
         t.lang += usize::from(r.lang);
+        t.lang_lenient += usize::from(r.lang || r.lang_extra);
         t.dir += usize::from(r.dir);
         t.published += usize::from(r.published);
         t.published_lenient += usize::from(r.published || r.published_extra);
@@ -267,6 +305,7 @@ pub fn eval_readability(dir: &str) -> CmdResult {
     let (rows, t) = eval_dir(dir)?;
     let mark = |b: bool| if b { "." } else { "x" };
     println!("{:<44} {:>6}  T B E S L D P R  note", "page", "F1");
+    println!("(. agrees, x differs, ~ differs only by our site-suffix removal, + a value we found where Readability has none)");
     for r in &rows {
         let mut note = String::new();
         if r.title_site_stripped {
@@ -274,6 +313,15 @@ pub fn eval_readability(dir: &str) -> CmdResult {
         }
         if r.published_extra {
             note.push_str("published time found where Readability has none; ");
+        }
+        if r.lang_extra {
+            note.push_str("language read from meta tags where Readability has none; ");
+        }
+        for m in &r.missing {
+            note.push_str(&format!("left out {m:?}; "));
+        }
+        for m in &r.extra {
+            note.push_str(&format!("kept {m:?}; "));
         }
         if let Some(e) = &r.error {
             note.push_str(&format!("no article: {e}"));
@@ -290,7 +338,7 @@ pub fn eval_readability(dir: &str) -> CmdResult {
             mark(r.byline),
             mark(r.excerpt),
             mark(r.site_name),
-            mark(r.lang),
+            if r.lang_extra { "+" } else { mark(r.lang) },
             mark(r.dir),
             if r.published_extra {
                 "+"
@@ -316,7 +364,10 @@ pub fn eval_readability(dir: &str) -> CmdResult {
         "all four agree       {} (strict), {} counting our site-suffix removal",
         t.four_fields, t.four_fields_lenient
     );
-    println!("lang agrees          {}", t.lang);
+    println!(
+        "lang agrees          {} (strict), {} counting languages we found where Readability has none",
+        t.lang, t.lang_lenient
+    );
     println!("dir agrees           {}", t.dir);
     println!(
         "published agrees     {} (strict), {} counting times we found where Readability has none",

@@ -42,7 +42,7 @@ pub fn eval_ner(file: &str, model_file: Option<&str>) -> CmdResult {
                 .iter()
                 .map(|s| s.words.iter().map(String::as_str).collect())
                 .collect();
-            let _ = tagger::document_features(&w);
+            let _ = tagger::document_features(&w, model.memory.as_ref());
         }
         eprintln!("features only: {:.3} s", t.elapsed().as_secs_f64());
     }
@@ -94,6 +94,9 @@ pub fn train_ner(corpus_dir: &str, out: &str, with_dev: bool) -> CmdResult {
     }
     if let Ok(e) = std::env::var("LECTERN_NER_WORD_DROPOUT") {
         opts.word_dropout_permille = e.parse().map_err(|_| "bad LECTERN_NER_WORD_DROPOUT")?;
+    }
+    if let Ok(e) = std::env::var("LECTERN_NER_MEMORY") {
+        opts.memory = e == "1";
     }
     if let Ok(e) = std::env::var("LECTERN_NER_PA_C") {
         opts.pa_c = e.parse().map_err(|_| "bad LECTERN_NER_PA_C")?;

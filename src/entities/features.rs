@@ -302,11 +302,27 @@ const TITLES: &[&str] = &[
 ];
 
 /// Computes the static features of each word of a sentence (everything except history).
-pub fn sentence_features(words: &[&str], doc: &DocInfo, gaz: &Gazetteer, out: &mut Vec<Vec<u32>>) {
+pub fn sentence_features(
+    words: &[&str],
+    doc: &DocInfo,
+    gaz: &Gazetteer,
+    memory: Option<&Memory>,
+    out: &mut Vec<Vec<u32>>,
+) {
     let caps = is_caps_sentence(words);
     let norms: Vec<String> = words.iter().map(|w| doc.normalise(w, caps)).collect();
     let norm_refs: Vec<&str> = norms.iter().map(String::as_str).collect();
     let matches = gaz.matches(&norm_refs);
+    let remembered = memory.map(|m| m.matches(&norm_refs));
+    let mem_at = |k: isize| -> GazMatch {
+        if k < 0 {
+            return GazMatch::default();
+        }
+        remembered
+            .as_ref()
+            .and_then(|r| r.get(k as usize).copied())
+            .unwrap_or_default()
+    };
     let toks: Vec<Tok> = norms
         .iter()
         .zip(matches)
@@ -406,6 +422,20 @@ pub fn sentence_features(words: &[&str], doc: &DocInfo, gaz: &Gazetteer, out: &m
                 }
                 if g.inside & bit != 0 {
                     f.push(fh(21, &[name, "I", pos]));
+                }
+            }
+        }
+        for (pos, g) in [
+            ("0", mem_at(ii)),
+            ("-1", mem_at(ii - 1)),
+            ("+1", mem_at(ii + 1)),
+        ] {
+            for (k, ty) in TYPES.iter().enumerate() {
+                if g.begin & (1 << k) != 0 {
+                    f.push(fh(32, &[ty, "B", pos]));
+                }
+                if g.inside & (1 << k) != 0 {
+                    f.push(fh(32, &[ty, "I", pos]));
                 }
             }
         }
@@ -526,12 +556,7 @@ impl Aggregate {
                 return "<s>";
             }
             match s1.get(k as usize) {
-                Some(&t) => [
-                    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
-                ]
-                .get(t)
-                .copied()
-                .unwrap_or("O"),
+                Some(&t) => TAG_NAMES.get(t).copied().unwrap_or("O"),
                 None => "</s>",
             }
         };
@@ -571,5 +596,62 @@ impl Aggregate {
                 }
             }
         }
+    }
+}
+
+/// Names seen in the training data with their types: a gazetteer learned from the corpus.
+/// During training each document sees a memory built from the other folds only, so the model
+/// learns how far to trust a remembered name, as it must on new text.
+#[derive(Default, Clone)]
+pub struct Memory {
+    phrases: FastMap<String, u8>,
+}
+
+impl Memory {
+    /// Adds a name (its tokens) of type `type_idx`.
+    pub fn add(&mut self, toks: &[&str], type_idx: usize) {
+        if let Some(bit) = 1u8.checked_shl(type_idx as u32).filter(|b| *b < 16) {
+            super::gazetteer::insert_phrase(&mut self.phrases, toks, bit);
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.phrases.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
+    fn matches(&self, words: &[&str]) -> Vec<GazMatch> {
+        super::gazetteer::match_phrases(&self.phrases, words)
+    }
+
+    /// One name per line: type bits, a tab, the phrase (prefix entries are rebuilt on load).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut lines: Vec<String> = self
+            .phrases
+            .iter()
+            .filter(|(_, &b)| b & 0x0f != 0)
+            .map(|(k, b)| format!("{}\t{k}\n", b & 0x0f))
+            .collect();
+        lines.sort_unstable();
+        lines.concat().into_bytes()
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Option<Memory> {
+        let text = std::str::from_utf8(bytes).ok()?;
+        let mut m = Memory::default();
+        for line in text.lines() {
+            let (bits, phrase) = line.split_once('\t')?;
+            let bits: u8 = bits.parse().ok()?;
+            let toks: Vec<&str> = phrase.split(' ').collect();
+            for t in 0..4 {
+                if bits & (1 << t) != 0 {
+                    m.add(&toks, t);
+                }
+            }
+        }
+        Some(m)
     }
 }

@@ -102,6 +102,29 @@ impl Gazetteer {
 
     /// Matches every phrase in the sentence `words` (already case-normalised by the caller).
     pub fn matches(&self, words: &[&str]) -> Vec<GazMatch> {
+        match_phrases(&self.phrases, words)
+    }
+}
+
+/// Adds `phrase` (tokens joined by one space) with `bits`, and its beginnings as prefixes.
+pub fn insert_phrase(phrases: &mut FastMap<String, u8>, toks: &[&str], bits: u8) {
+    if toks.is_empty() || toks.len() > MAX_LEN {
+        return;
+    }
+    let mut key = String::new();
+    for (n, t) in toks.iter().enumerate() {
+        if n > 0 {
+            key.push(' ');
+        }
+        key.push_str(t);
+        let flag = if n + 1 == toks.len() { bits } else { PREFIX };
+        *phrases.entry(key.clone()).or_insert(0) |= flag;
+    }
+}
+
+/// Every phrase of `phrases` found in `words`, as begin/inside bits per token.
+pub fn match_phrases(phrases: &FastMap<String, u8>, words: &[&str]) -> Vec<GazMatch> {
+    {
         let mut out = vec![GazMatch::default(); words.len()];
         let mut key = String::new();
         for i in 0..words.len() {
@@ -112,7 +135,7 @@ impl Gazetteer {
                     key.push(' ');
                 }
                 key.push_str(words.get(j).copied().unwrap_or(""));
-                let Some(&bits) = self.phrases.get(key.as_str()) else {
+                let Some(&bits) = phrases.get(key.as_str()) else {
                     break;
                 };
                 let lists = bits & !PREFIX;

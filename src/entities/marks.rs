@@ -110,6 +110,8 @@ fn escape_attr(s: &str, out: &mut String) {
             '&' => out.push_str("&amp;"),
             '\u{a0}' => out.push_str("&nbsp;"),
             '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
             c => out.push(c),
         }
     }
@@ -134,11 +136,17 @@ fn serialize(doc: &Html, pieces: &HashMap<NodeId, Vec<Piece>>, ents: &Entities) 
                         out.push_str(name);
                         for (qn, value) in el.attrs.iter() {
                             out.push(' ');
-                            if let Some(p) = &qn.prefix {
-                                out.push_str(p);
-                                out.push(':');
+                            // Attribute names as html5ever writes them (by namespace).
+                            let local: &str = &qn.local;
+                            match &*qn.ns {
+                                "http://www.w3.org/XML/1998/namespace" => out.push_str("xml:"),
+                                "http://www.w3.org/2000/xmlns/" if local != "xmlns" => {
+                                    out.push_str("xmlns:")
+                                }
+                                "http://www.w3.org/1999/xlink" => out.push_str("xlink:"),
+                                _ => {}
                             }
-                            out.push_str(&qn.local);
+                            out.push_str(local);
                             out.push_str("=\"");
                             escape_attr(value, &mut out);
                             out.push('"');

@@ -1,5 +1,17 @@
 //! Named-entity recognition: a trained sequence tagger for PER/ORG/LOC/MISC, rules for
 //! dates, times, money and percentages, and grouping of mentions into entities.
+//!
+//! Pipeline of [`recognize`]: [`tokenize`] (byte offsets, sentences that never cross a line
+//! break) -> [`tagger`] (two passes of an averaged structured perceptron over BILOU tags, with
+//! [`features`]: word, affixes, shape, a +-2 window, [`gazetteer`] lists, runs of capitalised
+//! words, the document's spelling of headline capitals, the tags given to the same word earlier
+//! in the document, and in the second pass how it was tagged everywhere else) -> [`rules`] for
+//! DATE/TIME/MONEY/PERCENT (which win over overlapping tagger spans) -> titles stripped from
+//! people ("President Vladimir Putin" -> "Vladimir Putin") -> [`aliases`] (mentions grouped
+//! into entities). [`annotate_html`] applies it to article HTML ([`marks`]).
+//!
+//! The model (`models/ner.bin`, i8 weights, see [`model`]) is rebuilt by `lectern train-ner
+//! --with-dev` (training code in `train`, native only).
 
 use serde::Serialize;
 

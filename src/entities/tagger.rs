@@ -4,22 +4,38 @@
 
 use std::sync::OnceLock;
 
-use super::features::{sentence_features, Aggregate, DocInfo, History, NUM_TAGS};
+use super::features::{sentence_features, Aggregate, DocInfo, History, Memory, NUM_TAGS};
 use super::gazetteer::Gazetteer;
 use super::model::Model;
 
 static MODEL_BYTES: &[u8] = include_bytes!("../../models/ner.bin");
 const STACK_MAGIC: &[u8; 8] = b"LXSTACK\n";
+const STACK_MEMORY_MAGIC: &[u8; 8] = b"LXSTAK2\n";
 
-/// The first-pass model and the optional second-pass one.
+/// The first-pass model, the optional second-pass one, and the names remembered from training.
 pub struct Tagger {
     pub first: Model,
     pub second: Option<Model>,
+    pub memory: Option<Memory>,
 }
 
 impl Tagger {
     /// Parses a single model or a stacked pair (`LXSTACK\n`, u32 length of the first, both).
     pub fn from_bytes(bytes: &[u8]) -> Option<Tagger> {
+        if let Some(rest) = bytes.strip_prefix(STACK_MEMORY_MAGIC.as_slice()) {
+            let mut parts = Vec::new();
+            let mut rest = rest;
+            for _ in 0..2 {
+                let len = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
+                parts.push(rest.get(4..4usize.checked_add(len)?)?);
+                rest = rest.get(4 + len..)?;
+            }
+            return Some(Tagger {
+                first: Model::from_bytes(parts.first()?)?,
+                second: Some(Model::from_bytes(parts.get(1)?)?),
+                memory: Some(Memory::from_bytes(rest)?),
+            });
+        }
         if let Some(rest) = bytes.strip_prefix(STACK_MAGIC.as_slice()) {
             let len = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
             let first = Model::from_bytes(rest.get(4..4usize.checked_add(len)?)?)?;
@@ -27,12 +43,25 @@ impl Tagger {
             return Some(Tagger {
                 first,
                 second: Some(second),
+                memory: None,
             });
         }
         Some(Tagger {
             first: Model::from_bytes(bytes)?,
             second: None,
+            memory: None,
         })
+    }
+
+    /// Both passes and the memory (`LXSTAK2\n`, then length-prefixed models, then names).
+    pub fn stack_with_memory(first: &[u8], second: &[u8], memory: &Memory) -> Vec<u8> {
+        let mut out = STACK_MEMORY_MAGIC.to_vec();
+        for part in [first, second] {
+            out.extend_from_slice(&(part.len() as u32).to_le_bytes());
+            out.extend_from_slice(part);
+        }
+        out.extend_from_slice(&memory.to_bytes());
+        out
     }
 
     pub fn stack_bytes(first: &[u8], second: &[u8]) -> Vec<u8> {
@@ -55,14 +84,14 @@ pub fn model() -> Option<&'static Tagger> {
 }
 
 /// Static features of every sentence of a document.
-pub fn document_features(sentences: &[Vec<&str>]) -> Vec<Vec<Vec<u32>>> {
+pub fn document_features(sentences: &[Vec<&str>], memory: Option<&Memory>) -> Vec<Vec<Vec<u32>>> {
     let doc = DocInfo::new(sentences);
     let gaz = Gazetteer::get();
     sentences
         .iter()
         .map(|words| {
             let mut f = Vec::new();
-            sentence_features(words, &doc, gaz, &mut f);
+            sentence_features(words, &doc, gaz, memory, &mut f);
             f
         })
         .collect()
@@ -114,7 +143,7 @@ pub fn add_second_pass_features(
 
 /// Tags every sentence of a document (BILOU tag ids, see [`super::features::TAG_NAMES`]).
 pub fn tag_document(tagger: &Tagger, sentences: &[Vec<&str>]) -> Vec<Vec<usize>> {
-    let mut feats = document_features(sentences);
+    let mut feats = document_features(sentences, tagger.memory.as_ref());
     let s1 = decode_document(&tagger.first, sentences, &feats);
     let Some(second) = &tagger.second else {
         return s1;

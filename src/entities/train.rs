@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::conll::{self, Document, Score};
-use super::features::{make_tag, History, NUM_TAGS, POS_B, POS_I, POS_L, POS_U, TYPES};
+use super::features::{make_tag, History, Memory, NUM_TAGS, POS_B, POS_I, POS_L, POS_U, TYPES};
 use super::model::{viterbi, Model};
 use super::tagger::{
     add_second_pass_features, decode_document, document_features, tag_document, Tagger,
@@ -22,6 +22,8 @@ pub struct Options {
     pub epochs2: Option<usize>,
     /// After choosing epochs on the development set, retrain on train + dev.
     pub with_dev: bool,
+    /// Remember the training data's names as features (jackknifed per fold).
+    pub memory: bool,
     /// Passive-aggressive cap C (0: plain perceptron updates).
     pub pa_c: f32,
     /// Folds of the jackknife that feeds the second pass (0 or 1: no second pass).
@@ -39,6 +41,7 @@ impl Default for Options {
             quantile: 1.0,
             folds: 5,
             pa_c: 0.0,
+            memory: true,
             epochs2: None,
             with_dev: false,
             word_dropout_permille: 0,
@@ -258,16 +261,51 @@ fn train_on(
     log: &mut dyn FnMut(String),
 ) -> Option<(Tagger, Vec<u8>, usize, usize)> {
     let train_words: Vec<Vec<Vec<&str>>> = train.iter().map(words_of).collect();
-    let train_feats: Vec<Vec<Vec<Vec<u32>>>> =
-        train_words.iter().map(|w| document_features(w)).collect();
+    // Names remembered from the training data: each training document sees the memory of the
+    // other folds; new text sees all of it.
+    let folds = opts.folds.max(2);
+    let memory_of = |keep: &dyn Fn(usize) -> bool| -> Memory {
+        let mut m = Memory::default();
+        for (i, d) in train.iter().enumerate().filter(|(i, _)| keep(*i)) {
+            for s in &d.sentences {
+                for (a, b, ty) in &s.spans {
+                    let toks: Vec<&str> = s
+                        .words
+                        .get(*a..*b)
+                        .unwrap_or(&[])
+                        .iter()
+                        .map(String::as_str)
+                        .collect();
+                    if let Some(k) = TYPES.iter().position(|t| t == ty) {
+                        m.add(&toks, k);
+                    }
+                }
+            }
+            let _ = i;
+        }
+        m
+    };
+    let fold_memories: Vec<Option<Memory>> = (0..folds)
+        .map(|k| opts.memory.then(|| memory_of(&|i| i % folds != k)))
+        .collect();
+    let full_memory = opts.memory.then(|| memory_of(&|_| true));
+    let train_feats: Vec<Vec<Vec<Vec<u32>>>> = train_words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| document_features(w, fold_memories.get(i % folds).and_then(Option::as_ref)))
+        .collect();
+    drop(fold_memories);
 
     log("first pass".into());
+    let mut mem_holder = full_memory;
     let (first, first_bytes, first_epoch) = train_pass(train, &train_feats, opts, log, &mut |m| {
         let t = Tagger {
             first: m,
             second: None,
+            memory: mem_holder.take(),
         };
         let f1 = evaluate(&t, dev).0.overall().2;
+        mem_holder = t.memory;
         (f1, t.first)
     })?;
     if opts.folds < 2 {
@@ -275,6 +313,7 @@ fn train_on(
             Tagger {
                 first,
                 second: None,
+                memory: None,
             },
             first_bytes,
             first_epoch,
@@ -336,6 +375,7 @@ fn train_on(
     let first_tagger = Tagger {
         first,
         second: None,
+        memory: mem_holder,
     };
     let mut holder = Some(first_tagger);
     let second_opts = Options {
@@ -350,24 +390,34 @@ fn train_on(
             let t = Tagger {
                 first: ft.first,
                 second: Some(m),
+                memory: ft.memory,
             };
             let f1 = evaluate(&t, dev).0.overall().2;
-            let Tagger { first, second } = t;
+            let Tagger {
+                first,
+                second,
+                memory,
+            } = t;
             holder = Some(Tagger {
                 first,
                 second: None,
+                memory,
             });
             (
                 f1,
                 second.unwrap_or_else(|| Model::new(Vec::new(), Vec::new(), 1.0)),
             )
         })?;
-    let first = holder?.first;
-    let bytes = Tagger::stack_bytes(&first_bytes, &second_bytes);
+    let Tagger { first, memory, .. } = holder?;
+    let bytes = match &memory {
+        Some(m) => Tagger::stack_with_memory(&first_bytes, &second_bytes, m),
+        None => Tagger::stack_bytes(&first_bytes, &second_bytes),
+    };
     Some((
         Tagger {
             first,
             second: Some(second),
+            memory,
         },
         bytes,
         first_epoch,

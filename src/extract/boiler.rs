@@ -124,6 +124,27 @@ fn is_nag_text(t: &str) -> bool {
             || l == "skip to content")
 }
 
+/// Lead-ins of inline promos ("Read more: <link>") that point away from the story.
+const PROMO_LEADS: [&str; 12] = [
+    "read more",
+    "related:",
+    "related articles",
+    "see also:",
+    "also read",
+    "recommended:",
+    "more on this",
+    "click here to",
+    "follow us on",
+    "like us on facebook",
+    "sign up for",
+    "watch:",
+];
+
+fn is_promo_line(text: &str, link_density: f64) -> bool {
+    let l = text.trim().to_lowercase();
+    l.len() < 200 && link_density > 0.5 && PROMO_LEADS.iter().any(|p| l.starts_with(p))
+}
+
 fn heading_announces_list(t: &str) -> bool {
     let l = t.trim().trim_end_matches(':').to_lowercase();
     LIST_HEADINGS
@@ -150,8 +171,7 @@ pub fn clean(dom: &mut Dom, root: Id) {
     let blocks = dom.descendants_with_tags(
         root,
         &[
-            "p", "div", "section", "aside", "li", "h2", "h3", "h4", "h5", "h6", "span", "strong",
-            "a",
+            "p", "div", "section", "aside", "li", "h2", "h3", "h4", "h5", "h6",
         ],
     );
     for n in blocks.into_iter().rev() {
@@ -163,7 +183,7 @@ pub fn clean(dom: &mut Dom, root: Id) {
             continue;
         }
         let text = normalize_ws(&dom.text_content(n));
-        if is_nag_text(&text) {
+        if is_nag_text(&text) || is_promo_line(&text, dom.link_density(n)) {
             dom.detach(n);
         }
     }

@@ -3,7 +3,10 @@
 
 use super::dom::{Dom, ROOT};
 use super::readability::{self, Grabber};
-use super::{boiler, dates, metadata, prep, reading_time, sanitize, Article, NoArticle};
+use super::{boiler, dates, fallback, metadata, prep, reading_time, sanitize, Article, NoArticle};
+
+/// Body paragraph text (characters) below which the fallback never runs.
+const FALLBACK_MIN_TEXT: usize = 800;
 use crate::text::{html_to_text, word_count};
 
 /// The parsed page made ready for scoring; JSON-LD is read on the way (scripts go away).
@@ -28,11 +31,31 @@ pub fn run(doc: &scraper::Html, page: Option<&url::Url>) -> Result<Article, NoAr
         return Err(NoArticle::NoReadableContent);
     }
 
+    let (body_text, container) = match body {
+        Some(b) => fallback::body_paragraphs(&mut dom, b),
+        None => (0, None),
+    };
     // A failed attempt re-prepares the page rather than keeping a copy of it around.
     let rebuild = || prepare(doc, false).0;
-    let grabbed = Grabber::new(dom, &meta.title, meta.byline.is_some())
+    let mut grabbed = Grabber::new(dom, &meta.title, meta.byline.is_some())
         .grab(&rebuild)
         .ok_or(NoArticle::NoReadableContent)?;
+    let got = grabbed.dom.text_len(grabbed.content);
+    if let Some(c) = container {
+        // Node ids are stable across re-preparation, so `c` names the same container.
+        if body_text >= FALLBACK_MIN_TEXT && got * 2 < body_text {
+            let alt = Grabber::new(rebuild(), &meta.title, meta.byline.is_some()).grab_container(c);
+            if let Some(mut alt) = alt {
+                if alt.dom.text_len(alt.content) > got {
+                    if alt.byline.is_none() {
+                        alt.byline = grabbed.byline.take();
+                    }
+                    alt.dir = alt.dir.or(grabbed.dir.take());
+                    grabbed = alt;
+                }
+            }
+        }
+    }
     let mut d = grabbed.dom;
     let root = grabbed.content;
     prep::fix_relative_uris(&mut d, root, base.as_ref(), base_is_page);

@@ -163,6 +163,14 @@ fn to_absolute(uri: &str, base: Option<&url::Url>, base_is_page: bool) -> String
     if base_is_page && uri.starts_with('#') {
         return uri.to_string();
     }
+    // Already absolute and plain: nothing to resolve (saves a URL parse per link).
+    let plain = |s: &str| s.bytes().all(|b| b > b' ' && b != b'\\' && b < 0x7f);
+    let rest = uri
+        .strip_prefix("https://")
+        .or_else(|| uri.strip_prefix("http://"));
+    if rest.is_some_and(|r| r.contains('/')) && plain(uri) {
+        return uri.to_string();
+    }
     match base {
         Some(b) => b
             .join(uri.trim())

@@ -730,6 +730,72 @@ impl<'a> Grabber<'a> {
         }
     }
 
+    /// Uses `container` as the article: Readability's node prepping inside it (hidden, unlikely
+    /// and empty nodes go, bylines are read), then the usual `_prepArticle` cleaning.
+    pub fn grab_container(mut self, container: Id) -> Option<Grabbed> {
+        self.scores.clear();
+        let mut ms = String::new();
+        let mut node = self.dom.first_child(container);
+        while let Some(n) = node {
+            if !self.dom.is_element(n) {
+                node = self.dom.next_in(n, container, false);
+                continue;
+            }
+            fill_match_string(&self.dom, n, &mut ms);
+            let tag = self.dom.tag(n);
+            let keeps = tag == "a";
+            let maybe_empty = matches!(
+                tag,
+                "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+            );
+            let remove = !is_probably_visible(&self.dom, n)
+                || (self.dom.attr(n, "aria-modal") == Some("true")
+                    && self.dom.attr(n, "role") == Some("dialog"))
+                || self.check_byline(n, &ms)
+                || (pat::unlikely(&ms)
+                    && !pat::ok_maybe(&ms)
+                    && !keeps
+                    && !has_ancestor_tag(&self.dom, n, "table", 3)
+                    && !has_ancestor_tag(&self.dom, n, "code", 3))
+                || self
+                    .dom
+                    .attr(n, "role")
+                    .is_some_and(|r| pat::UNLIKELY_ROLES.contains(&r))
+                || (maybe_empty && is_element_without_content(&mut self.dom, n));
+            if remove {
+                let next = self.dom.next_in(n, container, true);
+                self.dom.detach(n);
+                node = next;
+            } else {
+                node = self.dom.next_in(n, container, false);
+            }
+        }
+        let article = self.dom.create_element("div");
+        if !matches!(self.dom.tag(container), "div" | "article" | "section" | "p") {
+            self.dom.set_tag(container, "div");
+        }
+        self.dom.append(article, container);
+        self.prep_article(article);
+        let page = self.dom.create_element("div");
+        self.dom.set_attr(page, "id", "readability-page-1");
+        self.dom.set_attr(page, "class", "page");
+        while let Some(c) = self.dom.first_child(article) {
+            self.dom.append(page, c);
+        }
+        self.dom.append(article, page);
+        let lang = self.lang.take().or_else(|| {
+            let html = self.dom.first_element_child(ROOT)?;
+            self.dom.attr(html, "lang").map(str::to_string)
+        });
+        Some(Grabbed {
+            dom: self.dom,
+            content: article,
+            byline: self.byline,
+            dir: None,
+            lang,
+        })
+    }
+
     // ---- _prepArticle ----------------------------------------------------------------------
 
     fn prep_article(&mut self, article: Id) {
@@ -849,15 +915,17 @@ impl<'a> Grabber<'a> {
             return;
         }
         // Which nodes sit inside a data table (any depth): one top-down pass.
-        let mut in_data_table = std::collections::HashSet::new();
+        let mut in_data_table = vec![false; self.dom.nodes.len()];
         for n in self.dom.descendant_elements(root) {
             if let Some(p) = self.dom.parent(n) {
                 let dt = self
                     .dom
                     .elem(p)
                     .is_some_and(|e| e.tag == "table" && e.data_table);
-                if dt || in_data_table.contains(&p) {
-                    in_data_table.insert(n);
+                if dt || in_data_table.get(p).copied().unwrap_or(false) {
+                    if let Some(slot) = in_data_table.get_mut(n) {
+                        *slot = true;
+                    }
                 }
             }
         }
@@ -876,12 +944,7 @@ impl<'a> Grabber<'a> {
         }
     }
 
-    fn should_clean(
-        &mut self,
-        n: Id,
-        tag: &str,
-        in_data_table: &std::collections::HashSet<Id>,
-    ) -> bool {
+    fn should_clean(&mut self, n: Id, tag: &str, in_data_table: &[bool]) -> bool {
         let st = self.dom.stats(n);
         let text_len = st.text.len;
         let mut is_list = matches!(tag, "ul" | "ol");
@@ -891,7 +954,7 @@ impl<'a> Grabber<'a> {
         if tag == "table" && self.dom.elem(n).is_some_and(|e| e.data_table) {
             return false;
         }
-        if in_data_table.contains(&n) {
+        if in_data_table.get(n).copied().unwrap_or(false) {
             return false;
         }
         if has_ancestor_tag(&self.dom, n, "code", 3) {

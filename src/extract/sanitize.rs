@@ -67,10 +67,16 @@ const TAGS: [&str; 56] = [
 ];
 const MORE_TAGS: [&str; 9] = ["th", "thead", "time", "tr", "u", "ul", "var", "wbr", "main"];
 
-pub fn sanitize(html: &str, base: Option<&url::Url>) -> String {
-    let mut tags: HashSet<&str> = TAGS.iter().copied().collect();
+/// Content never shown in a reader (icons, players, widgets): dropped with everything inside.
+const DROP_WITH_CONTENT: [&str; 12] = [
+    "script", "style", "svg", "math", "noscript", "template", "iframe", "object", "textarea",
+    "select", "button", "video",
+];
+
+fn builder() -> ammonia::Builder<'static> {
+    let mut tags: HashSet<&'static str> = TAGS.iter().copied().collect();
     tags.extend(MORE_TAGS);
-    let mut attrs: HashMap<&str, HashSet<&str>> = HashMap::new();
+    let mut attrs: HashMap<&'static str, HashSet<&'static str>> = HashMap::new();
     let mut put = |tag: &'static str, list: &[&'static str]| {
         attrs.insert(tag, list.iter().copied().collect());
     };
@@ -90,21 +96,34 @@ pub fn sanitize(html: &str, base: Option<&url::Url>) -> String {
     put("ins", &["cite", "datetime"]);
     let mut b = ammonia::Builder::default();
     b.tags(tags)
+        .clean_content_tags(DROP_WITH_CONTENT.into_iter().collect())
         .tag_attributes(attrs)
         .generic_attributes(["lang", "dir"].into_iter().collect())
         .url_schemes(["http", "https", "mailto", "data"].into_iter().collect())
         .link_rel(Some("noopener noreferrer"))
         .strip_comments(true)
         .attribute_filter(filter_attr);
-    match base {
-        Some(u) => {
-            b.url_relative(ammonia::UrlRelative::RewriteWithBase(u.clone()));
+    b
+}
+
+thread_local! {
+    // Building the allow-lists costs more than cleaning a short article: build them once.
+    static BUILDER: std::cell::RefCell<ammonia::Builder<'static>> = std::cell::RefCell::new(builder());
+}
+
+pub fn sanitize(html: &str, base: Option<&url::Url>) -> String {
+    BUILDER.with(|cell| {
+        let mut b = cell.borrow_mut();
+        match base {
+            Some(u) => {
+                b.url_relative(ammonia::UrlRelative::RewriteWithBase(u.clone()));
+            }
+            None => {
+                b.url_relative(ammonia::UrlRelative::PassThrough);
+            }
         }
-        None => {
-            b.url_relative(ammonia::UrlRelative::PassThrough);
-        }
-    }
-    b.clean(html).to_string()
+        b.clean(html).to_string()
+    })
 }
 
 fn is_data_image(v: &str) -> bool {

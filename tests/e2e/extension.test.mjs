@@ -140,7 +140,8 @@ test('settings persist across reopening; Esc restores the page and its scroll po
   await frame.evaluate(() => document.activeElement.blur());
   await page.screenshot({ path: path.join(SHOTS, 'reader-dark.tmp.png') });
 
-  await frame.locator('.lx-main').press('Escape');
+  await frame.focus('.lx-main');
+  await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.querySelector('lectern-reader'));
   assert.equal(await page.evaluate(() => window.scrollY), y0, 'scroll position restored');
   assert.equal(await page.evaluate(() => document.documentElement.style.overflow), '', 'page style restored');
@@ -154,7 +155,9 @@ test('settings persist across reopening; Esc restores the page and its scroll po
   await clickAction(env, page);
   await page.waitForFunction(() => !document.querySelector('lectern-reader'));
   frame = await openReader(page);
-  await frame.click('#lx-close');
+  // Keyboard on the close button (the frame goes away during the action, so no frame.click).
+  await frame.focus('#lx-close');
+  await page.keyboard.press('Enter');
   await page.waitForFunction(() => !document.querySelector('lectern-reader'));
   assert.equal(await page.evaluate(() => window.scrollY), y0);
 
@@ -187,7 +190,8 @@ test('a page that is not an article gets a plain message and a way out', async (
   await frame.getByRole('button', { name: /text anyway/ }).click();
   await frame.waitForFunction(() => document.documentElement.dataset.state === 'ready');
   assert.match(await frame.locator('.lx-article').innerText(), /Forgot your password/);
-  await frame.locator('.lx-main').press('Escape');
+  await frame.focus('.lx-main');
+  await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.querySelector('lectern-reader'));
   await page.close();
 });

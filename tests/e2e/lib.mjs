@@ -61,14 +61,15 @@ export const CHROMIUM_ARGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
 
-export async function launchWithExtension() {
-  if (!fs.existsSync(path.join(EXT, 'pkg/lectern_bg.wasm'))) throw new Error('extension/pkg is missing: run `make build` first');
+// `ext`: the folder to load (a patched copy for tests that need granted optional permissions).
+export async function launchWithExtension(ext = EXT) {
+  if (!fs.existsSync(path.join(ext, 'pkg/lectern_bg.wasm'))) throw new Error('extension/pkg is missing: run `make build` first');
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-e2e-'));
   const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1100, height: 800 },
-    args: [...CHROMIUM_ARGS, '--enable-unsafe-extension-debugging', `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`],
+    args: [...CHROMIUM_ARGS, '--enable-unsafe-extension-debugging', `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
   });
   let sw = ctx.serviceWorkers()[0];
   if (!sw) sw = await ctx.waitForEvent('serviceworker', { timeout: 15000 });
