@@ -8,7 +8,11 @@
 use super::dom::{normalize_ws, Dom, Id};
 
 /// Class/id fragments that name boilerplate containers.
-const NAMES: [&str; 30] = [
+const NAMES: [&str; 34] = [
+    "author-bio",
+    "about-the-author",
+    "author-box",
+    "bio-box",
     "cookie",
     "consent",
     "gdpr",

@@ -1183,10 +1183,11 @@ fn b64_data_mime(src: &str) -> Option<String> {
     }
     let after = rest[end..].trim_start();
     let after = after.strip_prefix(';')?.trim_start();
-    if after.len() < 6 || !after[..6].eq_ignore_ascii_case("base64") {
+    if !after.get(..6)?.eq_ignore_ascii_case("base64") {
         return None;
     }
-    after[6..]
+    after
+        .get(6..)?
         .trim_start()
         .starts_with(',')
         .then(|| mime.to_string())
@@ -1349,5 +1350,6 @@ mod tests {
         );
         assert_eq!(b64_data_mime("data:image/png,AAAA"), None);
         assert_eq!(b64_data_mime("http://x"), None);
+        assert_eq!(b64_data_mime("data:image/png;base6é,AA"), None);
     }
 }
