@@ -324,7 +324,13 @@ async function main() {
     fs.mkdirSync(o.out, { recursive: true });
     // Times to the microsecond (the timer's resolution is 5 us), to keep the file small.
     const round = (k, v) => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 1000) / 1000 : v);
-    fs.writeFileSync(path.join(o.out, 'browser.json'), JSON.stringify(report, round, 1) + '\n');
+    // One line per key, and per page: readable, diffable, and small.
+    const lines = Object.entries(report).map(([k, v]) =>
+      Array.isArray(v)
+        ? ` ${JSON.stringify(k)}: [\n${v.map((x) => `  ${JSON.stringify(x, round)}`).join(',\n')}\n ]`
+        : ` ${JSON.stringify(k)}: ${JSON.stringify(v, round)}`,
+    );
+    fs.writeFileSync(path.join(o.out, 'browser.json'), `{\n${lines.join(',\n')}\n}\n`);
     fs.writeFileSync(path.join(o.out, 'browser.svg'), chartSvg(report));
     fs.writeFileSync(path.join(o.out, 'summary.md'), report.markdown);
     console.log('\n' + report.markdown);
@@ -482,7 +488,7 @@ function buildReport({ o, pages, results, inits, setup, coldFirstMs, cold, load,
 
   return {
     machine,
-    options: { corpus: o.corpus, reps: o.reps, warmup: o.warmup, inits: o.inits, pages: pages.length },
+    options: { corpus: path.relative(ROOT, o.corpus), reps: o.reps, warmup: o.warmup, inits: o.inits, pages: pages.length },
     lectern: { version: setup.version, git: gitDescribe(), wasmBytes: setup.wasmBytes },
     summary,
     inits,
