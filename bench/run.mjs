@@ -231,10 +231,11 @@ async function main() {
     const setup = tab.setup;
     const timerNote = setup.crossOriginIsolated ? 'cross-origin isolated, 5 us timer' : 'NOT isolated: 100 us timer';
     console.log(`Chromium ${browser.version()} | lectern ${setup.version} | ${timerNote}`);
-    console.log(`${pages.length} pages, ${o.warmup} warm-up + ${o.reps} timed rounds each, contenders interleaved\n`);
+    console.log(`${pages.length} pages, ${o.warmup} warm-up + ${o.reps} timed rounds each, contenders interleaved`);
+    console.log('per page: median and p95 over the rounds, in ms; ratio = Lectern / R.js medians; ner = recognize alone\n');
 
     const head =
-      `${'page'.padEnd(34)} ${pad('KB', 6)} ${pad('R.js', 7)} ${pad('Lectern', 7)} ${pad('ratio', 5)} ` +
+      `${'page'.padEnd(34)} ${pad('KB', 6)} ${pad('R.js', 7)} ${pad('p95', 6)} ${pad('Lectern', 7)} ${pad('p95', 6)} ${pad('ratio', 5)} ` +
       `${pad('extract', 7)} ${pad('ner', 6)} ${pad('ktok/s', 6)}  notes`;
     console.log(head);
     console.log('-'.repeat(head.length + 10));
@@ -275,6 +276,8 @@ async function main() {
       const m = {};
       for (const [k, v] of Object.entries(r.times)) m[k] = v.length ? median(v) : null;
       r.median = m;
+      r.p95 = {};
+      for (const [k, v] of Object.entries(r.times)) r.p95[k] = v.length ? quantile(v, 0.95) : null;
       r.ratio = m.readability > 0 ? m.lectern / m.readability : null;
       // What the click would cost with entities marked after the article is shown (sum of medians).
       m.lecternPlain = m.capture + m.hop + m.plain;
@@ -287,8 +290,8 @@ async function main() {
       else notes.push(`${r.lectern.words ?? '?'} words, ${r.lectern.mentions ?? '?'} mentions`);
       if (r.recognize.source === 'readability') notes.push('ner on R.js text');
       console.log(
-        `${p.name.padEnd(34)} ${pad((p.bytes / 1024).toFixed(0), 6)} ${pad(ms(m.readability), 7)} ` +
-          `${pad(ms(m.lectern), 7)} ${pad(r.ratio == null ? '-' : r.ratio.toFixed(2), 5)} ` +
+        `${p.name.padEnd(34)} ${pad((p.bytes / 1024).toFixed(0), 6)} ${pad(ms(m.readability), 7)} ${pad(ms(r.p95.readability), 6)} ` +
+          `${pad(ms(m.lectern), 7)} ${pad(ms(r.p95.lectern), 6)} ${pad(r.ratio == null ? '-' : r.ratio.toFixed(2), 5)} ` +
           `${pad(ms(m.extract), 7)} ${pad(ms(m.recognize), 6)} ` +
           `${pad(r.tokensPerSecond == null ? '-' : (r.tokensPerSecond / 1000).toFixed(0), 6)}  ${notes.join('; ')}`,
       );
