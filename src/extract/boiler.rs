@@ -118,15 +118,33 @@ fn is_nag_text(t: &str) -> bool {
     if NAG_PHRASES.iter().any(|p| l.contains(p)) {
         return true;
     }
-    // "Support the <Name>" appeals and similar one-liners.
+    // "Support the <Name>" appeals and similar one-liners that are page furniture.
     let short = l.len() < 80;
+    let bare = l.trim_matches(|c: char| !c.is_alphanumeric());
     short
         && (l.starts_with("support the ")
             || l.starts_with("support us")
             || l.starts_with("advertisement")
-            || l == "skip to main content"
-            || l == "skip to content")
+            || WIDGET_LINES.contains(&bare))
 }
+
+/// Whole lines left by players, ads and social embeds.
+const WIDGET_LINES: [&str; 14] = [
+    "skip to main content",
+    "skip to content",
+    "continue reading the main story",
+    "continue reading below",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "article continues below",
+    "scroll to continue",
+    "scroll to continue with content",
+    "share this article",
+    "share this story",
+    "view this post on instagram",
+    "a post shared by",
+    "sponsored content",
+];
 
 /// Lead-ins of inline promos ("Read more: <link>") that point away from the story.
 const PROMO_LEADS: [&str; 12] = [

@@ -26,7 +26,7 @@ pub fn unwrap_noscript_images(dom: &mut Dom) {
     for img in dom.descendants_with_tags(ROOT, &["img"]) {
         let keep = dom.elem(img).is_some_and(|e| {
             e.attrs.iter().any(|(k, v)| {
-                matches!(k.as_str(), "src" | "srcset" | "data-src" | "data-srcset")
+                matches!(&**k, "src" | "srcset" | "data-src" | "data-srcset")
                     || pat::has_image_ext(v)
             })
         });
@@ -61,14 +61,14 @@ pub fn unwrap_noscript_images(dom: &mut Dom) {
             if v.is_empty() {
                 continue;
             }
-            if k == "src" || k == "srcset" || pat::has_image_ext(&v) {
-                if dom.attr(new_img, &k) == Some(v.as_str()) {
+            if &*k == "src" || &*k == "srcset" || pat::has_image_ext(&v) {
+                if dom.attr(new_img, &k) == Some(&*v) {
                     continue;
                 }
                 let name = if dom.has_attr(new_img, &k) {
                     format!("data-old-{k}")
                 } else {
-                    k
+                    k.to_string()
                 };
                 dom.set_attr(new_img, &name, &v);
             }

@@ -921,7 +921,7 @@ impl<'a> Grabber<'a> {
                 let dt = self
                     .dom
                     .elem(p)
-                    .is_some_and(|e| e.tag == "table" && e.data_table);
+                    .is_some_and(|e| &*e.tag == "table" && e.data_table);
                 if dt || in_data_table.get(p).copied().unwrap_or(false) {
                     if let Some(slot) = in_data_table.get_mut(n) {
                         *slot = true;
@@ -1140,10 +1140,10 @@ pub fn fix_lazy_images(dom: &mut Dom, root: Id) {
         if (has_src || has_srcset) && !dom.class(el).to_lowercase().contains("lazy") {
             continue;
         }
-        let attrs: Vec<(String, String)> =
+        let attrs: Vec<(super::dom::LocalName, super::dom::StrTendril)> =
             dom.elem(el).map(|e| e.attrs.clone()).unwrap_or_default();
         for (k, v) in attrs {
-            if matches!(k.as_str(), "src" | "srcset" | "alt") {
+            if matches!(&*k, "src" | "srcset" | "alt") {
                 continue;
             }
             let copy_to = if pat::looks_like_srcset(&v) {
