@@ -76,19 +76,8 @@ impl Gazetteer {
                 if line.is_empty() {
                     continue;
                 }
-                let toks = tokenize(line);
-                if toks.is_empty() || toks.len() > MAX_LEN {
-                    continue;
-                }
-                let mut key = String::new();
-                for (n, t) in toks.iter().enumerate() {
-                    if n > 0 {
-                        key.push(' ');
-                    }
-                    key.push_str(t.text(line));
-                    let flag = if n + 1 == toks.len() { bit } else { PREFIX };
-                    *phrases.entry(key.clone()).or_insert(0) |= flag;
-                }
+                let toks: Vec<&str> = tokenize(line).iter().map(|t| t.text(line)).collect();
+                insert_phrase(&mut phrases, &toks, bit);
             }
         }
         Gazetteer { phrases }
