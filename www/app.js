@@ -31,6 +31,7 @@ function showTab(which) {
 
 function run(html) {
   lastHtml = html;
+  de.dataset.runs = String(Number(de.dataset.runs || 0) + 1);
   const url = $('pg-url').value.trim();
   const opts = { highlights: reader.settings().highlights };
   const t0 = performance.now();

@@ -48,12 +48,16 @@ test('pasted HTML is processed; a page without an article gets a plain message',
   const paras = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1} of a pasted story about the lighthouse keepers of the northern coast, who kept the lamps burning through every winter storm for more than a century.</p>`).join('');
   await page.fill('#pg-html', `<html><head><title>Lighthouse keepers</title></head><body><nav><a href="/">Home</a></nav><article><h1>The last lighthouse keepers</h1>${paras}</article></body></html>`);
   await page.fill('#pg-url', 'https://example.org/lighthouses');
+  const before = await page.evaluate(() => Number(document.documentElement.dataset.runs));
   await page.click('#pg-run');
-  await page.waitForFunction(() => document.documentElement.dataset.state === 'ready');
+  await page.waitForFunction((n) => Number(document.documentElement.dataset.runs) > n, before);
+  assert.equal(await state(), 'ready');
   assert.match(await page.locator('.lx-title').innerText(), /lighthouse keepers/i);
 
+  const runs = await page.evaluate(() => Number(document.documentElement.dataset.runs));
   await page.selectOption('#pg-sample', 'samples/listing.html');
-  await page.waitForFunction(() => document.documentElement.dataset.state === 'no-article');
+  await page.waitForFunction((n) => Number(document.documentElement.dataset.runs) > n, runs);
+  assert.equal(await state(), 'no-article', 'a front page is not an article');
   assert.match(await page.locator('.lx-status').innerText(), /doesn.t look like an article/);
 });
 
