@@ -756,17 +756,6 @@ impl Dom {
         self.touch(id);
     }
 
-    pub fn set_text(&mut self, id: Id, s: &str) {
-        if let Some(Node {
-            data: Data::Text(t),
-            ..
-        }) = self.nodes.get_mut(id)
-        {
-            *t = StrTendril::from_slice(s);
-        }
-        self.touch(id);
-    }
-
     // ---- serialisation ---------------------------------------------------------------------
 
     /// HTML of the children of `id`.
@@ -843,34 +832,6 @@ impl Dom {
                 out.push('>');
             }
         }
-    }
-
-    pub fn outer_html(&self, id: Id) -> String {
-        let mut d = Dom::new();
-        let _ = &mut d;
-        // Serialise through a temporary wrapper view: open tag + inner + close tag.
-        let mut out = String::new();
-        if let Some(e) = self.elem(id) {
-            out.push('<');
-            out.push_str(&e.tag);
-            for (k, v) in &e.attrs {
-                out.push(' ');
-                out.push_str(k);
-                out.push_str("=\"");
-                escape_attr(v, &mut out);
-                out.push('"');
-            }
-            out.push('>');
-            if !is_void(&e.tag) {
-                out.push_str(&self.inner_html(id));
-                out.push_str("</");
-                out.push_str(&e.tag);
-                out.push('>');
-            }
-        } else if let Some(t) = self.text(id) {
-            escape_text(t, &mut out);
-        }
-        out
     }
 }
 

@@ -32,7 +32,11 @@ pub fn to_markdown(html: &str) -> String {
     // Ends the current block; list items are not separated by blank lines.
     let flush = |out: &mut String, line: &mut String, quote: usize, in_li: usize| {
         let t = line.trim_end();
-        if !t.trim().is_empty() {
+        // A list marker with nothing after it (an item that held only an image we dropped).
+        let bare = t.trim();
+        let empty_item = bare == "-"
+            || (bare.ends_with('.') && bare[..bare.len() - 1].chars().all(|c| c.is_ascii_digit()));
+        if !bare.is_empty() && !empty_item {
             let prefix = "> ".repeat(quote);
             for l in t.lines() {
                 out.push_str(&prefix);

@@ -18,7 +18,6 @@ fn prepare(html: &str, want_ld: bool) -> (Dom, Option<metadata::JsonLd>) {
     let mut dom = sink::parse_document(html);
     prep::unwrap_noscript_images(&mut dom);
     let ld = want_ld.then(|| metadata::json_ld(&mut dom, &readability::article_title));
-    prep::remove_tags(&mut dom, &["script", "noscript"]);
     prep::prep_document(&mut dom);
     (dom, ld)
 }
@@ -56,7 +55,7 @@ pub fn run(html: &str, page: Option<&url::Url>) -> Result<Article, NoArticle> {
     let got = grabbed.dom.text_len(grabbed.content);
     if let Some(c) = container {
         // Node ids are stable across re-preparation, so `c` names the same container.
-        if body_text >= FALLBACK_MIN_TEXT && got * 2 < body_text {
+        if body_text >= FALLBACK_MIN_TEXT && got * 10 < body_text * 6 {
             let alt = Grabber::new(rebuild(), &meta.title, meta.byline.is_some()).grab_container(c);
             if let Some(mut alt) = alt {
                 if alt.dom.text_len(alt.content) > got {
