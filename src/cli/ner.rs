@@ -98,6 +98,9 @@ pub fn train_ner(corpus_dir: &str, out: &str, with_dev: bool) -> CmdResult {
     if let Ok(e) = std::env::var("LECTERN_NER_MEMORY") {
         opts.memory = e == "1";
     }
+    if let Ok(e) = std::env::var("LECTERN_NER_PRUNE") {
+        opts.prune = e.parse().map_err(|_| "bad LECTERN_NER_PRUNE")?;
+    }
     if let Ok(e) = std::env::var("LECTERN_NER_ENSEMBLE") {
         opts.ensemble = e.parse().map_err(|_| "bad LECTERN_NER_ENSEMBLE")?;
     }

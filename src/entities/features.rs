@@ -32,7 +32,7 @@ impl Hasher for FastHasher {
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 
-use super::gazetteer::{GazMatch, Gazetteer, FIRST_NAME, LISTS, ORG_SUFFIX};
+use super::gazetteer::{mark_longest, GazMatch, Gazetteer, FIRST_NAME, LISTS, ORG_SUFFIX};
 
 /// Entity types the tagger knows. Tags are BILOU: 0 is O, then for type k the tags
 /// 4k+1..=4k+4 are B (begin), I (inside), L (last) and U (unit, a one-token name).
@@ -425,6 +425,28 @@ pub fn sentence_features(
                 }
             }
         }
+        let cap = if is_capitalised(&t.norm) { "C" } else { "c" };
+        let long_pos = |p: u8| {
+            ["", "B", "I", "L", "U"]
+                .get(p as usize)
+                .copied()
+                .unwrap_or("")
+        };
+        if t.gaz.long_pos != 0 {
+            for (bit, name) in LISTS {
+                if t.gaz.long_bits & bit != 0 {
+                    f.push(fh(27, &[name, long_pos(t.gaz.long_pos), cap]));
+                }
+            }
+        }
+        let m0 = mem_at(ii);
+        if m0.long_pos != 0 {
+            for (k, ty) in TYPES.iter().enumerate() {
+                if m0.long_bits & (1 << k) != 0 {
+                    f.push(fh(28, &[ty, long_pos(m0.long_pos), cap]));
+                }
+            }
+        }
         for (pos, g) in [
             ("0", mem_at(ii)),
             ("-1", mem_at(ii - 1)),
@@ -668,6 +690,7 @@ impl Memory {
 
     fn matches(&self, words: &[&str]) -> Vec<GazMatch> {
         let mut out = vec![GazMatch::default(); words.len()];
+        let mut longest = vec![(0usize, 0u8); words.len()];
         for i in 0..words.len() {
             let mut h = PhraseHash::new();
             for j in i..words.len().min(i + MEMORY_MAX_LEN) {
@@ -685,9 +708,13 @@ impl Memory {
                             m.inside |= types;
                         }
                     }
+                    if let Some(l) = longest.get_mut(i) {
+                        *l = (j + 1, types);
+                    }
                 }
             }
         }
+        mark_longest(&mut out, &longest);
         out
     }
 

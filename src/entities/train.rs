@@ -20,10 +20,13 @@ pub struct Options {
     pub word_dropout_permille: u64,
     /// Epochs of the second pass (default: `epochs`).
     pub epochs2: Option<usize>,
-    /// After choosing epochs on the development set, retrain on train + dev.
+    /// After choosing epochs on the development set, retrain on train + dev (the development
+    /// set then no longer measures the model; the committed model is trained without it).
     pub with_dev: bool,
     /// Remember the training data's names as features (jackknifed per fold).
     pub memory: bool,
+    /// Drop features whose largest weight is below this many quantisation steps.
+    pub prune: f32,
     /// Perceptrons trained on different document orders and averaged into one model.
     pub ensemble: usize,
     /// Passive-aggressive cap C (0: plain perceptron updates).
@@ -37,13 +40,14 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            epochs: 12,
+            epochs: 20,
             min_count: 2,
             seed: 20260128,
             quantile: 1.0,
             folds: 5,
             pa_c: 0.0,
             ensemble: 3,
+            prune: 1.5,
             memory: true,
             epochs2: None,
             with_dev: false,
@@ -171,7 +175,7 @@ type AveragedWeights = (Vec<[f32; NUM_TAGS]>, Vec<(u32, [f32; NUM_TAGS])>);
 
 /// One model from several perceptrons trained on different document orders: the mean of
 /// their averaged weights (a feature missing from one counts as zero there).
-fn mean_model(members: &[AveragedWeights], quantile: f64) -> Model {
+fn mean_model(members: &[AveragedWeights], quantile: f64, prune: f32) -> Model {
     let k = members.len().max(1) as f32;
     let mut trans = vec![[0f32; NUM_TAGS]; NUM_TAGS + 1];
     let mut feats: HashMap<u32, [f32; NUM_TAGS]> = HashMap::new();
@@ -191,6 +195,9 @@ fn mean_model(members: &[AveragedWeights], quantile: f64) -> Model {
     let mut feats: Vec<(u32, [f32; NUM_TAGS])> = feats.into_iter().collect();
     feats.sort_unstable_by_key(|f| f.0);
     let scale = scale_for(&feats, quantile);
+    // Features whose largest weight is only a step or two from zero cost more space than
+    // they are worth.
+    feats.retain(|(_, w)| w.iter().any(|x| x.abs() >= prune * scale));
     Model::new(trans, feats, scale)
 }
 
@@ -297,7 +304,7 @@ fn train_on(
     let folds = opts.folds.max(2);
     let memory_of = |keep: &dyn Fn(usize) -> bool| -> Memory {
         let mut m = Memory::default();
-        for (i, d) in train.iter().enumerate().filter(|(i, _)| keep(*i)) {
+        for (_, d) in train.iter().enumerate().filter(|(i, _)| keep(*i)) {
             for s in &d.sentences {
                 for (a, b, ty) in &s.spans {
                     let toks: Vec<&str> = s
@@ -312,7 +319,6 @@ fn train_on(
                     }
                 }
             }
-            let _ = i;
         }
         m
     };
@@ -654,7 +660,7 @@ fn train_pass(
         }
         let averaged: Vec<AveragedWeights> =
             members.iter().map(|m| m.0.averaged_weights()).collect();
-        let model = mean_model(&averaged, opts.quantile);
+        let model = mean_model(&averaged, opts.quantile, opts.prune);
         let bytes = model.to_bytes();
         let stored = Model::from_bytes(&bytes)?;
         let (f1, stored) = dev_f1(stored);
