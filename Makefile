@@ -39,6 +39,7 @@ demo: build
 bench: build
 	LECTERN_SHARED=$(abspath $(SHARED)) node bench/run.mjs
 	scripts/size-report.sh | tee bench/results/size.md
+	node bench/readme.mjs
 
 # One page of the browser benchmark, so that it cannot rot (CI).
 bench-smoke: build

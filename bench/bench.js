@@ -119,6 +119,19 @@ function runExtract(html, url) {
   return { ms: now() - t0, out, error };
 }
 
+// The core path with entity recognition switched off: what a reader that shows the article
+// first and marks entities afterwards would make the user wait for.
+function runPlain(html, url) {
+  const t0 = now();
+  let error = null;
+  try {
+    lectern.process(html, url, { highlights: false });
+  } catch (e) {
+    error = errorText(e);
+  }
+  return { ms: now() - t0, error };
+}
+
 function runRecognize(text) {
   const t0 = now();
   let out = null;
@@ -156,7 +169,16 @@ window.benchPage = async function benchPage(name, { reps, warmup }) {
   const text = articleText || (r0.article && r0.article.textContent) || '';
   const tokens = countTokens(text);
 
-  const t = { readability: [], lectern: [], capture: [], hop: [], process: [], extract: [], recognize: [] };
+  const t = {
+    readability: [],
+    lectern: [],
+    capture: [],
+    hop: [],
+    process: [],
+    plain: [],
+    extract: [],
+    recognize: [],
+  };
   let extractError = null;
   let recognizeError = null;
   let mentions = null;
@@ -169,6 +191,7 @@ window.benchPage = async function benchPage(name, { reps, warmup }) {
       else round.l = runLectern(win);
     }
     const e = runExtract(html, url);
+    const plain = runPlain(html, url);
     const n = text ? runRecognize(text) : null;
     extractError = e.error;
     if (n) {
@@ -182,6 +205,7 @@ window.benchPage = async function benchPage(name, { reps, warmup }) {
     t.hop.push(round.l.hop);
     t.process.push(round.l.process);
     t.extract.push(e.ms);
+    t.plain.push(plain.ms);
     if (n) t.recognize.push(n.ms);
   }
 

@@ -231,13 +231,24 @@ async function main() {
     const setup = tab.setup;
     const timerNote = setup.crossOriginIsolated ? 'cross-origin isolated, 5 us timer' : 'NOT isolated: 100 us timer';
     console.log(`Chromium ${browser.version()} | lectern ${setup.version} | ${timerNote}`);
-    console.log(`${pages.length} pages, ${o.warmup} warm-up + ${o.reps} timed rounds each, contenders interleaved\n`);
+    console.log(`${pages.length} pages, ${o.warmup} warm-up + ${o.reps} timed rounds each, contenders interleaved`);
+    console.log('per page: median and p95 over the rounds, in ms; ratio = Lectern / R.js medians; ner = recognize alone\n');
 
     const head =
-      `${'page'.padEnd(34)} ${pad('KB', 6)} ${pad('R.js', 7)} ${pad('Lectern', 7)} ${pad('ratio', 5)} ` +
+      `${'page'.padEnd(34)} ${pad('KB', 6)} ${pad('R.js', 7)} ${pad('p95', 6)} ${pad('Lectern', 7)} ${pad('p95', 6)} ${pad('ratio', 5)} ` +
       `${pad('extract', 7)} ${pad('ner', 6)} ${pad('ktok/s', 6)}  notes`;
     console.log(head);
     console.log('-'.repeat(head.length + 10));
+    // Engine warm-up: both contenders over a few pages of different sizes, untimed, so that the
+    // first pages of the corpus are not measured while JS and wasm are still being compiled.
+    if (!o.smoke) {
+      const bySize = [...pages].sort((a, b) => a.bytes - b.bytes);
+      const picks = [...new Set([0.25, 0.5, 0.75, 0.9].map((q) => bySize[Math.floor(q * (bySize.length - 1))]))];
+      for (const p of picks) {
+        await tab.page.evaluate(([name]) => window.benchPage(name, { reps: 1, warmup: 3 }), [p.name]).catch(() => {});
+      }
+    }
+
     const results = [];
     let cdp = null;
     if (o.profile) {
@@ -265,7 +276,12 @@ async function main() {
       const m = {};
       for (const [k, v] of Object.entries(r.times)) m[k] = v.length ? median(v) : null;
       r.median = m;
+      r.p95 = {};
+      for (const [k, v] of Object.entries(r.times)) r.p95[k] = v.length ? quantile(v, 0.95) : null;
       r.ratio = m.readability > 0 ? m.lectern / m.readability : null;
+      // What the click would cost with entities marked after the article is shown (sum of medians).
+      m.lecternPlain = m.capture + m.hop + m.plain;
+      r.ratioPlain = m.readability > 0 && Number.isFinite(m.lecternPlain) ? m.lecternPlain / m.readability : null;
       r.tokensPerSecond = m.recognize > 0 ? r.recognize.tokens / (m.recognize / 1000) : null;
       results.push(r);
       const notes = [];
@@ -274,13 +290,18 @@ async function main() {
       else notes.push(`${r.lectern.words ?? '?'} words, ${r.lectern.mentions ?? '?'} mentions`);
       if (r.recognize.source === 'readability') notes.push('ner on R.js text');
       console.log(
-        `${p.name.padEnd(34)} ${pad((p.bytes / 1024).toFixed(0), 6)} ${pad(ms(m.readability), 7)} ` +
-          `${pad(ms(m.lectern), 7)} ${pad(r.ratio == null ? '-' : r.ratio.toFixed(2), 5)} ` +
+        `${p.name.padEnd(34)} ${pad((p.bytes / 1024).toFixed(0), 6)} ${pad(ms(m.readability), 7)} ${pad(ms(r.p95.readability), 6)} ` +
+          `${pad(ms(m.lectern), 7)} ${pad(ms(r.p95.lectern), 6)} ${pad(r.ratio == null ? '-' : r.ratio.toFixed(2), 5)} ` +
           `${pad(ms(m.extract), 7)} ${pad(ms(m.recognize), 6)} ` +
           `${pad(r.tokensPerSecond == null ? '-' : (r.tokensPerSecond / 1000).toFixed(0), 6)}  ${notes.join('; ')}`,
       );
     }
     const coldFirstMs = await tab.page.evaluate(() => window.benchColdFirst());
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      fs.writeFileSync(o.profile, JSON.stringify(profile));
+      console.log(`\nCPU profile: ${o.profile}\n${topSelfTime(profile, 30)}`);
+    }
     await tab.page.close();
 
     // First clicks: a fresh page per run, both contenders cold, the order alternating.
@@ -300,16 +321,19 @@ async function main() {
       }
       await fresh.page.close();
     }
-    if (cdp) {
-      const { profile } = await cdp.send('Profiler.stop');
-      fs.writeFileSync(o.profile, JSON.stringify(profile));
-      console.log(`\nCPU profile: ${o.profile}\n${topSelfTime(profile, 30)}`);
-    }
 
     const load = [loadBefore, os.loadavg()[0]];
     const report = buildReport({ o, pages, results, inits, setup, coldFirstMs, cold, load, browserVersion: browser.version() });
     fs.mkdirSync(o.out, { recursive: true });
-    fs.writeFileSync(path.join(o.out, 'browser.json'), JSON.stringify(report, null, 1) + '\n');
+    // Times to the microsecond (the timer's resolution is 5 us), to keep the file small.
+    const round = (k, v) => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 1000) / 1000 : v);
+    // One line per key, and per page: readable, diffable, and small.
+    const lines = Object.entries(report).map(([k, v]) =>
+      Array.isArray(v)
+        ? ` ${JSON.stringify(k)}: [\n${v.map((x) => `  ${JSON.stringify(x, round)}`).join(',\n')}\n ]`
+        : ` ${JSON.stringify(k)}: ${JSON.stringify(v, round)}`,
+    );
+    fs.writeFileSync(path.join(o.out, 'browser.json'), `{\n${lines.join(',\n')}\n}\n`);
     fs.writeFileSync(path.join(o.out, 'browser.svg'), chartSvg(report));
     fs.writeFileSync(path.join(o.out, 'summary.md'), report.markdown);
     console.log('\n' + report.markdown);
@@ -342,6 +366,7 @@ function buildReport({ o, pages, results, inits, setup, coldFirstMs, cold, load,
     ['capture', '... capture.js in the page'],
     ['hop', '... structuredClone of the capture (message hop)'],
     ['process', '... wasm `process` (copy in, extract, entities, render)'],
+    ['plain', 'wasm `process` without entities (`{highlights: false}`)'],
     ['extract', 'Lectern extraction alone (wasm `extract`)'],
     ['recognize', 'Lectern entity recognition alone (wasm `recognize`)'],
   ];
@@ -349,6 +374,8 @@ function buildReport({ o, pages, results, inits, setup, coldFirstMs, cold, load,
   for (const [k] of ops) summary[k] = summarize(col(k));
   const ratios = ok.map((r) => r.ratio).filter((x) => Number.isFinite(x));
   summary.ratio = summarize(ratios);
+  summary.lecternPlain = summarize(col('lecternPlain'));
+  summary.ratioPlain = summarize(ok.map((r) => r.ratioPlain).filter((x) => Number.isFinite(x)));
   const nerPages = ok.filter((r) => r.recognize.tokens > 0 && r.median.recognize > 0);
   const tokens = nerPages.reduce((s, r) => s + r.recognize.tokens, 0);
   const nerMs = nerPages.reduce((s, r) => s + r.median.recognize, 0);
@@ -413,6 +440,15 @@ function buildReport({ o, pages, results, inits, setup, coldFirstMs, cold, load,
   lines.push(
     `| ratio Lectern whole path / Readability.js, page by page | ${fmtRatio(summary.ratio.median)} | ${fmtRatio(summary.ratio.p95)} | ${fmtRatio(summary.ratio.max)} | |`,
   );
+  const LP = summary.lecternPlain;
+  if (LP.n) {
+    lines.push(
+      `| Lectern whole path without entities (capture + hop + \`process\` with \`{highlights: false}\`) | ${ms(LP.median)} ms | ${ms(LP.p95)} ms | ${ms(LP.max)} ms | ${(LP.sum / 1000).toFixed(2)} s |`,
+    );
+    lines.push(
+      `| ratio of that / Readability.js, page by page | ${fmtRatio(summary.ratioPlain.median)} | ${fmtRatio(summary.ratioPlain.p95)} | ${fmtRatio(summary.ratioPlain.max)} | |`,
+    );
+  }
   lines.push('');
   const C = summary.cold;
   if (C.pages) {
@@ -455,7 +491,7 @@ function buildReport({ o, pages, results, inits, setup, coldFirstMs, cold, load,
 
   return {
     machine,
-    options: { corpus: o.corpus, reps: o.reps, warmup: o.warmup, inits: o.inits, pages: pages.length },
+    options: { corpus: path.relative(ROOT, o.corpus), reps: o.reps, warmup: o.warmup, inits: o.inits, pages: pages.length },
     lectern: { version: setup.version, git: gitDescribe(), wasmBytes: setup.wasmBytes },
     summary,
     inits,

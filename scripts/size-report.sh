@@ -22,6 +22,9 @@ glue=$(dirname "$wasm")/lectern.js
 echo "| artefact | raw | gzip -9 |"
 echo "|---|---|---|"
 echo "| wasm module \`$(basename "$wasm")\` | $(kb "$wasm_raw") | **$(kb "$wasm_gz")** |"
+limit=1500000 # issue 5: the module, model included, at most 1.5 MB gzipped
+verdict=$([ "$wasm_gz" -le "$limit" ] && echo "within" || echo "**over**")
+echo "| ... gzipped bytes against the 1.5 MB (1,500,000 B) limit | | $wasm_gz B: $verdict |"
 [ -f "$glue" ] && echo "| wasm-bindgen glue \`lectern.js\` | $(kb "$(bytes "$glue")") | $(kb "$(gz "$glue")") |"
 
 # The model: the tagger's weights and the gazetteer lists, all embedded in the module.
