@@ -47,13 +47,16 @@ const NAMES: [&str; 35] = [
 ];
 
 /// Phrases that make a short block a nag or a widget label.
-const NAG_PHRASES: [&str; 22] = [
+const NAG_PHRASES: [&str; 25] = [
     "subscribe to continue reading",
+    "subscribe today",
+    "free articles remaining",
+    "remaining free articles",
+    "free articles left",
     "subscribe to read",
     "subscribe now",
     "you have reached the free limit",
     "you have reached your limit",
-    "free articles remaining",
     "free article limit",
     "already a subscriber",
     "sign up for our newsletter",
@@ -114,12 +117,12 @@ fn name_is_boilerplate(dom: &Dom, n: Id, s: &mut String) -> bool {
         return false;
     }
     // "share" only as a whole word: "fig--has-shares" marks a figure, not a share bar.
-    super::patterns::any_in(s, &NAMES) || super::patterns::share(s)
+    super::patterns::any_in(s, &NAMES) || super::patterns::share(s) || super::patterns::ad_name(s)
 }
 
 fn is_nag_text(t: &str) -> bool {
     let l = t.to_lowercase();
-    if NAG_PHRASES.iter().any(|p| l.contains(p)) {
+    if NAG_PHRASES.iter().any(|p| l.contains(p)) || metered_count(&l) || ad_label(&l) {
         return true;
     }
     // "Support the <Name>" appeals and similar one-liners that are page furniture.
@@ -130,6 +133,69 @@ fn is_nag_text(t: &str) -> bool {
             || l.starts_with("support us")
             || l.starts_with("advertisement")
             || WIDGET_LINES.contains(&bare))
+}
+
+/// Labels that open an ad block ("Advertisement · ...", "Sponsored: ...").
+const AD_LABELS: [&str; 8] = [
+    "advertisement",
+    "advertising",
+    "advert",
+    "ad",
+    "sponsored",
+    "sponsored content",
+    "paid content",
+    "promoted",
+];
+
+/// A short block that starts with an ad label followed by a separator (not by prose:
+/// "Advertising agencies said..." stays).
+fn ad_label(l: &str) -> bool {
+    let l = l.trim_start();
+    AD_LABELS.iter().any(|a| {
+        l.strip_prefix(a).is_some_and(|rest| {
+            let rest = rest.trim_start();
+            rest.is_empty() || rest.starts_with(['·', ':', '|', '-', '–', '—', '•', '/', '(', '['])
+        })
+    })
+}
+
+/// Metered-paywall counters: "you have read 3 of your 4 free articles", "you've read 2 of 5
+/// free stories", "2 free articles left": a number followed (within a few words) by "free"
+/// and an article word.
+fn metered_count(l: &str) -> bool {
+    if !l.contains("free") {
+        return false;
+    }
+    let words: Vec<&str> = l
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let article = |w: &str| {
+        matches!(
+            w,
+            "article" | "articles" | "story" | "stories" | "read" | "reads" | "page" | "pages"
+        )
+    };
+    let limit = |w: &str| {
+        matches!(
+            w,
+            "left" | "remaining" | "month" | "week" | "limit" | "subscribe" | "subscriber"
+        )
+    };
+    words.iter().enumerate().any(|(i, w)| {
+        if *w != "free" {
+            return false;
+        }
+        let before = words.get(i.saturating_sub(4)..i).unwrap_or(&[]);
+        let after = words.get(i + 1..(i + 6).min(words.len())).unwrap_or(&[]);
+        let counted = before.iter().any(|b| b.chars().all(|c| c.is_ascii_digit()));
+        let of_articles = after.first().is_some_and(|a| article(a));
+        counted
+            && of_articles
+            && (after.iter().any(|a| limit(a))
+                || l.contains("you have read")
+                || l.contains("you've read"))
+    })
 }
 
 /// Whole lines left by players, ads and social embeds.
@@ -240,5 +306,94 @@ pub fn clean(dom: &mut Dom, root: Id) {
         if removed_any || dom.next_element_sibling(h).is_none() {
             dom.detach(h);
         }
+    }
+}
+
+/// Beyond Readability (which keeps it when the byline came from metadata): the body's own
+/// byline line ("By A. Writer · 3 May") is dropped when it names the detected byline, as the
+/// reader header shows byline and date already. Only a short element marked as a byline
+/// (rel/itemprop author, a byline/author class or id) goes, with its block when that is short.
+pub fn drop_byline(dom: &mut Dom, root: Id, byline: &str) {
+    let first = byline
+        .split([',', ';', '&'])
+        .next()
+        .unwrap_or("")
+        .split(" and ")
+        .next()
+        .unwrap_or("");
+    let name = normalize_ws(first).to_lowercase();
+    let name = name.trim_start_matches("by ").trim();
+    if name.chars().filter(|c| c.is_alphanumeric()).count() < 3 {
+        return;
+    }
+    let mut ms = String::new();
+    for n in dom.descendant_elements(root) {
+        if dom.parent(n).is_none() || !marked_byline(dom, n, &mut ms) {
+            continue;
+        }
+        // Climb out of inline elements to the block that holds the line.
+        let mut target = n;
+        while is_inline(dom.tag(target)) {
+            match dom.parent(target) {
+                Some(p) if p != root && dom.is_element(p) => target = p,
+                _ => break,
+            }
+        }
+        // A byline line is the name plus a few words (role, date); anything longer is prose.
+        let limit = (name.chars().count() + 80).min(160);
+        if target == root || is_inline(dom.tag(target)) || dom.text_len(target) > limit {
+            continue;
+        }
+        let text = normalize_ws(&dom.text_content(target)).to_lowercase();
+        if text.contains(name) {
+            dom.detach(target);
+        }
+    }
+}
+
+fn marked_byline(dom: &Dom, n: Id, ms: &mut String) -> bool {
+    if dom.attr(n, "rel") == Some("author")
+        || dom
+            .attr(n, "itemprop")
+            .is_some_and(|v| v.contains("author"))
+    {
+        return true;
+    }
+    ms.clear();
+    ms.push_str(dom.class(n));
+    ms.push(' ');
+    ms.push_str(dom.id_attr(n));
+    ms.make_ascii_lowercase();
+    super::patterns::byline(ms)
+}
+
+fn is_inline(tag: &str) -> bool {
+    matches!(tag, "a" | "span" | "font" | "del" | "ins") || super::patterns::PHRASING.contains(&tag)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn metered_counters() {
+        assert!(metered_count(
+            "you have read 3 of your 4 free articles this month."
+        ));
+        assert!(metered_count("you've read 2 of 10 free stories"));
+        assert!(metered_count("only 1 free article left"));
+        assert!(!metered_count(
+            "the archive adds 40 free articles each year"
+        ));
+        assert!(!metered_count("entry is free for 3 days"));
+    }
+
+    #[test]
+    fn ad_labels() {
+        assert!(ad_label("advertisement · sofas on sale"));
+        assert!(ad_label("sponsored: a new tractor"));
+        assert!(ad_label("advertisement"));
+        assert!(!ad_label("advertising agencies said"));
+        assert!(!ad_label("added value"));
     }
 }

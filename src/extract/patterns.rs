@@ -160,6 +160,31 @@ pub fn share(s: &str) -> bool {
     false
 }
 
+/// Class/id tokens (split on anything but letters and digits) that only ads use. Whole tokens,
+/// so "head", "shadow" or "download" never match.
+const AD_TOKENS: [&str; 14] = [
+    "ad",
+    "ads",
+    "adv",
+    "advert",
+    "adverts",
+    "advertisement",
+    "advertising",
+    "adslot",
+    "adunit",
+    "dfp",
+    "sponsored",
+    "promo",
+    "promoted",
+    "taboola",
+];
+
+/// Whether a class/id string names an ad container (`s` lowercase).
+pub fn ad_name(s: &str) -> bool {
+    s.split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|t| !t.is_empty() && AD_TOKENS.contains(&t))
+}
+
 /// Readability's allowed video hosts.
 pub fn video(s: &str) -> bool {
     const HOSTS: [&str; 9] = [
@@ -276,5 +301,11 @@ mod tests {
         assert!(!looks_like_src("a b.png"));
         assert!(ad_or_loading("Advertisement"));
         assert!(ad_or_loading("Loading..."));
+        assert!(ad_name("ad top-ad"));
+        assert!(ad_name("slot_ads"));
+        assert!(ad_name("box sponsored-content"));
+        assert!(!ad_name("masthead shadow"));
+        assert!(!ad_name("download-link loaded"));
+        assert!(!ad_name("promotion-news"));
     }
 }

@@ -76,6 +76,15 @@ pub fn run(html: &str, page: Option<&url::Url>) -> Result<Article, NoArticle> {
     prep::fix_relative_uris(&mut d, root, base.as_ref(), base_is_page);
     readability::simplify_nested(&mut d, root);
     boiler::clean(&mut d, root);
+    let byline = meta
+        .byline
+        .clone()
+        .or(grabbed.byline)
+        .map(|b| b.trim().to_string())
+        .filter(|b| !b.is_empty());
+    if let Some(b) = &byline {
+        boiler::drop_byline(&mut d, root, b);
+    }
     readability::clean_classes(&mut d, root);
     prep::ensure_img_src(&mut d, root);
 
@@ -117,12 +126,7 @@ pub fn run(html: &str, page: Option<&url::Url>) -> Result<Article, NoArticle> {
         .map(|t| dates::normalize(&t));
     Ok(Article {
         title: Some(title).filter(|t| !t.is_empty()),
-        byline: meta
-            .byline
-            .clone()
-            .or(grabbed.byline)
-            .map(|b| b.trim().to_string())
-            .filter(|b| !b.is_empty()),
+        byline,
         published_time,
         site_name,
         lang: grabbed.lang.or(meta.lang.clone()).filter(|l| !l.is_empty()),

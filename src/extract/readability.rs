@@ -77,6 +77,13 @@ fn fill_match_string(dom: &Dom, n: Id, s: &mut String) {
 }
 
 /// Readability's `_isProbablyVisible`.
+/// Whether the element's class or id names an ad.
+pub fn ad_named(dom: &Dom, n: Id) -> bool {
+    let (c, i) = (dom.class(n), dom.id_attr(n));
+    (!c.is_empty() && pat::ad_name(&c.to_ascii_lowercase()))
+        || (!i.is_empty() && pat::ad_name(&i.to_ascii_lowercase()))
+}
+
 pub fn is_probably_visible(dom: &Dom, n: Id) -> bool {
     if let Some(style) = dom.attr(n, "style") {
         for decl in style.split(';') {
@@ -468,6 +475,15 @@ impl<'a> Grabber<'a> {
                 self.wrap_phrasing(n);
                 if has_single_tag_inside(&self.dom, n, "p") && self.dom.link_density(n) < 0.25 {
                     if let Some(child) = self.dom.first_element_child(n) {
+                        // Beyond Readability: the paragraph keeps the wrapper's class and id
+                        // (when it has none), so later cleaning still sees "paywall", "ad"...
+                        for name in ["class", "id"] {
+                            if self.dom.attr(child, name).is_none() {
+                                if let Some(v) = self.dom.attr(n, name).map(str::to_string) {
+                                    self.dom.set_attr(child, name, &v);
+                                }
+                            }
+                        }
                         self.dom.replace(n, child);
                         cur = child;
                         to_score.push(child);
@@ -627,7 +643,8 @@ impl<'a> Grabber<'a> {
         let top_class = self.dom.class(top_candidate).to_string();
         for sib in siblings {
             let mut append = sib == top_candidate;
-            if !append {
+            // Beyond Readability: an ad next to the article never joins it.
+            if !append && !ad_named(&self.dom, sib) {
                 let bonus = if !top_class.is_empty() && self.dom.class(sib) == top_class {
                     top_score * 0.2
                 } else {

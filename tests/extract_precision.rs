@@ -1,0 +1,107 @@
+//! Precision on ordinary news pages: ads next to and inside the article, the body's own byline
+//! line, metered-paywall counters. Hand-written fixtures; each check has a control that must stay.
+
+use lectern::{extract, Article, Options};
+
+fn run_html(html: &str, url: &str) -> Article {
+    let opts = Options {
+        url: Some(url.to_string()),
+    };
+    extract(html, &opts).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn clutter() -> Article {
+    let path = format!(
+        "{}/tests/fixtures/extract/news-clutter.html",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let html = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {path}: {e}"));
+    run_html(&html, "https://gazette.example.net/farming/frost.html")
+}
+
+#[test]
+fn ads_outside_and_inside_the_article_are_dropped() {
+    let a = clutter();
+    for marker in [
+        "GARDEN-SHED-PROMO",
+        "TRACTOR-LEASE-PROMO",
+        "ORCHARD-OFFER-LINK",
+        "ADVERT-SIDEBAR-TEXT",
+    ] {
+        assert!(!a.text.contains(marker), "{marker} kept:\n{}", a.text);
+    }
+    // Controls: prose that starts with "Advertising", and classes that merely contain "ad".
+    assert!(a.text.contains("Advertising agencies that rent billboards"));
+    assert!(a.text.contains("full damage report in June"));
+    assert!(a.text.starts_with("Apple growers"), "{}", a.text);
+}
+
+#[test]
+fn metered_paywall_counter_is_dropped() {
+    let a = clutter();
+    assert!(!a.text.contains("free articles"), "{}", a.text);
+    assert!(a.text.contains("cherry growers on the southern slopes"));
+}
+
+#[test]
+fn body_byline_line_is_dropped_when_it_names_the_byline() {
+    let a = clutter();
+    assert_eq!(a.byline.as_deref(), Some("Tomas Lindqvist"));
+    assert!(!a.text.contains("farming correspondent"), "{}", a.text);
+    assert!(
+        !a.content.contains("people/tomas-lindqvist"),
+        "{}",
+        a.content
+    );
+}
+
+const PARAS: &str = "<p>The ferry company said on Tuesday that its two oldest boats would be \
+    retired at the end of the season and replaced by electric vessels built in a local yard.</p>\
+    <p>Passengers will see shorter crossings from next spring, the company said, and the fares \
+    will stay the same for at least two years after the new boats enter service.</p>\
+    <p>Harbour officials welcomed the plan but warned that the charging points on the quay \
+    would need a new power line, which the regional grid operator has not yet approved.</p>";
+
+#[test]
+fn byline_inside_prose_stays() {
+    // The author link sits in a long paragraph of prose: only a short byline line may go.
+    let html = format!(
+        "<html><head><title>Ferries go electric</title><meta name=\"author\" content=\"Lena Ortiz\">\
+         </head><body><article><h1>Ferries go electric</h1>{PARAS}<p>This story was reported by \
+         <a rel=\"author\" href=\"/lena\">Lena Ortiz</a> from the harbour office, where she spent \
+         two days with the engineers who will maintain the new electric boats and their batteries.\
+         </p></article></body></html>"
+    );
+    let a = run_html(&html, "https://ferry.example.org/news/electric.html");
+    assert!(
+        a.text.contains("This story was reported by Lena Ortiz"),
+        "{}",
+        a.text
+    );
+}
+
+#[test]
+fn prose_about_free_articles_stays() {
+    let html = format!(
+        "<html><head><title>Library opens archive</title></head><body><article>\
+         <h1>Library opens archive</h1>{PARAS}<p>The library said it would add 40 free \
+         articles from its archive each month and that readers would not need an account.</p>\
+         </article></body></html>"
+    );
+    let a = run_html(&html, "https://lib.example.org/archive.html");
+    assert!(a.text.contains("add 40 free articles"), "{}", a.text);
+}
+
+#[test]
+fn short_ad_label_blocks_go_but_labels_in_prose_stay() {
+    let html = format!(
+        "<html><head><title>Harbour news</title></head><body><article><h1>Harbour news</h1>\
+         {PARAS}<div>Advertisement: DINGHY-SALE-BLOCK two dinghies for sale, call the yard.</div>\
+         <p>Sponsored walks along the new sea wall raised money for the lifeboat station, \
+         which will use it to replace its old inflatable boat before the winter storms.</p>\
+         </article></body></html>"
+    );
+    let a = run_html(&html, "https://harbour.example.org/news.html");
+    assert!(!a.text.contains("DINGHY-SALE-BLOCK"), "{}", a.text);
+    assert!(a.text.contains("Sponsored walks along"), "{}", a.text);
+}
