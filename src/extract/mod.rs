@@ -4,6 +4,7 @@ mod boiler;
 pub mod dates;
 mod depth;
 pub mod dom;
+mod emit;
 mod fallback;
 pub mod markdown;
 mod metadata;

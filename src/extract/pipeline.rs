@@ -4,14 +4,14 @@
 use super::dom::{Dom, ROOT};
 use super::readability::{self, Grabber};
 use super::{
-    boiler, dates, fallback, metadata, prep, reading_time, sanitize, sink, Article, NoArticle,
+    boiler, dates, emit, fallback, metadata, prep, reading_time, sink, Article, NoArticle,
 };
 
 /// Body paragraph text (characters) below which the fallback never runs.
 const FALLBACK_MIN_TEXT: usize = 800;
 const LISTING_MIN_LINKS: usize = 15;
 const LISTING_LINK_DENSITY: f64 = 0.6;
-use crate::text::{html_to_text, word_count};
+use crate::text::word_count;
 
 /// The parsed page made ready for scoring; JSON-LD is read on the way (scripts go away).
 fn prepare(html: &str, want_ld: bool) -> (Dom, Option<metadata::JsonLd>) {
@@ -97,13 +97,7 @@ pub fn run(html: &str, page: Option<&url::Url>) -> Result<Article, NoArticle> {
         .descendants_with_tags(root, &["img"])
         .into_iter()
         .find_map(|i| d.attr(i, "src").map(str::to_string));
-    let raw = d.inner_html_with(
-        root,
-        &sanitize::attr_may_survive,
-        &sanitize::drops_with_content,
-    );
-    let content = sanitize(&raw, base.as_ref());
-    let text = html_to_text(&content);
+    let (content, text) = emit::html_and_text(&d, root, base.as_ref());
     let words = word_count(&text);
     if words == 0 {
         return Err(NoArticle::NoReadableContent);

@@ -113,6 +113,11 @@ pub fn attr_may_survive(tag: &str, attr: &str) -> bool {
     matches!(attr, "lang" | "dir") || tag_attrs(tag).contains(&attr)
 }
 
+/// Whether the sanitiser keeps this tag (others are unwrapped or, see below, dropped).
+pub fn allowed_tag(tag: &str) -> bool {
+    TAGS.contains(&tag) || MORE_TAGS.contains(&tag)
+}
+
 /// Pre-filter for serialisation: subtrees the sanitiser would drop anyway are not written.
 pub fn drops_with_content(tag: &str) -> bool {
     DROP_WITH_CONTENT.contains(&tag)
@@ -162,7 +167,7 @@ fn is_data_image(v: &str) -> bool {
     l.as_deref() == Some("data:image/")
 }
 
-fn filter_attr<'u>(el: &str, attr: &str, value: &'u str) -> Option<Cow<'u, str>> {
+pub fn filter_attr<'u>(el: &str, attr: &str, value: &'u str) -> Option<Cow<'u, str>> {
     let is_data = value
         .trim_start()
         .get(..5)

@@ -1,0 +1,457 @@
+//! The article's sanitised HTML and its plain text, written in one walk over the extraction
+//! DOM (no serialise-and-reparse through ammonia and then through `crate::text`).
+//!
+//! Same allow-list and URL rules as [`super::sanitize`] (ammonia's semantics: disallowed tags
+//! are unwrapped, `DROP_WITH_CONTENT` tags go with their content, URL attributes are resolved
+//! against the base and must use an allowed scheme, links get `rel="noopener noreferrer"`).
+//! The text follows `crate::text`'s rules over the elements written. Tests over the corpus check
+//! that ammonia leaves this output unchanged and that `html_to_text(content)` equals the text.
+
+use super::dom::{Data, Dom, Id};
+use super::sanitize::{allowed_tag, attr_may_survive, drops_with_content, filter_attr};
+use crate::text::is_block;
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Break {
+    None,
+    Space,
+    Line,
+    Paragraph,
+}
+
+struct Text {
+    out: String,
+    pending: Break,
+    pre_depth: usize,
+    /// Text nodes inside `<pre>` are gathered so they are trimmed as the parser would see them
+    /// (one merged text node).
+    pre_run: String,
+}
+
+impl Text {
+    fn request(&mut self, b: Break) {
+        self.flush_pre();
+        if b > self.pending {
+            self.pending = b;
+        }
+    }
+
+    fn emit(&mut self, piece: &str) {
+        if piece.is_empty() {
+            return;
+        }
+        if !self.out.is_empty() {
+            match self.pending {
+                Break::None => {}
+                Break::Space => self.out.push(' '),
+                Break::Line => self.out.push('\n'),
+                Break::Paragraph => self.out.push_str("\n\n"),
+            }
+        }
+        self.pending = Break::None;
+        self.out.push_str(piece);
+    }
+
+    fn flush_pre(&mut self) {
+        if self.pre_run.is_empty() {
+            return;
+        }
+        let run = std::mem::take(&mut self.pre_run);
+        self.emit(run.trim_matches('\n'));
+    }
+
+    fn text(&mut self, s: &str) {
+        if self.pre_depth > 0 {
+            self.pre_run.push_str(s);
+            return;
+        }
+        let mut word_start: Option<usize> = None;
+        for (i, c) in s.char_indices() {
+            if c.is_whitespace() {
+                if let Some(ws) = word_start.take() {
+                    self.emit(s.get(ws..i).unwrap_or(""));
+                }
+                if self.pending < Break::Space {
+                    self.pending = Break::Space;
+                }
+            } else if word_start.is_none() {
+                word_start = Some(i);
+            }
+        }
+        if let Some(ws) = word_start {
+            self.emit(s.get(ws..).unwrap_or(""));
+        }
+    }
+
+    fn open(&mut self, tag: &str) {
+        // Every written tag ends a text node in the re-parsed output.
+        self.flush_pre();
+        if tag == "br" {
+            self.request(Break::Line);
+        } else if matches!(tag, "td" | "th") {
+            self.request(Break::Space);
+        } else if is_block(tag) {
+            self.request(Break::Paragraph);
+        }
+        if tag == "pre" {
+            self.flush_pre();
+            self.pre_depth += 1;
+        }
+    }
+
+    fn close(&mut self, tag: &str) {
+        self.flush_pre();
+        if matches!(tag, "td" | "th") {
+            self.request(Break::Space);
+        } else if is_block(tag) {
+            self.request(Break::Paragraph);
+        }
+        if tag == "pre" {
+            self.flush_pre();
+            self.pre_depth = self.pre_depth.saturating_sub(1);
+        }
+    }
+}
+
+fn escape_text(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\u{a0}' => out.push_str("&nbsp;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+fn escape_attr(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\u{a0}' => out.push_str("&nbsp;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+/// ammonia's URL check: absolute URLs need an allowed scheme; relative ones are resolved
+/// against `base` (or kept when there is none); unparsable ones are dropped.
+fn check_url(v: &str, base: Option<&url::Url>) -> Option<String> {
+    match url::Url::parse(v) {
+        Ok(u) => matches!(u.scheme(), "http" | "https" | "mailto" | "data").then(|| v.to_string()),
+        Err(url::ParseError::RelativeUrlWithoutBase) => match base {
+            Some(b) => b.join(v).ok().map(|u| u.to_string()),
+            None => Some(v.to_string()),
+        },
+        Err(_) => None,
+    }
+}
+
+fn write_attr(out: &mut String, name: &str, value: &str) {
+    out.push(' ');
+    out.push_str(name);
+    out.push_str("=\"");
+    escape_attr(value, out);
+    out.push('"');
+}
+
+fn open_tag(out: &mut String, dom: &Dom, tag: &str, n: Id, base: Option<&url::Url>) {
+    out.push('<');
+    out.push_str(tag);
+    if let Some(e) = dom.elem(n) {
+        for (k, v) in &e.attrs {
+            let k: &str = k;
+            if !attr_may_survive(tag, k) {
+                continue;
+            }
+            let checked;
+            let mut value: &str = v;
+            if k == "href" || k == "src" {
+                match check_url(value, base) {
+                    Some(u) => {
+                        checked = u;
+                        value = &checked;
+                    }
+                    None => continue,
+                }
+            }
+            if let Some(f) = filter_attr(tag, k, value) {
+                write_attr(out, k, &f);
+            }
+        }
+    }
+    if tag == "a" {
+        write_attr(out, "rel", "noopener noreferrer");
+    }
+    out.push('>');
+}
+
+/// What the output does with an element.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Plan {
+    /// Not written, nor its content.
+    Drop,
+    /// Only its content is written.
+    Unwrap,
+    Keep,
+    /// A `<p>` holding blocks: written as `<div>` so a parser would not split it.
+    Div,
+}
+
+/// Start tags that close an open `<p>` when parsed (the HTML tree-building rules).
+fn closes_p(tag: &str) -> bool {
+    matches!(
+        tag,
+        "article"
+            | "aside"
+            | "blockquote"
+            | "center"
+            | "details"
+            | "div"
+            | "dl"
+            | "figcaption"
+            | "figure"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "hr"
+            | "main"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "ul"
+    )
+}
+
+/// Table parts are only written where a parser would keep them (inside their table).
+fn table_part_fits(tag: &str, parent: Option<&str>) -> bool {
+    match tag {
+        "td" | "th" => parent == Some("tr"),
+        "tr" => matches!(parent, Some("table" | "tbody" | "thead" | "tfoot")),
+        "tbody" | "thead" | "tfoot" | "caption" | "colgroup" => parent == Some("table"),
+        "col" => matches!(parent, Some("colgroup" | "table")),
+        _ => true,
+    }
+}
+
+/// Visits the subtree of `root` in document order without recursion: `open` returns whether to
+/// descend; `close` runs for every element descended into.
+fn walk(dom: &Dom, root: Id, mut visit: impl FnMut(Id, bool) -> bool) {
+    let mut n = dom.first_child(root);
+    while let Some(x) = n {
+        if visit(x, true) {
+            if let Some(c) = dom.first_child(x) {
+                n = Some(c);
+                continue;
+            }
+            visit(x, false);
+        }
+        let mut cur = x;
+        n = None;
+        loop {
+            if let Some(s) = dom.next_sibling(cur) {
+                n = Some(s);
+                break;
+            }
+            match dom.parent(cur) {
+                Some(p) if p != root => {
+                    visit(p, false);
+                    cur = p;
+                }
+                _ => break,
+            }
+        }
+    }
+}
+
+/// Decides, per element, what is written, so that the output parses back to the same tree.
+fn plan(dom: &Dom, root: Id) -> Vec<Plan> {
+    let mut plans = vec![Plan::Unwrap; dom.nodes.len()];
+    // Open written elements: (node, tag, index in this stack of the nearest open <p> in scope).
+    let mut stack: Vec<(Id, &str, Option<usize>)> = Vec::new();
+    walk(dom, root, |x, opening| {
+        if !opening {
+            if stack.last().is_some_and(|s| s.0 == x) {
+                stack.pop();
+            }
+            return false;
+        }
+        {
+            let Some(e) = dom.elem(x) else {
+                return false;
+            };
+            let tag: &str = &e.tag;
+            let plan = if drops_with_content(tag) {
+                Plan::Drop
+            } else if !allowed_tag(tag) || !table_part_fits(tag, stack.last().map(|s| s.1)) {
+                Plan::Unwrap
+            } else {
+                Plan::Keep
+            };
+            if let Some(slot) = plans.get_mut(x) {
+                *slot = plan;
+            }
+            if plan == Plan::Drop {
+                return false;
+            }
+            if plan == Plan::Keep {
+                let near = stack.last().and_then(|s| s.2);
+                if closes_p(tag) {
+                    if let Some(&(p, _, _)) = near.and_then(|i| stack.get(i)) {
+                        if let Some(slot) = plans.get_mut(p) {
+                            *slot = Plan::Div;
+                        }
+                    }
+                }
+                let near = match tag {
+                    "p" => Some(stack.len()),
+                    "td" | "th" | "caption" | "table" => None,
+                    _ => near,
+                };
+                if !super::dom::is_void(tag) {
+                    stack.push((x, tag, near));
+                }
+            }
+            !super::dom::is_void(tag)
+        }
+    });
+    plans
+}
+
+/// The sanitised inner HTML of `root` and its plain text.
+pub fn html_and_text(dom: &Dom, root: Id, base: Option<&url::Url>) -> (String, String) {
+    let plans = plan(dom, root);
+    let plan_of = |x: Id| plans.get(x).copied().unwrap_or(Plan::Drop);
+    let mut html = String::new();
+    let mut text = Text {
+        out: String::new(),
+        pending: Break::None,
+        pre_depth: 0,
+        pre_run: String::new(),
+    };
+    let written = |x: Id| -> Option<&str> {
+        let e = dom.elem(x)?;
+        match plan_of(x) {
+            Plan::Keep => Some(&e.tag),
+            Plan::Div => Some("div"),
+            _ => None,
+        }
+    };
+    let mut after_pre = false;
+    walk(dom, root, |x, opening| {
+        if !opening {
+            after_pre = false;
+            if let Some(tag) = written(x) {
+                if !super::dom::is_void(tag) {
+                    html.push_str("</");
+                    html.push_str(tag);
+                    html.push('>');
+                    text.close(tag);
+                }
+            }
+            return false;
+        }
+        {
+            match dom.nodes.get(x).map(|d| &d.data) {
+                Some(Data::Text(t)) => {
+                    let t: &str = t;
+                    // A parser drops the newline right after <pre>: write what it would keep.
+                    let shown = if std::mem::take(&mut after_pre) {
+                        t.strip_prefix('\n').unwrap_or(t)
+                    } else {
+                        t
+                    };
+                    escape_text(shown, &mut html);
+                    text.text(t);
+                    false
+                }
+                Some(Data::Element(e)) => {
+                    if plan_of(x) == Plan::Drop {
+                        return false;
+                    }
+                    after_pre = false;
+                    if let Some(tag) = written(x) {
+                        open_tag(&mut html, dom, tag, x, base);
+                        text.open(tag);
+                        after_pre = tag == "pre";
+                    }
+                    !super::dom::is_void(&e.tag)
+                }
+                _ => false,
+            }
+        }
+    });
+    text.flush_pre();
+    (html, text.out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(body: &str) -> (String, String) {
+        let dom = super::super::sink::parse_document(&format!("<html><body>{body}</body></html>"));
+        let root = dom.body().unwrap_or(0);
+        let base = url::Url::parse("https://example.com/a/b.html").ok();
+        html_and_text(&dom, root, base.as_ref())
+    }
+
+    #[test]
+    fn dangerous_things_go() {
+        let (h, t) = run(
+            "<p onclick=x()>Hi <a href=\"javascript:alert(1)\">j</a> <a href=\"/x\">rel</a>\
+             <script>bad()</script><img src=\"data:text/html,hi\"><img src=\"data:image/png;base64,AA\">\
+             <form><input value=v></form><object data=x>obj</object><style>p{}</style></p>",
+        );
+        assert!(!h.contains("onclick") && !h.contains("javascript:"), "{h}");
+        assert!(!h.contains("script") && !h.contains("<style") && !h.contains("data:text"));
+        assert!(h.contains("data:image/png"), "{h}");
+        assert!(!h.contains("<form") && !h.contains("<input") && !h.contains("<object"));
+        assert!(h.contains("<a href=\"https://example.com/x\" rel=\"noopener noreferrer\">"));
+        assert!(!t.contains("bad()") && !t.contains("obj"), "{t}");
+        assert_eq!(h, crate::extract::sanitize(&h, None));
+    }
+
+    #[test]
+    fn output_parses_back_to_itself() {
+        // Built by hand, as extraction can leave them: a <p> holding a block (becomes a <div>),
+        // a stray cell outside a table (unwrapped), text split across nodes in a <pre>.
+        let mut dom = super::super::sink::parse_document("<html><body></body></html>");
+        let body = dom.body().unwrap_or(0);
+        let p = dom.create_element("p");
+        let span = dom.create_element("span");
+        let h2 = dom.create_element("h2");
+        let td = dom.create_element("td");
+        let pre = dom.create_element("pre");
+        let (a, b, c) = (
+            dom.create_text("a"),
+            dom.create_text("b"),
+            dom.create_text("c"),
+        );
+        let (x, y) = (dom.create_text("\n x"), dom.create_text(" y\n"));
+        dom.append(body, p);
+        dom.append(p, a);
+        dom.append(p, span);
+        dom.append(span, h2);
+        dom.append(h2, b);
+        dom.append(body, td);
+        dom.append(td, c);
+        dom.append(body, pre);
+        dom.append(pre, x);
+        dom.append(pre, y);
+        let (h, t) = html_and_text(&dom, body, None);
+        assert_eq!(h, "<div>a<span><h2>b</h2></span></div>c<pre> x y\n</pre>");
+        assert_eq!(h, crate::extract::sanitize(&h, None));
+        assert_eq!(t, crate::text::html_to_text(&h));
+    }
+}
