@@ -28,7 +28,7 @@ fn excluding(dom: &Dom, p: Id, ms: &mut String) -> bool {
     ms.push(' ');
     ms.push_str(dom.id_attr(p));
     ms.make_ascii_lowercase();
-    ms.len() > 1 && pat::unlikely(ms) && !pat::ok_maybe(ms)
+    ms.len() > 1 && pat::Hints::of(ms).unlikely_candidate()
 }
 
 /// Whether some ancestor of `n` is excluding; `memo` (0 unknown, 1 no, 2 yes) makes the

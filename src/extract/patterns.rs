@@ -109,29 +109,86 @@ pub fn any_in(s: &str, words: &[&str]) -> bool {
     false
 }
 
+/// Which of Readability's class/id word lists a string hits, found in one pass.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Hints(u8);
+
+impl Hints {
+    const UNLIKELY: u8 = 1;
+    const OK_MAYBE: u8 = 2;
+    const POSITIVE: u8 = 4;
+    const NEGATIVE: u8 = 8;
+    const BYLINE: u8 = 16;
+
+    /// `s` must be lowercase. One walk over `s`: at each byte that starts some word of any
+    /// list, the words starting with that byte are tried and their lists marked.
+    pub fn of(s: &str) -> Hints {
+        const LISTS: [(&[&str], u8); 5] = [
+            (&UNLIKELY, Hints::UNLIKELY),
+            (&OK_MAYBE, Hints::OK_MAYBE),
+            (&POSITIVE, Hints::POSITIVE),
+            (&NEGATIVE, Hints::NEGATIVE),
+            (&BYLINE, Hints::BYLINE),
+        ];
+        // Per first byte, the lists holding a word that starts with it.
+        const FIRST: [u8; 256] = {
+            let mut t = [0u8; 256];
+            let mut l = 0;
+            while l < LISTS.len() {
+                let (words, bit) = LISTS[l];
+                let mut w = 0;
+                while w < words.len() {
+                    let b = words[w].as_bytes()[0];
+                    t[b as usize] |= bit;
+                    w += 1;
+                }
+                l += 1;
+            }
+            t
+        };
+        let hay = s.as_bytes();
+        let mut bits = 0u8;
+        for (i, &b) in hay.iter().enumerate() {
+            let cand = FIRST[b as usize] & !bits;
+            if cand == 0 {
+                continue;
+            }
+            let rest = hay.get(i..).unwrap_or(&[]);
+            for (words, bit) in LISTS {
+                if cand & bit != 0 && words.iter().any(|w| rest.starts_with(w.as_bytes())) {
+                    bits |= bit;
+                }
+            }
+        }
+        if bits & Hints::NEGATIVE == 0
+            && (s == "hid" || s.starts_with("hid ") || s.ends_with(" hid") || s.contains(" hid "))
+        {
+            bits |= Hints::NEGATIVE;
+        }
+        Hints(bits)
+    }
+
+    /// Readability's "unlikely candidate" test: unlikely and not maybe-ok.
+    pub fn unlikely_candidate(self) -> bool {
+        self.0 & Hints::UNLIKELY != 0 && self.0 & Hints::OK_MAYBE == 0
+    }
+
+    pub fn positive(self) -> bool {
+        self.0 & Hints::POSITIVE != 0
+    }
+
+    pub fn negative(self) -> bool {
+        self.0 & Hints::NEGATIVE != 0
+    }
+
+    pub fn byline(self) -> bool {
+        self.0 & Hints::BYLINE != 0
+    }
+}
+
 /// `s` must be lowercase.
-pub fn unlikely(s: &str) -> bool {
-    any_in(s, &UNLIKELY)
-}
-
-pub fn ok_maybe(s: &str) -> bool {
-    any_in(s, &OK_MAYBE)
-}
-
-pub fn positive(s: &str) -> bool {
-    any_in(s, &POSITIVE)
-}
-
-pub fn negative(s: &str) -> bool {
-    any_in(s, &NEGATIVE)
-        || s == "hid"
-        || s.starts_with("hid ")
-        || s.ends_with(" hid")
-        || s.contains(" hid ")
-}
-
 pub fn byline(s: &str) -> bool {
-    any_in(s, &BYLINE)
+    Hints::of(s).byline()
 }
 
 /// `(\b|_)(share|sharedaddy)(\b|_)`
@@ -287,11 +344,29 @@ mod tests {
 
     #[test]
     fn patterns() {
-        assert!(unlikely("sidebar-left "));
-        assert!(!unlikely("story-body"));
-        assert!(negative("hid"));
-        assert!(negative("x hid"));
-        assert!(!negative("hidx"));
+        assert!(Hints::of("sidebar-left ").unlikely_candidate());
+        assert!(!Hints::of("story-body").unlikely_candidate());
+        assert!(Hints::of("hid").negative());
+        let h = Hints::of("sidebar-left article-body byline");
+        assert!(h.positive() && h.negative() && h.byline() && !h.unlikely_candidate());
+        assert!(Hints::of("sidebar-left").unlikely_candidate());
+        assert!(Hints::of("share-tools x hid").negative());
+        for s in [
+            "comment-footer",
+            "main story",
+            "post-author",
+            "x-ad-y",
+            "hidden",
+        ] {
+            let h = Hints::of(s);
+            let unlikely = any_in(s, &UNLIKELY) && !any_in(s, &OK_MAYBE);
+            assert_eq!(h.unlikely_candidate(), unlikely, "{s}");
+            assert_eq!(h.positive(), any_in(s, &POSITIVE), "{s}");
+            assert_eq!(h.negative(), any_in(s, &NEGATIVE), "{s}");
+            assert_eq!(h.byline(), any_in(s, &BYLINE), "{s}");
+        }
+        assert!(Hints::of("x hid").negative());
+        assert!(!Hints::of("hidx").negative());
         assert!(share("post_share"));
         assert!(share("share-tools"));
         assert!(!share("shareholders"));

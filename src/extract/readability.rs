@@ -276,21 +276,15 @@ impl<'a> Grabber<'a> {
             return 0.0;
         }
         let mut w = 0.0;
-        let class = self.dom.class(n).to_ascii_lowercase();
-        if !class.is_empty() {
-            if pat::negative(&class) {
+        for v in [self.dom.class(n), self.dom.id_attr(n)] {
+            if v.is_empty() {
+                continue;
+            }
+            let h = pat::Hints::of(&v.to_ascii_lowercase());
+            if h.negative() {
                 w -= 25.0;
             }
-            if pat::positive(&class) {
-                w += 25.0;
-            }
-        }
-        let id = self.dom.id_attr(n).to_ascii_lowercase();
-        if !id.is_empty() {
-            if pat::negative(&id) {
-                w -= 25.0;
-            }
-            if pat::positive(&id) {
+            if h.positive() {
                 w += 25.0;
             }
         }
@@ -445,8 +439,7 @@ impl<'a> Grabber<'a> {
                 continue;
             }
             if self.flags.strip_unlikelys {
-                if pat::unlikely(&ms)
-                    && !pat::ok_maybe(&ms)
+                if pat::Hints::of(&ms).unlikely_candidate()
                     && !has_ancestor_tag(&self.dom, n, "table", 3)
                     && !has_ancestor_tag(&self.dom, n, "code", 3)
                     && !keeps_unlikely
@@ -769,8 +762,7 @@ impl<'a> Grabber<'a> {
                 || (self.dom.attr(n, "aria-modal") == Some("true")
                     && self.dom.attr(n, "role") == Some("dialog"))
                 || self.check_byline(n, &ms)
-                || (pat::unlikely(&ms)
-                    && !pat::ok_maybe(&ms)
+                || (pat::Hints::of(&ms).unlikely_candidate()
                     && !keeps
                     && !has_ancestor_tag(&self.dom, n, "table", 3)
                     && !has_ancestor_tag(&self.dom, n, "code", 3))

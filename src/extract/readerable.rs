@@ -46,7 +46,7 @@ pub fn is_probably_readerable(dom: &Dom) -> bool {
         }
         let mut ms = format!("{} {}", dom.class(n), dom.id_attr(n));
         ms.make_ascii_lowercase();
-        if pat::unlikely(&ms) && !pat::ok_maybe(&ms) {
+        if pat::Hints::of(&ms).unlikely_candidate() {
             continue;
         }
         if dom.is(n, "p") && has_li_ancestor(dom, n) {
