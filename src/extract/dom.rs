@@ -64,9 +64,22 @@ pub struct TextSum {
 
 impl TextSum {
     pub fn of(s: &str) -> TextSum {
+        Self::with_commas(s).0
+    }
+
+    /// The sum plus the counts of ASCII commas and of all comma characters, in one pass over
+    /// the text (this runs over every text node of the page).
+    pub fn with_commas(s: &str) -> (TextSum, u32, u32) {
         let mut t = TextSum::default();
+        let (mut ascii, mut all) = (0u32, 0u32);
         let mut pending_ws = false;
         for c in s.chars() {
+            if c == ',' {
+                ascii += 1;
+                all += 1;
+            } else if !c.is_ascii() && is_comma(c) {
+                all += 1;
+            }
             if is_js_space(c) {
                 if t.any {
                     pending_ws = true;
@@ -83,7 +96,7 @@ impl TextSum {
             }
         }
         t.trail = pending_ws || (!t.any && t.lead);
-        t
+        (t, ascii, all)
     }
 
     pub fn concat(a: TextSum, b: TextSum) -> TextSum {
@@ -524,9 +537,7 @@ impl Dom {
     fn compute(&self, n: Id) -> Stats {
         let mut s = Stats::default();
         if let Some(t) = self.text(n) {
-            s.text = TextSum::of(t);
-            s.commas = t.matches(',').count() as u32;
-            s.commas_all = t.chars().filter(|&c| is_comma(c)).count() as u32;
+            (s.text, s.commas, s.commas_all) = TextSum::with_commas(t);
             return s;
         }
         let mut c = self.first_child(n);

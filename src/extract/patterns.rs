@@ -100,13 +100,20 @@ pub fn any_in(s: &str, words: &[&str]) -> bool {
     let hay = s.as_bytes();
     for (i, &b) in hay.iter().enumerate() {
         if first[b as usize] {
-            let rest = &hay[i..];
-            if words.iter().any(|w| rest.starts_with(w.as_bytes())) {
+            let rest = hay.get(i..).unwrap_or(&[]);
+            if words.iter().any(|w| prefix_of(w.as_bytes(), rest)) {
                 return true;
             }
         }
     }
     false
+}
+
+/// `rest.starts_with(w)` as an inlined byte loop: the words are short and most tries fail on
+/// the second byte, where a `memcmp` call costs more than the comparison.
+#[inline]
+fn prefix_of(w: &[u8], rest: &[u8]) -> bool {
+    w.len() <= rest.len() && w.iter().zip(rest).all(|(a, b)| a == b)
 }
 
 /// Which of Readability's class/id word lists a string hits, found in one pass.
@@ -155,7 +162,7 @@ impl Hints {
             }
             let rest = hay.get(i..).unwrap_or(&[]);
             for (words, bit) in LISTS {
-                if cand & bit != 0 && words.iter().any(|w| rest.starts_with(w.as_bytes())) {
+                if cand & bit != 0 && words.iter().any(|w| prefix_of(w.as_bytes(), rest)) {
                     bits |= bit;
                 }
             }
