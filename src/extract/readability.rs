@@ -813,15 +813,19 @@ impl<'a> Grabber<'a> {
         fix_lazy_images(&mut self.dom, article);
         self.clean_conditionally(article, "form");
         self.clean_conditionally(article, "fieldset");
-        for tag in ["object", "embed", "footer", "link", "aside"] {
-            clean(&mut self.dom, article, tag);
-        }
+        clean_tags(
+            &mut self.dom,
+            article,
+            &["object", "embed", "footer", "link", "aside"],
+        );
         for top in self.dom.element_children(article) {
             self.clean_share(top);
         }
-        for tag in ["iframe", "input", "textarea", "select", "button"] {
-            clean(&mut self.dom, article, tag);
-        }
+        clean_tags(
+            &mut self.dom,
+            article,
+            &["iframe", "input", "textarea", "select", "button"],
+        );
         for h in self
             .dom
             .descendants_with_tags(article, &["h1", "h2"])
@@ -1042,11 +1046,12 @@ impl<'a> Grabber<'a> {
     }
 }
 
-/// `_clean`: removes every `tag` element except embeds of known video hosts.
-pub fn clean(dom: &mut Dom, root: Id, tag: &str) {
-    let is_embed = matches!(tag, "object" | "embed" | "iframe");
-    for n in dom.descendants_with_tags(root, &[tag]).into_iter().rev() {
-        if is_embed {
+/// Readability's `_clean` (removes every element of `tags` except embeds of known video hosts),
+/// for several tags in one walk: the result is the same as one call per tag, as a removed
+/// element takes its subtree along either way.
+pub fn clean_tags(dom: &mut Dom, root: Id, tags: &[&str]) {
+    for n in dom.descendants_with_tags(root, tags).into_iter().rev() {
+        if matches!(dom.tag(n), "object" | "embed" | "iframe") {
             let video = dom
                 .elem(n)
                 .is_some_and(|e| e.attrs.iter().any(|(_, v)| pat::video(v)));
