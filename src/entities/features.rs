@@ -639,8 +639,8 @@ impl Aggregate {
                     let own = TAG_NAMES.get(best).copied().unwrap_or("O");
                     f.push(fh(57, &[own]));
                     // Its first-pass neighbours here: a lone token of a name seen in full.
-                    let alone = !s1.get(i.wrapping_sub(1)).is_some_and(|&t| t != 0)
-                        && !s1.get(i + 1).is_some_and(|&t| t != 0);
+                    let alone = s1.get(i.wrapping_sub(1)).is_none_or(|&t| t == 0)
+                        && s1.get(i + 1).is_none_or(|&t| t == 0);
                     f.push(fh(58, &[own, if alone { "1" } else { "0" }]));
                 }
             }
