@@ -414,6 +414,9 @@ pub fn sentence_features(
         f.push(fh(19, &[&p2.lower, &p1.lower]));
         if TITLES.contains(&p1.lower.as_str()) {
             f.push(fh(20, &[]));
+        } else if TITLES.contains(&p2.lower.as_str()) && is_capitalised(&p1.norm) {
+            // "President Vladimir Putin": the title two words back, a name in between.
+            f.push(fh(9, &[]));
         }
         for (bit, name) in LISTS {
             for (pos, g) in [("0", &t.gaz), ("-1", &p1.gaz), ("+1", &n1.gaz)] {
