@@ -2,7 +2,7 @@
 SHARED ?= ../shared
 CARGO ?= cargo
 
-.PHONY: setup build wasm test test-rust test-e2e lint demo bench clean
+.PHONY: setup build wasm test test-rust test-e2e lint lint-ext demo bench bench-smoke bench-native clean
 
 setup:
 	@scripts/setup.sh
@@ -18,15 +18,36 @@ lint:
 test-rust:
 	LECTERN_SHARED=$(abspath $(SHARED)) $(CARGO) test
 
-test: setup lint test-rust
+# Browser tests: the unpacked extension and the playground in Debian's Chromium.
+test-e2e: build
+	node --test --test-concurrency=1 --test-reporter=spec tests/e2e/*.test.mjs
 
-demo: setup
-	$(CARGO) build --release
-	./target/release/lectern extract examples/news-page.html --url https://example.com/news/syria-moscow --format markdown
+# Validates the manifest and sources for Firefox (offline).
+lint-ext: setup
+	node node_modules/web-ext/bin/web-ext.js lint --source-dir extension --no-input
 
-bench: setup
-	$(CARGO) build --release
-	./target/release/lectern bench $(SHARED)/corpus/readability
+test: setup lint test-rust lint-ext test-e2e
+
+# Builds the extension and serves the playground (same wasm core) with a bundled sample page.
+DEMO_PORT ?= 8765
+demo: build
+	@echo "Lectern playground: http://127.0.0.1:$(DEMO_PORT)/  (extension to load unpacked: $(abspath extension))"
+	python3 -m http.server $(DEMO_PORT) --bind 127.0.0.1 --directory www
+
+# The browser benchmark, Lectern vs Readability.js in headless Chromium (bench/README.md),
+# then the size report. Results: bench/results/.
+bench: build
+	LECTERN_SHARED=$(abspath $(SHARED)) node bench/run.mjs
+	scripts/size-report.sh | tee bench/results/size.md
+	node bench/readme.mjs
+
+# One page of the browser benchmark, so that it cannot rot (CI).
+bench-smoke: build
+	LECTERN_SHARED=$(abspath $(SHARED)) node bench/run.mjs --smoke
+
+# Native criterion benches: extraction, tagging, rendering.
+bench-native: setup
+	LECTERN_SHARED=$(abspath $(SHARED)) nice $(CARGO) bench
 
 clean:
 	$(CARGO) clean

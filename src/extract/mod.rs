@@ -1,5 +1,22 @@
 //! Article extraction: find the article in a page, clean it, and read its metadata.
 
+mod boiler;
+pub mod dates;
+mod depth;
+pub mod dom;
+mod fallback;
+pub mod markdown;
+mod metadata;
+mod patterns;
+mod pipeline;
+mod prep;
+mod readability;
+mod readerable;
+mod sanitize;
+mod sink;
+
+pub use sanitize::sanitize;
+
 use serde::Serialize;
 use std::fmt;
 
@@ -62,17 +79,53 @@ impl fmt::Display for NoArticle {
 
 impl std::error::Error for NoArticle {}
 
+/// Largest input accepted (bytes); bigger pages are refused rather than parsed for seconds.
+pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
+
+/// Reading speed used for `reading_time_minutes`.
+const WORDS_PER_MINUTE: usize = 230;
+
+/// Whether `html` looks like binary data rather than markup or text.
+fn looks_binary(html: &str) -> bool {
+    let mut total = 0usize;
+    let mut bad = 0usize;
+    for c in html.chars().take(8192) {
+        total += 1;
+        if c == '\u{fffd}' || (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}')) {
+            bad += 1;
+        }
+    }
+    total > 0 && bad * 10 > total
+}
+
 /// Extracts the article from `html`.
 pub fn extract(html: &str, options: &Options) -> Result<Article, NoArticle> {
-    let _ = options;
+    if html.len() > MAX_INPUT_BYTES {
+        return Err(NoArticle::TooLarge(html.len()));
+    }
     if html.trim().is_empty() {
         return Err(NoArticle::EmptyPage);
     }
-    Err(NoArticle::NoReadableContent)
+    if looks_binary(html) {
+        return Err(NoArticle::NotHtml);
+    }
+    let page_url = options.url.as_deref().and_then(|u| url::Url::parse(u).ok());
+    pipeline::run(&depth::limit_depth(html), page_url.as_ref())
 }
 
 /// A cheap check of whether `html` probably holds an article worth a reader view.
 pub fn is_probably_readerable(html: &str) -> bool {
-    let _ = html;
-    false
+    if html.trim().is_empty() || html.len() > MAX_INPUT_BYTES || looks_binary(html) {
+        return false;
+    }
+    let dom = sink::parse_document(&depth::limit_depth(html));
+    readerable::is_probably_readerable(&dom)
+}
+
+fn reading_time(words: usize) -> u32 {
+    if words == 0 {
+        0
+    } else {
+        words.div_ceil(WORDS_PER_MINUTE).max(1) as u32
+    }
 }

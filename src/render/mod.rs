@@ -1,1 +1,215 @@
 //! Rendering an extracted article (with its entity marks) to the reader view's HTML.
+//!
+//! Plain Rust, no browser: the extension's reader page only places this HTML into its own
+//! document, so everything shown to the user is decided (and tested) here.
+//! - [`reader_html`]: header (site, title, byline, date, reading time), lead image and body.
+//! - [`sanitize`]: the last line of defence before the reader: whatever the extractor or the
+//!   entity marker produced, only inert markup and http(s) images/links reach the page.
+//! - [`fragment`]: an article made from arbitrary HTML (the selection, or the page's text when
+//!   no article was found), so the reader can still show something.
+
+pub mod fragment;
+pub mod meta;
+pub mod sanitize;
+
+use crate::entities::Entities;
+use crate::extract::Article;
+
+/// Marks the entity mentions in article HTML: returns the HTML with `<mark class="lx-ent lx-PER"
+/// data-label data-entity data-mention>` pieces and the entities found in its text.
+pub fn annotate(content_html: &str) -> (String, Entities) {
+    crate::entities::annotate_html(content_html)
+}
+
+/// Knobs for [`reader_html`].
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// The page's URL: relative links and images in the content resolve against it.
+    pub url: Option<String>,
+}
+
+/// The reader view's article markup: `<article class="lx-article">` with a header, an optional
+/// lead image and `content_html` (the article body, possibly carrying entity marks).
+/// Metadata is escaped; the body goes through [`sanitize::clean`].
+pub fn reader_html(article: &Article, content_html: &str, options: &RenderOptions) -> String {
+    let body = sanitize::clean(content_html, options.url.as_deref());
+    let mut out = String::with_capacity(body.len() + 1024);
+    out.push_str("<article class=\"lx-article\"");
+    if let Some(lang) = article.lang.as_deref().filter(|l| meta::is_lang_tag(l)) {
+        out.push_str(" lang=\"");
+        out.push_str(lang);
+        out.push('"');
+    }
+    if let Some(dir) = article
+        .dir
+        .as_deref()
+        .filter(|d| matches!(*d, "ltr" | "rtl" | "auto"))
+    {
+        out.push_str(" dir=\"");
+        out.push_str(dir);
+        out.push('"');
+    }
+    out.push_str(">\n<header class=\"lx-header\">\n");
+    if let Some(site) = nonempty(&article.site_name) {
+        push_el(&mut out, "p", "lx-site", site);
+    }
+    let title = nonempty(&article.title).unwrap_or("Untitled");
+    push_el(&mut out, "h1", "lx-title", title);
+
+    let mut meta_parts: Vec<String> = Vec::new();
+    if let Some(byline) = nonempty(&article.byline) {
+        meta_parts.push(format!(
+            "<span class=\"lx-byline\">{}</span>",
+            escape(&meta::clean_byline(byline))
+        ));
+    }
+    if let Some(published) = nonempty(&article.published_time) {
+        let shown = meta::human_date(published).unwrap_or_else(|| published.to_string());
+        meta_parts.push(format!(
+            "<time class=\"lx-date\" datetime=\"{}\">{}</time>",
+            escape(published),
+            escape(&shown)
+        ));
+    }
+    if article.word_count > 0 {
+        meta_parts.push(format!(
+            "<span class=\"lx-reading-time\">{} min read</span>",
+            article.reading_time_minutes.max(1)
+        ));
+    }
+    if !meta_parts.is_empty() {
+        out.push_str("<p class=\"lx-meta\">");
+        out.push_str(&meta_parts.join("<span class=\"lx-sep\" aria-hidden=\"true\"> · </span>"));
+        out.push_str("</p>\n");
+    }
+    out.push_str("</header>\n");
+
+    if let Some(lead) = lead_image(article, &body, options.url.as_deref()) {
+        out.push_str("<figure class=\"lx-lead\"><img src=\"");
+        out.push_str(&escape(&lead));
+        out.push_str("\" alt=\"\"></figure>\n");
+    }
+    out.push_str("<div class=\"lx-body\">\n");
+    out.push_str(&body);
+    out.push_str("\n</div>\n</article>\n");
+    out
+}
+
+/// The lead image to show above the body: only an http(s) URL, and only when the body does not
+/// already show that image.
+fn lead_image(article: &Article, body: &str, base: Option<&str>) -> Option<String> {
+    let raw = nonempty(&article.lead_image_url)?;
+    let url = sanitize::absolute_http_url(raw, base)?;
+    if body.contains(&escape(&url)) || body.contains(url.as_str()) {
+        return None;
+    }
+    Some(url)
+}
+
+fn nonempty(s: &Option<String>) -> Option<&str> {
+    s.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn push_el(out: &mut String, tag: &str, class: &str, text: &str) {
+    out.push('<');
+    out.push_str(tag);
+    out.push_str(" class=\"");
+    out.push_str(class);
+    out.push_str("\">");
+    out.push_str(&escape(text));
+    out.push_str("</");
+    out.push_str(tag);
+    out.push_str(">\n");
+}
+
+/// HTML-escapes text for element content and double-quoted attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article() -> Article {
+        Article {
+            title: Some("Harbour <reopens>".into()),
+            byline: Some("By Ana Lima".into()),
+            published_time: Some("2026-03-04T09:30:00Z".into()),
+            site_name: Some("The Courier".into()),
+            lang: Some("en".into()),
+            lead_image_url: Some("https://img.example.org/lead.jpg".into()),
+            content: "<p>Body</p>".into(),
+            text: "Body".into(),
+            word_count: 450,
+            reading_time_minutes: 2,
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn header_has_escaped_metadata() {
+        let a = article();
+        let html = reader_html(&a, &a.content, &RenderOptions::default());
+        assert!(html.contains("<h1 class=\"lx-title\">Harbour &lt;reopens&gt;</h1>"));
+        assert!(html.contains("<span class=\"lx-byline\">By Ana Lima</span>"));
+        assert!(html.contains("datetime=\"2026-03-04T09:30:00Z\">4 March 2026</time>"));
+        assert!(html.contains("2 min read"));
+        assert!(html.contains("<p class=\"lx-site\">The Courier</p>"));
+        assert!(html.contains("lang=\"en\""));
+        assert!(html.contains("<img src=\"https://img.example.org/lead.jpg\""));
+        assert!(html.contains("<p>Body</p>"));
+    }
+
+    #[test]
+    fn lead_image_not_repeated_when_in_body() {
+        let a = article();
+        let body = "<p>x</p><img src=\"https://img.example.org/lead.jpg\">";
+        let html = reader_html(&a, body, &RenderOptions::default());
+        assert_eq!(html.matches("lead.jpg").count(), 1);
+    }
+
+    #[test]
+    fn hostile_metadata_and_lead_are_neutralised() {
+        let mut a = article();
+        a.lead_image_url = Some("javascript:alert(1)".into());
+        a.lang = Some("en\" onload=\"x".into());
+        a.dir = Some("rtl\"".into());
+        let html = reader_html(&a, "<p>ok</p>", &RenderOptions::default());
+        assert!(!html.contains("javascript:"));
+        assert!(!html.contains("onload"));
+        assert!(!html.contains("dir="));
+    }
+
+    #[test]
+    fn entity_marks_survive() {
+        let a = article();
+        let body = "<p><mark class=\"lx-ent lx-PER\" data-label=\"PER\" data-entity=\"0\" \
+                    data-mention=\"0\">Ana</mark> spoke</p>";
+        let html = reader_html(&a, body, &RenderOptions::default());
+        assert!(html.contains(body), "{html}");
+    }
+
+    #[test]
+    fn missing_metadata_gives_plain_header() {
+        let a = Article {
+            content: "<p>x</p>".into(),
+            ..Article::default()
+        };
+        let html = reader_html(&a, &a.content, &RenderOptions::default());
+        assert!(html.contains("Untitled"));
+        assert!(!html.contains("lx-meta"));
+        assert!(!html.contains("lx-lead"));
+    }
+}

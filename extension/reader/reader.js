@@ -1,0 +1,163 @@
+// The extension's reader page (runs in an iframe over the page, extension origin): fetches the
+// captured page from the background, runs the wasm core here (the page's CSP cannot forbid it),
+// and shows the result. Everything stays on the device.
+import init, * as core from '../pkg/lectern.js';
+import { createReader } from './view.js';
+import { api, loadSettings, saveSettings, LIMITS } from '../src/settings.js';
+
+const ext = api();
+const de = document.documentElement;
+// The hash is "TOKEN" or "TOKEN|MODE": the captured page to ask the background for, and what to
+// show (kept across a reload, which is how the reader recovers from a panic: an aborted wasm
+// instance cannot be reused).
+const [token, hashMode] = location.hash.slice(1).split('|');
+let payload = null;
+let wasmLoad = null;
+let reader = null;
+let mode = ['article', 'text', 'selection'].includes(hashMode) ? hashMode : 'article';
+let panicked = false;
+
+// The background knows which tab this frame is in; the tab id from the payload is only a fallback.
+function close() {
+  ext.runtime.sendMessage({ type: 'lectern-close', tabId: payload ? payload.tabId : null }).catch(() => {});
+}
+
+// Esc must close the reader even if the view never came up.
+document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !reader) close(); });
+
+async function fresh() {
+  if (!wasmLoad) {
+    wasmLoad = init({ module_or_path: new URL('../pkg/lectern_bg.wasm', import.meta.url) }).then(() => core);
+  }
+  return wasmLoad;
+}
+
+function switchTo(next) {
+  if (panicked) {
+    location.replace(`${location.pathname}#${token}|${next}`);
+    location.reload();
+    return;
+  }
+  mode = next;
+  render();
+}
+
+function errorText(e) {
+  return (e && e.message) ? e.message : String(e);
+}
+
+async function render() {
+  const s = reader.settings();
+  const opts = { highlights: s.highlights };
+  let mod;
+  try {
+    mod = await fresh();
+  } catch (e) {
+    de.dataset.state = 'error';
+    reader.showMessage('The reader could not start', errorText(e), [['Back to the page', close]]);
+    return;
+  }
+  const t0 = performance.now();
+  try {
+    let result;
+    if (mode === 'article') result = mod.process(payload.html, payload.url, opts);
+    else if (mode === 'selection') result = mod.process_fragment(payload.selectionHtml, payload.url, payload.title, opts);
+    else result = mod.process_fragment(bodyOf(payload.html), payload.url, payload.title, opts);
+    de.dataset.processMs = String(Math.round(performance.now() - t0));
+    reader.show(result);
+    de.dataset.state = 'ready';
+    de.dataset.mode = mode;
+  } catch (e) {
+    let msg = errorText(e);
+    if (e instanceof WebAssembly.RuntimeError) panicked = true;
+    try { const p = mod.last_panic(); if (p) { msg = `internal error: ${p}`; panicked = true; } } catch { panicked = true; }
+    const actions = [];
+    if (mode !== 'text') actions.push(['Show the page’s text anyway', () => switchTo('text')]);
+    if (mode !== 'selection' && payload.selectionHtml) actions.push(['Show the selected text', () => switchTo('selection')]);
+    actions.push(['Back to the page', close]);
+    if (/^No article found/.test(msg)) {
+      de.dataset.state = 'no-article';
+      reader.showMessage('This page doesn’t look like an article', `Lectern found no article to show: ${msg.replace(/^No article found: /, '')}`, actions);
+    } else {
+      de.dataset.state = 'error';
+      reader.showMessage('Lectern could not show this page', msg, actions);
+    }
+  }
+}
+
+// The page's body markup (the fallback shows the page's own text, sanitised by the core).
+function bodyOf(html) {
+  const i = html.indexOf('</head>');
+  return i >= 0 ? html.slice(i + 7) : html;
+}
+
+function optionalFeatures(extra, settings) {
+  let host = '';
+  try { host = new URL(payload.url).hostname; } catch { /* not a web page */ }
+  const details = document.createElement('details');
+  details.className = 'lx-more';
+  const summary = document.createElement('summary');
+  summary.textContent = 'More';
+  summary.className = 'lx-btn';
+  details.append(summary);
+  const box = document.createElement('div');
+  box.className = 'lx-more-box';
+  const option = (id, label, checked, onchange) => {
+    const l = document.createElement('label');
+    l.className = 'lx-check';
+    const i = document.createElement('input');
+    i.type = 'checkbox'; i.id = id; i.checked = checked;
+    i.addEventListener('change', () => onchange(i));
+    l.append(i, ` ${label}`);
+    box.append(l);
+  };
+  // Both need the browser's consent to look at pages after load (optional host permissions).
+  option('lx-badge', 'Show a badge on pages with an article (asks to read all sites)', settings.badge, async (i) => {
+    if (i.checked && !(await ext.permissions.request({ origins: ['<all_urls>'] }).catch(() => false))) { i.checked = false; return; }
+    await saveSettings({ badge: i.checked });
+  });
+  if (host) {
+    option('lx-auto', `Always open the reader on ${host}`, settings.autoSites.includes(host), async (i) => {
+      const cur = (await loadSettings()).autoSites.filter((h) => h !== host);
+      if (i.checked && !(await ext.permissions.request({ origins: [`*://${host}/*`] }).catch(() => false))) { i.checked = false; return; }
+      await saveSettings({ autoSites: i.checked ? [...cur, host] : cur });
+    });
+  }
+  if (payload.selectionHtml) {
+    const b = document.createElement('button');
+    b.type = 'button'; b.className = 'lx-btn'; b.textContent = 'Show only the selection';
+    b.addEventListener('click', () => { details.open = false; switchTo('selection'); });
+    box.append(b);
+  }
+  details.append(box);
+  extra.append(details);
+}
+
+async function main() {
+  const settings = await loadSettings();
+  const root = document.getElementById('lx-root');
+  reader = createReader(root, {
+    settings,
+    limits: LIMITS,
+    onClose: close,
+    onChange: (patch, reprocess) => {
+      saveSettings(patch).catch(() => {});
+      if (reprocess && payload) render();
+    },
+  });
+  fresh().catch(() => {}); // start compiling while the page arrives
+  payload = token ? await ext.runtime.sendMessage({ type: 'lectern-payload', token }).catch(() => null) : null;
+  if (!payload || typeof payload.html !== 'string') {
+    de.dataset.state = 'error';
+    reader.showMessage('Nothing to show', 'The page could not be captured. Close the reader and try again.', [['Back to the page', close]]);
+    return;
+  }
+  if (typeof payload.ms === 'number') de.dataset.captureMs = payload.ms.toFixed(1);
+  optionalFeatures(reader.extra, settings);
+  await render();
+}
+
+main().catch((e) => {
+  de.dataset.state = 'error';
+  document.body.textContent = `Lectern: ${errorText(e)}`;
+});

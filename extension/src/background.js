@@ -1,0 +1,141 @@
+// Lectern's background: the toolbar button (and its shortcut) toggles the reader in the active
+// tab; optional features (readerable badge, auto-open per site) run only with the user's consent.
+// Nothing here talks to the network.
+import { api, loadSettings } from './settings.js';
+import initWasm, { is_readerable } from '../pkg/lectern.js';
+
+const ext = api();
+const READER = ext.runtime.getURL('reader.html');
+const CHECK_ID = 'lectern-check';
+
+// Captured pages waiting for their reader frame, by one-time token.
+const pending = new Map();
+const waiters = new Map();
+
+function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
+
+async function exec(tabId, details) {
+  try {
+    return await ext.scripting.executeScript({ target: { tabId, frameIds: [0] }, ...details });
+  } catch (e) {
+    // Right after an activeTab grant the first injection fails now and then: retry once.
+    if (/Cannot access contents/i.test(String(e && e.message))) {
+      await sleep(60);
+      return ext.scripting.executeScript({ target: { tabId, frameIds: [0] }, ...details });
+    }
+    throw e;
+  }
+}
+
+async function toggle(tabId) {
+  const [closed] = await exec(tabId, { func: () => !!(globalThis.__lecternReader && globalThis.__lecternReader.close()) });
+  if (closed && closed.result) return 'closed';
+  await exec(tabId, { files: ['src/capture.js', 'src/overlay.js'] });
+  const token = crypto.randomUUID();
+  const src = `${READER}#${token}`;
+  const [res] = await exec(tabId, {
+    func: (src) => {
+      const page = globalThis.__lecternCapture({});
+      globalThis.__lecternReader.open(src);
+      return page;
+    },
+    args: [src],
+  });
+  const payload = { ...(res && res.result), tabId };
+  pending.set(token, payload);
+  const w = waiters.get(token);
+  if (w) { waiters.delete(token); w(payload); }
+  // Kept a little while so a reader that reloads (after an internal error) can ask again, then
+  // dropped: the page must not stay in memory.
+  setTimeout(() => pending.delete(token), 120_000);
+  return 'opened';
+}
+
+function takePayload(token) {
+  const p = pending.get(token);
+  if (p) return Promise.resolve(p);
+  return new Promise((resolve) => {
+    waiters.set(token, resolve);
+    setTimeout(() => { if (waiters.delete(token)) resolve(null); }, 10_000);
+  });
+}
+
+ext.action.onClicked.addListener((tab) => {
+  if (tab.id == null) return;
+  toggle(tab.id).catch((e) => {
+    console.warn('Lectern: cannot open the reader here:', e && e.message);
+    ext.action.setBadgeText({ tabId: tab.id, text: '!' }).catch(() => {});
+    ext.action.setTitle({ tabId: tab.id, title: 'Lectern cannot read this page (browser pages and stores are off limits)' }).catch(() => {});
+  });
+});
+
+// The readerable badge uses the same wasm core, loaded only when first needed.
+let wasmReady = null;
+function wasm() {
+  if (!wasmReady) wasmReady = initWasm({ module_or_path: ext.runtime.getURL('pkg/lectern_bg.wasm') });
+  return wasmReady;
+}
+
+async function onPageLoaded(msg, sender) {
+  const tabId = sender.tab && sender.tab.id;
+  if (tabId == null || sender.frameId !== 0) return;
+  const s = await loadSettings();
+  let host = '';
+  try { host = new URL(msg.url).hostname; } catch { return; }
+  if (s.autoSites.includes(host)) {
+    await toggle(tabId);
+    return;
+  }
+  if (s.badge && typeof msg.html === 'string') {
+    await wasm();
+    let yes = false;
+    try { yes = is_readerable(msg.html); } catch { yes = false; }
+    await ext.action.setBadgeBackgroundColor({ tabId, color: '#264678' });
+    await ext.action.setBadgeText({ tabId, text: yes ? 'R' : '' });
+    await ext.action.setTitle({ tabId, title: yes ? 'Reader view available (Alt+Shift+R)' : 'Reader view (Alt+Shift+R)' });
+  }
+}
+
+// The page checker runs only where the user granted access: all sites for the badge, or the
+// chosen sites for auto-open.
+async function syncRegistration() {
+  const s = await loadSettings();
+  const wanted = s.badge ? ['<all_urls>'] : s.autoSites.map((h) => `*://${h}/*`);
+  const matches = [];
+  for (const m of wanted) {
+    try { if (await ext.permissions.contains({ origins: [m] })) matches.push(m); } catch { /* bad pattern */ }
+  }
+  try { await ext.scripting.unregisterContentScripts({ ids: [CHECK_ID] }); } catch { /* none */ }
+  if (matches.length) {
+    await ext.scripting.registerContentScripts([{
+      id: CHECK_ID, js: ['src/capture.js', 'src/check.js'], matches, runAt: 'document_idle', persistAcrossSessions: true,
+    }]);
+  }
+}
+
+ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  if (!msg || typeof msg !== 'object') return false;
+  // Only the extension's own pages may ask for captured pages or close readers.
+  const fromExtension = sender.url && sender.url.startsWith(ext.runtime.getURL(''));
+  if (msg.type === 'lectern-payload' && fromExtension) {
+    takePayload(String(msg.token)).then(sendResponse);
+    return true;
+  }
+  if (msg.type === 'lectern-close' && fromExtension) {
+    const tabId = sender.tab && sender.tab.id != null ? sender.tab.id : msg.tabId;
+    if (Number.isInteger(tabId)) ext.tabs.sendMessage(tabId, { type: 'lectern-close' }, { frameId: 0 }).catch(() => {});
+    return false;
+  }
+  if (msg.type === 'lectern-page' && sender.tab) {
+    onPageLoaded(msg, sender).catch((e) => console.warn('Lectern:', e && e.message));
+    return false;
+  }
+  return false;
+});
+
+ext.storage.onChanged.addListener((changes, area) => {
+  if (area === 'sync' && (changes.badge || changes.autoSites)) syncRegistration().catch(() => {});
+});
+if (ext.permissions.onAdded) ext.permissions.onAdded.addListener(() => syncRegistration().catch(() => {}));
+if (ext.permissions.onRemoved) ext.permissions.onRemoved.addListener(() => syncRegistration().catch(() => {}));
+ext.runtime.onInstalled.addListener(() => syncRegistration().catch(() => {}));

@@ -1,0 +1,15 @@
+// Registered only when the user turned on the readerable badge or auto-open for a site (both need
+// an optional host permission): after the page loaded, hands its visible HTML to the extension,
+// which decides locally (in wasm) whether to show the badge or open the reader.
+(() => {
+  'use strict';
+  const api = (globalThis.browser && globalThis.browser.runtime) ? globalThis.browser : chrome;
+  if (globalThis.__lecternChecked || window.top !== window) return;
+  globalThis.__lecternChecked = true;
+  const send = () => {
+    const page = globalThis.__lecternCapture({});
+    api.runtime.sendMessage({ type: 'lectern-page', url: page.url, html: page.html }).catch(() => {});
+  };
+  // Give scripts that fill the page after load a moment.
+  setTimeout(send, 300);
+})();

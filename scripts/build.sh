@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Builds the wasm core and assembles the extension (what `make build` runs):
+#   target/.../lectern.wasm -> wasm-bindgen --target web -> wasm-opt -Oz
+#   -> extension/pkg/ and www/pkg/ (lectern.js, lectern_bg.wasm), out/lectern-extension.zip.
+# Afterwards extension/ is the folder to load unpacked.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+# Keep the target_features section for wasm-bindgen; wasm-opt strips what is left afterwards.
+CARGO_PROFILE_WASM_STRIP=false cargo build --lib --target wasm32-unknown-unknown --profile wasm
+raw=target/wasm32-unknown-unknown/wasm/lectern.wasm
+gen=target/wasm-bindgen
+rm -rf "$gen" && mkdir -p "$gen"
+
+# Shrink the module BEFORE wasm-bindgen: Debian's wasm-opt (108) breaks wasm-bindgen's externref
+# table when run on its output, but handles rustc's output fine (wasm-bindgen keeps its sections).
+input=$raw
+if command -v wasm-opt >/dev/null; then
+  wasm-opt -Oz --strip-debug --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue "$raw" -o "$gen/opt.wasm"
+  input=$gen/opt.wasm
+fi
+wasm-bindgen --target web --no-typescript --out-dir "$gen" --out-name lectern "$input"
+
+for dest in extension/pkg www/pkg; do
+  rm -rf "$dest" && mkdir -p "$dest"
+  cp "$gen/lectern.js" "$gen/lectern_bg.wasm" "$dest/"
+done
+# The playground shows the same reader view as the extension.
+cp extension/reader/view.js extension/reader/reader.css www/pkg/
+
+mkdir -p out
+rm -f out/lectern-extension.zip
+(cd extension && python3 -m zipfile -c ../out/lectern-extension.zip manifest.json reader.html reader src pkg icons)
+printf 'build: %s (%s bytes wasm), extension/ loadable unpacked, out/lectern-extension.zip\n' \
+  "$(wasm-bindgen --version)" "$(wc -c < extension/pkg/lectern_bg.wasm)"

@@ -1,0 +1,122 @@
+//! Published times as ISO 8601 where they can be parsed; anything else is kept verbatim.
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+fn month(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| w.starts_with(m))
+        .map(|i| i as u32 + 1)
+}
+
+fn valid(y: i32, m: u32, d: u32) -> bool {
+    (1000..=9999).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
+}
+
+/// `YYYY-MM-DD...` (already ISO) is kept; "Fri, 10 Jul 2015 09:53:00 -0400",
+/// "July 10, 2015", "10 July 2015" and "2015/07/10" become ISO 8601.
+pub fn normalize(raw: &str) -> String {
+    let s = raw.trim();
+    if super::metadata::looks_like_iso_date(s) {
+        return s.to_string();
+    }
+    parse(s).unwrap_or_else(|| s.to_string())
+}
+
+fn parse(s: &str) -> Option<String> {
+    let cleaned: String = s.chars().map(|c| if c == ',' { ' ' } else { c }).collect();
+    let words: Vec<&str> = cleaned.split_whitespace().collect();
+    // YYYY/MM/DD
+    if let Some(first) = words.first() {
+        let parts: Vec<&str> = first.split('/').collect();
+        if parts.len() == 3 && parts[0].len() == 4 {
+            let (y, m, d) = (
+                parts[0].parse().ok()?,
+                parts[1].parse().ok()?,
+                parts[2].parse().ok()?,
+            );
+            return valid(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"));
+        }
+    }
+    let mut day = None;
+    let mut mon = None;
+    let mut year = None;
+    let mut time = None;
+    let mut zone = None;
+    for w in &words {
+        if let Some(m) = month(w) {
+            if mon.is_none() {
+                mon = Some(m);
+                continue;
+            }
+        }
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        if w.contains(':') && time.is_none() {
+            let t: Vec<&str> = w.split(':').collect();
+            if t.len() >= 2
+                && t.iter()
+                    .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+            {
+                let h: u32 = t[0].parse().ok()?;
+                let mi: u32 = t[1].parse().ok()?;
+                let se: u32 = t.get(2).and_then(|x| x.parse().ok()).unwrap_or(0);
+                if h < 24 && mi < 60 && se < 61 {
+                    time = Some((h, mi, se));
+                }
+            }
+            continue;
+        }
+        if (w.starts_with('+') || w.starts_with('-'))
+            && w.len() == 5
+            && w[1..].chars().all(|c| c.is_ascii_digit())
+        {
+            zone = Some(format!("{}:{}", &w[..3], &w[3..]));
+            continue;
+        }
+        if matches!(*w, "GMT" | "UTC" | "Z") {
+            zone = Some("+00:00".to_string());
+            continue;
+        }
+        if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+            let n: i32 = digits.parse().ok()?;
+            if digits.len() == 4 && year.is_none() {
+                year = Some(n);
+            } else if digits.len() <= 2 && day.is_none() {
+                day = Some(n as u32);
+            }
+        }
+    }
+    let (y, m, d) = (year?, mon?, day?);
+    if !valid(y, m, d) {
+        return None;
+    }
+    Some(match (time, zone) {
+        (Some((h, mi, se)), Some(z)) => format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:{se:02}{z}"),
+        (Some((h, mi, se)), None) => format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:{se:02}"),
+        _ => format!("{y:04}-{m:02}-{d:02}"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(normalize("2026-01-28T10:00:00Z"), "2026-01-28T10:00:00Z");
+        assert_eq!(normalize("January 28, 2026"), "2026-01-28");
+        assert_eq!(normalize("28 Jan 2026"), "2026-01-28");
+        assert_eq!(
+            normalize("Fri, 10 Jul 2015 09:53:00 -0400"),
+            "2015-07-10T09:53:00-04:00"
+        );
+        assert_eq!(normalize("2015/07/10"), "2015-07-10");
+        assert_eq!(normalize("yesterday"), "yesterday");
+    }
+}

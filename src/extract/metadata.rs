@@ -1,0 +1,470 @@
+//! Article metadata, in order of trust: JSON-LD (schema.org Article types, also inside
+//! `@graph`), then OpenGraph / Twitter / Dublin Core / Parse.ly meta tags, then the document.
+//! The precedence and patterns follow Readability.js 0.6 (Apache-2.0) so that our fields agree
+//! with its output; on top of it we read the lead image, the language from meta tags, and
+//! fall back to `<time>` elements and more JSON-LD shapes for the published time.
+
+use super::dom::{collapse_ws, Dom, Id, ROOT};
+use super::readability::{article_title, text_similarity};
+use serde_json::Value;
+use std::collections::HashMap;
+
+#[derive(Debug, Default, Clone)]
+pub struct JsonLd {
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub excerpt: Option<String>,
+    pub site_name: Option<String>,
+    pub date_published: Option<String>,
+    pub image: Option<String>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Metadata {
+    pub title: String,
+    pub byline: Option<String>,
+    pub excerpt: Option<String>,
+    pub site_name: Option<String>,
+    pub published_time: Option<String>,
+    pub image: Option<String>,
+    pub lang: Option<String>,
+}
+
+const ARTICLE_TYPES_MID: [&str; 17] = [
+    "AdvertiserContentArticle",
+    "NewsArticle",
+    "AnalysisNewsArticle",
+    "AskPublicNewsArticle",
+    "BackgroundNewsArticle",
+    "OpinionNewsArticle",
+    "ReportageNewsArticle",
+    "ReviewNewsArticle",
+    "Report",
+    "SatiricalArticle",
+    "ScholarlyArticle",
+    "MedicalScholarlyArticle",
+    "SocialMediaPosting",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "DiscussionForumPosting",
+    "TechArticle",
+];
+
+/// Readability's `jsonLdArticleTypes` regex (`^Article|...|APIReference$`, anchors and all).
+fn is_article_type(t: &str) -> bool {
+    t.starts_with("Article")
+        || t.ends_with("APIReference")
+        || ARTICLE_TYPES_MID.iter().any(|a| t.contains(a))
+}
+
+fn str_field<'a>(v: &'a Value, k: &str) -> Option<&'a str> {
+    v.get(k).and_then(Value::as_str)
+}
+
+fn non_empty(s: Option<String>) -> Option<String> {
+    s.filter(|x| !x.trim().is_empty())
+}
+
+/// Reads the first schema.org article object from the `application/ld+json` scripts.
+pub fn json_ld(dom: &mut Dom, title_from_doc: &dyn Fn(&mut Dom) -> String) -> JsonLd {
+    let scripts = dom.descendants_with_tags(ROOT, &["script"]);
+    for s in scripts {
+        if dom.attr(s, "type") != Some("application/ld+json") {
+            continue;
+        }
+        let raw = dom.text_content(s);
+        let mut content = raw.trim();
+        content = content.strip_prefix("<![CDATA[").unwrap_or(content);
+        content = content.strip_suffix("]]>").unwrap_or(content);
+        let Ok(mut parsed) = serde_json::from_str::<Value>(content) else {
+            continue;
+        };
+        if let Value::Array(items) = &parsed {
+            match items
+                .iter()
+                .find(|it| str_field(it, "@type").is_some_and(is_article_type))
+            {
+                Some(found) => parsed = found.clone(),
+                None => continue,
+            }
+        }
+        let is_schema = |c: &str| {
+            let c = c.strip_suffix('/').unwrap_or(c);
+            c == "http://schema.org" || c == "https://schema.org"
+        };
+        let ctx_ok = match parsed.get("@context") {
+            Some(Value::String(c)) => is_schema(c),
+            Some(o @ Value::Object(_)) => str_field(o, "@vocab").is_some_and(is_schema),
+            _ => false,
+        };
+        if !ctx_ok {
+            continue;
+        }
+        let mut obj = &parsed;
+        if obj.get("@type").is_none() {
+            if let Some(Value::Array(graph)) = obj.get("@graph") {
+                match graph
+                    .iter()
+                    .find(|it| str_field(it, "@type").is_some_and(is_article_type))
+                {
+                    Some(found) => obj = found,
+                    None => continue,
+                }
+            }
+        }
+        match obj.get("@type") {
+            Some(Value::String(t)) if is_article_type(t) => {}
+            _ => continue,
+        }
+        let mut m = JsonLd::default();
+        let name = str_field(obj, "name");
+        let headline = str_field(obj, "headline");
+        match (name, headline) {
+            (Some(n), Some(h)) if n != h => {
+                let title = title_from_doc(dom);
+                let name_matches = text_similarity(n, &title) > 0.75;
+                let headline_matches = text_similarity(h, &title) > 0.75;
+                m.title = Some(
+                    if headline_matches && !name_matches {
+                        h
+                    } else {
+                        n
+                    }
+                    .to_string(),
+                );
+            }
+            (Some(n), _) => m.title = Some(n.trim().to_string()),
+            (None, Some(h)) => m.title = Some(h.trim().to_string()),
+            _ => {}
+        }
+        if let Some(author) = obj.get("author") {
+            if let Some(n) = str_field(author, "name") {
+                m.byline = Some(n.trim().to_string());
+            } else if let Some(arr) = author.as_array() {
+                if arr.first().and_then(|a| str_field(a, "name")).is_some() {
+                    let names: Vec<String> = arr
+                        .iter()
+                        .filter_map(|a| str_field(a, "name"))
+                        .map(|n| n.trim().to_string())
+                        .collect();
+                    m.byline = Some(names.join(", "));
+                }
+            }
+        }
+        if let Some(d) = str_field(obj, "description") {
+            m.excerpt = Some(d.trim().to_string());
+        }
+        if let Some(p) = obj.get("publisher").and_then(|p| str_field(p, "name")) {
+            m.site_name = Some(p.trim().to_string());
+        }
+        if let Some(d) = str_field(obj, "datePublished") {
+            m.date_published = Some(d.trim().to_string());
+        }
+        m.image = match obj.get("image") {
+            Some(Value::String(u)) => Some(u.clone()),
+            Some(Value::Array(a)) => a.first().and_then(|x| {
+                x.as_str()
+                    .map(str::to_string)
+                    .or_else(|| str_field(x, "url").map(str::to_string))
+            }),
+            Some(o) => str_field(o, "url").map(str::to_string),
+            None => None,
+        };
+        return m;
+    }
+    JsonLd::default()
+}
+
+/// Finds `prefix:suffix` the way Readability's global property regex does (first match).
+fn property_key(prop: &str) -> Option<String> {
+    const PRE: [&str; 5] = ["article", "dcterm", "dc", "og", "twitter"];
+    const SUF: [&str; 6] = [
+        "author",
+        "creator",
+        "description",
+        "published_time",
+        "title",
+        "site_name",
+    ];
+    let l = prop.to_ascii_lowercase();
+    for (i, _) in l.char_indices() {
+        let rest = &l[i..];
+        for p in PRE {
+            if let Some(r) = rest.strip_prefix(p) {
+                let r = r.trim_start();
+                if let Some(r) = r.strip_prefix(':') {
+                    let r = r.trim_start();
+                    for s in SUF {
+                        if r.starts_with(s) {
+                            return Some(format!("{p}:{s}"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Readability's single-valued `name` pattern.
+fn name_key(name: &str) -> Option<String> {
+    const PRE: [&str; 7] = [
+        "dcterm",
+        "dc",
+        "og",
+        "twitter",
+        "parsely",
+        "weibo:article",
+        "weibo:webpage",
+    ];
+    const SUF: [&str; 6] = [
+        "author",
+        "creator",
+        "pub-date",
+        "description",
+        "title",
+        "site_name",
+    ];
+    let l = name.trim().to_ascii_lowercase();
+    let ok = SUF.contains(&l.as_str())
+        || PRE.iter().any(|p| {
+            l.strip_prefix(p).is_some_and(|r| {
+                let r = r.trim_start();
+                r.strip_prefix(['-', '.', ':'])
+                    .is_some_and(|r| SUF.contains(&r.trim_start()))
+            })
+        });
+    ok.then(|| {
+        l.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| if c == '.' { ':' } else { c })
+            .collect()
+    })
+}
+
+/// Decodes entities left escaped in meta values (`&amp;`, `&#39;`, ...).
+pub fn unescape_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        let Some(semi) = tail.find(';').filter(|&j| j <= 12) else {
+            out.push('&');
+            rest = &tail[1..];
+            continue;
+        };
+        let ent = &tail[1..semi];
+        let decoded = match ent {
+            "quot" => Some('"'),
+            "amp" => Some('&'),
+            "apos" => Some('\''),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            _ => {
+                let num = if let Some(h) = ent.strip_prefix("#x").or_else(|| ent.strip_prefix("#X"))
+                {
+                    u32::from_str_radix(h, 16).ok()
+                } else if let Some(d) = ent.strip_prefix('#') {
+                    d.parse::<u32>().ok()
+                } else {
+                    None
+                };
+                num.map(|n| {
+                    if n == 0 || n > 0x10ffff || (0xd800..=0xdfff).contains(&n) {
+                        '\u{fffd}'
+                    } else {
+                        char::from_u32(n).unwrap_or('\u{fffd}')
+                    }
+                })
+            }
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &tail[semi + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Reads all metadata of the (script-free) document; `ld` comes from [`json_ld`].
+pub fn metadata(dom: &mut Dom, ld: &JsonLd) -> Metadata {
+    let mut values: HashMap<String, String> = HashMap::new();
+    let mut image: Option<String> = None;
+    let mut lang_meta: Option<String> = None;
+    for m in dom.descendants_with_tags(ROOT, &["meta"]) {
+        let name = dom.attr(m, "name").map(str::to_string);
+        let prop = dom.attr(m, "property").map(str::to_string);
+        let Some(content) = dom.attr(m, "content").filter(|c| !c.is_empty()) else {
+            continue;
+        };
+        let content = content.trim().to_string();
+        let pn = prop.as_deref().unwrap_or("").to_ascii_lowercase();
+        let nn = name.as_deref().unwrap_or("").to_ascii_lowercase();
+        if image.is_none()
+            && (pn
+                .split_whitespace()
+                .any(|p| p == "og:image" || p == "og:image:url")
+                || nn == "twitter:image"
+                || nn == "twitter:image:src")
+        {
+            image = Some(content.clone());
+        }
+        if lang_meta.is_none()
+            && (pn == "og:locale" || nn == "language" || nn == "content-language")
+        {
+            lang_meta = Some(content.replace('_', "-"));
+        }
+        let mut matched = false;
+        if let Some(p) = prop.as_deref().filter(|p| !p.is_empty()) {
+            if let Some(k) = property_key(p) {
+                values.insert(k, content.clone());
+                matched = true;
+            }
+        }
+        if !matched {
+            if let Some(k) = name.as_deref().and_then(name_key) {
+                values.insert(k, content);
+            }
+        }
+    }
+    let get = |keys: &[&str]| -> Option<String> {
+        keys.iter()
+            .find_map(|k| values.get(*k).filter(|v| !v.is_empty()).cloned())
+    };
+    let title = non_empty(ld.title.clone())
+        .or_else(|| {
+            get(&[
+                "dc:title",
+                "dcterm:title",
+                "og:title",
+                "weibo:article:title",
+                "weibo:webpage:title",
+                "title",
+                "twitter:title",
+                "parsely-title",
+            ])
+        })
+        .unwrap_or_else(|| article_title(dom));
+    let byline = non_empty(ld.byline.clone())
+        .or_else(|| get(&["dc:creator", "dcterm:creator", "author", "parsely-author"]))
+        .or_else(|| get(&["article:author"]).filter(|a| url::Url::parse(a).is_err()));
+    let excerpt = non_empty(ld.excerpt.clone()).or_else(|| {
+        get(&[
+            "dc:description",
+            "dcterm:description",
+            "og:description",
+            "weibo:article:description",
+            "weibo:webpage:description",
+            "description",
+            "twitter:description",
+        ])
+    });
+    let site_name = non_empty(ld.site_name.clone()).or_else(|| get(&["og:site_name"]));
+    let published = non_empty(ld.date_published.clone())
+        .or_else(|| get(&["article:published_time", "parsely-pub-date"]));
+    Metadata {
+        title: unescape_entities(&title),
+        byline: byline.map(|s| unescape_entities(&s)),
+        excerpt: excerpt.map(|s| unescape_entities(&s)),
+        site_name: site_name.map(|s| unescape_entities(&s)),
+        published_time: published.map(|s| unescape_entities(&s)),
+        image: non_empty(ld.image.clone()).or(image),
+        lang: lang_meta,
+    }
+}
+
+/// The first `<time datetime>` in the document, for pages without a published-time tag.
+pub fn time_element(dom: &Dom, root: Id) -> Option<String> {
+    for t in dom.descendants_with_tags(root, &["time"]) {
+        if let Some(dt) = dom.attr(t, "datetime") {
+            let dt = dt.trim();
+            if looks_like_iso_date(dt) {
+                return Some(dt.to_string());
+            }
+        }
+    }
+    None
+}
+
+/// `YYYY-MM-DD` at the start.
+pub fn looks_like_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[7] == b'-'
+        && b[8..10].iter().all(u8::is_ascii_digit)
+}
+
+/// Drops a " | Site Name" style suffix (or prefix) when the site name is known.
+pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
+    let Some(site) = site.map(str::trim).filter(|s| !s.is_empty()) else {
+        return title.to_string();
+    };
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " » ", " · "] {
+        if let Some(t) = title.strip_suffix(&format!("{sep}{site}")) {
+            if !t.trim().is_empty() {
+                return t.trim().to_string();
+            }
+        }
+        if let Some(t) = title.strip_prefix(&format!("{site}{sep}")) {
+            if !t.trim().is_empty() {
+                return t.trim().to_string();
+            }
+        }
+    }
+    collapse_ws(title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys() {
+        assert_eq!(property_key("og:title").as_deref(), Some("og:title"));
+        assert_eq!(
+            property_key("fb og:description x").as_deref(),
+            Some("og:description")
+        );
+        assert_eq!(
+            property_key("dcterm:title").as_deref(),
+            Some("dcterm:title")
+        );
+        assert_eq!(name_key("DC.title").as_deref(), Some("dc:title"));
+        assert_eq!(
+            name_key("parsely-pub-date").as_deref(),
+            Some("parsely-pub-date")
+        );
+        assert_eq!(name_key("viewport"), None);
+    }
+
+    #[test]
+    fn unescapes() {
+        assert_eq!(
+            unescape_entities("a &amp; b &#39;c&#x27; &bogus;"),
+            "a & b 'c' &bogus;"
+        );
+    }
+
+    #[test]
+    fn site_suffix() {
+        assert_eq!(
+            strip_site_name("A story | The Daily", Some("The Daily")),
+            "A story"
+        );
+        assert_eq!(strip_site_name("A story", Some("The Daily")), "A story");
+    }
+}

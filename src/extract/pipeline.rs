@@ -1,0 +1,137 @@
+//! The extraction pipeline over a parsed page: prepare, read metadata, grab the article,
+//! post-process, clean boilerplate, sanitise, and lay out the text.
+
+use super::dom::{Dom, ROOT};
+use super::readability::{self, Grabber};
+use super::{
+    boiler, dates, fallback, metadata, prep, reading_time, sanitize, sink, Article, NoArticle,
+};
+
+/// Body paragraph text (characters) below which the fallback never runs.
+const FALLBACK_MIN_TEXT: usize = 800;
+const LISTING_MIN_LINKS: usize = 15;
+const LISTING_LINK_DENSITY: f64 = 0.6;
+use crate::text::{html_to_text, word_count};
+
+/// The parsed page made ready for scoring; JSON-LD is read on the way (scripts go away).
+fn prepare(html: &str, want_ld: bool) -> (Dom, Option<metadata::JsonLd>) {
+    let mut dom = sink::parse_document(html);
+    prep::unwrap_noscript_images(&mut dom);
+    let ld = want_ld.then(|| metadata::json_ld(&mut dom, &readability::article_title));
+    prep::prep_document(&mut dom);
+    (dom, ld)
+}
+
+/// A "best block" that is mostly many short links is a listing or home page, not an article.
+fn looks_like_listing(d: &mut Dom, root: usize) -> bool {
+    let links = d.descendants_with_tags(root, &["a"]).len();
+    let len = d.text_len(root);
+    links >= LISTING_MIN_LINKS
+        && d.link_density(root) > LISTING_LINK_DENSITY
+        && len / links.max(1) < 120
+}
+
+pub fn run(html: &str, page: Option<&url::Url>) -> Result<Article, NoArticle> {
+    let (mut dom, ld) = prepare(html, true);
+    let ld = ld.unwrap_or_default();
+    let meta = metadata::metadata(&mut dom, &ld);
+    let base = prep::base_url(&dom, page);
+    let base_is_page = base.as_ref() == page;
+    let time_fallback = metadata::time_element(&dom, ROOT);
+    let body = dom.body();
+    if !body.is_some_and(|b| dom.has_text(b)) {
+        return Err(NoArticle::NoReadableContent);
+    }
+
+    let (body_text, container) = match body {
+        Some(b) => fallback::body_paragraphs(&mut dom, b),
+        None => (0, None),
+    };
+    // A failed attempt re-prepares the page rather than keeping a copy of it around.
+    let rebuild = || prepare(html, false).0;
+    let mut grabbed = Grabber::new(dom, &meta.title, meta.byline.is_some())
+        .grab(&rebuild)
+        .ok_or(NoArticle::NoReadableContent)?;
+    let got = grabbed.dom.text_len(grabbed.content);
+    if let Some(c) = container {
+        // Node ids are stable across re-preparation, so `c` names the same container.
+        if body_text >= FALLBACK_MIN_TEXT && got * 10 < body_text * 6 {
+            let alt = Grabber::new(rebuild(), &meta.title, meta.byline.is_some()).grab_container(c);
+            if let Some(mut alt) = alt {
+                if alt.dom.text_len(alt.content) > got {
+                    if alt.byline.is_none() {
+                        alt.byline = grabbed.byline.take();
+                    }
+                    alt.dir = alt.dir.or(grabbed.dir.take());
+                    grabbed = alt;
+                }
+            }
+        }
+    }
+    let mut d = grabbed.dom;
+    let root = grabbed.content;
+    if looks_like_listing(&mut d, root) {
+        return Err(NoArticle::ListingPage);
+    }
+    prep::fix_relative_uris(&mut d, root, base.as_ref(), base_is_page);
+    readability::simplify_nested(&mut d, root);
+    boiler::clean(&mut d, root);
+    readability::clean_classes(&mut d, root);
+    prep::ensure_img_src(&mut d, root);
+
+    let excerpt = meta.excerpt.clone().or_else(|| {
+        d.descendants_with_tags(root, &["p"])
+            .first()
+            .map(|&p| d.text_content(p).trim().to_string())
+    });
+    let first_img = d
+        .descendants_with_tags(root, &["img"])
+        .into_iter()
+        .find_map(|i| d.attr(i, "src").map(str::to_string));
+    let raw = d.inner_html_with(
+        root,
+        &sanitize::attr_may_survive,
+        &sanitize::drops_with_content,
+    );
+    let content = sanitize(&raw, base.as_ref());
+    let text = html_to_text(&content);
+    let words = word_count(&text);
+    if words == 0 {
+        return Err(NoArticle::NoReadableContent);
+    }
+    let lead_image_url = meta
+        .image
+        .as_deref()
+        .and_then(|i| match base.as_ref() {
+            Some(b) => b.join(i.trim()).ok().map(|u| u.to_string()),
+            None => Some(i.to_string()),
+        })
+        .or(first_img)
+        .filter(|u| !u.starts_with("data:"));
+    let site_name = meta.site_name.clone();
+    let title = metadata::strip_site_name(&meta.title, site_name.as_deref());
+    let published_time = meta
+        .published_time
+        .clone()
+        .or(time_fallback)
+        .map(|t| dates::normalize(&t));
+    Ok(Article {
+        title: Some(title).filter(|t| !t.is_empty()),
+        byline: meta
+            .byline
+            .clone()
+            .or(grabbed.byline)
+            .map(|b| b.trim().to_string())
+            .filter(|b| !b.is_empty()),
+        published_time,
+        site_name,
+        lang: grabbed.lang.or(meta.lang.clone()).filter(|l| !l.is_empty()),
+        dir: grabbed.dir,
+        excerpt: excerpt.filter(|e| !e.is_empty()),
+        lead_image_url,
+        content,
+        text,
+        word_count: words,
+        reading_time_minutes: reading_time(words),
+    })
+}

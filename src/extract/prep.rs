@@ -1,0 +1,279 @@
+//! Document preparation before scoring and URL fixing after it (Readability.js 0.6's
+//! `_unwrapNoscriptImages`, `_removeScripts`, `_prepDocument`, `_replaceBrs`,
+//! `_fixRelativeUris`; Apache-2.0), plus the small pieces Lectern adds.
+
+use super::dom::{Dom, Id, ROOT};
+use super::patterns as pat;
+use super::readability::{is_phrasing, is_whitespace, next_node};
+
+fn is_single_image(dom: &mut Dom, mut n: Id) -> bool {
+    loop {
+        if dom.is(n, "img") {
+            return true;
+        }
+        if dom.element_child_count(n) != 1 || dom.has_text(n) {
+            return false;
+        }
+        match dom.first_element_child(n) {
+            Some(c) => n = c,
+            None => return false,
+        }
+    }
+}
+
+/// Replaces placeholder images by the real ones kept in a following `<noscript>`.
+pub fn unwrap_noscript_images(dom: &mut Dom) {
+    for img in dom.descendants_with_tags(ROOT, &["img"]) {
+        let keep = dom.elem(img).is_some_and(|e| {
+            e.attrs.iter().any(|(k, v)| {
+                matches!(&**k, "src" | "srcset" | "data-src" | "data-srcset")
+                    || pat::has_image_ext(v)
+            })
+        });
+        if !keep {
+            dom.detach(img);
+        }
+    }
+    for ns in dom.descendants_with_tags(ROOT, &["noscript"]) {
+        if !is_single_image(dom, ns) {
+            continue;
+        }
+        let Some(prev) = dom.prev_element_sibling(ns) else {
+            continue;
+        };
+        if !is_single_image(dom, prev) {
+            continue;
+        }
+        let prev_img = if dom.is(prev, "img") {
+            Some(prev)
+        } else {
+            dom.descendants_with_tags(prev, &["img"]).first().copied()
+        };
+        let new_img = dom.descendants_with_tags(ns, &["img"]).first().copied();
+        let (Some(prev_img), Some(new_img)) = (prev_img, new_img) else {
+            continue;
+        };
+        let attrs = dom
+            .elem(prev_img)
+            .map(|e| e.attrs.clone())
+            .unwrap_or_default();
+        for (k, v) in attrs {
+            if v.is_empty() {
+                continue;
+            }
+            if &*k == "src" || &*k == "srcset" || pat::has_image_ext(&v) {
+                if dom.attr(new_img, &k) == Some(&*v) {
+                    continue;
+                }
+                let name = if dom.has_attr(new_img, &k) {
+                    format!("data-old-{k}")
+                } else {
+                    k.to_string()
+                };
+                dom.set_attr(new_img, &name, &v);
+            }
+        }
+        if let Some(first) = dom.first_element_child(ns) {
+            dom.replace(prev, first);
+        }
+    }
+}
+
+/// `_removeScripts` and `_prepDocument` in one walk: drop scripts, noscripts and styles, turn
+/// `<br><br>` runs into paragraphs and `<font>` into `<span>`.
+pub fn prep_document(dom: &mut Dom) {
+    let found = dom.descendants_with_tags(ROOT, &["script", "noscript", "style", "br", "font"]);
+    let mut brs = Vec::new();
+    let mut fonts = Vec::new();
+    for &n in found.iter().rev() {
+        match dom.tag(n) {
+            "br" => brs.push(n),
+            "font" => fonts.push(n),
+            _ => dom.detach(n),
+        }
+    }
+    brs.reverse();
+    let body = dom.body();
+    // Only <br>s still in the body (not inside a removed script or noscript).
+    brs.retain(|&b| body.is_some_and(|body| dom.is_ancestor(body, b)));
+    replace_brs(dom, brs);
+    for f in fonts {
+        dom.set_tag(f, "span");
+    }
+}
+
+fn replace_brs(dom: &mut Dom, brs: Vec<Id>) {
+    for br in brs {
+        let mut next = dom.next_sibling(br);
+        let mut replaced = false;
+        while let Some(n) = next_node(dom, next) {
+            if !dom.is(n, "br") {
+                break;
+            }
+            replaced = true;
+            let sib = dom.next_sibling(n);
+            dom.detach(n);
+            next = sib;
+        }
+        if !replaced || dom.parent(br).is_none() {
+            continue;
+        }
+        let p = dom.create_element("p");
+        dom.replace(br, p);
+        let mut next = dom.next_sibling(p);
+        while let Some(n) = next {
+            if dom.is(n, "br") {
+                if let Some(ne) = next_node(dom, dom.next_sibling(n)) {
+                    if dom.is(ne, "br") {
+                        break;
+                    }
+                }
+            }
+            if !is_phrasing(dom, n) {
+                break;
+            }
+            let sib = dom.next_sibling(n);
+            dom.append(p, n);
+            next = sib;
+        }
+        while let Some(l) = dom.last_child(p) {
+            if is_whitespace(dom, l) {
+                dom.detach(l);
+            } else {
+                break;
+            }
+        }
+        if let Some(parent) = dom.parent(p) {
+            if dom.is(parent, "p") {
+                dom.set_tag(parent, "div");
+            }
+        }
+    }
+}
+
+/// The document's base URL: `<base href>` resolved against the page URL.
+pub fn base_url(dom: &Dom, page: Option<&url::Url>) -> Option<url::Url> {
+    let href = dom
+        .descendants_with_tags(ROOT, &["base"])
+        .into_iter()
+        .find_map(|b| dom.attr(b, "href").map(str::to_string));
+    match (page, href) {
+        (Some(p), Some(h)) => p.join(h.trim()).ok().or_else(|| Some(p.clone())),
+        (None, Some(h)) => url::Url::parse(h.trim()).ok(),
+        (Some(p), None) => Some(p.clone()),
+        (None, None) => None,
+    }
+}
+
+fn to_absolute(uri: &str, base: Option<&url::Url>, base_is_page: bool) -> String {
+    if base_is_page && uri.starts_with('#') {
+        return uri.to_string();
+    }
+    // Already absolute and plain: nothing to resolve (saves a URL parse per link).
+    let plain = |s: &str| s.bytes().all(|b| b > b' ' && b != b'\\' && b < 0x7f);
+    let rest = uri
+        .strip_prefix("https://")
+        .or_else(|| uri.strip_prefix("http://"));
+    if rest.is_some_and(|r| r.contains('/')) && plain(uri) {
+        return uri.to_string();
+    }
+    match base {
+        Some(b) => b
+            .join(uri.trim())
+            .map(|u| u.to_string())
+            .unwrap_or_else(|_| uri.to_string()),
+        None => uri.to_string(),
+    }
+}
+
+/// Rewrites each URL of a `srcset` (`url [descriptor], ...`).
+pub fn absolutise_srcset(srcset: &str, base: Option<&url::Url>) -> String {
+    let mut out = Vec::new();
+    for cand in srcset.split(',') {
+        let c = cand.trim();
+        if c.is_empty() {
+            continue;
+        }
+        let mut parts = c.splitn(2, char::is_whitespace);
+        let u = parts.next().unwrap_or("");
+        let d = parts.next().map(str::trim).unwrap_or("");
+        let abs = to_absolute(u, base, false);
+        out.push(if d.is_empty() {
+            abs
+        } else {
+            format!("{abs} {d}")
+        });
+    }
+    out.join(", ")
+}
+
+/// `_fixRelativeUris`: absolute links and media URLs; `javascript:` links lose their link.
+pub fn fix_relative_uris(dom: &mut Dom, root: Id, base: Option<&url::Url>, base_is_page: bool) {
+    for a in dom.descendants_with_tags(root, &["a"]) {
+        let Some(href) = dom.attr(a, "href").map(str::to_string) else {
+            continue;
+        };
+        if href.is_empty() {
+            continue;
+        }
+        if href.starts_with("javascript:") {
+            let kids: Vec<Id> = dom.children(a).collect();
+            if kids.len() == 1 && dom.text(kids[0]).is_some() {
+                let t = dom.text_content(a);
+                let tn = dom.create_text(&t);
+                dom.replace(a, tn);
+            } else {
+                let span = dom.create_element("span");
+                for k in kids {
+                    dom.append(span, k);
+                }
+                dom.replace(a, span);
+            }
+        } else {
+            let abs = to_absolute(&href, base, base_is_page);
+            dom.set_attr(a, "href", &abs);
+        }
+    }
+    for m in dom.descendants_with_tags(
+        root,
+        &["img", "picture", "figure", "video", "audio", "source"],
+    ) {
+        for attr in ["src", "poster"] {
+            if let Some(v) = dom
+                .attr(m, attr)
+                .filter(|v| !v.is_empty())
+                .map(str::to_string)
+            {
+                let abs = to_absolute(&v, base, base_is_page);
+                dom.set_attr(m, attr, &abs);
+            }
+        }
+        if let Some(v) = dom
+            .attr(m, "srcset")
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+        {
+            let abs = absolutise_srcset(&v, base);
+            dom.set_attr(m, "srcset", &abs);
+        }
+    }
+}
+
+/// Images with no usable `src` get one from their best `srcset` candidate (readers and the
+/// sanitiser need a plain `src`).
+pub fn ensure_img_src(dom: &mut Dom, root: Id) {
+    for img in dom.descendants_with_tags(root, &["img"]) {
+        if dom.attr(img, "src").is_some_and(|s| !s.trim().is_empty()) {
+            continue;
+        }
+        let candidate = dom.attr(img, "srcset").and_then(|s| {
+            s.split(',')
+                .filter_map(|c| c.split_whitespace().next())
+                .next_back()
+                .map(str::to_string)
+        });
+        if let Some(c) = candidate {
+            dom.set_attr(img, "src", &c);
+        }
+    }
+}

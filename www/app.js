@@ -1,0 +1,82 @@
+// The playground: runs the wasm core on a sample page or pasted HTML and shows the reader view
+// (the extension's own view code) and the JSON the core returns.
+import init, { process, process_fragment, version } from './pkg/lectern.js';
+import { createReader } from './pkg/view.js';
+
+const LIMITS = { fontSize: [14, 32], width: [45, 90], lineHeight: [1.2, 2.2] };
+const DEFAULTS = { theme: 'auto', font: 'serif', fontSize: 20, width: 66, lineHeight: 1.6, highlights: true, hiddenLabels: [] };
+const $ = (id) => document.getElementById(id);
+const de = document.documentElement;
+
+function loadSettings() {
+  try { return { ...DEFAULTS, ...JSON.parse(localStorage.getItem('lectern-settings') || '{}') }; } catch { return { ...DEFAULTS }; }
+}
+
+let lastHtml = '';
+const reader = createReader($('lx-root'), {
+  settings: loadSettings(),
+  limits: LIMITS,
+  onChange: (patch, reprocess) => {
+    localStorage.setItem('lectern-settings', JSON.stringify({ ...loadSettings(), ...patch }));
+    if (reprocess) run(lastHtml);
+  },
+});
+
+function showTab(which) {
+  $('pg-tab-reader').setAttribute('aria-selected', String(which === 'reader'));
+  $('pg-tab-json').setAttribute('aria-selected', String(which === 'json'));
+  $('lx-root').hidden = which !== 'reader';
+  $('pg-json').hidden = which !== 'json';
+}
+
+function run(html) {
+  lastHtml = html;
+  de.dataset.runs = String(Number(de.dataset.runs || 0) + 1);
+  const url = $('pg-url').value.trim();
+  const opts = { highlights: reader.settings().highlights };
+  const t0 = performance.now();
+  try {
+    const result = process(html, url, opts);
+    const ms = performance.now() - t0;
+    $('pg-time').textContent = `processed ${Math.round(html.length / 1024)} KB in ${ms.toFixed(1)} ms`;
+    reader.show(result);
+    $('pg-json').textContent = JSON.stringify(result, null, 2);
+    de.dataset.state = 'ready';
+  } catch (e) {
+    const msg = e && e.message ? e.message : String(e);
+    $('pg-json').textContent = JSON.stringify({ error: msg }, null, 2);
+    $('pg-time').textContent = '';
+    de.dataset.state = /^No article found/.test(msg) ? 'no-article' : 'error';
+    reader.showMessage(de.dataset.state === 'no-article' ? 'This page doesn’t look like an article' : 'Lectern could not show this page', msg, [
+      ['Show the page’s text anyway', () => {
+        try {
+          const r = process_fragment(html.replace(/^[\s\S]*?<\/head>/i, ''), url, 'Page text', opts);
+          reader.show(r);
+          $('pg-json').textContent = JSON.stringify(r, null, 2);
+          de.dataset.state = 'ready';
+        } catch (e2) { reader.showMessage('Nothing to show', e2.message || String(e2)); }
+      }],
+    ]);
+  }
+}
+
+async function loadSample() {
+  const sample = $('pg-sample').value;
+  $('pg-html').hidden = !!sample;
+  if (!sample) { $('pg-html').focus(); return; }
+  const url = new URL(sample, location.href).href;
+  $('pg-url').value = url;
+  const html = await (await fetch(url)).text();
+  $('pg-html').value = html;
+  run(html);
+}
+
+$('pg-sample').addEventListener('change', loadSample);
+$('pg-form').addEventListener('submit', (e) => { e.preventDefault(); if ($('pg-sample').value) loadSample(); else run($('pg-html').value); });
+$('pg-tab-reader').addEventListener('click', () => showTab('reader'));
+$('pg-tab-json').addEventListener('click', () => showTab('json'));
+
+await init({ module_or_path: new URL('./pkg/lectern_bg.wasm', import.meta.url) });
+$('pg-version').textContent = `v${version()}`;
+de.dataset.wasm = 'ready';
+await loadSample();
