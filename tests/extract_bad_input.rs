@@ -114,3 +114,38 @@ fn hundred_thousand_nested_divs_without_text() {
         );
     });
 }
+
+/// Truncated and mangled versions of the corpus pages (read in place, not copied): every one
+/// must give an article or a reason, never a panic.
+#[test]
+fn truncated_and_mangled_pages_never_panic() {
+    let dir = lectern::cli::extract::shared_dir().join("corpus/readability");
+    let mut pages: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path().join("source.html")))
+        .filter(|p| p.is_file())
+        .collect();
+    pages.sort();
+    assert!(pages.len() >= 100);
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for p in pages.iter().step_by(3) {
+        let bytes = std::fs::read(p).expect("read page");
+        let cut = (next() as usize) % (bytes.len() + 1);
+        let truncated = String::from_utf8_lossy(&bytes[..cut]).into_owned();
+        let _ = extract(&truncated, &Options::default());
+        let mut mangled = bytes.clone();
+        for _ in 0..200 {
+            let i = (next() as usize) % mangled.len().max(1);
+            if let Some(b) = mangled.get_mut(i) {
+                *b = b"<>/\"'=&;!-"[(next() % 10) as usize];
+            }
+        }
+        let _ = extract(&String::from_utf8_lossy(&mangled), &Options::default());
+    }
+}

@@ -231,3 +231,14 @@ fn fallback_recovers_text_readability_scoring_misses() {
     assert!(a.text.contains("usually full by nine in the morning"));
     assert_eq!(a.text.split("\n\n").count(), 7, "{}", a.text);
 }
+
+#[test]
+fn listing_pages_are_not_articles() {
+    let opts = Options {
+        url: Some("https://herald.example.com/".into()),
+    };
+    assert_eq!(
+        extract(&fixture("listing.html"), &opts),
+        Err(NoArticle::ListingPage)
+    );
+}

@@ -423,6 +423,14 @@ pub fn bench(dir: &str) -> CmdResult {
     println!("median   {:.2} ms", pct(0.5));
     println!("p95      {:.2} ms", pct(0.95));
     println!("max      {:.2} ms  ({slowest})", pct(1.0));
+    let mut slow = per_page.clone();
+    slow.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let names: Vec<String> = slow
+        .iter()
+        .take(5)
+        .map(|(n, t, b)| format!("{n} {t:.1} ms/{} KB", b / 1024))
+        .collect();
+    println!("slowest  {}", names.join(", "));
     println!(
         "total    {:.1} ms for {:.1} MB  ({:.1} MB/s)",
         total_ms,

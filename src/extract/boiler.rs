@@ -8,14 +8,21 @@
 use super::dom::{normalize_ws, Dom, Id};
 
 /// Class/id fragments that name boilerplate containers.
-const NAMES: [&str; 30] = [
+const NAMES: [&str; 35] = [
+    "author-bio",
+    "about-the-author",
+    "author-box",
+    "bio-box",
     "cookie",
     "consent",
     "gdpr",
     "newsletter",
     "paywall",
-    "subscribe",
-    "subscription",
+    "subscribe-",
+    "subscribe_",
+    "-subscribe",
+    "subscription-",
+    "-subscription",
     "signup",
     "sign-up",
     "regwall",
@@ -31,8 +38,6 @@ const NAMES: [&str; 30] = [
     "read-more",
     "readmore",
     "more-stories",
-    "share",
-    "social",
     "print-button",
     "email-button",
     "advert",
@@ -42,7 +47,7 @@ const NAMES: [&str; 30] = [
 ];
 
 /// Phrases that make a short block a nag or a widget label.
-const NAG_PHRASES: [&str; 24] = [
+const NAG_PHRASES: [&str; 22] = [
     "subscribe to continue reading",
     "subscribe to read",
     "subscribe now",
@@ -64,9 +69,7 @@ const NAG_PHRASES: [&str; 24] = [
     "cookie settings",
     "support our journalism",
     "please consider supporting",
-    "make a donation",
     "donate now",
-    "become a member",
 ];
 
 /// Headings that introduce lists of other articles.
@@ -87,12 +90,16 @@ const LIST_HEADINGS: [&str; 14] = [
     "you may also like",
 ];
 
-fn name_is_boilerplate(dom: &Dom, n: Id) -> bool {
-    let mut s = format!("{} {}", dom.class(n), dom.id_attr(n));
-    s.make_ascii_lowercase();
-    if s.trim().is_empty() {
+fn name_is_boilerplate(dom: &Dom, n: Id, s: &mut String) -> bool {
+    let (class, id) = (dom.class(n), dom.id_attr(n));
+    if class.is_empty() && id.is_empty() {
         return false;
     }
+    s.clear();
+    s.push_str(class);
+    s.push(' ');
+    s.push_str(id);
+    s.make_ascii_lowercase();
     // Positive article names win ("article-share-count" stays judged by text).
     if [
         "article-body",
@@ -106,7 +113,8 @@ fn name_is_boilerplate(dom: &Dom, n: Id) -> bool {
     {
         return false;
     }
-    NAMES.iter().any(|w| s.contains(w))
+    // "share" only as a whole word: "fig--has-shares" marks a figure, not a share bar.
+    super::patterns::any_in(s, &NAMES) || super::patterns::share(s)
 }
 
 fn is_nag_text(t: &str) -> bool {
@@ -114,15 +122,33 @@ fn is_nag_text(t: &str) -> bool {
     if NAG_PHRASES.iter().any(|p| l.contains(p)) {
         return true;
     }
-    // "Support the <Name>" appeals and similar one-liners.
+    // "Support the <Name>" appeals and similar one-liners that are page furniture.
     let short = l.len() < 80;
+    let bare = l.trim_matches(|c: char| !c.is_alphanumeric());
     short
         && (l.starts_with("support the ")
             || l.starts_with("support us")
             || l.starts_with("advertisement")
-            || l == "skip to main content"
-            || l == "skip to content")
+            || WIDGET_LINES.contains(&bare))
 }
+
+/// Whole lines left by players, ads and social embeds.
+const WIDGET_LINES: [&str; 14] = [
+    "skip to main content",
+    "skip to content",
+    "continue reading the main story",
+    "continue reading below",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "article continues below",
+    "scroll to continue",
+    "scroll to continue with content",
+    "share this article",
+    "share this story",
+    "view this post on instagram",
+    "a post shared by",
+    "sponsored content",
+];
 
 /// Lead-ins of inline promos ("Read more: <link>") that point away from the story.
 const PROMO_LEADS: [&str; 12] = [
@@ -154,12 +180,13 @@ fn heading_announces_list(t: &str) -> bool {
 
 pub fn clean(dom: &mut Dom, root: Id) {
     let total = dom.text_len(root).max(1);
+    let mut buf = String::new();
     // 1. Named containers, if small next to the article.
     for n in dom.descendant_elements(root).into_iter().rev() {
         if dom.parent(n).is_none() || dom.id_attr(n).starts_with("readability") {
             continue;
         }
-        if !name_is_boilerplate(dom, n) {
+        if !name_is_boilerplate(dom, n, &mut buf) {
             continue;
         }
         let len = dom.text_len(n);
@@ -170,9 +197,7 @@ pub fn clean(dom: &mut Dom, root: Id) {
     // 2. Short blocks that are nags.
     let blocks = dom.descendants_with_tags(
         root,
-        &[
-            "p", "div", "section", "aside", "li", "h2", "h3", "h4", "h5", "h6",
-        ],
+        &["p", "div", "section", "aside", "h2", "h3", "h4", "h5", "h6"],
     );
     for n in blocks.into_iter().rev() {
         if dom.parent(n).is_none() {

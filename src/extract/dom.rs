@@ -6,15 +6,17 @@
 //! ancestors dirty (stopping at the first dirty one), so reads stay cheap and deep trees never cost
 //! O(n^2). All walks are iterative: 100,000 nested elements must not overflow a wasm stack.
 
-use scraper::Html;
-
 pub type Id = usize;
+
+pub use html5ever::tendril::StrTendril;
+pub use html5ever::LocalName;
 
 #[derive(Debug, Clone)]
 pub struct Elem {
-    /// Lowercase local name.
-    pub tag: String,
-    pub attrs: Vec<(String, String)>,
+    /// Local name (lowercase for HTML elements). Interned: copying it costs nothing.
+    pub tag: LocalName,
+    /// Attribute values stay the parser's (shared) buffers rather than fresh strings.
+    pub attrs: Vec<(LocalName, StrTendril)>,
     /// Set by the data-table pass: a table holding data (keep it) rather than layout.
     pub data_table: bool,
     /// The tag's first 8 bytes packed, for cheap tag tests in whole-tree walks.
@@ -35,7 +37,7 @@ pub fn tag_key(tag: &str) -> u64 {
 pub enum Data {
     Document,
     Element(Elem),
-    Text(String),
+    Text(StrTendril),
 }
 
 #[derive(Debug, Clone)]
@@ -179,66 +181,15 @@ impl Dom {
         d
     }
 
-    /// Copies html5ever's tree (comments, doctypes and processing instructions dropped).
-    /// `<noscript>` content, which html5ever keeps as raw text, is parsed into elements the way
-    /// Readability's own parser sees it (it holds the real images of lazy-loading pages).
-    pub fn from_html(html: &Html) -> Dom {
-        let mut d = Dom::new();
-        let n = html.tree.nodes().len();
-        d.nodes.reserve(n);
-        d.stats.reserve(n);
-        d.dirty.reserve(n);
-        d.copy_tree(html.tree.root(), ROOT, true);
-        d
+    pub fn reserve(&mut self, n: usize) {
+        self.nodes.reserve(n);
+        self.stats.reserve(n);
+        self.dirty.reserve(n);
     }
 
-    fn copy_tree(&mut self, start: ego_tree::NodeRef<'_, scraper::Node>, into: Id, expand: bool) {
-        use ego_tree::iter::Edge;
-        let mut stack: Vec<Id> = vec![into];
-        let mut opened: Vec<bool> = Vec::new();
-        for edge in start.traverse() {
-            match edge {
-                Edge::Open(n) => {
-                    let parent = stack.last().copied().unwrap_or(into);
-                    let mut pushed = false;
-                    match n.value() {
-                        scraper::Node::Element(el) => {
-                            let attrs = el
-                                .attrs()
-                                .map(|(k, v)| (k.to_string(), v.to_string()))
-                                .collect();
-                            let id = self.create_element_with(el.name(), attrs);
-                            self.append(parent, id);
-                            stack.push(id);
-                            pushed = true;
-                        }
-                        scraper::Node::Text(t) => {
-                            let s: &str = t;
-                            if expand && self.is(parent, "noscript") && s.contains('<') {
-                                let frag = Html::parse_fragment(s);
-                                let html_el =
-                                    frag.tree.root().children().find(|c| c.value().is_element());
-                                if let Some(h) = html_el {
-                                    for c in h.children() {
-                                        self.copy_tree(c, parent, false);
-                                    }
-                                }
-                            } else {
-                                let id = self.create_text(s);
-                                self.append(parent, id);
-                            }
-                        }
-                        _ => {}
-                    }
-                    opened.push(pushed);
-                }
-                Edge::Close(_) => {
-                    if opened.pop() == Some(true) {
-                        stack.pop();
-                    }
-                }
-            }
-        }
+    /// A detached node that is never attached (stands for dropped comments, fragment roots).
+    pub fn create_placeholder(&mut self) -> Id {
+        self.push(Data::Document)
     }
 
     fn push(&mut self, data: Data) -> Id {
@@ -256,11 +207,14 @@ impl Dom {
     }
 
     pub fn create_element(&mut self, tag: &str) -> Id {
-        self.create_element_with(tag, Vec::new())
+        self.create_element_with(LocalName::from(tag.to_ascii_lowercase()), Vec::new())
     }
 
-    pub fn create_element_with(&mut self, tag: &str, attrs: Vec<(String, String)>) -> Id {
-        let tag = tag.to_ascii_lowercase();
+    pub fn create_element_with(
+        &mut self,
+        tag: LocalName,
+        attrs: Vec<(LocalName, StrTendril)>,
+    ) -> Id {
         let key = tag_key(&tag);
         self.push(Data::Element(Elem {
             tag,
@@ -271,7 +225,11 @@ impl Dom {
     }
 
     pub fn create_text(&mut self, s: &str) -> Id {
-        self.push(Data::Text(s.to_string()))
+        self.push(Data::Text(StrTendril::from_slice(s)))
+    }
+
+    pub fn create_text_tendril(&mut self, t: StrTendril) -> Id {
+        self.push(Data::Text(t))
     }
 
     // ---- reading -------------------------------------------------------------------------
@@ -315,7 +273,7 @@ impl Dom {
     }
 
     pub fn tag(&self, id: Id) -> &str {
-        self.elem(id).map(|e| e.tag.as_str()).unwrap_or("")
+        self.elem(id).map(|e| &*e.tag).unwrap_or("")
     }
 
     pub fn is(&self, id: Id, tag: &str) -> bool {
@@ -328,7 +286,7 @@ impl Dom {
 
     pub fn text(&self, id: Id) -> Option<&str> {
         match self.nodes.get(id).map(|n| &n.data) {
-            Some(Data::Text(t)) => Some(t.as_str()),
+            Some(Data::Text(t)) => Some(&**t),
             _ => None,
         }
     }
@@ -337,8 +295,8 @@ impl Dom {
         self.elem(id)?
             .attrs
             .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
+            .find(|(k, _)| &**k == name)
+            .map(|(_, v)| &**v)
     }
 
     pub fn has_attr(&self, id: Id, name: &str) -> bool {
@@ -422,7 +380,7 @@ impl Dom {
         while let Some(x) = n {
             let node = &self.nodes[x];
             if let Data::Element(e) = &node.data {
-                if keys.contains(&e.key) && (!long || tags.contains(&e.tag.as_str())) {
+                if keys.contains(&e.key) && (!long || tags.contains(&&*e.tag)) {
                     out.push(x);
                 }
             }
@@ -595,7 +553,7 @@ impl Dom {
             s.has_block |= cs.has_block;
             if let Some(e) = self.elem(x) {
                 let len = cs.text.len;
-                match e.tag.as_str() {
+                match &*e.tag {
                     "a" => {
                         let hash = e
                             .attrs
@@ -620,7 +578,7 @@ impl Dom {
                     "col" | "colgroup" | "tfoot" | "thead" | "th" => s.n_table_parts += 1,
                     _ => {}
                 }
-                let tag = e.tag.as_str();
+                let tag: &str = &e.tag;
                 if matches!(tag, "ul" | "ol") {
                     s.list_text += len;
                 }
@@ -743,7 +701,7 @@ impl Dom {
     /// Renames an element in place (Readability's `_setNodeTag` under JSDOMParser).
     pub fn set_tag(&mut self, id: Id, tag: &str) {
         if let Some(e) = self.elem_mut(id) {
-            e.tag = tag.to_string();
+            e.tag = LocalName::from(tag);
             e.key = tag_key(tag);
         }
         self.touch(id);
@@ -759,10 +717,11 @@ impl Dom {
 
     pub fn set_attr(&mut self, id: Id, name: &str, value: &str) {
         if let Some(e) = self.elem_mut(id) {
-            if let Some(slot) = e.attrs.iter_mut().find(|(k, _)| k == name) {
-                slot.1 = value.to_string();
+            if let Some(slot) = e.attrs.iter_mut().find(|(k, _)| &**k == name) {
+                slot.1 = StrTendril::from_slice(value);
             } else {
-                e.attrs.push((name.to_string(), value.to_string()));
+                e.attrs
+                    .push((LocalName::from(name), StrTendril::from_slice(value)));
             }
         }
         if name == "href" {
@@ -772,7 +731,7 @@ impl Dom {
 
     pub fn remove_attr(&mut self, id: Id, name: &str) {
         if let Some(e) = self.elem_mut(id) {
-            e.attrs.retain(|(k, _)| k != name);
+            e.attrs.retain(|(k, _)| &**k != name);
         }
         if name == "href" {
             self.touch(id);
@@ -786,13 +745,13 @@ impl Dom {
         self.touch(id);
     }
 
-    pub fn set_text(&mut self, id: Id, s: &str) {
+    pub fn push_text(&mut self, id: Id, s: &str) {
         if let Some(Node {
             data: Data::Text(t),
             ..
         }) = self.nodes.get_mut(id)
         {
-            *t = s.to_string();
+            t.push_slice(s);
         }
         self.touch(id);
     }
@@ -801,6 +760,17 @@ impl Dom {
 
     /// HTML of the children of `id`.
     pub fn inner_html(&self, id: Id) -> String {
+        self.inner_html_with(id, &|_, _| true, &|_| false)
+    }
+
+    /// HTML of the children of `id`, leaving out attributes `keep_attr(tag, name)` rejects and
+    /// whole subtrees of elements `skip(tag)` accepts (a pre-filter before sanitising).
+    pub fn inner_html_with(
+        &self,
+        id: Id,
+        keep_attr: &dyn Fn(&str, &str) -> bool,
+        skip: &dyn Fn(&str) -> bool,
+    ) -> String {
         let mut out = String::new();
         let mut n = self.first_child(id);
         while let Some(x) = n {
@@ -818,9 +788,16 @@ impl Dom {
                     }
                 }
                 Data::Element(e) => {
+                    if skip(&e.tag) {
+                        n = self.next_after_close(x, id, &mut out, false);
+                        continue;
+                    }
                     out.push('<');
                     out.push_str(&e.tag);
                     for (k, v) in &e.attrs {
+                        if !keep_attr(&e.tag, k) {
+                            continue;
+                        }
                         out.push(' ');
                         out.push_str(k);
                         out.push_str("=\"");
@@ -873,34 +850,6 @@ impl Dom {
                 out.push('>');
             }
         }
-    }
-
-    pub fn outer_html(&self, id: Id) -> String {
-        let mut d = Dom::new();
-        let _ = &mut d;
-        // Serialise through a temporary wrapper view: open tag + inner + close tag.
-        let mut out = String::new();
-        if let Some(e) = self.elem(id) {
-            out.push('<');
-            out.push_str(&e.tag);
-            for (k, v) in &e.attrs {
-                out.push(' ');
-                out.push_str(k);
-                out.push_str("=\"");
-                escape_attr(v, &mut out);
-                out.push('"');
-            }
-            out.push('>');
-            if !is_void(&e.tag) {
-                out.push_str(&self.inner_html(id));
-                out.push_str("</");
-                out.push_str(&e.tag);
-                out.push('>');
-            }
-        } else if let Some(t) = self.text(id) {
-            escape_text(t, &mut out);
-        }
-        out
     }
 }
 
@@ -1033,10 +982,9 @@ mod tests {
 
     #[test]
     fn stats_follow_mutation() {
-        let html = Html::parse_document(
+        let mut d = crate::extract::sink::parse_document(
             "<div id=a><p>Hello <a href=x>world</a></p><p>More text</p></div>",
         );
-        let mut d = Dom::from_html(&html);
         let div = d
             .descendant_elements(ROOT)
             .into_iter()

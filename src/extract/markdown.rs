@@ -25,10 +25,18 @@ pub fn to_markdown(html: &str) -> String {
     let mut pre = 0usize;
     let mut links: Vec<Option<String>> = Vec::new();
     let mut in_li = 0usize;
+    // Table rows are lines of one block; the header row gets a separator line.
+    let mut in_table = 0usize;
+    let mut row_has_th = false;
+    let mut header_done = false;
     // Ends the current block; list items are not separated by blank lines.
     let flush = |out: &mut String, line: &mut String, quote: usize, in_li: usize| {
         let t = line.trim_end();
-        if !t.trim().is_empty() {
+        // A list marker with nothing after it (an item that held only an image we dropped).
+        let bare = t.trim();
+        let empty_item = bare == "-"
+            || (bare.ends_with('.') && bare[..bare.len() - 1].chars().all(|c| c.is_ascii_digit()));
+        if !bare.is_empty() && !empty_item {
             let prefix = "> ".repeat(quote);
             for l in t.lines() {
                 out.push_str(&prefix);
@@ -71,9 +79,22 @@ pub fn to_markdown(html: &str) -> String {
                         line.push(' ');
                     }
                     match tag {
-                        "p" | "div" | "section" | "article" | "figure" | "figcaption" | "table"
-                        | "tr" | "dl" | "dt" | "dd" | "hr" => {
+                        "table" => {
                             flush(&mut out, &mut line, quote, in_li);
+                            in_table += 1;
+                            header_done = false;
+                        }
+                        "tr" => {
+                            flush(&mut out, &mut line, quote, in_li + in_table);
+                            row_has_th = false;
+                        }
+                        "th" => {
+                            row_has_th = true;
+                            line.push_str("| ");
+                        }
+                        "p" | "div" | "section" | "article" | "figure" | "figcaption" | "dl"
+                        | "dt" | "dd" | "hr" => {
+                            flush(&mut out, &mut line, quote, in_li + in_table);
                             if tag == "hr" {
                                 out.push_str("---\n\n");
                             }
@@ -108,7 +129,7 @@ pub fn to_markdown(html: &str) -> String {
                                 _ => line.push_str("- "),
                             }
                         }
-                        "td" | "th" => line.push_str("| "),
+                        "td" => line.push_str("| "),
                         "a" => {
                             let href = e.attr("href").map(str::to_string);
                             if href.is_some() {
@@ -134,8 +155,26 @@ pub fn to_markdown(html: &str) -> String {
                         flush(&mut out, &mut line, quote, in_li);
                     }
                     match tag {
-                        "p" | "div" | "section" | "article" | "figure" | "figcaption" | "table"
-                        | "tr" | "dl" | "dt" | "dd" => flush(&mut out, &mut line, quote, in_li),
+                        "caption" => flush(&mut out, &mut line, quote, in_li),
+                        "tr" => {
+                            let cols = line.matches("| ").count();
+                            line.push('|');
+                            flush(&mut out, &mut line, quote, in_li + in_table);
+                            if !header_done && cols > 0 {
+                                header_done = true;
+                                if row_has_th {
+                                    out.push_str(&"|---".repeat(cols));
+                                    out.push_str("|\n");
+                                }
+                            }
+                        }
+                        "table" => {
+                            flush(&mut out, &mut line, quote, in_li + in_table);
+                            in_table = in_table.saturating_sub(1);
+                            out.push('\n');
+                        }
+                        "p" | "div" | "section" | "article" | "figure" | "figcaption" | "dl"
+                        | "dt" | "dd" => flush(&mut out, &mut line, quote, in_li + in_table),
                         "li" => {
                             flush(&mut out, &mut line, quote, in_li);
                             in_li = in_li.saturating_sub(1);
@@ -213,5 +252,9 @@ mod tests {
         );
         assert!(md.contains("- one\n- two"), "{md}");
         assert!(md.contains("```\nlet  x = 1;\n```"), "{md}");
+        let t = to_markdown(
+            "<table><tr><th>a</th><th>b</th></tr><tr><td>1</td><td>2</td></tr></table>",
+        );
+        assert!(t.contains("| a | b |\n|---|---|\n| 1 | 2 |"), "{t}");
     }
 }

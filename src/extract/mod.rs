@@ -13,10 +13,10 @@ mod prep;
 mod readability;
 mod readerable;
 mod sanitize;
+mod sink;
 
 pub use sanitize::sanitize;
 
-use dom::Dom;
 use serde::Serialize;
 use std::fmt;
 
@@ -110,8 +110,7 @@ pub fn extract(html: &str, options: &Options) -> Result<Article, NoArticle> {
         return Err(NoArticle::NotHtml);
     }
     let page_url = options.url.as_deref().and_then(|u| url::Url::parse(u).ok());
-    let doc = scraper::Html::parse_document(&depth::limit_depth(html));
-    pipeline::run(&doc, page_url.as_ref())
+    pipeline::run(&depth::limit_depth(html), page_url.as_ref())
 }
 
 /// A cheap check of whether `html` probably holds an article worth a reader view.
@@ -119,8 +118,7 @@ pub fn is_probably_readerable(html: &str) -> bool {
     if html.trim().is_empty() || html.len() > MAX_INPUT_BYTES || looks_binary(html) {
         return false;
     }
-    let doc = scraper::Html::parse_document(&depth::limit_depth(html));
-    let dom = Dom::from_html(&doc);
+    let dom = sink::parse_document(&depth::limit_depth(html));
     readerable::is_probably_readerable(&dom)
 }
 

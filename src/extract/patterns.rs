@@ -88,8 +88,25 @@ const NEGATIVE: [&str; 26] = [
 
 const BYLINE: [&str; 5] = ["byline", "author", "dateline", "writtenby", "p-author"];
 
-fn any_in(s: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| s.contains(w))
+/// Whether any of `words` occurs in `s`: one pass over `s`, trying only the words whose first
+/// byte matches (class names are checked for every element, so this is hot).
+pub fn any_in(s: &str, words: &[&str]) -> bool {
+    let mut first = [false; 256];
+    for w in words {
+        if let Some(&b) = w.as_bytes().first() {
+            first[b as usize] = true;
+        }
+    }
+    let hay = s.as_bytes();
+    for (i, &b) in hay.iter().enumerate() {
+        if first[b as usize] {
+            let rest = &hay[i..];
+            if words.iter().any(|w| rest.starts_with(w.as_bytes())) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// `s` must be lowercase.

@@ -3,24 +3,36 @@
 
 use super::dom::{Dom, ROOT};
 use super::readability::{self, Grabber};
-use super::{boiler, dates, fallback, metadata, prep, reading_time, sanitize, Article, NoArticle};
+use super::{
+    boiler, dates, fallback, metadata, prep, reading_time, sanitize, sink, Article, NoArticle,
+};
 
 /// Body paragraph text (characters) below which the fallback never runs.
 const FALLBACK_MIN_TEXT: usize = 800;
+const LISTING_MIN_LINKS: usize = 15;
+const LISTING_LINK_DENSITY: f64 = 0.6;
 use crate::text::{html_to_text, word_count};
 
 /// The parsed page made ready for scoring; JSON-LD is read on the way (scripts go away).
-fn prepare(doc: &scraper::Html, want_ld: bool) -> (Dom, Option<metadata::JsonLd>) {
-    let mut dom = Dom::from_html(doc);
+fn prepare(html: &str, want_ld: bool) -> (Dom, Option<metadata::JsonLd>) {
+    let mut dom = sink::parse_document(html);
     prep::unwrap_noscript_images(&mut dom);
     let ld = want_ld.then(|| metadata::json_ld(&mut dom, &readability::article_title));
-    prep::remove_tags(&mut dom, &["script", "noscript"]);
     prep::prep_document(&mut dom);
     (dom, ld)
 }
 
-pub fn run(doc: &scraper::Html, page: Option<&url::Url>) -> Result<Article, NoArticle> {
-    let (mut dom, ld) = prepare(doc, true);
+/// A "best block" that is mostly many short links is a listing or home page, not an article.
+fn looks_like_listing(d: &mut Dom, root: usize) -> bool {
+    let links = d.descendants_with_tags(root, &["a"]).len();
+    let len = d.text_len(root);
+    links >= LISTING_MIN_LINKS
+        && d.link_density(root) > LISTING_LINK_DENSITY
+        && len / links.max(1) < 120
+}
+
+pub fn run(html: &str, page: Option<&url::Url>) -> Result<Article, NoArticle> {
+    let (mut dom, ld) = prepare(html, true);
     let ld = ld.unwrap_or_default();
     let meta = metadata::metadata(&mut dom, &ld);
     let base = prep::base_url(&dom, page);
@@ -36,14 +48,14 @@ pub fn run(doc: &scraper::Html, page: Option<&url::Url>) -> Result<Article, NoAr
         None => (0, None),
     };
     // A failed attempt re-prepares the page rather than keeping a copy of it around.
-    let rebuild = || prepare(doc, false).0;
+    let rebuild = || prepare(html, false).0;
     let mut grabbed = Grabber::new(dom, &meta.title, meta.byline.is_some())
         .grab(&rebuild)
         .ok_or(NoArticle::NoReadableContent)?;
     let got = grabbed.dom.text_len(grabbed.content);
     if let Some(c) = container {
         // Node ids are stable across re-preparation, so `c` names the same container.
-        if body_text >= FALLBACK_MIN_TEXT && got * 2 < body_text {
+        if body_text >= FALLBACK_MIN_TEXT && got * 10 < body_text * 6 {
             let alt = Grabber::new(rebuild(), &meta.title, meta.byline.is_some()).grab_container(c);
             if let Some(mut alt) = alt {
                 if alt.dom.text_len(alt.content) > got {
@@ -58,6 +70,9 @@ pub fn run(doc: &scraper::Html, page: Option<&url::Url>) -> Result<Article, NoAr
     }
     let mut d = grabbed.dom;
     let root = grabbed.content;
+    if looks_like_listing(&mut d, root) {
+        return Err(NoArticle::ListingPage);
+    }
     prep::fix_relative_uris(&mut d, root, base.as_ref(), base_is_page);
     readability::simplify_nested(&mut d, root);
     boiler::clean(&mut d, root);
@@ -73,7 +88,11 @@ pub fn run(doc: &scraper::Html, page: Option<&url::Url>) -> Result<Article, NoAr
         .descendants_with_tags(root, &["img"])
         .into_iter()
         .find_map(|i| d.attr(i, "src").map(str::to_string));
-    let raw = d.inner_html(root);
+    let raw = d.inner_html_with(
+        root,
+        &sanitize::attr_may_survive,
+        &sanitize::drops_with_content,
+    );
     let content = sanitize(&raw, base.as_ref());
     let text = html_to_text(&content);
     let words = word_count(&text);

@@ -26,7 +26,7 @@ pub fn unwrap_noscript_images(dom: &mut Dom) {
     for img in dom.descendants_with_tags(ROOT, &["img"]) {
         let keep = dom.elem(img).is_some_and(|e| {
             e.attrs.iter().any(|(k, v)| {
-                matches!(k.as_str(), "src" | "srcset" | "data-src" | "data-srcset")
+                matches!(&**k, "src" | "srcset" | "data-src" | "data-srcset")
                     || pat::has_image_ext(v)
             })
         });
@@ -61,14 +61,14 @@ pub fn unwrap_noscript_images(dom: &mut Dom) {
             if v.is_empty() {
                 continue;
             }
-            if k == "src" || k == "srcset" || pat::has_image_ext(&v) {
-                if dom.attr(new_img, &k) == Some(v.as_str()) {
+            if &*k == "src" || &*k == "srcset" || pat::has_image_ext(&v) {
+                if dom.attr(new_img, &k) == Some(&*v) {
                     continue;
                 }
                 let name = if dom.has_attr(new_img, &k) {
                     format!("data-old-{k}")
                 } else {
-                    k
+                    k.to_string()
                 };
                 dom.set_attr(new_img, &name, &v);
             }
@@ -79,25 +79,31 @@ pub fn unwrap_noscript_images(dom: &mut Dom) {
     }
 }
 
-pub fn remove_tags(dom: &mut Dom, tags: &[&str]) {
-    for n in dom.descendants_with_tags(ROOT, tags).into_iter().rev() {
-        dom.detach(n);
-    }
-}
-
-/// `_prepDocument`: drop styles, turn `<br><br>` runs into paragraphs, `<font>` into `<span>`.
+/// `_removeScripts` and `_prepDocument` in one walk: drop scripts, noscripts and styles, turn
+/// `<br><br>` runs into paragraphs and `<font>` into `<span>`.
 pub fn prep_document(dom: &mut Dom) {
-    remove_tags(dom, &["style"]);
-    if let Some(body) = dom.body() {
-        replace_brs(dom, body);
+    let found = dom.descendants_with_tags(ROOT, &["script", "noscript", "style", "br", "font"]);
+    let mut brs = Vec::new();
+    let mut fonts = Vec::new();
+    for &n in found.iter().rev() {
+        match dom.tag(n) {
+            "br" => brs.push(n),
+            "font" => fonts.push(n),
+            _ => dom.detach(n),
+        }
     }
-    for f in dom.descendants_with_tags(ROOT, &["font"]) {
+    brs.reverse();
+    let body = dom.body();
+    // Only <br>s still in the body (not inside a removed script or noscript).
+    brs.retain(|&b| body.is_some_and(|body| dom.is_ancestor(body, b)));
+    replace_brs(dom, brs);
+    for f in fonts {
         dom.set_tag(f, "span");
     }
 }
 
-fn replace_brs(dom: &mut Dom, root: Id) {
-    for br in dom.descendants_with_tags(root, &["br"]) {
+fn replace_brs(dom: &mut Dom, brs: Vec<Id>) {
+    for br in brs {
         let mut next = dom.next_sibling(br);
         let mut replaced = false;
         while let Some(n) = next_node(dom, next) {

@@ -921,7 +921,7 @@ impl<'a> Grabber<'a> {
                 let dt = self
                     .dom
                     .elem(p)
-                    .is_some_and(|e| e.tag == "table" && e.data_table);
+                    .is_some_and(|e| &*e.tag == "table" && e.data_table);
                 if dt || in_data_table.get(p).copied().unwrap_or(false) {
                     if let Some(slot) = in_data_table.get_mut(n) {
                         *slot = true;
@@ -1140,10 +1140,10 @@ pub fn fix_lazy_images(dom: &mut Dom, root: Id) {
         if (has_src || has_srcset) && !dom.class(el).to_lowercase().contains("lazy") {
             continue;
         }
-        let attrs: Vec<(String, String)> =
+        let attrs: Vec<(super::dom::LocalName, super::dom::StrTendril)> =
             dom.elem(el).map(|e| e.attrs.clone()).unwrap_or_default();
         for (k, v) in attrs {
-            if matches!(k.as_str(), "src" | "srcset" | "alt") {
+            if matches!(&*k, "src" | "srcset" | "alt") {
                 continue;
             }
             let copy_to = if pat::looks_like_srcset(&v) {
@@ -1183,10 +1183,11 @@ fn b64_data_mime(src: &str) -> Option<String> {
     }
     let after = rest[end..].trim_start();
     let after = after.strip_prefix(';')?.trim_start();
-    if after.len() < 6 || !after[..6].eq_ignore_ascii_case("base64") {
+    if !after.get(..6)?.eq_ignore_ascii_case("base64") {
         return None;
     }
-    after[6..]
+    after
+        .get(6..)?
         .trim_start()
         .starts_with(',')
         .then(|| mime.to_string())
@@ -1349,5 +1350,6 @@ mod tests {
         );
         assert_eq!(b64_data_mime("data:image/png,AAAA"), None);
         assert_eq!(b64_data_mime("http://x"), None);
+        assert_eq!(b64_data_mime("data:image/png;base6é,AA"), None);
     }
 }

@@ -73,27 +73,58 @@ const DROP_WITH_CONTENT: [&str; 12] = [
     "select", "button", "video",
 ];
 
+const ATTR_TAGS: [&str; 14] = [
+    "a",
+    "img",
+    "td",
+    "th",
+    "col",
+    "colgroup",
+    "ol",
+    "li",
+    "time",
+    "abbr",
+    "blockquote",
+    "q",
+    "del",
+    "ins",
+];
+
+/// Attributes allowed per tag (besides `lang` and `dir` everywhere).
+fn tag_attrs(tag: &str) -> &'static [&'static str] {
+    match tag {
+        "a" => &["href", "title"],
+        "img" => &["src", "srcset", "alt", "title", "width", "height"],
+        "td" => &["colspan", "rowspan", "headers"],
+        "th" => &["colspan", "rowspan", "headers", "scope"],
+        "col" | "colgroup" => &["span"],
+        "ol" => &["start", "reversed", "type"],
+        "li" => &["value"],
+        "time" => &["datetime"],
+        "abbr" => &["title"],
+        "blockquote" | "q" => &["cite"],
+        "del" | "ins" => &["cite", "datetime"],
+        _ => &[],
+    }
+}
+
+/// Pre-filter for serialisation: attributes the sanitiser would drop anyway are not written.
+pub fn attr_may_survive(tag: &str, attr: &str) -> bool {
+    matches!(attr, "lang" | "dir") || tag_attrs(tag).contains(&attr)
+}
+
+/// Pre-filter for serialisation: subtrees the sanitiser would drop anyway are not written.
+pub fn drops_with_content(tag: &str) -> bool {
+    DROP_WITH_CONTENT.contains(&tag)
+}
+
 fn builder() -> ammonia::Builder<'static> {
     let mut tags: HashSet<&'static str> = TAGS.iter().copied().collect();
     tags.extend(MORE_TAGS);
     let mut attrs: HashMap<&'static str, HashSet<&'static str>> = HashMap::new();
-    let mut put = |tag: &'static str, list: &[&'static str]| {
-        attrs.insert(tag, list.iter().copied().collect());
-    };
-    put("a", &["href", "title"]);
-    put("img", &["src", "srcset", "alt", "title", "width", "height"]);
-    put("td", &["colspan", "rowspan", "headers"]);
-    put("th", &["colspan", "rowspan", "headers", "scope"]);
-    put("col", &["span"]);
-    put("colgroup", &["span"]);
-    put("ol", &["start", "reversed", "type"]);
-    put("li", &["value"]);
-    put("time", &["datetime"]);
-    put("abbr", &["title"]);
-    put("blockquote", &["cite"]);
-    put("q", &["cite"]);
-    put("del", &["cite", "datetime"]);
-    put("ins", &["cite", "datetime"]);
+    for tag in ATTR_TAGS {
+        attrs.insert(tag, tag_attrs(tag).iter().copied().collect());
+    }
     let mut b = ammonia::Builder::default();
     b.tags(tags)
         .clean_content_tags(DROP_WITH_CONTENT.into_iter().collect())
