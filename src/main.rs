@@ -46,7 +46,8 @@ enum Cmd {
         /// Where to write the model.
         #[arg(long, default_value = "models/ner.bin")]
         out: String,
-        /// After choosing the epochs on eng.testa, retrain on eng.train + eng.testa.
+        /// After choosing the epochs on eng.testa, retrain on eng.train + eng.testa (off the
+        /// protocol: eng.testa can no longer score the model; the committed model does not use it).
         #[arg(long)]
         with_dev: bool,
     },

@@ -89,8 +89,15 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
         )
     });
     // group index per mention; groups hold (label, parts of the longest form, mention indexes).
+    // The indexes below find the first group (in creation order) that a lookup would match, so
+    // grouping stays linear on long texts.
     let mut groups: Vec<(Label, Vec<String>, String, Vec<usize>)> = Vec::new();
     let mut group_of: Vec<Option<usize>> = vec![None; mentions.len()];
+    let mut by_label_parts: HashMap<(Label, Vec<String>), usize> = HashMap::new();
+    let mut by_parts: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut by_initials: HashMap<String, usize> = HashMap::new();
+    let mut people_by_part: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut people_by_last: HashMap<String, usize> = HashMap::new();
     for &i in &order {
         let Some(m) = mentions.get(i) else { continue };
         let p = parts(&m.text);
@@ -102,41 +109,63 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
                     found = group_of.get(def).copied().flatten();
                 }
                 if found.is_none() {
-                    found = groups.iter().position(|g| {
-                        matches!(g.0, Label::Org | Label::Misc | Label::Loc)
-                            && g.1.len() >= 2
-                            && initials(&g.2) == m.text
-                    });
+                    found = by_initials.get(&m.text).copied();
                 }
             }
             if found.is_none() {
-                found = groups.iter().position(|g| g.0 == m.label && g.1 == p);
+                found = by_label_parts.get(&(m.label, p.clone())).copied();
             }
             if found.is_none() {
                 // The same name under another label ("SYRIA" read as ORG in a headline, "Syria"
                 // as LOC): one entity, labelled by majority below.
-                found = groups.iter().position(|g| is_name_label(g.0) && g.1 == p);
+                found = by_parts.get(&p).copied();
             }
             if found.is_none() && m.label == Label::Per {
                 // A part of a longer name: "Putin" in "Vladimir Putin".
-                found = groups
-                    .iter()
-                    .position(|g| g.0 == Label::Per && p.iter().all(|x| g.1.contains(x)));
+                found = p.first().and_then(|first| {
+                    people_by_part.get(first).and_then(|cands| {
+                        cands.iter().copied().find(|&gi| {
+                            groups
+                                .get(gi)
+                                .is_some_and(|g| p.iter().all(|x| g.1.contains(x)))
+                        })
+                    })
+                });
             }
             if found.is_none() && p.len() == 1 {
                 // A surname the tagger labelled otherwise still names the same person.
-                found = groups
-                    .iter()
-                    .position(|g| g.0 == Label::Per && g.1.len() >= 2 && g.1.last() == p.last());
+                found = p.last().and_then(|l| people_by_last.get(l).copied());
             }
         } else {
-            found = groups.iter().position(|g| g.0 == m.label && g.1 == p);
+            found = by_label_parts.get(&(m.label, p.clone())).copied();
         }
         let gi = match found {
             Some(g) => g,
             None => {
+                let gi = groups.len();
+                by_label_parts.entry((m.label, p.clone())).or_insert(gi);
+                if is_name_label(m.label) {
+                    by_parts.entry(p.clone()).or_insert(gi);
+                }
+                if matches!(m.label, Label::Org | Label::Misc | Label::Loc) && p.len() >= 2 {
+                    by_initials.entry(initials(&m.text)).or_insert(gi);
+                }
+                if m.label == Label::Per {
+                    let mut seen: Vec<&String> = Vec::new();
+                    for part in &p {
+                        if !seen.contains(&part) {
+                            seen.push(part);
+                            people_by_part.entry(part.clone()).or_default().push(gi);
+                        }
+                    }
+                    if p.len() >= 2 {
+                        if let Some(l) = p.last() {
+                            people_by_last.entry(l.clone()).or_insert(gi);
+                        }
+                    }
+                }
                 groups.push((m.label, p, m.text.clone(), Vec::new()));
-                groups.len() - 1
+                gi
             }
         };
         if let Some(g) = groups.get_mut(gi) {

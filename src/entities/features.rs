@@ -32,7 +32,7 @@ impl Hasher for FastHasher {
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 
-use super::gazetteer::{GazMatch, Gazetteer, FIRST_NAME, LISTS, ORG_SUFFIX};
+use super::gazetteer::{mark_longest, GazMatch, Gazetteer, FIRST_NAME, LISTS, ORG_SUFFIX};
 
 /// Entity types the tagger knows. Tags are BILOU: 0 is O, then for type k the tags
 /// 4k+1..=4k+4 are B (begin), I (inside), L (last) and U (unit, a one-token name).
@@ -425,6 +425,28 @@ pub fn sentence_features(
                 }
             }
         }
+        let cap = if is_capitalised(&t.norm) { "C" } else { "c" };
+        let long_pos = |p: u8| {
+            ["", "B", "I", "L", "U"]
+                .get(p as usize)
+                .copied()
+                .unwrap_or("")
+        };
+        if t.gaz.long_pos != 0 {
+            for (bit, name) in LISTS {
+                if t.gaz.long_bits & bit != 0 {
+                    f.push(fh(27, &[name, long_pos(t.gaz.long_pos), cap]));
+                }
+            }
+        }
+        let m0 = mem_at(ii);
+        if m0.long_pos != 0 {
+            for (k, ty) in TYPES.iter().enumerate() {
+                if m0.long_bits & (1 << k) != 0 {
+                    f.push(fh(28, &[ty, long_pos(m0.long_pos), cap]));
+                }
+            }
+        }
         for (pos, g) in [
             ("0", mem_at(ii)),
             ("-1", mem_at(ii - 1)),
@@ -525,6 +547,9 @@ pub fn allowed_end(tag: usize) -> bool {
 #[derive(Default)]
 pub struct Aggregate {
     counts: FastMap<String, [u16; 5]>,
+    /// Per word: how often it was tagged with each full BILOU tag ("Putin" as L-PER after
+    /// "Vladimir", which says it may stand alone as U-PER here).
+    tags: FastMap<String, [u16; NUM_TAGS]>,
 }
 
 fn type_slot(tag: usize) -> usize {
@@ -539,6 +564,10 @@ impl Aggregate {
                 if is_capitalised(w) {
                     let e = agg.counts.entry(w.to_lowercase()).or_insert([0; 5]);
                     if let Some(c) = e.get_mut(type_slot(t)) {
+                        *c = c.saturating_add(1);
+                    }
+                    let e = agg.tags.entry(w.to_lowercase()).or_insert([0; NUM_TAGS]);
+                    if let Some(c) = e.get_mut(t) {
                         *c = c.saturating_add(1);
                     }
                 }
@@ -595,23 +624,86 @@ impl Aggregate {
                     f.push(fh(56, &[name(t)]));
                 }
             }
+            if let Some(tc) = self.tags.get(&w.to_lowercase()) {
+                let mut tc = *tc;
+                if let Some(x) = s1.get(i).and_then(|&t| tc.get_mut(t)) {
+                    *x = x.saturating_sub(1);
+                }
+                let mut best = 0;
+                for (t, &n) in tc.iter().enumerate() {
+                    if n > tc.get(best).copied().unwrap_or(0) {
+                        best = t;
+                    }
+                }
+                if tc.get(best).copied().unwrap_or(0) > 0 {
+                    let own = TAG_NAMES.get(best).copied().unwrap_or("O");
+                    f.push(fh(57, &[own]));
+                    // Its first-pass neighbours here: a lone token of a name seen in full.
+                    let alone = !s1.get(i.wrapping_sub(1)).is_some_and(|&t| t != 0)
+                        && !s1.get(i + 1).is_some_and(|&t| t != 0);
+                    f.push(fh(58, &[own, if alone { "1" } else { "0" }]));
+                }
+            }
         }
     }
 }
 
 /// Names seen in the training data with their types: a gazetteer learned from the corpus.
 /// During training each document sees a memory built from the other folds only, so the model
-/// learns how far to trust a remembered name, as it must on new text.
+/// learns how far to trust a remembered name, as it must on new text. Names are kept only as
+/// 32-bit hashes (of each phrase and its beginnings), so the model holds no corpus text.
 #[derive(Default, Clone)]
 pub struct Memory {
-    phrases: FastMap<String, u8>,
+    phrases: FastMap<u32, u8>,
+}
+
+/// Marks a hash that is only the beginning of a longer remembered name.
+const MEMORY_PREFIX: u8 = 128;
+const MEMORY_MAX_LEN: usize = 6;
+
+/// Incremental phrase hash: tokens joined by one space, FNV-1a, folded to 32 bits.
+#[derive(Clone, Copy)]
+struct PhraseHash(u64);
+
+impl PhraseHash {
+    fn new() -> Self {
+        PhraseHash(0xcbf2_9ce4_8422_2325)
+    }
+    fn push(&mut self, token: &str, first: bool) {
+        if !first {
+            self.eat(b' ');
+        }
+        for &b in token.as_bytes() {
+            self.eat(b);
+        }
+    }
+    fn eat(&mut self, b: u8) {
+        self.0 ^= u64::from(b);
+        self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    fn key(self) -> u32 {
+        ((self.0 ^ (self.0 >> 32)) as u32).max(1)
+    }
 }
 
 impl Memory {
     /// Adds a name (its tokens) of type `type_idx`.
     pub fn add(&mut self, toks: &[&str], type_idx: usize) {
-        if let Some(bit) = 1u8.checked_shl(type_idx as u32).filter(|b| *b < 16) {
-            super::gazetteer::insert_phrase(&mut self.phrases, toks, bit);
+        let Some(bit) = 1u8.checked_shl(type_idx as u32).filter(|b| *b < 16) else {
+            return;
+        };
+        if toks.is_empty() || toks.len() > MEMORY_MAX_LEN {
+            return;
+        }
+        let mut h = PhraseHash::new();
+        for (n, t) in toks.iter().enumerate() {
+            h.push(t, n == 0);
+            let flag = if n + 1 == toks.len() {
+                bit
+            } else {
+                MEMORY_PREFIX
+            };
+            *self.phrases.entry(h.key()).or_insert(0) |= flag;
         }
     }
 
@@ -624,34 +716,112 @@ impl Memory {
     }
 
     fn matches(&self, words: &[&str]) -> Vec<GazMatch> {
-        super::gazetteer::match_phrases(&self.phrases, words)
-    }
-
-    /// One name per line: type bits, a tab, the phrase (prefix entries are rebuilt on load).
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let mut lines: Vec<String> = self
-            .phrases
-            .iter()
-            .filter(|(_, &b)| b & 0x0f != 0)
-            .map(|(k, b)| format!("{}\t{k}\n", b & 0x0f))
-            .collect();
-        lines.sort_unstable();
-        lines.concat().into_bytes()
-    }
-
-    pub fn from_bytes(bytes: &[u8]) -> Option<Memory> {
-        let text = std::str::from_utf8(bytes).ok()?;
-        let mut m = Memory::default();
-        for line in text.lines() {
-            let (bits, phrase) = line.split_once('\t')?;
-            let bits: u8 = bits.parse().ok()?;
-            let toks: Vec<&str> = phrase.split(' ').collect();
-            for t in 0..4 {
-                if bits & (1 << t) != 0 {
-                    m.add(&toks, t);
+        let mut out = vec![GazMatch::default(); words.len()];
+        let mut longest = vec![(0usize, 0u8); words.len()];
+        for i in 0..words.len() {
+            let mut h = PhraseHash::new();
+            for j in i..words.len().min(i + MEMORY_MAX_LEN) {
+                h.push(words.get(j).copied().unwrap_or(""), j == i);
+                let Some(&bits) = self.phrases.get(&h.key()) else {
+                    break;
+                };
+                let types = bits & !MEMORY_PREFIX;
+                if types != 0 {
+                    if let Some(m) = out.get_mut(i) {
+                        m.begin |= types;
+                    }
+                    for k in i + 1..=j {
+                        if let Some(m) = out.get_mut(k) {
+                            m.inside |= types;
+                        }
+                    }
+                    if let Some(l) = longest.get_mut(i) {
+                        *l = (j + 1, types);
+                    }
                 }
             }
         }
-        Some(m)
+        mark_longest(&mut out, &longest);
+        out
+    }
+
+    /// u32 count, then per entry sorted by hash: the hash as a LEB128 delta and the type bits.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut entries: Vec<(u32, u8)> = self.phrases.iter().map(|(k, b)| (*k, *b)).collect();
+        entries.sort_unstable();
+        let mut out = (entries.len() as u32).to_le_bytes().to_vec();
+        let mut prev = 0u32;
+        for (k, b) in entries {
+            let mut d = k - prev;
+            prev = k;
+            loop {
+                let byte = (d & 0x7f) as u8;
+                d >>= 7;
+                if d == 0 {
+                    out.push(byte);
+                    break;
+                }
+                out.push(byte | 0x80);
+            }
+            out.push(b);
+        }
+        out
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Option<Memory> {
+        let n = u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?) as usize;
+        if n > bytes.len() {
+            return None;
+        }
+        let mut m = Memory::default();
+        let mut pos = 4;
+        let mut key = 0u32;
+        for _ in 0..n {
+            let mut d = 0u32;
+            let mut shift = 0u32;
+            loop {
+                let b = *bytes.get(pos)?;
+                pos += 1;
+                d |= u32::from(b & 0x7f).checked_shl(shift)?;
+                if b & 0x80 == 0 {
+                    break;
+                }
+                shift += 7;
+                if shift > 28 {
+                    return None;
+                }
+            }
+            key = key.checked_add(d)?;
+            let bits = *bytes.get(pos)?;
+            pos += 1;
+            m.phrases.insert(key, bits);
+        }
+        (pos == bytes.len()).then_some(m)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn memory_matches_round_trips_and_rejects_garbage() {
+        let mut m = Memory::default();
+        m.add(&["Norwich", "City"], 1);
+        m.add(&["Norwich"], 2);
+        let got = m.matches(&["at", "Norwich", "City", "today"]);
+        assert_eq!(got[1].begin, 0b110);
+        assert_eq!(got[2].inside, 0b010);
+        assert_eq!(got[0], GazMatch::default());
+        let bytes = m.to_bytes();
+        let back = Memory::from_bytes(&bytes).unwrap();
+        assert_eq!(
+            back.matches(&["Norwich", "City"]),
+            m.matches(&["Norwich", "City"])
+        );
+        assert!(Memory::from_bytes(&bytes[..bytes.len() - 1]).is_none());
+        assert!(Memory::from_bytes(b"\xff\xff\xff\xff").is_none());
+        // Only hashes are stored, never the names.
+        assert!(!bytes.windows(7).any(|w| w == b"Norwich"));
     }
 }

@@ -10,8 +10,9 @@
 //! people ("President Vladimir Putin" -> "Vladimir Putin") -> [`aliases`] (mentions grouped
 //! into entities). [`annotate_html`] applies it to article HTML ([`marks`]).
 //!
-//! The model (`models/ner.bin`, i8 weights, see [`model`]) is rebuilt by `lectern train-ner
-//! --with-dev` (training code in `train`, native only).
+//! The model (`models/ner.bin`, i8 weights, see [`model`]) is rebuilt by `lectern train-ner`:
+//! trained on CoNLL-2003 eng.train, epochs chosen on eng.testa, eng.testb kept for reporting
+//! (training code in `train`, native only).
 
 use serde::Serialize;
 
@@ -248,13 +249,16 @@ fn add_acronym_uses(text: &str, toks: &[tokenize::Token], mentions: &mut Vec<Men
         return;
     }
     let mut added = false;
+    // Mentions are in text order and do not overlap: a binary search finds any overlap.
+    let spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
     for t in toks {
         let w = t.text(text);
         let Some(&def) = defs.get(w) else { continue };
         let Some(label) = mentions.get(def).map(|m| m.label) else {
             continue;
         };
-        if mentions.iter().any(|m| m.start < t.end && t.start < m.end) {
+        let k = spans.partition_point(|s| s.1 <= t.start);
+        if spans.get(k).is_some_and(|s| s.0 < t.end) {
             continue;
         }
         mentions.push(Mention {

@@ -380,7 +380,9 @@ fn money_at(words: &[&str], i: usize) -> Option<usize> {
     }
     let glued_scale = !is_number(w(k));
     k += 1;
-    if !glued_scale && is_scale(w(k)) && w(k) != "m" || w(k) == "m" && sign {
+    // A separate scale word ("5 million"); a bare "m" only after a currency sign ("$5 m").
+    let scale_word = is_scale(w(k)) && (w(k) != "m" || sign);
+    if !glued_scale && scale_word {
         k += 1;
     }
     if sign {

@@ -20,10 +20,15 @@ pub struct Options {
     pub word_dropout_permille: u64,
     /// Epochs of the second pass (default: `epochs`).
     pub epochs2: Option<usize>,
-    /// After choosing epochs on the development set, retrain on train + dev.
+    /// After choosing epochs on the development set, retrain on train + dev (the development
+    /// set then no longer measures the model; the committed model is trained without it).
     pub with_dev: bool,
     /// Remember the training data's names as features (jackknifed per fold).
     pub memory: bool,
+    /// Drop features whose largest weight is below this many quantisation steps.
+    pub prune: f32,
+    /// Perceptrons trained on different document orders and averaged into one model.
+    pub ensemble: usize,
     /// Passive-aggressive cap C (0: plain perceptron updates).
     pub pa_c: f32,
     /// Folds of the jackknife that feeds the second pass (0 or 1: no second pass).
@@ -35,12 +40,14 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            epochs: 12,
+            epochs: 20,
             min_count: 2,
             seed: 20260128,
             quantile: 1.0,
             folds: 5,
             pa_c: 0.0,
+            ensemble: 3,
+            prune: 1.5,
             memory: true,
             epochs2: None,
             with_dev: false,
@@ -82,6 +89,7 @@ fn gold_tags(s: &conll::Sentence) -> Vec<usize> {
     tags
 }
 
+#[derive(Clone)]
 struct Weights {
     index: HashMap<u32, u32>,
     w: Vec<[f32; NUM_TAGS]>,
@@ -137,7 +145,8 @@ impl Weights {
         }
     }
 
-    fn averaged(&self, quantile: f64) -> Model {
+    /// The averaged weights: transitions and per-feature weights, sorted by feature id.
+    fn averaged_weights(&self) -> AveragedWeights {
         let avg = |w: &[f32; NUM_TAGS], u: &[f64; NUM_TAGS]| {
             let mut out = [0f32; NUM_TAGS];
             for t in 0..NUM_TAGS {
@@ -158,9 +167,38 @@ impl Weights {
             }
         }
         feats.sort_unstable_by_key(|f| f.0);
-        let scale = scale_for(&feats, quantile);
-        Model::new(trans, feats, scale)
+        (trans, feats)
     }
+}
+
+type AveragedWeights = (Vec<[f32; NUM_TAGS]>, Vec<(u32, [f32; NUM_TAGS])>);
+
+/// One model from several perceptrons trained on different document orders: the mean of
+/// their averaged weights (a feature missing from one counts as zero there).
+fn mean_model(members: &[AveragedWeights], quantile: f64, prune: f32) -> Model {
+    let k = members.len().max(1) as f32;
+    let mut trans = vec![[0f32; NUM_TAGS]; NUM_TAGS + 1];
+    let mut feats: HashMap<u32, [f32; NUM_TAGS]> = HashMap::new();
+    for (t, f) in members {
+        for (row, r) in trans.iter_mut().zip(t) {
+            for (a, b) in row.iter_mut().zip(r) {
+                *a += b / k;
+            }
+        }
+        for (key, w) in f {
+            let e = feats.entry(*key).or_insert([0.0; NUM_TAGS]);
+            for (a, b) in e.iter_mut().zip(w) {
+                *a += b / k;
+            }
+        }
+    }
+    let mut feats: Vec<(u32, [f32; NUM_TAGS])> = feats.into_iter().collect();
+    feats.sort_unstable_by_key(|f| f.0);
+    let scale = scale_for(&feats, quantile);
+    // Features whose largest weight is only a step or two from zero cost more space than
+    // they are worth.
+    feats.retain(|(_, w)| w.iter().any(|x| x.abs() >= prune * scale));
+    Model::new(trans, feats, scale)
 }
 
 /// Scores a tagger on documents; returns the score and the number of tokens.
@@ -266,7 +304,7 @@ fn train_on(
     let folds = opts.folds.max(2);
     let memory_of = |keep: &dyn Fn(usize) -> bool| -> Memory {
         let mut m = Memory::default();
-        for (i, d) in train.iter().enumerate().filter(|(i, _)| keep(*i)) {
+        for (_, d) in train.iter().enumerate().filter(|(i, _)| keep(*i)) {
             for s in &d.sentences {
                 for (a, b, ty) in &s.spans {
                     let toks: Vec<&str> = s
@@ -281,7 +319,6 @@ fn train_on(
                     }
                 }
             }
-            let _ = i;
         }
         m
     };
@@ -494,120 +531,136 @@ fn train_pass(
     ));
     drop(counts);
 
-    let mut order: Vec<usize> = (0..docs.len()).collect();
-    let mut rng = opts.seed | 1;
+    // Members of the ensemble: each with its own weights and document order.
+    let mut members: Vec<(Weights, u64, Vec<usize>, u64)> = (0..opts.ensemble.max(1) as u64)
+        .map(|m| {
+            let seed = opts
+                .seed
+                .wrapping_add(m.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+            (
+                wts.clone(),
+                seed | 1,
+                (0..docs.len()).collect(),
+                seed.rotate_left(17) | 1,
+            )
+        })
+        .collect();
+    drop(wts);
     let mut best: Option<(f64, Model, Vec<u8>, usize)> = None;
     let mut hist_feats: Vec<u32> = Vec::new();
     let mut hist_idx: Vec<Vec<u32>> = Vec::new();
     let mut starts: Vec<usize> = Vec::new();
-    let mut drop_rng = opts.seed.rotate_left(17) | 1;
     for epoch in 1..=opts.epochs {
-        // Fisher-Yates with xorshift64: the same order on every run.
-        for i in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            order.swap(i, (rng % (i as u64 + 1)) as usize);
-        }
         let mut errors = 0usize;
         let mut tokens = 0usize;
-        for &di in &order {
-            let Some(doc) = docs.get(di) else { continue };
-            let mut hist = History::default();
-            for s in doc {
-                hist_idx.clear();
-                let mut em = Vec::with_capacity(s.words.len());
-                starts.clear();
-                for (ti, (w, f)) in s.words.iter().zip(&s.feats).enumerate() {
-                    // Word dropout: now and then hide the word itself, so the model also learns
-                    // to recognise names it has never seen from their shape and context.
-                    drop_rng ^= drop_rng << 13;
-                    drop_rng ^= drop_rng >> 7;
-                    drop_rng ^= drop_rng << 17;
-                    let hide = (drop_rng % 1000) < opts.word_dropout_permille;
-                    let start = if hide {
-                        s.lexical.get(ti).copied().unwrap_or(0).min(f.len())
-                    } else {
-                        0
-                    };
-                    starts.push(start);
-                    let f = f.get(start..).unwrap_or(&[]);
-                    hist_feats.clear();
-                    hist.features(w, &mut hist_feats);
-                    let hi: Vec<u32> = hist_feats
-                        .iter()
-                        .filter_map(|&k| wts.idx(k, true))
-                        .collect();
-                    let mut e = wts.emission(f);
-                    for (a, b) in e.iter_mut().zip(wts.emission(&hi)) {
-                        *a += b;
-                    }
-                    em.push(e);
-                    hist_idx.push(hi);
-                }
-                let pred = viterbi(&wts.trans, &em);
-                tokens += s.words.len();
-                if pred != s.gold {
-                    // Step size: 1 for the perceptron; for passive-aggressive (PA-I) just
-                    // enough to score gold above the prediction by its Hamming loss, capped.
-                    let step = if opts.pa_c > 0.0 {
-                        let score = |tags: &[usize]| -> f32 {
-                            let mut sc = 0.0;
-                            let mut prev: Option<usize> = None;
-                            for (e, &t) in em.iter().zip(tags) {
-                                let row = prev.map_or(0, |p| p + 1);
-                                sc += e[t] + wts.trans.get(row).map_or(0.0, |r| r[t]);
-                                prev = Some(t);
-                            }
-                            sc
+        for (wts, rng, order, drop_rng) in members.iter_mut() {
+            // Fisher-Yates with xorshift64: the same order on every run.
+            for i in (1..order.len()).rev() {
+                *rng ^= *rng << 13;
+                *rng ^= *rng >> 7;
+                *rng ^= *rng << 17;
+                order.swap(i, (*rng % (i as u64 + 1)) as usize);
+            }
+            for &di in order.iter() {
+                let Some(doc) = docs.get(di) else { continue };
+                let mut hist = History::default();
+                for s in doc {
+                    hist_idx.clear();
+                    let mut em = Vec::with_capacity(s.words.len());
+                    starts.clear();
+                    for (ti, (w, f)) in s.words.iter().zip(&s.feats).enumerate() {
+                        // Word dropout: now and then hide the word itself, so the model also learns
+                        // to recognise names it has never seen from their shape and context.
+                        *drop_rng ^= *drop_rng << 13;
+                        *drop_rng ^= *drop_rng >> 7;
+                        *drop_rng ^= *drop_rng << 17;
+                        let hide = (*drop_rng % 1000) < opts.word_dropout_permille;
+                        let start = if hide {
+                            s.lexical.get(ti).copied().unwrap_or(0).min(f.len())
+                        } else {
+                            0
                         };
-                        let mut loss = 0f32;
-                        let mut norm = 0f32;
+                        starts.push(start);
+                        let f = f.get(start..).unwrap_or(&[]);
+                        hist_feats.clear();
+                        hist.features(w, &mut hist_feats);
+                        let hi: Vec<u32> = hist_feats
+                            .iter()
+                            .filter_map(|&k| wts.idx(k, true))
+                            .collect();
+                        let mut e = wts.emission(f);
+                        for (a, b) in e.iter_mut().zip(wts.emission(&hi)) {
+                            *a += b;
+                        }
+                        em.push(e);
+                        hist_idx.push(hi);
+                    }
+                    let pred = viterbi(&wts.trans, &em);
+                    tokens += s.words.len();
+                    if pred != s.gold {
+                        // Step size: 1 for the perceptron; for passive-aggressive (PA-I) just
+                        // enough to score gold above the prediction by its Hamming loss, capped.
+                        let step = if opts.pa_c > 0.0 {
+                            let score = |tags: &[usize]| -> f32 {
+                                let mut sc = 0.0;
+                                let mut prev: Option<usize> = None;
+                                for (e, &t) in em.iter().zip(tags) {
+                                    let row = prev.map_or(0, |p| p + 1);
+                                    sc += e[t] + wts.trans.get(row).map_or(0.0, |r| r[t]);
+                                    prev = Some(t);
+                                }
+                                sc
+                            };
+                            let mut loss = 0f32;
+                            let mut norm = 0f32;
+                            for i in 0..pred.len() {
+                                if s.gold.get(i) != pred.get(i) {
+                                    loss += 1.0;
+                                    let start = starts.get(i).copied().unwrap_or(0);
+                                    let nf =
+                                        s.feats.get(i).map_or(0, |f| f.len().saturating_sub(start))
+                                            + hist_idx.get(i).map_or(0, Vec::len);
+                                    norm += 2.0 * nf as f32 + 4.0;
+                                }
+                            }
+                            let margin = score(&s.gold) - score(&pred);
+                            ((loss - margin) / norm.max(1.0)).clamp(0.0, opts.pa_c)
+                        } else {
+                            1.0
+                        };
                         for i in 0..pred.len() {
-                            if s.gold.get(i) != pred.get(i) {
-                                loss += 1.0;
+                            let (Some(&g), Some(&p)) = (s.gold.get(i), pred.get(i)) else {
+                                continue;
+                            };
+                            let gp = i.checked_sub(1).and_then(|j| s.gold.get(j).copied());
+                            let pp = i.checked_sub(1).and_then(|j| pred.get(j).copied());
+                            if g != p {
+                                errors += 1;
                                 let start = starts.get(i).copied().unwrap_or(0);
-                                let nf =
-                                    s.feats.get(i).map_or(0, |f| f.len().saturating_sub(start))
-                                        + hist_idx.get(i).map_or(0, Vec::len);
-                                norm += 2.0 * nf as f32 + 4.0;
+                                let f = s.feats.get(i).and_then(|f| f.get(start..));
+                                if let (Some(f), Some(h)) = (f, hist_idx.get(i)) {
+                                    wts.update(f, g, step);
+                                    wts.update(f, p, -step);
+                                    wts.update(h, g, step);
+                                    wts.update(h, p, -step);
+                                }
                             }
-                        }
-                        let margin = score(&s.gold) - score(&pred);
-                        ((loss - margin) / norm.max(1.0)).clamp(0.0, opts.pa_c)
-                    } else {
-                        1.0
-                    };
-                    for i in 0..pred.len() {
-                        let (Some(&g), Some(&p)) = (s.gold.get(i), pred.get(i)) else {
-                            continue;
-                        };
-                        let gp = i.checked_sub(1).and_then(|j| s.gold.get(j).copied());
-                        let pp = i.checked_sub(1).and_then(|j| pred.get(j).copied());
-                        if g != p {
-                            errors += 1;
-                            let start = starts.get(i).copied().unwrap_or(0);
-                            let f = s.feats.get(i).and_then(|f| f.get(start..));
-                            if let (Some(f), Some(h)) = (f, hist_idx.get(i)) {
-                                wts.update(f, g, step);
-                                wts.update(f, p, -step);
-                                wts.update(h, g, step);
-                                wts.update(h, p, -step);
+                            if g != p || gp != pp {
+                                wts.update_trans(gp, g, step);
+                                wts.update_trans(pp, p, -step);
                             }
-                        }
-                        if g != p || gp != pp {
-                            wts.update_trans(gp, g, step);
-                            wts.update_trans(pp, p, -step);
                         }
                     }
+                    for (w, &t) in s.words.iter().zip(&pred) {
+                        hist.record(w, t);
+                    }
+                    wts.step += 1.0;
                 }
-                for (w, &t) in s.words.iter().zip(&pred) {
-                    hist.record(w, t);
-                }
-                wts.step += 1.0;
             }
         }
-        let model = wts.averaged(opts.quantile);
+        let averaged: Vec<AveragedWeights> =
+            members.iter().map(|m| m.0.averaged_weights()).collect();
+        let model = mean_model(&averaged, opts.quantile, opts.prune);
         let bytes = model.to_bytes();
         let stored = Model::from_bytes(&bytes)?;
         let (f1, stored) = dev_f1(stored);

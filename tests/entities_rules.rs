@@ -1,0 +1,64 @@
+//! Each rule family through `recognize`, in running text: dates, times, money, percentages,
+//! and the relative expressions that are left alone.
+
+use lectern::{recognize, Label};
+
+fn found(text: &str) -> Vec<(String, Label)> {
+    recognize(text)
+        .mentions
+        .into_iter()
+        .filter(|m| {
+            matches!(
+                m.label,
+                Label::Date | Label::Time | Label::Money | Label::Percent
+            )
+        })
+        .map(|m| (m.text, m.label))
+        .collect()
+}
+
+#[test]
+fn dates_in_running_text() {
+    let got = found(
+        "The summit opened on Wednesday, January 28, 2026 in Geneva. Talks resumed on \
+         28 January and were first planned for December 2024, a year after the 2011 accord \
+         signed in 2011.",
+    );
+    for want in [
+        "Wednesday, January 28, 2026",
+        "28 January",
+        "December 2024",
+        "2011",
+    ] {
+        assert!(
+            got.contains(&(want.to_string(), Label::Date)),
+            "{want}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn relative_expressions_are_not_dates() {
+    let got = found("Last year prices fell; next week they may rise, officials said today.");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn times_money_and_percentages() {
+    let got = found(
+        "At 18:15 the bank said it would raise $5 million, then £20bn by 3pm GMT; the fund \
+         holds €3.2 billion, up 12% or 12 per cent on the year.",
+    );
+    let want = [
+        ("18:15", Label::Time),
+        ("$5 million", Label::Money),
+        ("£20bn", Label::Money),
+        ("3pm GMT", Label::Time),
+        ("€3.2 billion", Label::Money),
+        ("12%", Label::Percent),
+        ("12 per cent", Label::Percent),
+    ];
+    for (text, label) in want {
+        assert!(got.contains(&(text.to_string(), label)), "{text}: {got:?}");
+    }
+}
