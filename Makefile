@@ -2,7 +2,7 @@
 SHARED ?= ../shared
 CARGO ?= cargo
 
-.PHONY: setup build wasm test test-rust test-e2e lint lint-ext demo bench clean
+.PHONY: setup build wasm test test-rust test-e2e lint lint-ext demo bench bench-smoke bench-native clean
 
 setup:
 	@scripts/setup.sh
@@ -34,9 +34,20 @@ demo: build
 	@echo "Lectern playground: http://127.0.0.1:$(DEMO_PORT)/  (extension to load unpacked: $(abspath extension))"
 	python3 -m http.server $(DEMO_PORT) --bind 127.0.0.1 --directory www
 
-bench: setup
-	$(CARGO) build --release
-	./target/release/lectern bench $(SHARED)/corpus/readability
+# The browser benchmark, Lectern vs Readability.js in headless Chromium (bench/README.md),
+# then the size report. Results: bench/results/.
+bench: build
+	LECTERN_SHARED=$(abspath $(SHARED)) node bench/run.mjs
+	scripts/size-report.sh | tee bench/results/size.md
+	node bench/readme.mjs
+
+# One page of the browser benchmark, so that it cannot rot (CI).
+bench-smoke: build
+	LECTERN_SHARED=$(abspath $(SHARED)) node bench/run.mjs --smoke
+
+# Native criterion benches: extraction, tagging, rendering.
+bench-native: setup
+	LECTERN_SHARED=$(abspath $(SHARED)) nice $(CARGO) bench
 
 clean:
 	$(CARGO) clean
