@@ -20,7 +20,7 @@ test-rust:
 
 # Browser tests: the unpacked extension and the playground in Debian's Chromium.
 test-e2e: build
-	node --test --test-concurrency=1 --test-reporter=spec tests/e2e/*.test.mjs
+	node --test --test-concurrency=1 --test-timeout=120000 --test-reporter=spec tests/e2e/*.test.mjs
 
 # Validates the manifest and sources for Firefox (offline).
 lint-ext: setup

@@ -24,7 +24,21 @@ pub fn extract(file: &str, url: Option<&str>, format: &str) -> CmdResult {
         }
     };
     let out = match format {
-        "json" => serde_json::to_string_pretty(&article).map_err(|e| e.to_string())?,
+        "json" => {
+            // The article's fields, plus the entities recognised in its text.
+            #[derive(serde::Serialize)]
+            struct WithEntities<'a> {
+                #[serde(flatten)]
+                article: &'a Article,
+                entities: crate::entities::Entities,
+            }
+            let entities = crate::entities::recognize(&article.text);
+            serde_json::to_string_pretty(&WithEntities {
+                article: &article,
+                entities,
+            })
+            .map_err(|e| e.to_string())?
+        }
         "html" => article.content.clone(),
         "text" => article.text.clone(),
         "markdown" => markdown(&article),

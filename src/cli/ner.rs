@@ -23,6 +23,7 @@ pub fn entities(file: &str, format: &str) -> CmdResult {
 pub fn eval_ner(file: &str, model_file: Option<&str>) -> CmdResult {
     let bytes = read_input(file)?;
     let docs = conll::read(&String::from_utf8_lossy(&bytes));
+    print_load_cost();
     let loaded;
     let model = match model_file {
         Some(path) => {
@@ -72,6 +73,30 @@ pub fn eval_ner(file: &str, model_file: Option<&str>) -> CmdResult {
         tokens as f64 / secs.max(1e-9)
     );
     Ok(0)
+}
+
+/// First-use cost: parsing the committed model and the gazetteers from their embedded bytes
+/// into usable tables (what a fresh wasm instance pays on its first `recognize`).
+fn print_load_cost() {
+    let time = |f: &dyn Fn() -> bool| -> (f64, bool) {
+        let mut best = f64::INFINITY;
+        let mut ok = true;
+        for _ in 0..5 {
+            let t = Instant::now();
+            ok &= f();
+            best = best.min(t.elapsed().as_secs_f64() * 1e3);
+        }
+        (best, ok)
+    };
+    let (model_ms, model_ok) = time(&|| tagger::load_committed().is_some());
+    let (gaz_ms, _) = time(&|| {
+        std::hint::black_box(crate::entities::gazetteer::Gazetteer::load());
+        true
+    });
+    println!(
+        "model load: {model_ms:.2} ms{}, gazetteer load: {gaz_ms:.2} ms (best of 5)",
+        if model_ok { "" } else { " (FAILED)" }
+    );
 }
 
 pub fn train_ner(corpus_dir: &str, out: &str, with_dev: bool) -> CmdResult {

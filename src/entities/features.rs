@@ -414,6 +414,9 @@ pub fn sentence_features(
         f.push(fh(19, &[&p2.lower, &p1.lower]));
         if TITLES.contains(&p1.lower.as_str()) {
             f.push(fh(20, &[]));
+        } else if TITLES.contains(&p2.lower.as_str()) && is_capitalised(&p1.norm) {
+            // "President Vladimir Putin": the title two words back, a name in between.
+            f.push(fh(9, &[]));
         }
         for (bit, name) in LISTS {
             for (pos, g) in [("0", &t.gaz), ("-1", &p1.gaz), ("+1", &n1.gaz)] {
@@ -547,6 +550,9 @@ pub fn allowed_end(tag: usize) -> bool {
 #[derive(Default)]
 pub struct Aggregate {
     counts: FastMap<String, [u16; 5]>,
+    /// Per word: how often it was tagged with each full BILOU tag ("Putin" as L-PER after
+    /// "Vladimir", which says it may stand alone as U-PER here).
+    tags: FastMap<String, [u16; NUM_TAGS]>,
 }
 
 fn type_slot(tag: usize) -> usize {
@@ -561,6 +567,10 @@ impl Aggregate {
                 if is_capitalised(w) {
                     let e = agg.counts.entry(w.to_lowercase()).or_insert([0; 5]);
                     if let Some(c) = e.get_mut(type_slot(t)) {
+                        *c = c.saturating_add(1);
+                    }
+                    let e = agg.tags.entry(w.to_lowercase()).or_insert([0; NUM_TAGS]);
+                    if let Some(c) = e.get_mut(t) {
                         *c = c.saturating_add(1);
                     }
                 }
@@ -615,6 +625,26 @@ impl Aggregate {
             for (t, &n) in c.iter().enumerate() {
                 if n > 0 {
                     f.push(fh(56, &[name(t)]));
+                }
+            }
+            if let Some(tc) = self.tags.get(&w.to_lowercase()) {
+                let mut tc = *tc;
+                if let Some(x) = s1.get(i).and_then(|&t| tc.get_mut(t)) {
+                    *x = x.saturating_sub(1);
+                }
+                let mut best = 0;
+                for (t, &n) in tc.iter().enumerate() {
+                    if n > tc.get(best).copied().unwrap_or(0) {
+                        best = t;
+                    }
+                }
+                if tc.get(best).copied().unwrap_or(0) > 0 {
+                    let own = TAG_NAMES.get(best).copied().unwrap_or("O");
+                    f.push(fh(57, &[own]));
+                    // Its first-pass neighbours here: a lone token of a name seen in full.
+                    let alone = s1.get(i.wrapping_sub(1)).is_none_or(|&t| t == 0)
+                        && s1.get(i + 1).is_none_or(|&t| t == 0);
+                    f.push(fh(58, &[own, if alone { "1" } else { "0" }]));
                 }
             }
         }

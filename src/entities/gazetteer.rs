@@ -102,7 +102,8 @@ pub fn mark_longest(out: &mut [GazMatch], longest: &[(usize, u8)]) {
 }
 
 impl Gazetteer {
-    fn build() -> Self {
+    /// Builds the tables from the embedded lists (what [`Gazetteer::get`] does once).
+    pub fn load() -> Self {
         let mut phrases: FastMap<String, u8> = FastMap::default();
         for (bit, src) in SOURCES {
             for line in src.lines() {
@@ -120,7 +121,7 @@ impl Gazetteer {
     /// The shared instance (built on first use).
     pub fn get() -> &'static Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();
-        G.get_or_init(Gazetteer::build)
+        G.get_or_init(Gazetteer::load)
     }
 
     /// Matches every phrase in the sentence `words` (already case-normalised by the caller).

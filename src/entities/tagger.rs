@@ -77,10 +77,15 @@ impl Tagger {
     }
 }
 
+/// Parses the committed model (what [`model`] does once).
+pub fn load_committed() -> Option<Tagger> {
+    Tagger::from_bytes(MODEL_BYTES)
+}
+
 /// The committed model, parsed on first use; `None` if the bytes are unusable.
 pub fn model() -> Option<&'static Tagger> {
     static M: OnceLock<Option<Tagger>> = OnceLock::new();
-    M.get_or_init(|| Tagger::from_bytes(MODEL_BYTES)).as_ref()
+    M.get_or_init(load_committed).as_ref()
 }
 
 /// Static features of every sentence of a document.

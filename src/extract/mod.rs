@@ -15,6 +15,7 @@ mod readability;
 mod readerable;
 mod sanitize;
 mod sink;
+mod verdict;
 
 pub use sanitize::sanitize;
 
@@ -111,7 +112,9 @@ pub fn extract(html: &str, options: &Options) -> Result<Article, NoArticle> {
         return Err(NoArticle::NotHtml);
     }
     let page_url = options.url.as_deref().and_then(|u| url::Url::parse(u).ok());
-    pipeline::run(&depth::limit_depth(html), page_url.as_ref())
+    let article = pipeline::run(&depth::limit_depth(html), page_url.as_ref())?;
+    verdict::judge(&article)?;
+    Ok(article)
 }
 
 /// A cheap check of whether `html` probably holds an article worth a reader view.
