@@ -116,6 +116,11 @@ fn prefix_of(w: &[u8], rest: &[u8]) -> bool {
     w.len() <= rest.len() && w.iter().zip(rest).all(|(a, b)| a == b)
 }
 
+/// A 12-bit hash of two bytes (for [`Hints::of`]'s prefilter).
+const fn pair_hash(a: u8, b: u8) -> usize {
+    ((a as usize) * 61 + (b as usize)) & 4095
+}
+
 /// Which of Readability's class/id word lists a string hits, found in one pass.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Hints(u8);
@@ -153,11 +158,36 @@ impl Hints {
             }
             t
         };
+        // Hashed set of the words' first two bytes: most positions fail here, before any word
+        // is compared.
+        const PAIRS: [u64; 64] = {
+            let mut t = [0u64; 64];
+            let mut l = 0;
+            while l < LISTS.len() {
+                let words = LISTS[l].0;
+                let mut w = 0;
+                while w < words.len() {
+                    let b = words[w].as_bytes();
+                    let h = pair_hash(b[0], b[1]);
+                    t[h / 64] |= 1 << (h % 64);
+                    w += 1;
+                }
+                l += 1;
+            }
+            t
+        };
         let hay = s.as_bytes();
         let mut bits = 0u8;
         for (i, &b) in hay.iter().enumerate() {
             let cand = FIRST[b as usize] & !bits;
             if cand == 0 {
+                continue;
+            }
+            let Some(&b2) = hay.get(i + 1) else {
+                break;
+            };
+            let h = pair_hash(b, b2);
+            if PAIRS[h / 64] & (1 << (h % 64)) == 0 {
                 continue;
             }
             let rest = hay.get(i..).unwrap_or(&[]);
