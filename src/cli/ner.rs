@@ -94,7 +94,7 @@ fn print_load_cost() {
         true
     });
     println!(
-        "model load: {model_ms:.2} ms{}, gazetteer load: {gaz_ms:.2} ms (best of 5)",
+        "model load: {model_ms:.3} ms{}, gazetteer load: {gaz_ms:.3} ms (best of 5)",
         if model_ok { "" } else { " (FAILED)" }
     );
 }

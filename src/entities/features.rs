@@ -2,6 +2,7 @@
 //! gazetteer matches, runs of capitalised words, and document-level evidence (how the same
 //! word is written and was tagged elsewhere in the document).
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -31,6 +32,8 @@ impl Hasher for FastHasher {
 
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
+
+use super::model::{encode_keys, read_keys};
 
 use super::gazetteer::{mark_longest, GazMatch, Gazetteer, FIRST_NAME, LISTS, ORG_SUFFIX};
 
@@ -657,8 +660,14 @@ impl Aggregate {
 /// 32-bit hashes (of each phrase and its beginnings), so the model holds no corpus text.
 #[derive(Default, Clone)]
 pub struct Memory {
+    /// Names added in training.
     phrases: FastMap<u32, u8>,
+    /// Or, as stored in a model, `LXMEM02\n`: a key table ([`encode_keys`]) of the hashes and
+    /// their bits in rank order, used in place.
+    stored: Cow<'static, [u8]>,
 }
+
+const MEMORY_MAGIC: &[u8; 8] = b"LXMEM02\n";
 
 /// Marks a hash that is only the beginning of a longer remembered name.
 const MEMORY_PREFIX: u8 = 128;
@@ -711,21 +720,31 @@ impl Memory {
     }
 
     pub fn len(&self) -> usize {
-        self.phrases.len()
+        match read_keys(&self.stored, 8) {
+            Some((keys, _)) => keys.len(),
+            None => self.phrases.len(),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.phrases.is_empty()
+        self.len() == 0
     }
 
     fn matches(&self, words: &[&str]) -> Vec<GazMatch> {
+        let stored = read_keys(&self.stored, 8);
+        let get = |key: u32| -> Option<u8> {
+            match &stored {
+                Some((keys, values)) => self.stored.get(values + keys.find(key)?).copied(),
+                None => self.phrases.get(&key).copied(),
+            }
+        };
         let mut out = vec![GazMatch::default(); words.len()];
         let mut longest = vec![(0usize, 0u8); words.len()];
         for i in 0..words.len() {
             let mut h = PhraseHash::new();
             for j in i..words.len().min(i + MEMORY_MAX_LEN) {
                 h.push(words.get(j).copied().unwrap_or(""), j == i);
-                let Some(&bits) = self.phrases.get(&h.key()) else {
+                let Some(bits) = get(h.key()) else {
                     break;
                 };
                 let types = bits & !MEMORY_PREFIX;
@@ -748,30 +767,45 @@ impl Memory {
         out
     }
 
-    /// u32 count, then per entry sorted by hash: the hash as a LEB128 delta and the type bits.
+    /// The stored form (`LXMEM02\n`, a key table, the bits in rank order).
     pub fn to_bytes(&self) -> Vec<u8> {
+        if !self.stored.is_empty() {
+            return self.stored.to_vec();
+        }
         let mut entries: Vec<(u32, u8)> = self.phrases.iter().map(|(k, b)| (*k, *b)).collect();
         entries.sort_unstable();
-        let mut out = (entries.len() as u32).to_le_bytes().to_vec();
-        let mut prev = 0u32;
-        for (k, b) in entries {
-            let mut d = k - prev;
-            prev = k;
-            loop {
-                let byte = (d & 0x7f) as u8;
-                d >>= 7;
-                if d == 0 {
-                    out.push(byte);
-                    break;
-                }
-                out.push(byte | 0x80);
-            }
-            out.push(b);
-        }
+        let keys: Vec<u32> = entries.iter().map(|e| e.0).collect();
+        let (table, order) = encode_keys(&keys);
+        let mut out = MEMORY_MAGIC.to_vec();
+        out.extend_from_slice(&table);
+        out.extend(order.iter().filter_map(|&i| entries.get(i).map(|e| e.1)));
         out
     }
 
+    /// Uses the stored form in place; older forms are converted.
+    pub fn from_static(bytes: &'static [u8]) -> Option<Memory> {
+        if bytes.starts_with(MEMORY_MAGIC) {
+            Memory::from_stored(Cow::Borrowed(bytes))
+        } else {
+            Memory::from_bytes(bytes)
+        }
+    }
+
+    fn from_stored(stored: Cow<'static, [u8]>) -> Option<Memory> {
+        let (keys, values) = read_keys(stored.get(8..)?, 0)?;
+        (values.checked_add(keys.len())? + 8 == stored.len()).then_some(())?;
+        Some(Memory {
+            phrases: FastMap::default(),
+            stored,
+        })
+    }
+
+    /// Reads the stored form, or the older one (u32 count, then per entry sorted by hash: the
+    /// hash as a LEB128 delta and the type bits).
     pub fn from_bytes(bytes: &[u8]) -> Option<Memory> {
+        if bytes.starts_with(MEMORY_MAGIC) {
+            return Memory::from_stored(Cow::Owned(bytes.to_vec()));
+        }
         let n = u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?) as usize;
         if n > bytes.len() {
             return None;

@@ -25,19 +25,13 @@ const HASH_MUL: u32 = 0x9E37_79B1;
 const MIN_BITS: u32 = 16;
 /// Byte offset of `b`: after magic, T, scale and the transitions.
 const TABLE_AT: usize = 16 + (NUM_TAGS + 1) * NUM_TAGS * 4;
-const HEADER: usize = TABLE_AT + 8;
 
 pub struct Model {
     /// (T+1) x T: `trans[0][t]` starts a sentence with t, `trans[p+1][t]` follows p.
     pub trans: Vec<[f32; NUM_TAGS]>,
     /// The whole model in the format above (borrowed from the binary for the committed one).
     data: Cow<'static, [u8]>,
-    bits: u32,
     n: usize,
-    occ_at: usize,
-    rank_at: usize,
-    fp_at: usize,
-    disp_at: usize,
     rows_at: usize,
     scale: f32,
     preds: Predecessors,
@@ -53,40 +47,26 @@ fn u32_at(b: &[u8], at: usize) -> Option<u32> {
     ))
 }
 
-/// The layout for 2^b slots and n features: (occ, rank, fp, disp, rows, end) offsets.
-fn layout(bits: u32, n: usize) -> Option<[usize; 6]> {
-    let words = 1usize.checked_shl(bits)? / 64;
-    let occ = HEADER;
-    let rank = occ.checked_add(words.checked_mul(8)?)?;
-    let fp = rank.checked_add(words.checked_mul(4)?)?;
-    let disp = fp.checked_add(n.checked_mul(2)?)?;
-    let rows = disp.checked_add(n)?;
-    let end = rows.checked_add(n.checked_mul(NUM_TAGS)?)?;
-    Some([occ, rank, fp, disp, rows, end])
-}
-
-/// Lays out quantised features (ids != 0, first of equal ids kept) in the format above.
-fn encode(trans: &[[f32; NUM_TAGS]], feats: &[(u32, [i8; NUM_TAGS])], scale: f32) -> Vec<u8> {
-    let mut feats: Vec<(u32, [i8; NUM_TAGS])> =
-        feats.iter().filter(|f| f.0 != 0).copied().collect();
-    feats.sort_by_key(|f| f.0);
-    feats.dedup_by_key(|f| f.0);
+/// An exact table of distinct non-zero u32 keys (the model's feature ids, the memory's name
+/// hashes), as bytes: u32 `b`, u32 n, occupancy words, ranks, fingerprints, displacements (see
+/// the module docs). Returns the bytes and, per rank, the index of its key in `keys`.
+pub fn encode_keys(keys: &[u32]) -> (Vec<u8>, Vec<usize>) {
     let mut bits = MIN_BITS;
-    while (1usize << bits) < feats.len() * 4 {
+    while (1usize << bits) < keys.len() * 4 {
         bits += 1;
     }
-    // Slot -> (fingerprint, displacement, feature); grow until every displacement fits a u8.
+    // Slot -> (fingerprint, displacement, key index); grow until every displacement fits a u8.
     let slots = loop {
         let cap = 1usize << bits;
         let mut slots: Vec<Option<(u16, u8, usize)>> = vec![None; cap];
         let mut fits = true;
-        'feats: for (i, (k, _)) in feats.iter().enumerate() {
+        'keys: for (i, k) in keys.iter().enumerate() {
             let h = k.wrapping_mul(HASH_MUL);
             let mut s = (h >> (32 - bits)) as usize;
             for d in 1..=255u8 {
                 if let Some(slot @ None) = slots.get_mut(s) {
                     *slot = Some((h as u16, d, i));
-                    continue 'feats;
+                    continue 'keys;
                 }
                 s = (s + 1) & (cap - 1);
             }
@@ -99,17 +79,8 @@ fn encode(trans: &[[f32; NUM_TAGS]], feats: &[(u32, [i8; NUM_TAGS])], scale: f32
         bits += 1;
     };
     let mut out = Vec::new();
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&(NUM_TAGS as u32).to_le_bytes());
-    out.extend_from_slice(&scale.to_le_bytes());
-    for r in 0..=NUM_TAGS {
-        let row = trans.get(r).copied().unwrap_or([0.0; NUM_TAGS]);
-        for x in row {
-            out.extend_from_slice(&x.to_le_bytes());
-        }
-    }
     out.extend_from_slice(&bits.to_le_bytes());
-    out.extend_from_slice(&(feats.len() as u32).to_le_bytes());
+    out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
     let mut counts = Vec::new();
     let mut seen = 0u32;
     for chunk in slots.chunks(64) {
@@ -130,7 +101,53 @@ fn encode(trans: &[[f32; NUM_TAGS]], feats: &[(u32, [i8; NUM_TAGS])], scale: f32
         out.extend_from_slice(&fp.to_le_bytes());
     }
     out.extend(slots.iter().flatten().map(|s| s.1));
-    for &(_, _, i) in slots.iter().flatten() {
+    (out, slots.iter().flatten().map(|s| s.2).collect())
+}
+
+/// Where a key table written by [`encode_keys`] at byte `at` of `b` ends, with its parts.
+pub fn read_keys(b: &[u8], at: usize) -> Option<(Keys<'_>, usize)> {
+    let bits = u32_at(b, at)?;
+    let n = u32_at(b, at.checked_add(4)?)? as usize;
+    if !(MIN_BITS..=28).contains(&bits) {
+        return None;
+    }
+    let words = (1usize << bits) / 64;
+    let occ = at + 8;
+    let rank = occ.checked_add(words * 8)?;
+    let fp = rank.checked_add(words * 4)?;
+    let disp = fp.checked_add(n.checked_mul(2)?)?;
+    let end = disp.checked_add(n)?;
+    let keys = Keys {
+        occ: b.get(occ..rank)?,
+        rank: b.get(rank..fp)?,
+        fp: b.get(fp..disp)?,
+        disp: b.get(disp..end)?,
+        bits,
+        n,
+    };
+    Some((keys, end))
+}
+
+/// Lays out quantised features (ids != 0, first of equal ids kept) in the format above.
+fn encode(trans: &[[f32; NUM_TAGS]], feats: &[(u32, [i8; NUM_TAGS])], scale: f32) -> Vec<u8> {
+    let mut feats: Vec<(u32, [i8; NUM_TAGS])> =
+        feats.iter().filter(|f| f.0 != 0).copied().collect();
+    feats.sort_by_key(|f| f.0);
+    feats.dedup_by_key(|f| f.0);
+    let ids: Vec<u32> = feats.iter().map(|f| f.0).collect();
+    let (table, order) = encode_keys(&ids);
+    let mut out = Vec::new();
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&(NUM_TAGS as u32).to_le_bytes());
+    out.extend_from_slice(&scale.to_le_bytes());
+    for r in 0..=NUM_TAGS {
+        let row = trans.get(r).copied().unwrap_or([0.0; NUM_TAGS]);
+        for x in row {
+            out.extend_from_slice(&x.to_le_bytes());
+        }
+    }
+    out.extend_from_slice(&table);
+    for i in order {
         if let Some((_, w)) = feats.get(i) {
             out.extend(w.iter().map(|&x| x as u8));
         }
@@ -159,12 +176,7 @@ impl Model {
         Model::from_encoded(Cow::Owned(encode(&trans, &q, scale))).unwrap_or_else(|| Model {
             trans: vec![[0.0; NUM_TAGS]; NUM_TAGS + 1],
             data: Cow::Borrowed(&[]),
-            bits: 0,
             n: 0,
-            occ_at: 0,
-            rank_at: 0,
-            fp_at: 0,
-            disp_at: 0,
             rows_at: 0,
             scale,
             preds: predecessors(&[]),
@@ -212,47 +224,33 @@ impl Model {
             }
             trans.push(row);
         }
-        let bits = u32_at(b, TABLE_AT)?;
-        let n = u32_at(b, TABLE_AT + 4)? as usize;
-        if !(MIN_BITS..=28).contains(&bits) {
-            return None;
-        }
-        let [occ_at, rank_at, fp_at, disp_at, rows_at, end] = layout(bits, n)?;
-        if end != b.len() {
+        let (keys, rows_at) = read_keys(b, TABLE_AT)?;
+        let n = keys.n;
+        if rows_at.checked_add(n.checked_mul(NUM_TAGS)?)? != b.len() {
             return None;
         }
         Some(Model {
             preds: predecessors(&trans),
             trans,
             data,
-            bits,
             n,
-            occ_at,
-            rank_at,
-            fp_at,
-            disp_at,
             rows_at,
             scale,
         })
     }
 
-    /// The table's arrays, sliced once per token rather than per lookup.
+    /// The table and rows, sliced once per token rather than per lookup.
     #[inline]
-    fn parts(&self) -> Parts<'_> {
+    fn parts(&self) -> Option<(Keys<'_>, &[u8])> {
         let b: &[u8] = &self.data;
-        Parts {
-            occ: b.get(self.occ_at..self.rank_at).unwrap_or(&[]),
-            rank: b.get(self.rank_at..self.fp_at).unwrap_or(&[]),
-            fp: b.get(self.fp_at..self.disp_at).unwrap_or(&[]),
-            disp: b.get(self.disp_at..self.rows_at).unwrap_or(&[]),
-            rows: b.get(self.rows_at..).unwrap_or(&[]),
-            bits: self.bits,
-        }
+        let (keys, _) = read_keys(b, TABLE_AT)?;
+        Some((keys, b.get(self.rows_at..)?))
     }
 
     /// The weight row of a feature id, if the model has it.
     fn quantised(&self, key: u32) -> Option<&[u8; NUM_TAGS]> {
-        self.parts().get(key)
+        let (keys, rows) = self.parts()?;
+        row(rows, keys.find(key)?)
     }
 
     /// The weights of one feature, if the model has it.
@@ -268,9 +266,11 @@ impl Model {
     /// Scores of each tag for a token with these features.
     pub fn emission(&self, feats: &[u32]) -> [f32; NUM_TAGS] {
         let mut acc = [0i32; NUM_TAGS];
-        let parts = self.parts();
+        let Some((keys, rows)) = self.parts() else {
+            return [0.0; NUM_TAGS];
+        };
         for &f in feats {
-            if let Some(w) = parts.get(f) {
+            if let Some(w) = keys.find(f).and_then(|r| row(rows, r)) {
                 for (a, &x) in acc.iter_mut().zip(w) {
                     *a += i32::from(x as i8);
                 }
@@ -298,19 +298,26 @@ impl Model {
     }
 }
 
-/// Borrowed arrays of a model's table (see the format above).
-struct Parts<'a> {
+#[inline]
+fn row(rows: &[u8], r: usize) -> Option<&[u8; NUM_TAGS]> {
+    rows.get(r * NUM_TAGS..(r + 1) * NUM_TAGS)?.try_into().ok()
+}
+
+/// A key table read in place (see [`encode_keys`]).
+#[derive(Clone, Copy)]
+pub struct Keys<'a> {
     occ: &'a [u8],
     rank: &'a [u8],
     fp: &'a [u8],
     disp: &'a [u8],
-    rows: &'a [u8],
     bits: u32,
+    n: usize,
 }
 
-impl<'a> Parts<'a> {
+impl Keys<'_> {
+    /// The rank of `key` (its row), if the table has it.
     #[inline]
-    fn get(&self, key: u32) -> Option<&'a [u8; NUM_TAGS]> {
+    pub fn find(&self, key: u32) -> Option<usize> {
         let h = key.wrapping_mul(HASH_MUL);
         let fp = (h as u16).to_le_bytes();
         let mask = (1usize << self.bits) - 1;
@@ -325,15 +332,19 @@ impl<'a> Parts<'a> {
             let before = u32_at(self.rank, 4 * w)? as usize;
             let r = before + (occ & (bit - 1)).count_ones() as usize;
             if *self.disp.get(r)? == d && self.fp.get(2 * r..2 * r + 2)? == fp {
-                return self
-                    .rows
-                    .get(r * NUM_TAGS..(r + 1) * NUM_TAGS)?
-                    .try_into()
-                    .ok();
+                return Some(r);
             }
             s = (s + 1) & mask;
         }
         None
+    }
+
+    pub fn len(&self) -> usize {
+        self.n
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.n == 0
     }
 }
 

@@ -22,15 +22,19 @@ pub struct Tagger {
 impl Tagger {
     /// Parses a single model or a stacked pair (`LXSTACK\n`, u32 length of the first, both).
     pub fn from_bytes(bytes: &[u8]) -> Option<Tagger> {
-        Tagger::parse(bytes, Model::from_bytes)
+        Tagger::parse(bytes, Model::from_bytes, Memory::from_bytes)
     }
 
     /// Like [`Tagger::from_bytes`], but the models are used in place (no copy, no parsing).
     pub fn from_static(bytes: &'static [u8]) -> Option<Tagger> {
-        Tagger::parse(bytes, Model::from_static)
+        Tagger::parse(bytes, Model::from_static, Memory::from_static)
     }
 
-    fn parse<'a>(bytes: &'a [u8], model: impl Fn(&'a [u8]) -> Option<Model>) -> Option<Tagger> {
+    fn parse<'a>(
+        bytes: &'a [u8],
+        model: impl Fn(&'a [u8]) -> Option<Model>,
+        memory: impl Fn(&'a [u8]) -> Option<Memory>,
+    ) -> Option<Tagger> {
         if let Some(rest) = bytes.strip_prefix(STACK_MEMORY_MAGIC.as_slice()) {
             let mut parts = Vec::new();
             let mut rest = rest;
@@ -42,7 +46,7 @@ impl Tagger {
             return Some(Tagger {
                 first: model(parts.first()?)?,
                 second: Some(model(parts.get(1)?)?),
-                memory: Some(Memory::from_bytes(rest)?),
+                memory: Some(memory(rest)?),
             });
         }
         if let Some(rest) = bytes.strip_prefix(STACK_MAGIC.as_slice()) {
