@@ -85,6 +85,13 @@ fn fh(template: u8, parts: &[&str]) -> u32 {
 /// Word shape: X for upper, x for lower, d for digit, other characters kept.
 fn shape(word: &str, collapse: bool) -> String {
     let mut s = String::new();
+    shape_into(&mut s, word, collapse);
+    s
+}
+
+/// [`shape`] into a reused buffer (no allocation per token).
+fn shape_into(s: &mut String, word: &str, collapse: bool) {
+    s.clear();
     let mut last = '\0';
     for c in word.chars() {
         let k = if c.is_uppercase() {
@@ -104,7 +111,6 @@ fn shape(word: &str, collapse: bool) -> String {
             break;
         }
     }
-    s
 }
 
 pub fn is_capitalised(w: &str) -> bool {
@@ -326,13 +332,14 @@ pub fn sentence_features(
             .and_then(|r| r.get(k as usize).copied())
             .unwrap_or_default()
     };
+    drop(norm_refs);
     let toks: Vec<Tok> = norms
-        .iter()
+        .into_iter()
         .zip(matches)
         .map(|(n, g)| Tok {
             lower: n.to_lowercase(),
-            short: shape(n, true),
-            norm: n.clone(),
+            short: shape(&n, true),
+            norm: n,
             gaz: g,
         })
         .collect();
@@ -377,6 +384,7 @@ pub fn sentence_features(
         }
         toks.get(k as usize).unwrap_or(&none)
     };
+    let mut full_shape = String::new();
     for (i, t) in toks.iter().enumerate() {
         let ii = i as isize;
         let mut f = Vec::with_capacity(64);
@@ -397,7 +405,8 @@ pub fn sentence_features(
                 break;
             }
         }
-        f.push(fh(5, &[&shape(&t.norm, false)]));
+        shape_into(&mut full_shape, &t.norm, false);
+        f.push(fh(5, &[&full_shape]));
         f.push(fh(6, &[&t.short]));
         let initial = if i == 0 { "1" } else { "0" };
         f.push(fh(7, &[&t.short, initial]));
@@ -469,7 +478,10 @@ pub fn sentence_features(
         }
         let (rs, re) = run_of.get(i).copied().unwrap_or((0, 0));
         if re > rs {
-            let len = (re - rs).min(4).to_string();
+            let len = ["0", "1", "2", "3", "4"]
+                .get((re - rs).min(4))
+                .copied()
+                .unwrap_or("4");
             let pos = if re - rs == 1 {
                 "S"
             } else if i == rs {
@@ -479,7 +491,7 @@ pub fn sentence_features(
             } else {
                 "I"
             };
-            f.push(fh(22, &[&len, pos]));
+            f.push(fh(22, &[len, pos]));
             let last = at(re as isize - 1);
             if last.gaz.begin & ORG_SUFFIX != 0 {
                 f.push(fh(23, &[pos]));
@@ -568,11 +580,12 @@ impl Aggregate {
         for (words, ts) in sentences.iter().zip(tags) {
             for (w, &t) in words.iter().zip(ts) {
                 if is_capitalised(w) {
-                    let e = agg.counts.entry(w.to_lowercase()).or_insert([0; 5]);
+                    let lower = w.to_lowercase();
+                    let e = agg.counts.entry(lower.clone()).or_insert([0; 5]);
                     if let Some(c) = e.get_mut(type_slot(t)) {
                         *c = c.saturating_add(1);
                     }
-                    let e = agg.tags.entry(w.to_lowercase()).or_insert([0; NUM_TAGS]);
+                    let e = agg.tags.entry(lower).or_insert([0; NUM_TAGS]);
                     if let Some(c) = e.get_mut(t) {
                         *c = c.saturating_add(1);
                     }
@@ -603,7 +616,8 @@ impl Aggregate {
             if !is_capitalised(w) {
                 continue;
             }
-            let Some(c) = self.counts.get(&w.to_lowercase()) else {
+            let lower = w.to_lowercase();
+            let Some(c) = self.counts.get(&lower) else {
                 continue;
             };
             // The other occurrences: remove this one's own vote.
@@ -624,13 +638,17 @@ impl Aggregate {
             }
             f.push(fh(54, &[name(best)]));
             let share = u32::from(c.get(best).copied().unwrap_or(0)) * 4 / total;
-            f.push(fh(55, &[name(best), &share.to_string()]));
+            let share = ["0", "1", "2", "3", "4"]
+                .get(share as usize)
+                .copied()
+                .unwrap_or("4");
+            f.push(fh(55, &[name(best), share]));
             for (t, &n) in c.iter().enumerate() {
                 if n > 0 {
                     f.push(fh(56, &[name(t)]));
                 }
             }
-            if let Some(tc) = self.tags.get(&w.to_lowercase()) {
+            if let Some(tc) = self.tags.get(&lower) {
                 let mut tc = *tc;
                 if let Some(x) = s1.get(i).and_then(|&t| tc.get_mut(t)) {
                     *x = x.saturating_sub(1);
