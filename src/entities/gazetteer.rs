@@ -1,6 +1,7 @@
 //! Name lists (countries, cities, regions, nationalities, first names, organisation suffixes)
-//! used as tagger features. Built by `scripts/gazetteers/build.py`; see
-//! `data/gazetteers/ATTRIBUTION.md` for sources and licences.
+//! used as tagger features. The lists are built by `scripts/gazetteers/build.py` (see
+//! `data/gazetteers/ATTRIBUTION.md` for sources and licences) and compiled by `build.rs` into a
+//! [`super::phrase_table`] that is used in place, so first use costs nothing.
 
 use super::phrase_table::{PhraseHash, PhraseTable};
 
