@@ -3,13 +3,13 @@
 //!
 //! The format is the in-memory layout, so the committed model is used in place from its
 //! `include_bytes!` bytes: loading reads a header and the transitions, nothing per feature.
-//! Little-endian: magic `LXNER03\n`, u32 tag count T, f32 scale, (T+1)*T f32 transitions
+//! Little-endian: magic `LXNER04\n`, u32 tag count T, f32 scale, (T+1)*T f32 transitions
 //! (row 0 = sentence start), u32 `b` (2^b slots, b >= 16), u32 feature count n, then
 //! - 2^b/64 u64 occupancy words and 2^b/64 u32 counts of occupied slots before each word: an
 //!   open-addressing table (linear probing) over `h = id * 0x9E3779B1` (a bijection) with home
 //!   slot = the top b bits of h; an occupied slot's rank among occupied slots indexes the rest.
 //! - n u16 fingerprints (the low 16 bits of h), n u8 displacements (distance from home + 1),
-//!   then n rows of T i8 weights (weight = i8 * scale), all in slot order. Home and fingerprint
+//!   then n rows of T i8 weights (weight = i8 * scale, stored xor 0x80), all in slot order. Home and fingerprint
 //!   together give all 32 bits of h, so a match is exact. (Separate arrays compress better
 //!   than interleaved records.)
 //!
@@ -19,7 +19,10 @@ use std::borrow::Cow;
 
 use super::features::{allowed, allowed_end, NUM_TAGS};
 
-const MAGIC: &[u8; 8] = b"LXNER03\n";
+const MAGIC: &[u8; 8] = b"LXNER04\n";
+/// Weights are stored xor this, so zero weights are not zero bytes: wasm-opt splits data
+/// segments at runs of zeros, which costs more in the gzipped module than the zeros save.
+const ROW_XOR: u8 = 0x80;
 const MAGIC_V2: &[u8; 8] = b"LXNER02\n";
 const HASH_MUL: u32 = 0x9E37_79B1;
 const MIN_BITS: u32 = 16;
@@ -149,7 +152,7 @@ fn encode(trans: &[[f32; NUM_TAGS]], feats: &[(u32, [i8; NUM_TAGS])], scale: f32
     out.extend_from_slice(&table);
     for i in order {
         if let Some((_, w)) = feats.get(i) {
-            out.extend(w.iter().map(|&x| x as u8));
+            out.extend(w.iter().map(|&x| x as u8 ^ ROW_XOR));
         }
     }
     out
@@ -258,7 +261,7 @@ impl Model {
         let q = self.quantised(key)?;
         let mut w = [0f32; NUM_TAGS];
         for (x, &y) in w.iter_mut().zip(q) {
-            *x = f32::from(y as i8) * self.scale;
+            *x = f32::from((y ^ ROW_XOR) as i8) * self.scale;
         }
         Some(w)
     }
@@ -272,7 +275,7 @@ impl Model {
         for &f in feats {
             if let Some(w) = keys.find(f).and_then(|r| row(rows, r)) {
                 for (a, &x) in acc.iter_mut().zip(w) {
-                    *a += i32::from(x as i8);
+                    *a += i32::from((x ^ ROW_XOR) as i8);
                 }
             }
         }

@@ -3,13 +3,15 @@
 //!
 //! This file is also compiled into `build.rs` (via `#[path]`), so it uses only `std`.
 //!
-//! Format: magic `LXPHR01\n`, u32 `b` (the table has 2^b slots), then 2^b little-endian u32
-//! slots, linear probing. A slot is 0 when free, else `fingerprint | bits << 24`. A phrase's
+//! Format: magic `LXPHR02\n`, u32 `b` (the table has 2^b slots), then 2^b little-endian u32
+//! slots, linear probing. A slot is 0 when free, else `fingerprint | bits << 24`; slots are
+//! stored inverted (free = all ones), because wasm-opt splits data segments at runs of zero
+//! bytes, which costs more in the gzipped module than it saves. A phrase's
 //! 64-bit hash picks its home slot (top `b` bits) and a 24-bit fingerprint (low bits, never 0):
 //! together 41 hash bits, so a false match has probability ~2^-24 per probed slot; with ~90k
 //! phrases at under 70% load, that is well under one in a million lookups.
 
-pub const MAGIC: &[u8; 8] = b"LXPHR01\n";
+pub const MAGIC: &[u8; 8] = b"LXPHR02\n";
 const HEADER: usize = 12;
 const FP_MASK: u32 = 0x00ff_ffff;
 
@@ -94,7 +96,7 @@ pub fn build(entries: &[(u64, u8)]) -> Vec<u8> {
     let mut out = MAGIC.to_vec();
     out.extend_from_slice(&b.to_le_bytes());
     for s in slots {
-        out.extend_from_slice(&s.to_le_bytes());
+        out.extend_from_slice(&(!s).to_le_bytes());
     }
     out
 }
@@ -130,7 +132,7 @@ impl<'a> PhraseTable<'a> {
             let Some(x) = self.slots.get(s * 4..s * 4 + 4) else {
                 return 0;
             };
-            let v = u32::from_le_bytes(x.try_into().unwrap_or([0; 4]));
+            let v = !u32::from_le_bytes(x.try_into().unwrap_or([!0; 4]));
             if v == 0 {
                 return 0;
             }
