@@ -269,6 +269,8 @@ struct Tok {
     lower: String,
     short: String,
     gaz: GazMatch,
+    /// Whether the word is one of [`TITLES`] (looked up once, read by the window).
+    title: bool,
 }
 
 const TITLES: &[&str] = &[
@@ -336,11 +338,15 @@ pub fn sentence_features(
     let toks: Vec<Tok> = norms
         .into_iter()
         .zip(matches)
-        .map(|(n, g)| Tok {
-            lower: n.to_lowercase(),
-            short: shape(&n, true),
-            norm: n,
-            gaz: g,
+        .map(|(n, g)| {
+            let lower = n.to_lowercase();
+            Tok {
+                title: TITLES.contains(&lower.as_str()),
+                lower,
+                short: shape(&n, true),
+                norm: n,
+                gaz: g,
+            }
         })
         .collect();
 
@@ -377,6 +383,7 @@ pub fn sentence_features(
         lower: String::new(),
         short: String::new(),
         gaz: GazMatch::default(),
+        title: false,
     };
     let at = |k: isize| -> &Tok {
         if k < 0 {
@@ -424,9 +431,9 @@ pub fn sentence_features(
         f.push(fh(17, &[&t.lower, &n1.lower]));
         f.push(fh(18, &[&p1.short, &t.short, &n1.short]));
         f.push(fh(19, &[&p2.lower, &p1.lower]));
-        if TITLES.contains(&p1.lower.as_str()) {
+        if p1.title {
             f.push(fh(20, &[]));
-        } else if TITLES.contains(&p2.lower.as_str()) && is_capitalised(&p1.norm) {
+        } else if p2.title && is_capitalised(&p1.norm) {
             // "President Vladimir Putin": the title two words back, a name in between.
             f.push(fh(9, &[]));
         }
