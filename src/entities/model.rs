@@ -422,26 +422,19 @@ fn viterbi_with(
         return Vec::new();
     }
     let neg = f32::NEG_INFINITY;
-    let mut score = vec![[neg; NUM_TAGS]; n];
+    // Only the previous position's scores are needed; back-pointers for all.
+    let mut prev = [neg; NUM_TAGS];
     let mut back = vec![[0u8; NUM_TAGS]; n];
     let start = trans.first().copied().unwrap_or([0.0; NUM_TAGS]);
-    if let (Some(s0), Some(e0)) = (score.first_mut(), emissions.first()) {
+    if let Some(e0) = emissions.first() {
         for t in 0..NUM_TAGS {
             if allowed(None, t) {
-                s0[t] = start[t] + e0[t];
+                prev[t] = start[t] + e0[t];
             }
         }
     }
-    for i in 1..n {
-        let (done, rest) = score.split_at_mut(i);
-        let (Some(prev), Some(cur), Some(e), Some(bk)) = (
-            done.last(),
-            rest.first_mut(),
-            emissions.get(i),
-            back.get_mut(i),
-        ) else {
-            break;
-        };
+    for (e, bk) in emissions.iter().zip(back.iter_mut()).skip(1) {
+        let mut cur = [neg; NUM_TAGS];
         for (t, ((c, b), ps)) in cur
             .iter_mut()
             .zip(bk.iter_mut())
@@ -460,9 +453,10 @@ fn viterbi_with(
             *c = best + e[t];
             *b = arg;
         }
+        prev = cur;
     }
     let mut tags = vec![0usize; n];
-    let last = score.last().copied().unwrap_or([0.0; NUM_TAGS]);
+    let last = prev;
     let mut best = 0;
     for t in 0..NUM_TAGS {
         if allowed_end(t) && last[t] > last[best] {
