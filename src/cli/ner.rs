@@ -94,12 +94,26 @@ fn print_load_cost() {
         true
     });
     println!(
-        "model load: {model_ms:.2} ms{}, gazetteer load: {gaz_ms:.2} ms (best of 5)",
+        "model load: {model_ms:.3} ms{}, gazetteer load: {gaz_ms:.3} ms (best of 5)",
         if model_ok { "" } else { " (FAILED)" }
     );
 }
 
 pub fn train_ner(corpus_dir: &str, out: &str, with_dev: bool) -> CmdResult {
+    // Re-encodes an existing model in the current format instead of training (same weights).
+    if let Ok(path) = std::env::var("LECTERN_NER_CONVERT") {
+        let b = std::fs::read(&path).map_err(|e| format!("reading {path}: {e}"))?;
+        let t = tagger::Tagger::from_bytes(&b).ok_or(format!("{path} is not a model"))?;
+        let (first, second) = (t.first.to_bytes(), t.second.map(|m| m.to_bytes()));
+        let bytes = match (second, &t.memory) {
+            (Some(s), Some(m)) => tagger::Tagger::stack_with_memory(&first, &s, m),
+            (Some(s), None) => tagger::Tagger::stack_bytes(&first, &s),
+            (None, _) => first,
+        };
+        std::fs::write(out, &bytes).map_err(|e| format!("writing {out}: {e}"))?;
+        println!("wrote {out} ({} bytes) from {path}", bytes.len());
+        return Ok(0);
+    }
     let read = |name: &str| -> Result<Vec<conll::Document>, String> {
         let path = format!("{corpus_dir}/{name}");
         let text = std::fs::read_to_string(&path).map_err(|e| format!("reading {path}: {e}"))?;

@@ -81,7 +81,8 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
     let defs = acronym_definitions(text, mentions);
     // Longest mentions found groups first, so short forms can join them.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
-    order.sort_by_key(|&i| {
+    // The key splits the mention into parts (allocating): computed once per mention.
+    order.sort_by_cached_key(|&i| {
         let m = mentions.get(i);
         (
             std::cmp::Reverse(m.map_or(0, |m| parts(&m.text).len())),

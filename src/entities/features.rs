@@ -2,6 +2,7 @@
 //! gazetteer matches, runs of capitalised words, and document-level evidence (how the same
 //! word is written and was tagged elsewhere in the document).
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -31,6 +32,8 @@ impl Hasher for FastHasher {
 
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
+
+use super::model::{encode_keys, read_keys};
 
 use super::gazetteer::{mark_longest, GazMatch, Gazetteer, FIRST_NAME, LISTS, ORG_SUFFIX};
 
@@ -82,6 +85,13 @@ fn fh(template: u8, parts: &[&str]) -> u32 {
 /// Word shape: X for upper, x for lower, d for digit, other characters kept.
 fn shape(word: &str, collapse: bool) -> String {
     let mut s = String::new();
+    shape_into(&mut s, word, collapse);
+    s
+}
+
+/// [`shape`] into a reused buffer (no allocation per token).
+fn shape_into(s: &mut String, word: &str, collapse: bool) {
+    s.clear();
     let mut last = '\0';
     for c in word.chars() {
         let k = if c.is_uppercase() {
@@ -101,7 +111,6 @@ fn shape(word: &str, collapse: bool) -> String {
             break;
         }
     }
-    s
 }
 
 pub fn is_capitalised(w: &str) -> bool {
@@ -260,6 +269,8 @@ struct Tok {
     lower: String,
     short: String,
     gaz: GazMatch,
+    /// Whether the word is one of [`TITLES`] (looked up once, read by the window).
+    title: bool,
 }
 
 const TITLES: &[&str] = &[
@@ -323,14 +334,19 @@ pub fn sentence_features(
             .and_then(|r| r.get(k as usize).copied())
             .unwrap_or_default()
     };
+    drop(norm_refs);
     let toks: Vec<Tok> = norms
-        .iter()
+        .into_iter()
         .zip(matches)
-        .map(|(n, g)| Tok {
-            lower: n.to_lowercase(),
-            short: shape(n, true),
-            norm: n.clone(),
-            gaz: g,
+        .map(|(n, g)| {
+            let lower = n.to_lowercase();
+            Tok {
+                title: TITLES.contains(&lower.as_str()),
+                lower,
+                short: shape(&n, true),
+                norm: n,
+                gaz: g,
+            }
         })
         .collect();
 
@@ -367,6 +383,7 @@ pub fn sentence_features(
         lower: String::new(),
         short: String::new(),
         gaz: GazMatch::default(),
+        title: false,
     };
     let at = |k: isize| -> &Tok {
         if k < 0 {
@@ -374,6 +391,7 @@ pub fn sentence_features(
         }
         toks.get(k as usize).unwrap_or(&none)
     };
+    let mut full_shape = String::new();
     for (i, t) in toks.iter().enumerate() {
         let ii = i as isize;
         let mut f = Vec::with_capacity(64);
@@ -394,7 +412,8 @@ pub fn sentence_features(
                 break;
             }
         }
-        f.push(fh(5, &[&shape(&t.norm, false)]));
+        shape_into(&mut full_shape, &t.norm, false);
+        f.push(fh(5, &[&full_shape]));
         f.push(fh(6, &[&t.short]));
         let initial = if i == 0 { "1" } else { "0" };
         f.push(fh(7, &[&t.short, initial]));
@@ -412,9 +431,9 @@ pub fn sentence_features(
         f.push(fh(17, &[&t.lower, &n1.lower]));
         f.push(fh(18, &[&p1.short, &t.short, &n1.short]));
         f.push(fh(19, &[&p2.lower, &p1.lower]));
-        if TITLES.contains(&p1.lower.as_str()) {
+        if p1.title {
             f.push(fh(20, &[]));
-        } else if TITLES.contains(&p2.lower.as_str()) && is_capitalised(&p1.norm) {
+        } else if p2.title && is_capitalised(&p1.norm) {
             // "President Vladimir Putin": the title two words back, a name in between.
             f.push(fh(9, &[]));
         }
@@ -466,7 +485,10 @@ pub fn sentence_features(
         }
         let (rs, re) = run_of.get(i).copied().unwrap_or((0, 0));
         if re > rs {
-            let len = (re - rs).min(4).to_string();
+            let len = ["0", "1", "2", "3", "4"]
+                .get((re - rs).min(4))
+                .copied()
+                .unwrap_or("4");
             let pos = if re - rs == 1 {
                 "S"
             } else if i == rs {
@@ -476,7 +498,7 @@ pub fn sentence_features(
             } else {
                 "I"
             };
-            f.push(fh(22, &[&len, pos]));
+            f.push(fh(22, &[len, pos]));
             let last = at(re as isize - 1);
             if last.gaz.begin & ORG_SUFFIX != 0 {
                 f.push(fh(23, &[pos]));
@@ -565,11 +587,12 @@ impl Aggregate {
         for (words, ts) in sentences.iter().zip(tags) {
             for (w, &t) in words.iter().zip(ts) {
                 if is_capitalised(w) {
-                    let e = agg.counts.entry(w.to_lowercase()).or_insert([0; 5]);
+                    let lower = w.to_lowercase();
+                    let e = agg.counts.entry(lower.clone()).or_insert([0; 5]);
                     if let Some(c) = e.get_mut(type_slot(t)) {
                         *c = c.saturating_add(1);
                     }
-                    let e = agg.tags.entry(w.to_lowercase()).or_insert([0; NUM_TAGS]);
+                    let e = agg.tags.entry(lower).or_insert([0; NUM_TAGS]);
                     if let Some(c) = e.get_mut(t) {
                         *c = c.saturating_add(1);
                     }
@@ -600,7 +623,8 @@ impl Aggregate {
             if !is_capitalised(w) {
                 continue;
             }
-            let Some(c) = self.counts.get(&w.to_lowercase()) else {
+            let lower = w.to_lowercase();
+            let Some(c) = self.counts.get(&lower) else {
                 continue;
             };
             // The other occurrences: remove this one's own vote.
@@ -621,13 +645,17 @@ impl Aggregate {
             }
             f.push(fh(54, &[name(best)]));
             let share = u32::from(c.get(best).copied().unwrap_or(0)) * 4 / total;
-            f.push(fh(55, &[name(best), &share.to_string()]));
+            let share = ["0", "1", "2", "3", "4"]
+                .get(share as usize)
+                .copied()
+                .unwrap_or("4");
+            f.push(fh(55, &[name(best), share]));
             for (t, &n) in c.iter().enumerate() {
                 if n > 0 {
                     f.push(fh(56, &[name(t)]));
                 }
             }
-            if let Some(tc) = self.tags.get(&w.to_lowercase()) {
+            if let Some(tc) = self.tags.get(&lower) {
                 let mut tc = *tc;
                 if let Some(x) = s1.get(i).and_then(|&t| tc.get_mut(t)) {
                     *x = x.saturating_sub(1);
@@ -657,8 +685,14 @@ impl Aggregate {
 /// 32-bit hashes (of each phrase and its beginnings), so the model holds no corpus text.
 #[derive(Default, Clone)]
 pub struct Memory {
+    /// Names added in training.
     phrases: FastMap<u32, u8>,
+    /// Or, as stored in a model, `LXMEM02\n`: a key table ([`encode_keys`]) of the hashes and
+    /// their bits in rank order, used in place.
+    stored: Cow<'static, [u8]>,
 }
+
+const MEMORY_MAGIC: &[u8; 8] = b"LXMEM02\n";
 
 /// Marks a hash that is only the beginning of a longer remembered name.
 const MEMORY_PREFIX: u8 = 128;
@@ -711,21 +745,31 @@ impl Memory {
     }
 
     pub fn len(&self) -> usize {
-        self.phrases.len()
+        match read_keys(&self.stored, 8) {
+            Some((keys, _)) => keys.len(),
+            None => self.phrases.len(),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.phrases.is_empty()
+        self.len() == 0
     }
 
     fn matches(&self, words: &[&str]) -> Vec<GazMatch> {
+        let stored = read_keys(&self.stored, 8);
+        let get = |key: u32| -> Option<u8> {
+            match &stored {
+                Some((keys, values)) => self.stored.get(values + keys.find(key)?).copied(),
+                None => self.phrases.get(&key).copied(),
+            }
+        };
         let mut out = vec![GazMatch::default(); words.len()];
         let mut longest = vec![(0usize, 0u8); words.len()];
         for i in 0..words.len() {
             let mut h = PhraseHash::new();
             for j in i..words.len().min(i + MEMORY_MAX_LEN) {
                 h.push(words.get(j).copied().unwrap_or(""), j == i);
-                let Some(&bits) = self.phrases.get(&h.key()) else {
+                let Some(bits) = get(h.key()) else {
                     break;
                 };
                 let types = bits & !MEMORY_PREFIX;
@@ -748,30 +792,45 @@ impl Memory {
         out
     }
 
-    /// u32 count, then per entry sorted by hash: the hash as a LEB128 delta and the type bits.
+    /// The stored form (`LXMEM02\n`, a key table, the bits in rank order).
     pub fn to_bytes(&self) -> Vec<u8> {
+        if !self.stored.is_empty() {
+            return self.stored.to_vec();
+        }
         let mut entries: Vec<(u32, u8)> = self.phrases.iter().map(|(k, b)| (*k, *b)).collect();
         entries.sort_unstable();
-        let mut out = (entries.len() as u32).to_le_bytes().to_vec();
-        let mut prev = 0u32;
-        for (k, b) in entries {
-            let mut d = k - prev;
-            prev = k;
-            loop {
-                let byte = (d & 0x7f) as u8;
-                d >>= 7;
-                if d == 0 {
-                    out.push(byte);
-                    break;
-                }
-                out.push(byte | 0x80);
-            }
-            out.push(b);
-        }
+        let keys: Vec<u32> = entries.iter().map(|e| e.0).collect();
+        let (table, order) = encode_keys(&keys);
+        let mut out = MEMORY_MAGIC.to_vec();
+        out.extend_from_slice(&table);
+        out.extend(order.iter().filter_map(|&i| entries.get(i).map(|e| e.1)));
         out
     }
 
+    /// Uses the stored form in place; older forms are converted.
+    pub fn from_static(bytes: &'static [u8]) -> Option<Memory> {
+        if bytes.starts_with(MEMORY_MAGIC) {
+            Memory::from_stored(Cow::Borrowed(bytes))
+        } else {
+            Memory::from_bytes(bytes)
+        }
+    }
+
+    fn from_stored(stored: Cow<'static, [u8]>) -> Option<Memory> {
+        let (keys, values) = read_keys(stored.get(8..)?, 0)?;
+        (values.checked_add(keys.len())? + 8 == stored.len()).then_some(())?;
+        Some(Memory {
+            phrases: FastMap::default(),
+            stored,
+        })
+    }
+
+    /// Reads the stored form, or the older one (u32 count, then per entry sorted by hash: the
+    /// hash as a LEB128 delta and the type bits).
     pub fn from_bytes(bytes: &[u8]) -> Option<Memory> {
+        if bytes.starts_with(MEMORY_MAGIC) {
+            return Memory::from_stored(Cow::Owned(bytes.to_vec()));
+        }
         let n = u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?) as usize;
         if n > bytes.len() {
             return None;

@@ -1,23 +1,13 @@
 //! Name lists (countries, cities, regions, nationalities, first names, organisation suffixes)
-//! used as tagger features. Built by `scripts/gazetteers/build.py`; see
-//! `data/gazetteers/ATTRIBUTION.md` for sources and licences.
+//! used as tagger features. The lists are built by `scripts/gazetteers/build.py` (see
+//! `data/gazetteers/ATTRIBUTION.md` for sources and licences) and compiled by `build.rs` into a
+//! [`super::phrase_table`] that is used in place, so first use costs nothing.
 
-use std::sync::OnceLock;
+use super::phrase_table::{PhraseHash, PhraseTable};
 
-use super::features::FastMap;
-use super::tokenize::tokenize;
-
-pub const COUNTRY: u8 = 1;
-pub const CITY: u8 = 2;
-pub const REGION: u8 = 4;
-pub const NATIONALITY: u8 = 8;
-pub const FIRST_NAME: u8 = 16;
-pub const ORG_SUFFIX: u8 = 32;
-pub const SURNAME: u8 = 64;
-/// Languages and currencies; shares a bit with nationalities (both name kinds of things).
-pub const LANGUAGE: u8 = NATIONALITY;
-/// Marks a key that is only the beginning of a longer phrase.
-const PREFIX: u8 = 128;
+pub use super::gazetteer_lists::{
+    CITY, COUNTRY, FIRST_NAME, LANGUAGE, MAX_LEN, NATIONALITY, ORG_SUFFIX, PREFIX, REGION, SURNAME,
+};
 
 pub const LISTS: [(u8, &str); 7] = [
     (COUNTRY, "country"),
@@ -29,35 +19,12 @@ pub const LISTS: [(u8, &str); 7] = [
     (SURNAME, "surname"),
 ];
 
-const SOURCES: [(u8, &str); 8] = [
-    (COUNTRY, include_str!("../../data/gazetteers/countries.txt")),
-    (CITY, include_str!("../../data/gazetteers/cities.txt")),
-    (REGION, include_str!("../../data/gazetteers/regions.txt")),
-    (
-        NATIONALITY,
-        include_str!("../../data/gazetteers/nationalities.txt"),
-    ),
-    (
-        FIRST_NAME,
-        include_str!("../../data/gazetteers/first_names.txt"),
-    ),
-    (
-        ORG_SUFFIX,
-        include_str!("../../data/gazetteers/org_suffixes.txt"),
-    ),
-    (SURNAME, include_str!("../../data/gazetteers/surnames.txt")),
-    (
-        LANGUAGE,
-        include_str!("../../data/gazetteers/languages_currencies.txt"),
-    ),
-];
+/// The lists compiled into a phrase table by `build.rs`, used in place.
+static TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
 
-/// Longest phrase, in tokens, that is looked up.
-const MAX_LEN: usize = 6;
-
+#[derive(Clone, Copy)]
 pub struct Gazetteer {
-    /// Phrase (tokens joined by one space) -> list bits.
-    phrases: FastMap<String, u8>,
+    phrases: Option<PhraseTable<'static>>,
 }
 
 /// Per token: which lists match a phrase that begins (`begin`) or continues (`inside`) here.
@@ -102,67 +69,35 @@ pub fn mark_longest(out: &mut [GazMatch], longest: &[(usize, u8)]) {
 }
 
 impl Gazetteer {
-    /// Builds the tables from the embedded lists (what [`Gazetteer::get`] does once).
+    /// Checks the embedded table's header (no other work: the table is used in place). A
+    /// malformed table (impossible for one built by `build.rs`) matches nothing.
     pub fn load() -> Self {
-        let mut phrases: FastMap<String, u8> = FastMap::default();
-        for (bit, src) in SOURCES {
-            for line in src.lines() {
-                let line = line.trim();
-                if line.is_empty() {
-                    continue;
-                }
-                let toks: Vec<&str> = tokenize(line).iter().map(|t| t.text(line)).collect();
-                insert_phrase(&mut phrases, &toks, bit);
-            }
+        Gazetteer {
+            phrases: PhraseTable::new(TABLE),
         }
-        Gazetteer { phrases }
     }
 
-    /// The shared instance (built on first use).
+    /// The shared instance.
     pub fn get() -> &'static Gazetteer {
-        static G: OnceLock<Gazetteer> = OnceLock::new();
+        static G: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
         G.get_or_init(Gazetteer::load)
     }
 
     /// Matches every phrase in the sentence `words` (already case-normalised by the caller).
     pub fn matches(&self, words: &[&str]) -> Vec<GazMatch> {
-        match_phrases(&self.phrases, words)
-    }
-}
-
-/// Adds `phrase` (tokens joined by one space) with `bits`, and its beginnings as prefixes.
-pub fn insert_phrase(phrases: &mut FastMap<String, u8>, toks: &[&str], bits: u8) {
-    if toks.is_empty() || toks.len() > MAX_LEN {
-        return;
-    }
-    let mut key = String::new();
-    for (n, t) in toks.iter().enumerate() {
-        if n > 0 {
-            key.push(' ');
-        }
-        key.push_str(t);
-        let flag = if n + 1 == toks.len() { bits } else { PREFIX };
-        *phrases.entry(key.clone()).or_insert(0) |= flag;
-    }
-}
-
-/// Every phrase of `phrases` found in `words`, as begin/inside bits per token.
-pub fn match_phrases(phrases: &FastMap<String, u8>, words: &[&str]) -> Vec<GazMatch> {
-    {
         let mut out = vec![GazMatch::default(); words.len()];
+        let Some(table) = self.phrases else {
+            return out;
+        };
         let mut longest = vec![(0usize, 0u8); words.len()];
-        let mut key = String::new();
         for i in 0..words.len() {
-            // Phrases start with a capital letter (or are suffixes such as "plc").
-            key.clear();
+            let mut h = PhraseHash::default();
             for j in i..words.len().min(i + MAX_LEN) {
-                if j > i {
-                    key.push(' ');
-                }
-                key.push_str(words.get(j).copied().unwrap_or(""));
-                let Some(&bits) = phrases.get(key.as_str()) else {
+                h.push(words.get(j).copied().unwrap_or(""), j == i);
+                let bits = table.get(h.finish());
+                if bits == 0 {
                     break;
-                };
+                }
                 let lists = bits & !PREFIX;
                 if lists != 0 {
                     if let Some(m) = out.get_mut(i) {

@@ -1,33 +1,161 @@
 //! The linear sequence model: per-feature tag weights, tag transitions, Viterbi decoding, and
 //! the compact binary format it is stored in (`models/ner.bin`).
 //!
-//! Format (little-endian): magic `LXNER02\n`, u32 tag count T, f32 scale, (T+1)*T f32
-//! transitions (row 0 = sentence start), u32 feature count, then per feature sorted by id: the
-//! id as a LEB128 delta from the previous one, a 3-byte mask of tags with a non-zero weight, and one
-//! i8 per set bit (weight = i8 * scale).
+//! The format is the in-memory layout, so the committed model is used in place from its
+//! `include_bytes!` bytes: loading reads a header and the transitions, nothing per feature.
+//! Little-endian: magic `LXNER04\n`, u32 tag count T, f32 scale, (T+1)*T f32 transitions
+//! (row 0 = sentence start), u32 `b` (2^b slots, b >= 16), u32 feature count n, then
+//! - 2^b/64 u64 occupancy words and 2^b/64 u32 counts of occupied slots before each word: an
+//!   open-addressing table (linear probing) over `h = id * 0x9E3779B1` (a bijection) with home
+//!   slot = the top b bits of h; an occupied slot's rank among occupied slots indexes the rest.
+//! - n u16 fingerprints (the low 16 bits of h), n u8 displacements (distance from home + 1),
+//!   then n rows of T i8 weights (weight = i8 * scale, stored xor 0x80), all in slot order. Home and fingerprint
+//!   together give all 32 bits of h, so a match is exact. (Separate arrays compress better
+//!   than interleaved records.)
+//!
+//! `LXNER02\n` (sparse rows, sorted ids) is still read, by building the table.
+
+use std::borrow::Cow;
 
 use super::features::{allowed, allowed_end, NUM_TAGS};
 
-const MAGIC: &[u8; 8] = b"LXNER02\n";
+const MAGIC: &[u8; 8] = b"LXNER04\n";
+/// Weights are stored xor this, so zero weights are not zero bytes: wasm-opt splits data
+/// segments at runs of zeros, which costs more in the gzipped module than the zeros save.
+const ROW_XOR: u8 = 0x80;
+const MAGIC_V2: &[u8; 8] = b"LXNER02\n";
+const HASH_MUL: u32 = 0x9E37_79B1;
+const MIN_BITS: u32 = 16;
+/// Byte offset of `b`: after magic, T, scale and the transitions.
+const TABLE_AT: usize = 16 + (NUM_TAGS + 1) * NUM_TAGS * 4;
 
 pub struct Model {
     /// (T+1) x T: `trans[0][t]` starts a sentence with t, `trans[p+1][t]` follows p.
     pub trans: Vec<[f32; NUM_TAGS]>,
-    /// Open-addressing table of (feature id, index into `weights`); id 0 marks a free slot.
-    table: Vec<(u32, u32)>,
-    /// Quantised weights (weight = i8 * scale): small, so tagging stays in cache.
-    weights: Vec<[i8; NUM_TAGS]>,
+    /// The whole model in the format above (borrowed from the binary for the committed one).
+    data: Cow<'static, [u8]>,
+    n: usize,
+    rows_at: usize,
     scale: f32,
-    shift: u32,
     preds: Predecessors,
-}
-
-fn slot_of(key: u32, shift: u32) -> usize {
-    (key.wrapping_mul(0x9E37_79B9) >> shift) as usize
 }
 
 fn quantise(w: &[f32; NUM_TAGS], scale: f32) -> [i8; NUM_TAGS] {
     w.map(|x| (x / scale).round().clamp(-127.0, 127.0) as i8)
+}
+
+fn u32_at(b: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(
+        b.get(at..at.checked_add(4)?)?.try_into().ok()?,
+    ))
+}
+
+/// An exact table of distinct non-zero u32 keys (the model's feature ids, the memory's name
+/// hashes), as bytes: u32 `b`, u32 n, occupancy words, ranks, fingerprints, displacements (see
+/// the module docs). Returns the bytes and, per rank, the index of its key in `keys`.
+pub fn encode_keys(keys: &[u32]) -> (Vec<u8>, Vec<usize>) {
+    let mut bits = MIN_BITS;
+    while (1usize << bits) < keys.len() * 4 {
+        bits += 1;
+    }
+    // Slot -> (fingerprint, displacement, key index); grow until every displacement fits a u8.
+    let slots = loop {
+        let cap = 1usize << bits;
+        let mut slots: Vec<Option<(u16, u8, usize)>> = vec![None; cap];
+        let mut fits = true;
+        'keys: for (i, k) in keys.iter().enumerate() {
+            let h = k.wrapping_mul(HASH_MUL);
+            let mut s = (h >> (32 - bits)) as usize;
+            for d in 1..=255u8 {
+                if let Some(slot @ None) = slots.get_mut(s) {
+                    *slot = Some((h as u16, d, i));
+                    continue 'keys;
+                }
+                s = (s + 1) & (cap - 1);
+            }
+            fits = false;
+            break;
+        }
+        if fits {
+            break slots;
+        }
+        bits += 1;
+    };
+    let mut out = Vec::new();
+    out.extend_from_slice(&bits.to_le_bytes());
+    out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
+    let mut counts = Vec::new();
+    let mut seen = 0u32;
+    for chunk in slots.chunks(64) {
+        counts.push(seen);
+        let mut w = 0u64;
+        for (j, s) in chunk.iter().enumerate() {
+            if s.is_some() {
+                w |= 1 << j;
+                seen += 1;
+            }
+        }
+        out.extend_from_slice(&w.to_le_bytes());
+    }
+    for c in counts {
+        out.extend_from_slice(&c.to_le_bytes());
+    }
+    for &(fp, _, _) in slots.iter().flatten() {
+        out.extend_from_slice(&fp.to_le_bytes());
+    }
+    out.extend(slots.iter().flatten().map(|s| s.1));
+    (out, slots.iter().flatten().map(|s| s.2).collect())
+}
+
+/// Where a key table written by [`encode_keys`] at byte `at` of `b` ends, with its parts.
+pub fn read_keys(b: &[u8], at: usize) -> Option<(Keys<'_>, usize)> {
+    let bits = u32_at(b, at)?;
+    let n = u32_at(b, at.checked_add(4)?)? as usize;
+    if !(MIN_BITS..=28).contains(&bits) {
+        return None;
+    }
+    let words = (1usize << bits) / 64;
+    let occ = at + 8;
+    let rank = occ.checked_add(words * 8)?;
+    let fp = rank.checked_add(words * 4)?;
+    let disp = fp.checked_add(n.checked_mul(2)?)?;
+    let end = disp.checked_add(n)?;
+    let keys = Keys {
+        occ: b.get(occ..rank)?,
+        rank: b.get(rank..fp)?,
+        fp: b.get(fp..disp)?,
+        disp: b.get(disp..end)?,
+        bits,
+        n,
+    };
+    Some((keys, end))
+}
+
+/// Lays out quantised features (ids != 0, first of equal ids kept) in the format above.
+fn encode(trans: &[[f32; NUM_TAGS]], feats: &[(u32, [i8; NUM_TAGS])], scale: f32) -> Vec<u8> {
+    let mut feats: Vec<(u32, [i8; NUM_TAGS])> =
+        feats.iter().filter(|f| f.0 != 0).copied().collect();
+    feats.sort_by_key(|f| f.0);
+    feats.dedup_by_key(|f| f.0);
+    let ids: Vec<u32> = feats.iter().map(|f| f.0).collect();
+    let (table, order) = encode_keys(&ids);
+    let mut out = Vec::new();
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&(NUM_TAGS as u32).to_le_bytes());
+    out.extend_from_slice(&scale.to_le_bytes());
+    for r in 0..=NUM_TAGS {
+        let row = trans.get(r).copied().unwrap_or([0.0; NUM_TAGS]);
+        for x in row {
+            out.extend_from_slice(&x.to_le_bytes());
+        }
+    }
+    out.extend_from_slice(&table);
+    for i in order {
+        if let Some((_, w)) = feats.get(i) {
+            out.extend(w.iter().map(|&x| x as u8 ^ ROW_XOR));
+        }
+    }
+    out
 }
 
 impl Model {
@@ -43,80 +171,111 @@ impl Model {
         } else {
             1.0
         };
-        let q = feats
+        let q: Vec<(u32, [i8; NUM_TAGS])> = feats
             .iter()
             .map(|(k, w)| (*k, quantise(w, scale)))
             .filter(|(_, q)| q.iter().any(|&x| x != 0))
             .collect();
-        Model::from_quantised(trans, q, scale)
+        Model::from_encoded(Cow::Owned(encode(&trans, &q, scale))).unwrap_or_else(|| Model {
+            trans: vec![[0.0; NUM_TAGS]; NUM_TAGS + 1],
+            data: Cow::Borrowed(&[]),
+            n: 0,
+            rows_at: 0,
+            scale,
+            preds: predecessors(&[]),
+        })
     }
 
-    fn from_quantised(
-        trans: Vec<[f32; NUM_TAGS]>,
-        feats: Vec<(u32, [i8; NUM_TAGS])>,
-        scale: f32,
-    ) -> Model {
-        let mut bits = 4;
-        while (1usize << bits) < feats.len() * 2 {
-            bits += 1;
+    /// Uses bytes in the current format in place (no copy); older formats are converted.
+    pub fn from_static(bytes: &'static [u8]) -> Option<Model> {
+        if bytes.starts_with(MAGIC) {
+            Model::from_encoded(Cow::Borrowed(bytes))
+        } else {
+            Model::from_bytes(bytes)
         }
-        let cap = 1usize << bits;
-        let shift = 32 - bits as u32;
-        let mut table = vec![(0u32, 0u32); cap];
-        let mut weights = Vec::with_capacity(feats.len());
-        for (k, w) in feats {
-            if k == 0 {
-                continue;
-            }
-            let mut s = slot_of(k, shift);
-            loop {
-                match table.get_mut(s) {
-                    Some(e) if e.0 == 0 => {
-                        *e = (k, weights.len() as u32);
-                        weights.push(w);
-                        break;
-                    }
-                    Some(e) if e.0 == k => break,
-                    Some(_) => s = (s + 1) & (cap - 1),
-                    None => break,
+    }
+
+    /// Parses the binary format; `None` when the bytes are not a valid model.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Model> {
+        if bytes.starts_with(MAGIC_V2) {
+            let (trans, feats, scale) = parse_v2(bytes)?;
+            return Model::from_encoded(Cow::Owned(encode(&trans, &feats, scale)));
+        }
+        Model::from_encoded(Cow::Owned(bytes.to_vec()))
+    }
+
+    /// Checks the header and sizes of the current format; reads only the transitions.
+    fn from_encoded(data: Cow<'static, [u8]>) -> Option<Model> {
+        let b: &[u8] = &data;
+        if b.get(..8)? != MAGIC || u32_at(b, 8)? as usize != NUM_TAGS {
+            return None;
+        }
+        let scale = f32::from_bits(u32_at(b, 12)?);
+        if !scale.is_finite() {
+            return None;
+        }
+        let mut trans = Vec::with_capacity(NUM_TAGS + 1);
+        let mut at = 16;
+        for _ in 0..=NUM_TAGS {
+            let mut row = [0f32; NUM_TAGS];
+            for x in row.iter_mut() {
+                *x = f32::from_bits(u32_at(b, at)?);
+                if !x.is_finite() {
+                    return None;
                 }
+                at += 4;
             }
+            trans.push(row);
         }
-        Model {
+        let (keys, rows_at) = read_keys(b, TABLE_AT)?;
+        let n = keys.n;
+        if rows_at.checked_add(n.checked_mul(NUM_TAGS)?)? != b.len() {
+            return None;
+        }
+        Some(Model {
             preds: predecessors(&trans),
             trans,
-            table,
-            weights,
+            data,
+            n,
+            rows_at,
             scale,
-            shift,
-        }
+        })
     }
 
-    fn quantised(&self, key: u32) -> Option<&[i8; NUM_TAGS]> {
-        let mask = self.table.len().wrapping_sub(1);
-        let mut s = slot_of(key, self.shift);
-        loop {
-            match self.table.get(s) {
-                Some(&(0, _)) | None => return None,
-                Some(&(k, i)) if k == key => return self.weights.get(i as usize),
-                Some(_) => s = (s + 1) & mask,
-            }
-        }
+    /// The table and rows, sliced once per token rather than per lookup.
+    #[inline]
+    fn parts(&self) -> Option<(Keys<'_>, &[u8])> {
+        let b: &[u8] = &self.data;
+        let (keys, _) = read_keys(b, TABLE_AT)?;
+        Some((keys, b.get(self.rows_at..)?))
+    }
+
+    /// The weight row of a feature id, if the model has it.
+    fn quantised(&self, key: u32) -> Option<&[u8; NUM_TAGS]> {
+        let (keys, rows) = self.parts()?;
+        row(rows, keys.find(key)?)
     }
 
     /// The weights of one feature, if the model has it.
     pub fn weights(&self, key: u32) -> Option<[f32; NUM_TAGS]> {
-        self.quantised(key)
-            .map(|q| q.map(|x| f32::from(x) * self.scale))
+        let q = self.quantised(key)?;
+        let mut w = [0f32; NUM_TAGS];
+        for (x, &y) in w.iter_mut().zip(q) {
+            *x = f32::from((y ^ ROW_XOR) as i8) * self.scale;
+        }
+        Some(w)
     }
 
     /// Scores of each tag for a token with these features.
     pub fn emission(&self, feats: &[u32]) -> [f32; NUM_TAGS] {
         let mut acc = [0i32; NUM_TAGS];
+        let Some((keys, rows)) = self.parts() else {
+            return [0.0; NUM_TAGS];
+        };
         for &f in feats {
-            if let Some(w) = self.quantised(f) {
+            if let Some(w) = keys.find(f).and_then(|r| row(rows, r)) {
                 for (a, &x) in acc.iter_mut().zip(w) {
-                    *a += i32::from(x);
+                    *a += i32::from((x ^ ROW_XOR) as i8);
                 }
             }
         }
@@ -129,98 +288,108 @@ impl Model {
     }
 
     pub fn len(&self) -> usize {
-        self.weights.len()
+        self.n
     }
 
     pub fn is_empty(&self) -> bool {
-        self.weights.is_empty()
+        self.n == 0
     }
 
-    /// Parses the binary format; `None` when the bytes are not a valid model.
-    pub fn from_bytes(bytes: &[u8]) -> Option<Model> {
-        let mut r = Reader { b: bytes, pos: 0 };
-        if r.take(8)? != MAGIC {
-            return None;
-        }
-        if r.u32()? as usize != NUM_TAGS {
-            return None;
-        }
-        let scale = r.f32()?;
-        let mut trans = Vec::with_capacity(NUM_TAGS + 1);
-        for _ in 0..=NUM_TAGS {
-            let mut row = [0f32; NUM_TAGS];
-            for x in row.iter_mut() {
-                *x = r.f32()?;
-            }
-            trans.push(row);
-        }
-        let n = r.u32()? as usize;
-        if n > bytes.len() {
-            return None;
-        }
-        let mut feats = Vec::with_capacity(n);
-        let mut id: u32 = 0;
-        for _ in 0..n {
-            id = id.checked_add(r.leb()?)?;
-            let mask = u32::from_le_bytes([r.u8()?, r.u8()?, r.u8()?, 0]);
-            let mut w = [0i8; NUM_TAGS];
-            for (t, x) in w.iter_mut().enumerate() {
-                if mask & (1 << t) != 0 {
-                    *x = r.u8()? as i8;
-                }
-            }
-            feats.push((id, w));
-        }
-        Some(Model::from_quantised(trans, feats, scale))
-    }
-
-    /// Serialises the model (zero weights are not stored).
+    /// The model's bytes (the format above).
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::new();
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&(NUM_TAGS as u32).to_le_bytes());
-        out.extend_from_slice(&self.scale.to_le_bytes());
-        for row in &self.trans {
-            for x in row {
-                out.extend_from_slice(&x.to_le_bytes());
-            }
-        }
-        let mut feats: Vec<(u32, [i8; NUM_TAGS])> = self
-            .table
-            .iter()
-            .filter(|e| e.0 != 0)
-            .filter_map(|&(k, i)| self.weights.get(i as usize).map(|w| (k, *w)))
-            .collect();
-        feats.sort_unstable_by_key(|f| f.0);
-        out.extend_from_slice(&(feats.len() as u32).to_le_bytes());
-        let mut prev = 0u32;
-        for (k, q) in feats {
-            let mut d = k - prev;
-            prev = k;
-            loop {
-                let b = (d & 0x7f) as u8;
-                d >>= 7;
-                if d == 0 {
-                    out.push(b);
-                    break;
-                }
-                out.push(b | 0x80);
-            }
-            let mut mask = 0u32;
-            for (t, &x) in q.iter().enumerate() {
-                if x != 0 {
-                    mask |= 1 << t;
-                }
-            }
-            out.extend_from_slice(&mask.to_le_bytes()[..3]);
-            for x in q {
-                if x != 0 {
-                    out.push(x as u8);
-                }
-            }
-        }
-        out
+        self.data.to_vec()
     }
+}
+
+#[inline]
+fn row(rows: &[u8], r: usize) -> Option<&[u8; NUM_TAGS]> {
+    rows.get(r * NUM_TAGS..(r + 1) * NUM_TAGS)?.try_into().ok()
+}
+
+/// A key table read in place (see [`encode_keys`]).
+#[derive(Clone, Copy)]
+pub struct Keys<'a> {
+    occ: &'a [u8],
+    rank: &'a [u8],
+    fp: &'a [u8],
+    disp: &'a [u8],
+    bits: u32,
+    n: usize,
+}
+
+impl Keys<'_> {
+    /// The rank of `key` (its row), if the table has it.
+    #[inline]
+    pub fn find(&self, key: u32) -> Option<usize> {
+        let h = key.wrapping_mul(HASH_MUL);
+        let fp = (h as u16).to_le_bytes();
+        let mask = (1usize << self.bits) - 1;
+        let mut s = (h >> (32 - self.bits)) as usize;
+        for d in 1..=255u8 {
+            let w = s / 64;
+            let occ = u64::from_le_bytes(self.occ.get(8 * w..8 * w + 8)?.try_into().ok()?);
+            let bit = 1u64 << (s % 64);
+            if occ & bit == 0 {
+                return None;
+            }
+            let before = u32_at(self.rank, 4 * w)? as usize;
+            let r = before + (occ & (bit - 1)).count_ones() as usize;
+            if *self.disp.get(r)? == d && self.fp.get(2 * r..2 * r + 2)? == fp {
+                return Some(r);
+            }
+            s = (s + 1) & mask;
+        }
+        None
+    }
+
+    pub fn len(&self) -> usize {
+        self.n
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+}
+
+type Quantised = (Vec<[f32; NUM_TAGS]>, Vec<(u32, [i8; NUM_TAGS])>, f32);
+
+/// Reads `LXNER02\n`: header and transitions as above, u32 feature count, then per feature
+/// sorted by id: the id as a LEB128 delta, a 3-byte mask of non-zero tags, one i8 per set bit.
+fn parse_v2(bytes: &[u8]) -> Option<Quantised> {
+    let mut r = Reader { b: bytes, pos: 0 };
+    if r.take(8)? != MAGIC_V2 {
+        return None;
+    }
+    if r.u32()? as usize != NUM_TAGS {
+        return None;
+    }
+    let scale = r.f32()?;
+    let mut trans = Vec::with_capacity(NUM_TAGS + 1);
+    for _ in 0..=NUM_TAGS {
+        let mut row = [0f32; NUM_TAGS];
+        for x in row.iter_mut() {
+            *x = r.f32()?;
+        }
+        trans.push(row);
+    }
+    let n = r.u32()? as usize;
+    if n > bytes.len() {
+        return None;
+    }
+    let mut feats = Vec::with_capacity(n);
+    let mut id: u32 = 0;
+    for _ in 0..n {
+        id = id.checked_add(r.leb()?)?;
+        let mask = u32::from_le_bytes([r.u8()?, r.u8()?, r.u8()?, 0]);
+        let mut w = [0i8; NUM_TAGS];
+        for (t, x) in w.iter_mut().enumerate() {
+            if mask & (1 << t) != 0 {
+                *x = r.u8()? as i8;
+            }
+        }
+        feats.push((id, w));
+    }
+    (r.pos == bytes.len()).then_some((trans, feats, scale))
 }
 
 /// Legal predecessors of each tag with their transition scores: most pairs are illegal in
@@ -253,26 +422,19 @@ fn viterbi_with(
         return Vec::new();
     }
     let neg = f32::NEG_INFINITY;
-    let mut score = vec![[neg; NUM_TAGS]; n];
+    // Only the previous position's scores are needed; back-pointers for all.
+    let mut prev = [neg; NUM_TAGS];
     let mut back = vec![[0u8; NUM_TAGS]; n];
     let start = trans.first().copied().unwrap_or([0.0; NUM_TAGS]);
-    if let (Some(s0), Some(e0)) = (score.first_mut(), emissions.first()) {
+    if let Some(e0) = emissions.first() {
         for t in 0..NUM_TAGS {
             if allowed(None, t) {
-                s0[t] = start[t] + e0[t];
+                prev[t] = start[t] + e0[t];
             }
         }
     }
-    for i in 1..n {
-        let (done, rest) = score.split_at_mut(i);
-        let (Some(prev), Some(cur), Some(e), Some(bk)) = (
-            done.last(),
-            rest.first_mut(),
-            emissions.get(i),
-            back.get_mut(i),
-        ) else {
-            break;
-        };
+    for (e, bk) in emissions.iter().zip(back.iter_mut()).skip(1) {
+        let mut cur = [neg; NUM_TAGS];
         for (t, ((c, b), ps)) in cur
             .iter_mut()
             .zip(bk.iter_mut())
@@ -291,9 +453,10 @@ fn viterbi_with(
             *c = best + e[t];
             *b = arg;
         }
+        prev = cur;
     }
     let mut tags = vec![0usize; n];
-    let last = score.last().copied().unwrap_or([0.0; NUM_TAGS]);
+    let last = prev;
     let mut best = 0;
     for t in 0..NUM_TAGS {
         if allowed_end(t) && last[t] > last[best] {
@@ -367,5 +530,25 @@ mod tests {
         assert!((w[16] - 0.5).abs() < 0.01);
         assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_none());
         assert!(Model::from_bytes(b"nonsense").is_none());
+    }
+
+    #[test]
+    fn table_finds_every_feature_and_only_those() {
+        let mut feats = Vec::new();
+        let mut k = 12345u32;
+        for i in 0..20_000 {
+            k = k.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            let mut w = [0.0; NUM_TAGS];
+            w[i % NUM_TAGS] = (1 + i % 100) as f32;
+            feats.push((k | 1, w));
+        }
+        let m = Model::new(Vec::new(), feats.clone(), 1.0);
+        assert_eq!(m.len(), feats.len());
+        let back = Model::from_bytes(&m.to_bytes()).unwrap();
+        for (i, (k, w)) in feats.iter().enumerate() {
+            assert_eq!(back.weights(*k).as_ref(), Some(w), "feature {i}");
+            // Even ids were never inserted (all inserted ids are odd).
+            assert!(back.weights(k & !1).is_none());
+        }
     }
 }

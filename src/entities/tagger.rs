@@ -22,6 +22,19 @@ pub struct Tagger {
 impl Tagger {
     /// Parses a single model or a stacked pair (`LXSTACK\n`, u32 length of the first, both).
     pub fn from_bytes(bytes: &[u8]) -> Option<Tagger> {
+        Tagger::parse(bytes, Model::from_bytes, Memory::from_bytes)
+    }
+
+    /// Like [`Tagger::from_bytes`], but the models are used in place (no copy, no parsing).
+    pub fn from_static(bytes: &'static [u8]) -> Option<Tagger> {
+        Tagger::parse(bytes, Model::from_static, Memory::from_static)
+    }
+
+    fn parse<'a>(
+        bytes: &'a [u8],
+        model: impl Fn(&'a [u8]) -> Option<Model>,
+        memory: impl Fn(&'a [u8]) -> Option<Memory>,
+    ) -> Option<Tagger> {
         if let Some(rest) = bytes.strip_prefix(STACK_MEMORY_MAGIC.as_slice()) {
             let mut parts = Vec::new();
             let mut rest = rest;
@@ -31,15 +44,15 @@ impl Tagger {
                 rest = rest.get(4 + len..)?;
             }
             return Some(Tagger {
-                first: Model::from_bytes(parts.first()?)?,
-                second: Some(Model::from_bytes(parts.get(1)?)?),
-                memory: Some(Memory::from_bytes(rest)?),
+                first: model(parts.first()?)?,
+                second: Some(model(parts.get(1)?)?),
+                memory: Some(memory(rest)?),
             });
         }
         if let Some(rest) = bytes.strip_prefix(STACK_MAGIC.as_slice()) {
             let len = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
-            let first = Model::from_bytes(rest.get(4..4usize.checked_add(len)?)?)?;
-            let second = Model::from_bytes(rest.get(4 + len..)?)?;
+            let first = model(rest.get(4..4usize.checked_add(len)?)?)?;
+            let second = model(rest.get(4 + len..)?)?;
             return Some(Tagger {
                 first,
                 second: Some(second),
@@ -47,7 +60,7 @@ impl Tagger {
             });
         }
         Some(Tagger {
-            first: Model::from_bytes(bytes)?,
+            first: model(bytes)?,
             second: None,
             memory: None,
         })
@@ -79,7 +92,7 @@ impl Tagger {
 
 /// Parses the committed model (what [`model`] does once).
 pub fn load_committed() -> Option<Tagger> {
-    Tagger::from_bytes(MODEL_BYTES)
+    Tagger::from_static(MODEL_BYTES)
 }
 
 /// The committed model, parsed on first use; `None` if the bytes are unusable.
