@@ -23,9 +23,24 @@
   ]);
   // Images have no size until loaded (lazy ones below the fold): never drop them for size.
   const NO_SIZE_CHECK = new Set(['IMG', 'PICTURE', 'SOURCE', 'BR', 'WBR', 'HR']);
+  const PHRASING = new Set([
+    'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DATA', 'DEL', 'DFN', 'EM', 'I', 'INS', 'KBD',
+    'MARK', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'BR', 'WBR',
+  ]);
   // Attributes that carry nothing for the reader or that could act.
   const DROP_ATTR = /^(on|style$|srcset$|sizes$|nonce$|integrity$|ping$|formaction$|background$)/i;
   const LAZY_ATTRS = ['data-src', 'data-lazy-src', 'data-original', 'data-url', 'data-srcset'];
+
+  // Whether an attribute name is written out, decided once per name.
+  const attrDecision = new Map();
+  function attrKept(n) {
+    let ok = attrDecision.get(n);
+    if (ok === undefined) {
+      ok = !DROP_ATTR.test(n) && /^[a-zA-Z_:][-a-zA-Z0-9_:.]*$/.test(n);
+      attrDecision.set(n, ok);
+    }
+    return ok;
+  }
 
   const esc = (s) => s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
   const escAttr = (s) => s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
@@ -56,11 +71,27 @@
     return src && !src.startsWith('data:') ? img.src : '';
   }
 
+  // Whether a class, id or inline style could have given the element a box of its own: a
+  // zero-size clipping box (visually-hidden text) needs one of them in practice, and measuring
+  // every element is the most expensive part of a capture.
+  function styledBox(el) {
+    return el.id !== '' || el.hasAttribute('class') || el.hasAttribute('style');
+  }
+
+  function hiddenByAttributes(el) {
+    if (el.hasAttribute('hidden') && el.getAttribute('hidden') !== 'until-found') return true;
+    if (el.getAttribute('aria-hidden') === 'true') {
+      const role = el.getAttribute('role');
+      if (role === 'dialog' || role === 'alertdialog' || el.hasAttribute('aria-modal')) return true;
+    }
+    return false;
+  }
+
   function rendered(el, tag) {
-    if (el.hasAttribute('hidden') && el.getAttribute('hidden') !== 'until-found') return false;
-    const ariaHidden = el.getAttribute('aria-hidden') === 'true';
-    if (ariaHidden && (el.getAttribute('role') === 'dialog' || el.getAttribute('role') === 'alertdialog' ||
-        el.hasAttribute('aria-modal'))) return false;
+    if (hiddenByAttributes(el)) return false;
+    // Inside a shown parent, a phrasing element with no class, id or style of its own can only be
+    // hidden by rules naming its bare tag: not worth a style query for each of them.
+    if (PHRASING.has(tag) && !styledBox(el)) return true;
     if (el.checkVisibility) {
       if (!el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: false })) {
         // display:contents has no box but its children are shown.
@@ -70,16 +101,31 @@
       const cs = getComputedStyle(el);
       if (cs.display === 'none' || cs.visibility === 'hidden' || cs.visibility === 'collapse') return false;
     }
-    if (NO_SIZE_CHECK.has(tag)) return true;
-    const r = el.getBoundingClientRect();
-    if (r.width <= 1 && r.height <= 1) {
+    if (NO_SIZE_CHECK.has(tag) || !el.firstChild || !styledBox(el)) return true;
+    // offsetWidth/Height read the box size; getBoundingClientRect also maps it to the viewport
+    // through every ancestor, which costs several times more.
+    let w = el.offsetWidth, h = el.offsetHeight;
+    if (w === undefined) { const r = el.getBoundingClientRect(); w = r.width; h = r.height; }
+    if (w <= 1 && h <= 1) {
       // A zero-size box hides its content only when it clips it (e.g. visually-hidden text).
       const cs = getComputedStyle(el);
       if (cs.display === 'contents') return true;
       if (cs.overflow !== 'visible' || cs.clipPath !== 'none' || (cs.clip && cs.clip !== 'auto')) return false;
-      if (r.width === 0 && r.height === 0 && !el.firstElementChild) return el.textContent.trim() === '' ? false : cs.display.startsWith('inline');
+      if (w === 0 && h === 0 && !el.firstElementChild) return el.textContent.trim() === '' ? false : cs.display.startsWith('inline');
     }
     return true;
+  }
+
+  // The fallback when an ancestor of everything (html, body, a top wrapper) is hidden until the
+  // page's own scripts reveal it: no layout to ask, so only the element's own computed style
+  // counts (display:none, or a visibility it sets differently from its parent's).
+  function renderedLenient(el, parentVisibility) {
+    if (hiddenByAttributes(el)) return null;
+    const cs = getComputedStyle(el);
+    if (cs.display === 'none') return null;
+    const v = cs.visibility;
+    if (v !== parentVisibility && v !== 'visible') return null;
+    return v;
   }
 
   function openTag(out, el, tag) {
@@ -87,7 +133,7 @@
     out.push('<', name);
     for (const a of el.attributes) {
       const n = a.name;
-      if (DROP_ATTR.test(n) || !/^[a-zA-Z_:][-a-zA-Z0-9_:.]*$/.test(n)) continue;
+      if (!attrKept(n)) continue;
       let v = a.value;
       if (n === 'src' && tag === 'IMG') continue; // written below
       if (n === 'href' && (tag === 'A' || tag === 'AREA')) v = el.href;
@@ -103,15 +149,18 @@
     out.push('>');
   }
 
-  // The children to walk: an open shadow root replaces the light children; a slot shows what is
-  // assigned to it (or its fallback content).
-  function childrenOf(node) {
-    if (node.shadowRoot) return node.shadowRoot.childNodes;
+  // Pushes the children to walk, last first: an open shadow root replaces the light children;
+  // a slot shows what is assigned to it (or its fallback content).
+  function pushChildren(stack, node, vis, v) {
     if (node.tagName === 'SLOT') {
       const assigned = node.assignedNodes({ flatten: true });
-      return assigned.length ? assigned : node.childNodes;
+      if (assigned.length) {
+        for (let i = assigned.length - 1; i >= 0; i--) { stack.push(assigned[i]); if (vis) vis.push(v); }
+        return;
+      }
     }
-    return node.childNodes;
+    const parent = node.shadowRoot || node;
+    for (let c = parent.lastChild; c; c = c.previousSibling) { stack.push(c); if (vis) vis.push(v); }
   }
 
   function serializeHead(out) {
@@ -129,15 +178,20 @@
     out.push('</head>');
   }
 
-  function serializeBody(out, root) {
-    let elements = 0;
-    // Stack of [node, closing]: closing entries emit end tags.
-    const stack = [[root, false]];
+  // Walks `root` and writes what is shown. The stack holds nodes and, as strings, pending end
+  // tags. `exempt` (the lenient fallback only) is the set of hidden wrappers to look through:
+  // then `vis` runs beside the stack with each node's parent visibility.
+  function serializeBody(out, root, exempt) {
+    let elements = 0, textChars = 0;
+    const lenient = !!exempt;
+    const stack = [root];
+    const vis = lenient ? ['visible'] : null;
     while (stack.length) {
-      const [node, closing] = stack.pop();
-      if (closing) { out.push('</', node, '>'); continue; }
+      const node = stack.pop();
+      const parentVis = lenient ? vis.pop() : '';
+      if (typeof node === 'string') { out.push(node); continue; }
       const type = node.nodeType;
-      if (type === 3) { out.push(esc(node.data)); continue; }
+      if (type === 3) { textChars += node.data.length; out.push(esc(node.data)); continue; }
       if (type !== 1) continue;
       const tag = node.tagName.toUpperCase();
       if (tag === 'SCRIPT' && node.type === 'application/ld+json') {
@@ -147,21 +201,58 @@
       if (SKIP.has(tag)) continue;
       if (tag === 'SLOT') {
         // A slot is only a place in the shadow tree: its content stands in for it.
-        const kids = childrenOf(node);
-        for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], false]);
+        pushChildren(stack, node, vis, parentVis);
         continue;
       }
       // A broken image shows nothing (and must not be fetched again by the reader).
       if (tag === 'IMG' && node.complete && node.naturalWidth === 0 && node.currentSrc && !node.currentSrc.startsWith('data:')) continue;
-      if (!rendered(node, tag)) continue;
+      let v = '';
+      if (!lenient) {
+        if (!rendered(node, tag)) continue;
+      } else if (exempt.has(node)) {
+        if (hiddenByAttributes(node)) continue;
+        v = getComputedStyle(node).visibility;
+      } else if ((v = renderedLenient(node, parentVis)) === null) {
+        continue;
+      }
       elements++;
       openTag(out, node, tag);
       if (VOID.has(tag)) continue;
-      stack.push([tag.toLowerCase(), true]);
-      const kids = childrenOf(node);
-      for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], false]);
+      stack.push(`</${tag.toLowerCase()}>`);
+      if (lenient) vis.push('');
+      pushChildren(stack, node, vis, v);
     }
-    return elements;
+    return { elements, textChars };
+  }
+
+  // Text the page holds outside scripts and styles (only asked when a capture came out empty).
+  function pageTextChars(root) {
+    let n = 0;
+    const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+      acceptNode: (t) => (SKIP.has(t.parentNode && t.parentNode.tagName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    while (w.nextNode()) n += w.currentNode.data.trim().length;
+    return n;
+  }
+
+  // The wrappers a page may hide until its scripts run: html, body, then down the chain of
+  // elements holding most of their parent's text.
+  function topWrappers(body) {
+    const set = new Set([document.documentElement, body]);
+    let el = body;
+    for (let depth = 0; depth < 8; depth++) {
+      const total = el.textContent.length;
+      let best = null, bestLen = 0;
+      for (const c of el.children) {
+        if (SKIP.has(c.tagName)) continue;
+        const l = c.textContent.length;
+        if (l > bestLen) { best = c; bestLen = l; }
+      }
+      if (!best || bestLen < total * 0.6) break;
+      set.add(best);
+      el = best;
+    }
+    return set;
   }
 
   function selectionHtml() {
@@ -182,8 +273,20 @@
     if (de.dir) out.push(' dir="', escAttr(de.dir), '"');
     out.push('>');
     serializeHead(out);
-    let elements = 0;
-    if (!options.selectionOnly && document.body) elements = serializeBody(out, document.body);
+    let walk = { elements: 0, textChars: 0 }, fallback = false;
+    const body = document.body;
+    if (!options.selectionOnly && body) {
+      const mark = out.length;
+      walk = serializeBody(out, body, null);
+      // Almost nothing shown although the page holds text: a wrapper is hidden until the page's
+      // scripts run (or they never ran). Capture again, looking through that wrapper.
+      let pageText = 0;
+      if (walk.textChars < 2000 && (pageText = pageTextChars(body)) >= 1000 && walk.textChars < pageText / 10) {
+        out.length = mark;
+        walk = serializeBody(out, body, topWrappers(body));
+        fallback = true;
+      }
+    }
     out.push('</html>');
     return {
       html: options.selectionOnly ? '' : out.join(''),
@@ -191,7 +294,8 @@
       title: document.title || '',
       lang: de.lang || '',
       selectionHtml: selectionHtml(),
-      elements,
+      elements: walk.elements,
+      fallback,
       ms: performance.now() - t0,
     };
   };
