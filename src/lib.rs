@@ -5,6 +5,7 @@
 //! captured HTML -> [`extract`] -> [`entities`] -> [`render`] -> reader HTML.
 
 pub mod entities;
+mod escape;
 pub mod extract;
 pub mod render;
 pub mod text;

@@ -13,6 +13,7 @@ use ego_tree::NodeId;
 use scraper::{Html, Node};
 
 use super::{recognize, Entities};
+use crate::escape::{escape_attr, escape_text};
 use crate::text::{layout, Segment};
 
 /// A marked piece of a text node: byte range in the node's text and the mention index.
@@ -90,31 +91,6 @@ fn is_raw_text(tag: &str) -> bool {
         tag,
         "style" | "script" | "xmp" | "iframe" | "noembed" | "noframes" | "plaintext"
     )
-}
-
-fn escape_text(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '\u{a0}' => out.push_str("&nbsp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
-}
-
-fn escape_attr(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '\u{a0}' => out.push_str("&nbsp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
 }
 
 /// Serialises the children of the fragment's root element, inserting marks into text nodes.

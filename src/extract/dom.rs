@@ -8,6 +8,7 @@
 
 pub type Id = usize;
 
+use crate::escape::{escape_attr, escape_text};
 pub use html5ever::tendril::StrTendril;
 pub use html5ever::LocalName;
 
@@ -917,29 +918,6 @@ fn is_comma(c: char) -> bool {
             | '\u{2E32}'
             | '\u{FF0C}'
     )
-}
-
-fn escape_text(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\u{a0}' => out.push_str("&nbsp;"),
-            _ => out.push(c),
-        }
-    }
-}
-
-fn escape_attr(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\u{a0}' => out.push_str("&nbsp;"),
-            _ => out.push(c),
-        }
-    }
 }
 
 /// Trims and collapses runs of two or more whitespace characters to one space (JS

@@ -9,6 +9,7 @@
 
 use super::dom::{Data, Dom, Id};
 use super::sanitize::{allowed_tag, attr_may_survive, drops_with_content, filter_attr};
+use crate::escape::{escape_attr, escape_text};
 use crate::text::is_block;
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -109,31 +110,6 @@ impl Text {
         if tag == "pre" {
             self.flush_pre();
             self.pre_depth = self.pre_depth.saturating_sub(1);
-        }
-    }
-}
-
-fn escape_text(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\u{a0}' => out.push_str("&nbsp;"),
-            _ => out.push(c),
-        }
-    }
-}
-
-fn escape_attr(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\u{a0}' => out.push_str("&nbsp;"),
-            _ => out.push(c),
         }
     }
 }

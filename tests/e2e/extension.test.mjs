@@ -42,6 +42,14 @@ async function openReader(page, states) {
   return readerFrame(env, page, states);
 }
 
+// Presses a key that closes the reader. The press can stay pending forever once the frame it
+// went to is gone, so wait for the reader to close instead and give the press a moment to settle.
+async function pressToClose(page, key) {
+  const press = page.keyboard.press(key).catch(() => {});
+  await page.waitForFunction(() => !document.querySelector('lectern-reader'));
+  await Promise.race([press, new Promise((r) => setTimeout(r, 1000))]);
+}
+
 test('news page: article, byline, late paragraph, real image; no clutter or hidden text', async () => {
   const page = await openPage('news');
   const frame = await openReader(page);
@@ -142,8 +150,7 @@ test('settings persist across reopening; Esc restores the page and its scroll po
   await page.screenshot({ path: path.join(SHOTS, 'reader-dark.tmp.png') });
 
   await frame.focus('.lx-main');
-  await page.keyboard.press('Escape');
-  await page.waitForFunction(() => !document.querySelector('lectern-reader'));
+  await pressToClose(page, 'Escape');
   assert.equal(await page.evaluate(() => window.scrollY), y0, 'scroll position restored');
   assert.equal(await page.evaluate(() => document.documentElement.style.overflow), '', 'page style restored');
 
@@ -158,8 +165,7 @@ test('settings persist across reopening; Esc restores the page and its scroll po
   frame = await openReader(page);
   // Keyboard on the close button (the frame goes away during the action, so no frame.click).
   await frame.focus('#lx-close');
-  await page.keyboard.press('Enter');
-  await page.waitForFunction(() => !document.querySelector('lectern-reader'));
+  await pressToClose(page, 'Enter');
   assert.equal(await page.evaluate(() => window.scrollY), y0);
 
   // Back to the defaults for the other tests, light theme for the screenshot.
@@ -193,8 +199,7 @@ test('a page that is not an article gets a plain message and a way out', async (
   await frame.waitForFunction(() => document.documentElement.dataset.state === 'ready');
   assert.match(await frame.locator('.lx-article').innerText(), /Forgot your password/);
   await frame.focus('.lx-main');
-  await page.keyboard.press('Escape');
-  await page.waitForFunction(() => !document.querySelector('lectern-reader'));
+  await pressToClose(page, 'Escape');
   await page.close();
 });
 
