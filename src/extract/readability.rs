@@ -76,7 +76,6 @@ fn fill_match_string(dom: &Dom, n: Id, s: &mut String) {
     s.make_ascii_lowercase();
 }
 
-/// Readability's `_isProbablyVisible`.
 /// Whether the element's class or id names an ad.
 pub fn ad_named(dom: &Dom, n: Id) -> bool {
     let (c, i) = (dom.class(n), dom.id_attr(n));
@@ -84,13 +83,24 @@ pub fn ad_named(dom: &Dom, n: Id) -> bool {
         || (!i.is_empty() && pat::ad_name(&i.to_ascii_lowercase()))
 }
 
+/// Readability's `_isProbablyVisible`.
 pub fn is_probably_visible(dom: &Dom, n: Id) -> bool {
+    shown_by_markup(dom, n, true)
+}
+
+/// Whether the element's inline style, `hidden` and `aria-hidden` leave it shown.
+/// `visibility:hidden` counts only with `check_visibility`: Readability checks it,
+/// Readability-readerable does not.
+pub fn shown_by_markup(dom: &Dom, n: Id, check_visibility: bool) -> bool {
     if let Some(style) = dom.attr(n, "style") {
         for decl in style.split(';') {
             if let Some((k, v)) = decl.split_once(':') {
-                let k = k.trim().to_ascii_lowercase();
-                let v = v.trim().to_ascii_lowercase();
-                if (k == "display" && v == "none") || (k == "visibility" && v == "hidden") {
+                let (k, v) = (k.trim(), v.trim());
+                if (k.eq_ignore_ascii_case("display") && v.eq_ignore_ascii_case("none"))
+                    || (check_visibility
+                        && k.eq_ignore_ascii_case("visibility")
+                        && v.eq_ignore_ascii_case("hidden"))
+                {
                     return false;
                 }
             }

@@ -3,29 +3,13 @@
 
 use super::dom::{Dom, ROOT};
 use super::patterns as pat;
-use super::readability::utf16_len;
+use super::readability::{shown_by_markup, utf16_len};
 
 const MIN_CONTENT_LENGTH: usize = 140;
 const MIN_SCORE: f64 = 20.0;
 
 fn visible(dom: &Dom, n: usize) -> bool {
-    if let Some(style) = dom.attr(n, "style") {
-        for decl in style.split(';') {
-            if let Some((k, v)) = decl.split_once(':') {
-                if k.trim().eq_ignore_ascii_case("display") && v.trim().eq_ignore_ascii_case("none")
-                {
-                    return false;
-                }
-            }
-        }
-    }
-    if dom.has_attr(n, "hidden") {
-        return false;
-    }
-    match dom.attr(n, "aria-hidden") {
-        Some("true") => dom.class(n).contains("fallback-image"),
-        _ => true,
-    }
+    shown_by_markup(dom, n, false)
 }
 
 pub fn is_probably_readerable(dom: &Dom) -> bool {
