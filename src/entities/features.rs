@@ -35,7 +35,8 @@ type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 
 use super::model::{encode_keys, read_keys};
 
-use super::gazetteer::{mark_longest, GazMatch, Gazetteer, FIRST_NAME, LISTS, ORG_SUFFIX};
+use super::gazetteer::{longest_matches, GazMatch, Gazetteer, FIRST_NAME, LISTS, ORG_SUFFIX};
+use super::phrase_table::PhraseHash;
 
 /// Entity types the tagger knows. Tags are BILOU: 0 is O, then for type k the tags
 /// 4k+1..=4k+4 are B (begin), I (inside), L (last) and U (unit, a one-token name).
@@ -698,31 +699,6 @@ const MEMORY_MAGIC: &[u8; 8] = b"LXMEM02\n";
 const MEMORY_PREFIX: u8 = 128;
 const MEMORY_MAX_LEN: usize = 6;
 
-/// Incremental phrase hash: tokens joined by one space, FNV-1a, folded to 32 bits.
-#[derive(Clone, Copy)]
-struct PhraseHash(u64);
-
-impl PhraseHash {
-    fn new() -> Self {
-        PhraseHash(0xcbf2_9ce4_8422_2325)
-    }
-    fn push(&mut self, token: &str, first: bool) {
-        if !first {
-            self.eat(b' ');
-        }
-        for &b in token.as_bytes() {
-            self.eat(b);
-        }
-    }
-    fn eat(&mut self, b: u8) {
-        self.0 ^= u64::from(b);
-        self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    fn key(self) -> u32 {
-        ((self.0 ^ (self.0 >> 32)) as u32).max(1)
-    }
-}
-
 impl Memory {
     /// Adds a name (its tokens) of type `type_idx`.
     pub fn add(&mut self, toks: &[&str], type_idx: usize) {
@@ -732,7 +708,7 @@ impl Memory {
         if toks.is_empty() || toks.len() > MEMORY_MAX_LEN {
             return;
         }
-        let mut h = PhraseHash::new();
+        let mut h = PhraseHash::default();
         for (n, t) in toks.iter().enumerate() {
             h.push(t, n == 0);
             let flag = if n + 1 == toks.len() {
@@ -740,7 +716,7 @@ impl Memory {
             } else {
                 MEMORY_PREFIX
             };
-            *self.phrases.entry(h.key()).or_insert(0) |= flag;
+            *self.phrases.entry(h.key32()).or_insert(0) |= flag;
         }
     }
 
@@ -763,33 +739,9 @@ impl Memory {
                 None => self.phrases.get(&key).copied(),
             }
         };
-        let mut out = vec![GazMatch::default(); words.len()];
-        let mut longest = vec![(0usize, 0u8); words.len()];
-        for i in 0..words.len() {
-            let mut h = PhraseHash::new();
-            for j in i..words.len().min(i + MEMORY_MAX_LEN) {
-                h.push(words.get(j).copied().unwrap_or(""), j == i);
-                let Some(bits) = get(h.key()) else {
-                    break;
-                };
-                let types = bits & !MEMORY_PREFIX;
-                if types != 0 {
-                    if let Some(m) = out.get_mut(i) {
-                        m.begin |= types;
-                    }
-                    for k in i + 1..=j {
-                        if let Some(m) = out.get_mut(k) {
-                            m.inside |= types;
-                        }
-                    }
-                    if let Some(l) = longest.get_mut(i) {
-                        *l = (j + 1, types);
-                    }
-                }
-            }
-        }
-        mark_longest(&mut out, &longest);
-        out
+        longest_matches(words, MEMORY_MAX_LEN, MEMORY_PREFIX, |h| {
+            get(h.key32()).unwrap_or(0)
+        })
     }
 
     /// The stored form (`LXMEM02\n`, a key table, the bits in rank order).

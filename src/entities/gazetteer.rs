@@ -85,38 +85,49 @@ impl Gazetteer {
 
     /// Matches every phrase in the sentence `words` (already case-normalised by the caller).
     pub fn matches(&self, words: &[&str]) -> Vec<GazMatch> {
-        let mut out = vec![GazMatch::default(); words.len()];
-        let Some(table) = self.phrases else {
-            return out;
-        };
-        let mut longest = vec![(0usize, 0u8); words.len()];
-        for i in 0..words.len() {
-            let mut h = PhraseHash::default();
-            for j in i..words.len().min(i + MAX_LEN) {
-                h.push(words.get(j).copied().unwrap_or(""), j == i);
-                let bits = table.get(h.finish());
-                if bits == 0 {
-                    break;
+        match self.phrases {
+            Some(table) => longest_matches(words, MAX_LEN, PREFIX, |h| table.get(h.finish())),
+            None => vec![GazMatch::default(); words.len()],
+        }
+    }
+}
+
+/// Matches phrases of up to `max_len` words starting at each word. `lookup` gives a phrase's
+/// bits (0: absent); `prefix` marks a stored prefix of longer phrases, so the scan goes on.
+pub fn longest_matches(
+    words: &[&str],
+    max_len: usize,
+    prefix: u8,
+    lookup: impl Fn(PhraseHash) -> u8,
+) -> Vec<GazMatch> {
+    let mut out = vec![GazMatch::default(); words.len()];
+    let mut longest = vec![(0usize, 0u8); words.len()];
+    for i in 0..words.len() {
+        let mut h = PhraseHash::default();
+        for j in i..words.len().min(i + max_len) {
+            h.push(words.get(j).copied().unwrap_or(""), j == i);
+            let bits = lookup(h);
+            if bits == 0 {
+                break;
+            }
+            let lists = bits & !prefix;
+            if lists != 0 {
+                if let Some(m) = out.get_mut(i) {
+                    m.begin |= lists;
                 }
-                let lists = bits & !PREFIX;
-                if lists != 0 {
-                    if let Some(m) = out.get_mut(i) {
-                        m.begin |= lists;
+                for k in i + 1..=j {
+                    if let Some(m) = out.get_mut(k) {
+                        m.inside |= lists;
                     }
-                    for k in i + 1..=j {
-                        if let Some(m) = out.get_mut(k) {
-                            m.inside |= lists;
-                        }
-                    }
-                    if let Some(l) = longest.get_mut(i) {
-                        *l = (j + 1, lists);
-                    }
+                }
+                if let Some(l) = longest.get_mut(i) {
+                    *l = (j + 1, lists);
                 }
             }
         }
-        mark_longest(&mut out, &longest);
-        out
     }
+    mark_longest(&mut out, &longest);
+    out
 }
 
 #[cfg(test)]

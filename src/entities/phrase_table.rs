@@ -41,6 +41,11 @@ impl PhraseHash {
         self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
     }
 
+    /// A 32-bit key from the raw FNV state (never 0): the name memory's keys are stored this way.
+    pub fn key32(self) -> u32 {
+        ((self.0 ^ (self.0 >> 32)) as u32).max(1)
+    }
+
     /// The mixed 64-bit hash (splitmix64 finaliser: FNV's high bits alone are weak).
     pub fn finish(self) -> u64 {
         let mut z = self.0;
