@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the wasm core and assembles the extension (what `make build` runs):
-#   target/.../lectern.wasm -> wasm-bindgen --target web -> wasm-opt -Oz
+#   target/.../lectern.wasm (SIMD on, see .cargo/config.toml) -> wasm-opt -O3 -> wasm-bindgen --target web
 #   -> extension/pkg/ and www/pkg/ (lectern.js, lectern_bg.wasm), out/lectern-extension.zip.
 # Afterwards extension/ is the folder to load unpacked.
 set -euo pipefail
@@ -13,11 +13,11 @@ raw=target/wasm32-unknown-unknown/wasm/lectern.wasm
 gen=target/wasm-bindgen
 rm -rf "$gen" && mkdir -p "$gen"
 
-# Shrink the module BEFORE wasm-bindgen: Debian's wasm-opt (108) breaks wasm-bindgen's externref
+# Optimise the module BEFORE wasm-bindgen: Debian's wasm-opt (108) breaks wasm-bindgen's externref
 # table when run on its output, but handles rustc's output fine (wasm-bindgen keeps its sections).
 input=$raw
 if command -v wasm-opt >/dev/null; then
-  wasm-opt -Oz --strip-debug --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int \
+  wasm-opt -O3 --strip-debug --enable-simd --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int \
     --enable-mutable-globals --enable-reference-types --enable-multivalue "$raw" -o "$gen/opt.wasm"
   input=$gen/opt.wasm
 fi

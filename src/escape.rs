@@ -14,6 +14,20 @@ pub(crate) fn escape_text(s: &str, out: &mut String) {
     }
 }
 
+/// The length of `escape_text(s)`, without writing it.
+pub(crate) fn escaped_text_len(s: &str) -> usize {
+    s.len()
+        + s.bytes()
+            .map(|b| match b {
+                b'&' => 4,
+                b'<' | b'>' => 3,
+                _ => 0,
+            })
+            .sum::<usize>()
+        // U+00A0 is two bytes in UTF-8 and six as `&nbsp;`.
+        + 4 * s.matches('\u{a0}').count()
+}
+
 /// Escapes a double-quoted attribute value.
 pub(crate) fn escape_attr(s: &str, out: &mut String) {
     for c in s.chars() {
@@ -40,5 +54,10 @@ mod tests {
         let mut a = String::new();
         escape_attr("x\"<y>&", &mut a);
         assert_eq!(a, "x&quot;&lt;y&gt;&amp;");
+        for s in ["", "plain", "a<b>&\u{a0}\"c\"", "&&\u{a0}\u{a0}é<"] {
+            let mut t = String::new();
+            escape_text(s, &mut t);
+            assert_eq!(escaped_text_len(s), t.len(), "{s}");
+        }
     }
 }

@@ -20,6 +20,20 @@ pub struct Segment {
     pub node_start: usize,
 }
 
+/// A run of the text that the extraction writer copied verbatim from one text node, with where
+/// that node's escaped text sits in the HTML it wrote: `html[html_start..]` is the run, escaped
+/// (see `crate::escape::escape_text`). Lets entity marks go into that HTML without re-parsing it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HtmlSpan {
+    /// Byte range in the text.
+    pub start: usize,
+    pub end: usize,
+    /// Byte offset in the HTML of the run's first byte.
+    pub html_start: usize,
+    /// The text node (numbered in document order) the run comes from.
+    pub node: u32,
+}
+
 /// The text of a document plus where each piece of it came from.
 #[derive(Debug, Clone, Default)]
 pub struct TextLayout {

@@ -10,9 +10,8 @@ use std::sync::Once;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::entities::Entities;
-use crate::extract::{Article, Options};
-use crate::render::{self, RenderOptions};
+use crate::extract::Options;
+use crate::render;
 
 thread_local! {
     static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
@@ -37,13 +36,6 @@ struct ProcessOptions {
     highlights: Option<bool>,
 }
 
-#[derive(Serialize)]
-struct Processed {
-    article: Article,
-    entities: Entities,
-    reader_html: String,
-}
-
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
@@ -61,30 +53,24 @@ fn url_opt(url: &str) -> Option<String> {
     Some(url.trim()).filter(|u| !u.is_empty()).map(String::from)
 }
 
-fn finish(article: Article, url: Option<String>, opts: &ProcessOptions) -> Processed {
-    let (marked, entities) = if opts.highlights.unwrap_or(true) {
-        render::annotate(&article.content)
-    } else {
-        (article.content.clone(), Entities::default())
-    };
-    let reader_html = render::reader_html(&article, &marked, &RenderOptions { url });
-    Processed {
-        article,
-        entities,
-        reader_html,
-    }
+/// The result as JS sees it. `article.content` is left empty: the body is in `reader_html`,
+/// and copying it into a second JS string would only cost time.
+fn processed_to_js(mut p: render::Processed) -> Result<JsValue, JsError> {
+    p.article.content = String::new();
+    to_js(&p)
 }
 
 /// The whole core path: extract the article from `html`, mark its entities, render the reader.
-/// Returns `{article, entities, reader_html}`; throws when the page holds no article.
+/// Returns `{article, entities, reader_html}` (`article.content` empty: the body is in
+/// `reader_html`); throws when the page holds no article.
 #[wasm_bindgen]
 pub fn process(html: &str, url: &str, options: JsValue) -> Result<JsValue, JsError> {
     install_panic_hook();
     let opts = parse_options(options)?;
-    let url = url_opt(url);
-    let article = crate::extract::extract(html, &Options { url: url.clone() })
+    let options = Options { url: url_opt(url) };
+    let p = render::process(html, &options, opts.highlights.unwrap_or(true))
         .map_err(|e| JsError::new(&format!("No article found: {e}.")))?;
-    to_js(&finish(article, url, &opts))
+    processed_to_js(p)
 }
 
 /// Like [`process`] but for any HTML (a selection, or a page's text when no article was
@@ -99,9 +85,14 @@ pub fn process_fragment(
     install_panic_hook();
     let opts = parse_options(options)?;
     let url = url_opt(url);
-    let article = render::fragment::article_from_fragment(html, Some(title), url.as_deref())
-        .ok_or_else(|| JsError::new("There is no text to show."))?;
-    to_js(&finish(article, url, &opts))
+    let p = render::process_fragment(
+        html,
+        Some(title),
+        url.as_deref(),
+        opts.highlights.unwrap_or(true),
+    )
+    .ok_or_else(|| JsError::new("There is no text to show."))?;
+    processed_to_js(p)
 }
 
 /// The article only (no entities, no rendering).

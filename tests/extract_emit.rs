@@ -1,19 +1,34 @@
 //! The article HTML and text are written in one walk over the extraction DOM. These tests hold
 //! that walk to the two definitions it replaces, over every corpus page and fixture: ammonia with
 //! our allow-list leaves the HTML unchanged, and `text::html_to_text` of the HTML is the text.
+//! The map of the text onto the HTML that the walk also writes puts entity marks exactly where
+//! re-parsing the HTML (`annotate_html`) puts them.
 
 use lectern::cli::extract::shared_dir;
-use lectern::extract::sanitize;
+use lectern::entities::marks::{annotate_html, annotate_mapped};
+use lectern::extract::{extract_mapped, sanitize};
 use lectern::text::html_to_text;
-use lectern::{extract, Options};
+use lectern::Options;
+
+/// HTML as a parser sees it (attribute order and the like normalised).
+fn reparsed(html: &str) -> String {
+    scraper::Html::parse_fragment(html)
+        .root_element()
+        .inner_html()
+}
 
 fn check(name: &str, html: &str, url: &str, bad: &mut Vec<String>) {
     let opts = Options {
         url: Some(url.to_string()),
     };
-    let Ok(a) = extract(html, &opts) else {
+    let Ok((a, spans)) = extract_mapped(html, &opts) else {
         return;
     };
+    let (spliced, ents) = annotate_mapped(&a.content, &a.text, &spans);
+    let (parsed, ents2) = annotate_html(&a.content);
+    if ents != ents2 || reparsed(&spliced) != reparsed(&parsed) {
+        bad.push(format!("{name}: marks differ from annotate_html's"));
+    }
     let base = url::Url::parse(url).ok();
     let again = sanitize(&a.content, base.as_ref());
     if again != a.content {

@@ -190,16 +190,16 @@ impl DocInfo {
 
     /// The spelling used for features: headline capitals are mapped back to the document's
     /// own spelling (or title case), so "PUTIN" in a headline looks like "Putin".
-    pub fn normalise(&self, word: &str, caps_sentence: bool) -> String {
+    pub fn normalise<'a>(&'a self, word: &'a str, caps_sentence: bool) -> Cow<'a, str> {
         if caps_sentence && is_all_caps(word) {
             let lower = word.to_lowercase();
             if let Some(f) = self.case_form.get(&lower) {
-                return f.clone();
+                return Cow::Borrowed(f);
             }
             if lower.len() <= 3 {
-                return word.to_string(); // likely an acronym: EU, UN, USA
+                return Cow::Borrowed(word); // likely an acronym: EU, UN, USA
             }
-            return title_case(word);
+            return Cow::Owned(title_case(word));
         }
         // The training text (Reuters, 1996) uses ASCII quotes and dashes; web text uses
         // typographic ones.
@@ -207,17 +207,18 @@ impl DocInfo {
             .chars()
             .any(|c| matches!(c, '“' | '”' | '‘' | '’' | '—' | '–' | '«' | '»'))
         {
-            return word
-                .chars()
-                .map(|c| match c {
-                    '“' | '”' | '«' | '»' => '"',
-                    '‘' | '’' => '\'',
-                    '—' | '–' => '-',
-                    c => c,
-                })
-                .collect();
+            return Cow::Owned(
+                word.chars()
+                    .map(|c| match c {
+                        '“' | '”' | '«' | '»' => '"',
+                        '‘' | '’' => '\'',
+                        '—' | '–' => '-',
+                        c => c,
+                    })
+                    .collect(),
+            );
         }
-        word.to_string()
+        Cow::Borrowed(word)
     }
 }
 
@@ -225,6 +226,19 @@ impl DocInfo {
 #[derive(Default)]
 pub struct History {
     counts: FastMap<String, [u16; 5]>,
+    buf: String,
+}
+
+/// `w.to_lowercase()` in a reused buffer (no allocation for the usual ASCII word).
+fn lower_into<'b>(buf: &'b mut String, w: &str) -> &'b str {
+    buf.clear();
+    if w.is_ascii() {
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(&w.to_lowercase());
+    }
+    buf
 }
 
 impl History {
@@ -233,18 +247,22 @@ impl History {
             return;
         }
         let t = type_slot(tag);
-        let e = self.counts.entry(word.to_lowercase()).or_insert([0; 5]);
+        let lower = lower_into(&mut self.buf, word);
+        let e = match self.counts.get_mut(lower) {
+            Some(e) => e,
+            None => self.counts.entry(lower.to_string()).or_insert([0; 5]),
+        };
         if let Some(c) = e.get_mut(t) {
             *c = c.saturating_add(1);
         }
     }
 
     /// Adds the history features of `word` to `out`.
-    pub fn features(&self, word: &str, out: &mut Vec<u32>) {
+    pub fn features(&mut self, word: &str, out: &mut Vec<u32>) {
         if !is_capitalised(word) {
             return;
         }
-        let Some(c) = self.counts.get(&word.to_lowercase()) else {
+        let Some(c) = self.counts.get(lower_into(&mut self.buf, word)) else {
             return;
         };
         let mut best = 0;
@@ -264,11 +282,108 @@ impl History {
     }
 }
 
-/// Per-token information computed once per sentence and shared by the window features.
-struct Tok {
+/// A word's type in a document: its index in [`WordTypes`] and how many of its features (the
+/// first ones) depend on the word alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordType {
+    pub id: u32,
+    pub len: u8,
+}
+
+/// What depends on a word form alone (its lower case, shape, whether it is a title, and the
+/// features from bias to shapes), worked out once per distinct form in a document: words
+/// repeat, and hashing and lower-casing were much of the tagger's time. The tagger also sums
+/// the weights of these features once per type ([`WordType`]).
+#[derive(Default)]
+pub struct WordTypes {
+    index: FastMap<String, u32>,
+    info: Vec<TypeInfo>,
+    ids: Vec<u32>,
+    shape: String,
+}
+
+struct TypeInfo {
     norm: String,
     lower: String,
     short: String,
+    title: bool,
+    /// Its features: `ids[start..start + len]`.
+    start: u32,
+    len: u8,
+}
+
+impl WordTypes {
+    /// The type of the (normalised) form `norm`, added if new.
+    fn intern(&mut self, norm: &str) -> u32 {
+        if let Some(&id) = self.index.get(norm) {
+            return id;
+        }
+        let lower = norm.to_lowercase();
+        let start = self.ids.len();
+        let f = &mut self.ids;
+        f.push(fh(0, &[]));
+        f.push(fh(1, &[norm]));
+        f.push(fh(2, &[&lower]));
+        // Prefixes and suffixes of 1-4 characters.
+        let mut ends = lower.char_indices().map(|(i, _)| i).skip(1);
+        let mut starts = lower.char_indices().rev().map(|(i, _)| i);
+        for _ in 0..4 {
+            let (Some(p_end), Some(s_start)) = (ends.next().or(Some(lower.len())), starts.next())
+            else {
+                break;
+            };
+            f.push(fh(3, &[lower.get(..p_end).unwrap_or("")]));
+            f.push(fh(4, &[lower.get(s_start..).unwrap_or("")]));
+            if p_end == lower.len() {
+                break;
+            }
+        }
+        shape_into(&mut self.shape, norm, false);
+        f.push(fh(5, &[&self.shape]));
+        let short = shape(norm, true);
+        f.push(fh(6, &[&short]));
+        let id = self.info.len() as u32;
+        self.info.push(TypeInfo {
+            norm: norm.to_string(),
+            title: TITLES.contains(&lower.as_str()),
+            lower,
+            short,
+            start: start as u32,
+            len: (self.ids.len() - start) as u8,
+        });
+        self.index.insert(norm.to_string(), id);
+        id
+    }
+
+    fn info(&self, id: u32) -> Option<&TypeInfo> {
+        self.info.get(id as usize)
+    }
+
+    /// The features of type `id` (the first ones of each of its words' lists).
+    fn features(&self, id: u32) -> &[u32] {
+        self.info(id)
+            .and_then(|t| {
+                self.ids
+                    .get(t.start as usize..t.start as usize + t.len as usize)
+            })
+            .unwrap_or(&[])
+    }
+
+    /// How many types there are.
+    pub fn len(&self) -> usize {
+        self.info.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.info.is_empty()
+    }
+}
+
+/// Per-token information computed once per sentence and shared by the window features.
+struct Tok<'a> {
+    norm: &'a str,
+    lower: &'a str,
+    short: &'a str,
     gaz: GazMatch,
     /// Whether the word is one of [`TITLES`] (looked up once, read by the window).
     title: bool,
@@ -314,16 +429,25 @@ const TITLES: &[&str] = &[
 ];
 
 /// Computes the static features of each word of a sentence (everything except history).
+/// The features of each word of a sentence, into `out` (one list per word, the word's own
+/// features first: see [`WordTypes`]); `types` gets each word's type.
 pub fn sentence_features(
     words: &[&str],
     doc: &DocInfo,
     gaz: &Gazetteer,
     memory: Option<&Memory>,
+    words_seen: &mut WordTypes,
     out: &mut Vec<Vec<u32>>,
+    types: &mut Vec<WordType>,
 ) {
     let caps = is_caps_sentence(words);
-    let norms: Vec<String> = words.iter().map(|w| doc.normalise(w, caps)).collect();
-    let norm_refs: Vec<&str> = norms.iter().map(String::as_str).collect();
+    let ids: Vec<u32> = words
+        .iter()
+        .map(|w| words_seen.intern(&doc.normalise(w, caps)))
+        .collect();
+    let words_seen: &WordTypes = words_seen;
+    let info: Vec<&TypeInfo> = ids.iter().filter_map(|&i| words_seen.info(i)).collect();
+    let norm_refs: Vec<&str> = info.iter().map(|t| t.norm.as_str()).collect();
     let matches = gaz.matches(&norm_refs);
     let remembered = memory.map(|m| m.matches(&norm_refs));
     let mem_at = |k: isize| -> GazMatch {
@@ -336,18 +460,15 @@ pub fn sentence_features(
             .unwrap_or_default()
     };
     drop(norm_refs);
-    let toks: Vec<Tok> = norms
-        .into_iter()
+    let toks: Vec<Tok> = info
+        .iter()
         .zip(matches)
-        .map(|(n, g)| {
-            let lower = n.to_lowercase();
-            Tok {
-                title: TITLES.contains(&lower.as_str()),
-                lower,
-                short: shape(&n, true),
-                norm: n,
-                gaz: g,
-            }
+        .map(|(t, g)| Tok {
+            norm: &t.norm,
+            lower: &t.lower,
+            short: &t.short,
+            title: t.title,
+            gaz: g,
         })
         .collect();
 
@@ -355,12 +476,12 @@ pub fn sentence_features(
     let mut run_of = vec![(0usize, 0usize); toks.len()];
     let mut i = 0;
     while i < toks.len() {
-        if toks.get(i).is_some_and(|t| is_capitalised(&t.norm)) {
+        if toks.get(i).is_some_and(|t| is_capitalised(t.norm)) {
             let mut j = i + 1;
             while j < toks.len() {
-                let t = toks.get(j).map(|t| t.norm.as_str()).unwrap_or("");
+                let t = toks.get(j).map(|t| t.norm).unwrap_or("");
                 let connector = matches!(t, "of" | "for" | "and" | "&" | "de" | "al")
-                    && toks.get(j + 1).is_some_and(|n| is_capitalised(&n.norm));
+                    && toks.get(j + 1).is_some_and(|n| is_capitalised(n.norm));
                 if is_capitalised(t) || connector {
                     j += 1;
                 } else {
@@ -379,10 +500,11 @@ pub fn sentence_features(
     }
 
     out.clear();
+    types.clear();
     let none = Tok {
-        norm: String::new(),
-        lower: String::new(),
-        short: String::new(),
+        norm: "",
+        lower: "",
+        short: "",
         gaz: GazMatch::default(),
         title: false,
     };
@@ -392,49 +514,34 @@ pub fn sentence_features(
         }
         toks.get(k as usize).unwrap_or(&none)
     };
-    let mut full_shape = String::new();
-    for (i, t) in toks.iter().enumerate() {
+    for (i, (t, &id)) in toks.iter().zip(&ids).enumerate() {
         let ii = i as isize;
         let mut f = Vec::with_capacity(64);
-        f.push(fh(0, &[]));
-        f.push(fh(1, &[&t.norm]));
-        f.push(fh(2, &[&t.lower]));
-        // Prefixes and suffixes of 1-4 characters.
-        let mut ends = t.lower.char_indices().map(|(i, _)| i).skip(1);
-        let mut starts = t.lower.char_indices().rev().map(|(i, _)| i);
-        for _ in 0..4 {
-            let (Some(p_end), Some(s_start)) = (ends.next().or(Some(t.lower.len())), starts.next())
-            else {
-                break;
-            };
-            f.push(fh(3, &[t.lower.get(..p_end).unwrap_or("")]));
-            f.push(fh(4, &[t.lower.get(s_start..).unwrap_or("")]));
-            if p_end == t.lower.len() {
-                break;
-            }
-        }
-        shape_into(&mut full_shape, &t.norm, false);
-        f.push(fh(5, &[&full_shape]));
-        f.push(fh(6, &[&t.short]));
+        let own = words_seen.features(id);
+        f.extend_from_slice(own);
+        types.push(WordType {
+            id,
+            len: own.len() as u8,
+        });
         let initial = if i == 0 { "1" } else { "0" };
-        f.push(fh(7, &[&t.short, initial]));
+        f.push(fh(7, &[t.short, initial]));
         if caps {
-            f.push(fh(8, &[&t.short]));
+            f.push(fh(8, &[t.short]));
         }
         let (p1, p2, n1, n2) = (at(ii - 1), at(ii - 2), at(ii + 1), at(ii + 2));
-        f.push(fh(10, &[&p1.lower]));
-        f.push(fh(11, &[&p2.lower]));
-        f.push(fh(12, &[&n1.lower]));
-        f.push(fh(13, &[&n2.lower]));
-        f.push(fh(14, &[&p1.short]));
-        f.push(fh(15, &[&n1.short]));
-        f.push(fh(16, &[&p1.lower, &t.lower]));
-        f.push(fh(17, &[&t.lower, &n1.lower]));
-        f.push(fh(18, &[&p1.short, &t.short, &n1.short]));
-        f.push(fh(19, &[&p2.lower, &p1.lower]));
+        f.push(fh(10, &[p1.lower]));
+        f.push(fh(11, &[p2.lower]));
+        f.push(fh(12, &[n1.lower]));
+        f.push(fh(13, &[n2.lower]));
+        f.push(fh(14, &[p1.short]));
+        f.push(fh(15, &[n1.short]));
+        f.push(fh(16, &[p1.lower, t.lower]));
+        f.push(fh(17, &[t.lower, n1.lower]));
+        f.push(fh(18, &[p1.short, t.short, n1.short]));
+        f.push(fh(19, &[p2.lower, p1.lower]));
         if p1.title {
             f.push(fh(20, &[]));
-        } else if p2.title && is_capitalised(&p1.norm) {
+        } else if p2.title && is_capitalised(p1.norm) {
             // "President Vladimir Putin": the title two words back, a name in between.
             f.push(fh(9, &[]));
         }
@@ -448,7 +555,7 @@ pub fn sentence_features(
                 }
             }
         }
-        let cap = if is_capitalised(&t.norm) { "C" } else { "c" };
+        let cap = if is_capitalised(t.norm) { "C" } else { "c" };
         let long_pos = |p: u8| {
             ["", "B", "I", "L", "U"]
                 .get(p as usize)
@@ -510,9 +617,9 @@ pub fn sentence_features(
             }
             // A run that reaches the next word's lower-case noun ("Syrian troops") differs from
             // one that ends a noun phrase.
-            f.push(fh(25, &[pos, &n1.short]));
+            f.push(fh(25, &[pos, n1.short]));
         }
-        if is_capitalised(&t.norm) && doc.lower_seen.contains(&t.lower) {
+        if is_capitalised(t.norm) && doc.lower_seen.contains(t.lower) {
             f.push(fh(26, &[initial]));
         }
         out.push(f);
@@ -572,10 +679,10 @@ pub fn allowed_end(tag: usize) -> bool {
 /// its other occurrences, before and after, the same way.
 #[derive(Default)]
 pub struct Aggregate {
-    counts: FastMap<String, [u16; 5]>,
-    /// Per word: how often it was tagged with each full BILOU tag ("Putin" as L-PER after
-    /// "Vladimir", which says it may stand alone as U-PER here).
-    tags: FastMap<String, [u16; NUM_TAGS]>,
+    /// Per lower-cased word: how often it was tagged with each type (O, PER, ORG, LOC, MISC),
+    /// and with each full BILOU tag ("Putin" as L-PER after "Vladimir", which says it may
+    /// stand alone as U-PER here).
+    words: FastMap<String, ([u16; 5], [u16; NUM_TAGS])>,
 }
 
 fn type_slot(tag: usize) -> usize {
@@ -585,16 +692,22 @@ fn type_slot(tag: usize) -> usize {
 impl Aggregate {
     pub fn new(sentences: &[Vec<&str>], tags: &[Vec<usize>]) -> Self {
         let mut agg = Aggregate::default();
+        let mut buf = String::new();
         for (words, ts) in sentences.iter().zip(tags) {
             for (w, &t) in words.iter().zip(ts) {
                 if is_capitalised(w) {
-                    let lower = w.to_lowercase();
-                    let e = agg.counts.entry(lower.clone()).or_insert([0; 5]);
-                    if let Some(c) = e.get_mut(type_slot(t)) {
+                    let lower = lower_into(&mut buf, w);
+                    let e = match agg.words.get_mut(lower) {
+                        Some(e) => e,
+                        None => agg
+                            .words
+                            .entry(lower.to_string())
+                            .or_insert(([0; 5], [0; NUM_TAGS])),
+                    };
+                    if let Some(c) = e.0.get_mut(type_slot(t)) {
                         *c = c.saturating_add(1);
                     }
-                    let e = agg.tags.entry(lower).or_insert([0; NUM_TAGS]);
-                    if let Some(c) = e.get_mut(t) {
+                    if let Some(c) = e.1.get_mut(t) {
                         *c = c.saturating_add(1);
                     }
                 }
@@ -616,6 +729,7 @@ impl Aggregate {
                 None => "</s>",
             }
         };
+        let mut buf = String::new();
         for (i, (w, f)) in words.iter().zip(out.iter_mut()).enumerate() {
             let ii = i as isize;
             f.push(fh(50, &[tag_name(ii)]));
@@ -624,8 +738,7 @@ impl Aggregate {
             if !is_capitalised(w) {
                 continue;
             }
-            let lower = w.to_lowercase();
-            let Some(c) = self.counts.get(&lower) else {
+            let Some((c, tc)) = self.words.get(lower_into(&mut buf, w)) else {
                 continue;
             };
             // The other occurrences: remove this one's own vote.
@@ -656,7 +769,7 @@ impl Aggregate {
                     f.push(fh(56, &[name(t)]));
                 }
             }
-            if let Some(tc) = self.tags.get(&lower) {
+            {
                 let mut tc = *tc;
                 if let Some(x) = s1.get(i).and_then(|&t| tc.get_mut(t)) {
                     *x = x.saturating_sub(1);

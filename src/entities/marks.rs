@@ -13,8 +13,8 @@ use ego_tree::NodeId;
 use scraper::{Html, Node};
 
 use super::{recognize, Entities};
-use crate::escape::{escape_attr, escape_text};
-use crate::text::{layout, Segment};
+use crate::escape::{escape_attr, escape_text, escaped_text_len};
+use crate::text::{layout, HtmlSpan, Segment};
 
 /// A marked piece of a text node: byte range in the node's text and the mention index.
 #[derive(Debug, Clone, Copy)]
@@ -31,6 +31,70 @@ pub fn annotate_html(content_html: &str) -> (String, Entities) {
     let ents = recognize(&lay.text);
     let pieces = pieces_by_node(&lay.segments, &ents);
     (serialize(&doc, &pieces, &ents), ents)
+}
+
+/// Like [`annotate_html`] for HTML whose text runs are known (extraction's output, see
+/// `crate::extract::extract_mapped`): `text` is its plain text and `spans` map that text onto
+/// it, so the marks are spliced in without parsing the HTML again.
+pub fn annotate_mapped(html: &str, text: &str, spans: &[HtmlSpan]) -> (String, Entities) {
+    let ents = recognize(text);
+    (splice_marks(html, text, spans, &ents), ents)
+}
+
+/// Inserts the marks of `ents` (mentions in `text`) into `html` at the places `spans` give.
+/// The same pieces as [`annotate_html`]: one mark per text node a mention touches.
+fn splice_marks(html: &str, text: &str, spans: &[HtmlSpan], ents: &Entities) -> String {
+    // (html start, html end, mention), in document order.
+    let mut cuts: Vec<(usize, usize, usize)> = Vec::new();
+    for (mi, m) in ents.mentions.iter().enumerate() {
+        let first = spans.partition_point(|s| s.end <= m.start);
+        let mut open: Option<(u32, usize, usize)> = None; // (node, html start, html end)
+        for sp in spans.get(first..).unwrap_or(&[]) {
+            if sp.start >= m.end {
+                break;
+            }
+            let (a, b) = (sp.start.max(m.start), sp.end.min(m.end));
+            let (Some(before), Some(inner)) = (text.get(sp.start..a), text.get(a..b)) else {
+                continue;
+            };
+            let h0 = sp.html_start + escaped_text_len(before);
+            let h1 = h0 + escaped_text_len(inner);
+            match &mut open {
+                // Words of one mention in the same text node form one piece, spaces included.
+                Some((node, _, end)) if *node == sp.node => *end = h1,
+                _ => {
+                    if let Some((_, s, e)) = open.take() {
+                        cuts.push((s, e, mi));
+                    }
+                    open = Some((sp.node, h0, h1));
+                }
+            }
+        }
+        if let Some((_, s, e)) = open {
+            cuts.push((s, e, mi));
+        }
+    }
+    let mut out = String::with_capacity(html.len() + cuts.len() * 96);
+    let mut pos = 0;
+    for (s, e, mi) in cuts {
+        let (Some(before), Some(inner), Some(m)) =
+            (html.get(pos..s), html.get(s..e), ents.mentions.get(mi))
+        else {
+            continue;
+        };
+        out.push_str(before);
+        let label = m.label.as_str();
+        let _ = write!(
+            out,
+            "<mark class=\"lx-ent lx-{label}\" data-label=\"{label}\" data-entity=\"{}\" data-mention=\"{mi}\">",
+            m.entity
+        );
+        out.push_str(inner);
+        out.push_str("</mark>");
+        pos = e;
+    }
+    out.push_str(html.get(pos..).unwrap_or(""));
+    out
 }
 
 fn pieces_by_node(segments: &[Segment], ents: &Entities) -> HashMap<NodeId, Vec<Piece>> {

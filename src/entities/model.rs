@@ -269,8 +269,14 @@ impl Model {
     /// Scores of each tag for a token with these features.
     pub fn emission(&self, feats: &[u32]) -> [f32; NUM_TAGS] {
         let mut acc = [0i32; NUM_TAGS];
+        self.add_weights(feats, &mut acc);
+        self.scaled(&acc)
+    }
+
+    /// Adds the quantised weights of `feats` to `acc` (exact: partial sums can be cached).
+    pub fn add_weights(&self, feats: &[u32], acc: &mut [i32; NUM_TAGS]) {
         let Some((keys, rows)) = self.parts() else {
-            return [0.0; NUM_TAGS];
+            return;
         };
         for &f in feats {
             if let Some(w) = keys.find(f).and_then(|r| row(rows, r)) {
@@ -279,6 +285,10 @@ impl Model {
                 }
             }
         }
+    }
+
+    /// Quantised sums as scores.
+    pub fn scaled(&self, acc: &[i32; NUM_TAGS]) -> [f32; NUM_TAGS] {
         acc.map(|a| a as f32 * self.scale)
     }
 

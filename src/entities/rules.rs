@@ -192,6 +192,10 @@ pub fn find(words: &[&str]) -> Vec<(usize, usize, Label)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
+        if !words.get(i).is_some_and(|w| may_start(w)) {
+            i += 1;
+            continue;
+        }
         let found = date_at(words, i)
             .map(|e| (e, Label::Date))
             .or_else(|| time_at(words, i).map(|e| (e, Label::Time)))
@@ -205,6 +209,16 @@ pub fn find(words: &[&str]) -> Vec<(usize, usize, Label)> {
         }
     }
     out
+}
+
+/// Whether a match can start at `w`: every rule starts at a capitalised word (months, weekdays,
+/// currency codes), a digit or sign, a symbol (currency signs) or a number word. Most words
+/// are none of these, and the rules are not cheap.
+fn may_start(w: &str) -> bool {
+    let Some(c) = w.chars().next() else {
+        return false;
+    };
+    !c.is_alphabetic() || c.is_uppercase() || NUMBER_WORDS.iter().any(|n| n.eq_ignore_ascii_case(w))
 }
 
 fn date_at(words: &[&str], i: usize) -> Option<usize> {

@@ -4,7 +4,9 @@
 
 use std::sync::OnceLock;
 
-use super::features::{sentence_features, Aggregate, DocInfo, History, Memory, NUM_TAGS};
+use super::features::{
+    sentence_features, Aggregate, DocInfo, History, Memory, WordType, WordTypes, NUM_TAGS,
+};
 use super::gazetteer::Gazetteer;
 use super::model::Model;
 
@@ -103,34 +105,76 @@ pub fn model() -> Option<&'static Tagger> {
 
 /// Static features of every sentence of a document.
 pub fn document_features(sentences: &[Vec<&str>], memory: Option<&Memory>) -> Vec<Vec<Vec<u32>>> {
-    let doc = DocInfo::new(sentences);
-    let gaz = Gazetteer::get();
-    sentences
-        .iter()
-        .map(|words| {
-            let mut f = Vec::new();
-            sentence_features(words, &doc, gaz, memory, &mut f);
-            f
-        })
-        .collect()
+    document_features_typed(sentences, memory).feats
 }
 
-/// One pass of Viterbi decoding over a document, with the prediction history.
+/// A document's static features, with each word's type (see [`WordTypes`]).
+pub struct DocFeatures {
+    pub feats: Vec<Vec<Vec<u32>>>,
+    pub types: Vec<Vec<WordType>>,
+    pub n_types: usize,
+}
+
+pub fn document_features_typed(sentences: &[Vec<&str>], memory: Option<&Memory>) -> DocFeatures {
+    let doc = DocInfo::new(sentences);
+    let gaz = Gazetteer::get();
+    let mut seen = WordTypes::default();
+    let mut feats = Vec::with_capacity(sentences.len());
+    let mut types = Vec::with_capacity(sentences.len());
+    for words in sentences {
+        let (mut f, mut t) = (Vec::new(), Vec::new());
+        sentence_features(words, &doc, gaz, memory, &mut seen, &mut f, &mut t);
+        feats.push(f);
+        types.push(t);
+    }
+    DocFeatures {
+        feats,
+        types,
+        n_types: seen.len(),
+    }
+}
+
+/// One pass of Viterbi decoding over a document, with the prediction history. With `types`
+/// (each word's type and the number of types), the weights of a word's own features are summed
+/// once per type.
 pub fn decode_document(
     model: &Model,
     sentences: &[Vec<&str>],
     feats: &[Vec<Vec<u32>>],
+    types: Option<(&[Vec<WordType>], usize)>,
 ) -> Vec<Vec<usize>> {
     let mut hist = History::default();
     let mut out = Vec::with_capacity(sentences.len());
     let mut em: Vec<[f32; NUM_TAGS]> = Vec::new();
     let mut extra = Vec::new();
-    for (words, f) in sentences.iter().zip(feats) {
+    let mut own: Vec<Option<[i32; NUM_TAGS]>> = vec![None; types.map_or(0, |t| t.1)];
+    let no_types: &[WordType] = &[];
+    for (si, (words, f)) in sentences.iter().zip(feats).enumerate() {
         em.clear();
-        for (w, tf) in words.iter().zip(f.iter()) {
+        let tys = types
+            .and_then(|t| t.0.get(si))
+            .map_or(no_types, Vec::as_slice);
+        for (wi, (w, tf)) in words.iter().zip(f.iter()).enumerate() {
             extra.clear();
             hist.features(w, &mut extra);
-            let mut e = model.emission(tf);
+            let mut acc = [0i32; NUM_TAGS];
+            let cached = tys.get(wi).and_then(|ty| {
+                let slot = own.get_mut(ty.id as usize)?;
+                let part = *slot.get_or_insert_with(|| {
+                    let mut a = [0i32; NUM_TAGS];
+                    model.add_weights(tf.get(..ty.len as usize).unwrap_or(&[]), &mut a);
+                    a
+                });
+                Some((part, ty.len as usize))
+            });
+            match cached {
+                Some((part, len)) => {
+                    acc = part;
+                    model.add_weights(tf.get(len..).unwrap_or(&[]), &mut acc);
+                }
+                None => model.add_weights(tf, &mut acc),
+            }
+            let mut e = model.scaled(&acc);
             if !extra.is_empty() {
                 for (a, b) in e.iter_mut().zip(model.emission(&extra)) {
                     *a += b;
@@ -161,11 +205,12 @@ pub fn add_second_pass_features(
 
 /// Tags every sentence of a document (BILOU tag ids, see [`super::features::TAG_NAMES`]).
 pub fn tag_document(tagger: &Tagger, sentences: &[Vec<&str>]) -> Vec<Vec<usize>> {
-    let mut feats = document_features(sentences, tagger.memory.as_ref());
-    let s1 = decode_document(&tagger.first, sentences, &feats);
+    let mut doc = document_features_typed(sentences, tagger.memory.as_ref());
+    let types = Some((doc.types.as_slice(), doc.n_types));
+    let s1 = decode_document(&tagger.first, sentences, &doc.feats, types);
     let Some(second) = &tagger.second else {
         return s1;
     };
-    add_second_pass_features(sentences, &s1, &mut feats);
-    decode_document(second, sentences, &feats)
+    add_second_pass_features(sentences, &s1, &mut doc.feats);
+    decode_document(second, sentences, &doc.feats, types)
 }

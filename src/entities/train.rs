@@ -393,7 +393,7 @@ fn train_on(
             if let (Some(w), Some(f), Some(out)) =
                 (train_words.get(i), train_feats.get(i), s1.get_mut(i))
             {
-                *out = decode_document(&m, w, f);
+                *out = decode_document(&m, w, f, None);
             }
         }
         log(format!(

@@ -9,8 +9,8 @@
 
 use super::dom::{Data, Dom, Id};
 use super::sanitize::{allowed_tag, attr_may_survive, drops_with_content, filter_attr};
-use crate::escape::{escape_attr, escape_text};
-use crate::text::is_block;
+use crate::escape::{escape_attr, escape_text, escaped_text_len};
+use crate::text::{is_block, HtmlSpan};
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Break {
@@ -27,6 +27,25 @@ struct Text {
     /// Text nodes inside `<pre>` are gathered so they are trimmed as the parser would see them
     /// (one merged text node).
     pre_run: String,
+    /// The text nodes in `pre_run`.
+    pre_nodes: Vec<PreNode>,
+    /// Where each run of `out` sits in the HTML.
+    spans: Vec<HtmlSpan>,
+    /// Text nodes as a parser of the output would see them: adjacent DOM text nodes are one,
+    /// every written tag starts the next.
+    node: u32,
+}
+
+/// A text node gathered into `Text::pre_run`.
+struct PreNode {
+    /// Its byte range in `pre_run`.
+    run_at: usize,
+    len: usize,
+    /// Where its written text starts in the HTML, and how many of its leading bytes were not
+    /// written (the newline a parser drops right after `<pre>`).
+    html_start: usize,
+    skip: usize,
+    node: u32,
 }
 
 impl Text {
@@ -37,9 +56,10 @@ impl Text {
         }
     }
 
-    fn emit(&mut self, piece: &str) {
+    /// Appends `piece` after the pending break; returns where it starts in the text.
+    fn emit(&mut self, piece: &str) -> Option<usize> {
         if piece.is_empty() {
-            return;
+            return None;
         }
         if !self.out.is_empty() {
             match self.pending {
@@ -50,7 +70,9 @@ impl Text {
             }
         }
         self.pending = Break::None;
+        let at = self.out.len();
         self.out.push_str(piece);
+        Some(at)
     }
 
     fn flush_pre(&mut self) {
@@ -58,34 +80,87 @@ impl Text {
             return;
         }
         let run = std::mem::take(&mut self.pre_run);
-        self.emit(run.trim_matches('\n'));
+        let nodes = std::mem::take(&mut self.pre_nodes);
+        let shown = run.trim_matches('\n');
+        let lead = run.len() - run.trim_start_matches('\n').len();
+        let Some(at) = self.emit(shown) else {
+            return;
+        };
+        // Each node's share of the shown run, and where that share starts in the HTML.
+        for n in nodes {
+            let a = n.run_at.max(lead);
+            let b = (n.run_at + n.len).min(lead + shown.len());
+            let Some(unshown) = run.get(n.run_at + n.skip..a) else {
+                continue;
+            };
+            if a < b {
+                self.spans.push(HtmlSpan {
+                    start: at + (a - lead),
+                    end: at + (b - lead),
+                    html_start: n.html_start + escaped_text_len(unshown),
+                    node: n.node,
+                });
+            }
+        }
     }
 
-    fn text(&mut self, s: &str) {
+    /// A text node's raw text `s`, written to the HTML at `html_start` without its first `skip`
+    /// bytes.
+    fn text(&mut self, s: &str, html_start: usize, skip: usize) {
+        let node = self.node;
         if self.pre_depth > 0 {
+            self.pre_nodes.push(PreNode {
+                run_at: self.pre_run.len(),
+                len: s.len(),
+                html_start,
+                skip,
+                node,
+            });
             self.pre_run.push_str(s);
             return;
         }
-        let mut word_start: Option<usize> = None;
+        // Words go to the text verbatim; `h` follows each character's place in the HTML.
+        let mut word_start: Option<(usize, usize)> = None;
+        let mut h = html_start;
         for (i, c) in s.char_indices() {
             if c.is_whitespace() {
-                if let Some(ws) = word_start.take() {
-                    self.emit(s.get(ws..i).unwrap_or(""));
+                if let Some((ws, wh)) = word_start.take() {
+                    self.word(s.get(ws..i).unwrap_or(""), wh, node);
                 }
                 if self.pending < Break::Space {
                     self.pending = Break::Space;
                 }
             } else if word_start.is_none() {
-                word_start = Some(i);
+                word_start = Some((i, h));
+            }
+            if i >= skip {
+                h += match c {
+                    '&' => 5,
+                    '<' | '>' => 4,
+                    '\u{a0}' => 6,
+                    c => c.len_utf8(),
+                };
             }
         }
-        if let Some(ws) = word_start {
-            self.emit(s.get(ws..).unwrap_or(""));
+        if let Some((ws, wh)) = word_start {
+            self.word(s.get(ws..).unwrap_or(""), wh, node);
+        }
+    }
+
+    fn word(&mut self, w: &str, html_start: usize, node: u32) {
+        if let Some(start) = self.emit(w) {
+            self.spans.push(HtmlSpan {
+                start,
+                end: start + w.len(),
+                html_start,
+                node,
+            });
         }
     }
 
     fn open(&mut self, tag: &str) {
         // Every written tag ends a text node in the re-parsed output.
+        self.node += 1;
         self.flush_pre();
         if tag == "br" {
             self.request(Break::Line);
@@ -101,6 +176,7 @@ impl Text {
     }
 
     fn close(&mut self, tag: &str) {
+        self.node += 1;
         self.flush_pre();
         if matches!(tag, "td" | "th") {
             self.request(Break::Space);
@@ -304,8 +380,13 @@ fn plan(dom: &Dom, root: Id) -> Vec<Plan> {
     plans
 }
 
-/// The sanitised inner HTML of `root` and its plain text.
-pub fn html_and_text(dom: &Dom, root: Id, base: Option<&url::Url>) -> (String, String) {
+/// The sanitised inner HTML of `root`, its plain text, and where the text's runs are in the
+/// HTML (sorted, non-overlapping).
+pub fn html_and_text(
+    dom: &Dom,
+    root: Id,
+    base: Option<&url::Url>,
+) -> (String, String, Vec<HtmlSpan>) {
     let plans = plan(dom, root);
     let plan_of = |x: Id| plans.get(x).copied().unwrap_or(Plan::Drop);
     let mut html = String::new();
@@ -314,6 +395,9 @@ pub fn html_and_text(dom: &Dom, root: Id, base: Option<&url::Url>) -> (String, S
         pending: Break::None,
         pre_depth: 0,
         pre_run: String::new(),
+        pre_nodes: Vec::new(),
+        spans: Vec::new(),
+        node: 0,
     };
     let written = |x: Id| -> Option<&str> {
         let e = dom.elem(x)?;
@@ -347,8 +431,9 @@ pub fn html_and_text(dom: &Dom, root: Id, base: Option<&url::Url>) -> (String, S
                     } else {
                         t
                     };
+                    let at = html.len();
                     escape_text(shown, &mut html);
-                    text.text(t);
+                    text.text(t, at, t.len() - shown.len());
                     false
                 }
                 Some(Data::Element(e)) => {
@@ -368,14 +453,14 @@ pub fn html_and_text(dom: &Dom, root: Id, base: Option<&url::Url>) -> (String, S
         }
     });
     text.flush_pre();
-    (html, text.out)
+    (html, text.out, text.spans)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn run(body: &str) -> (String, String) {
+    fn run(body: &str) -> (String, String, Vec<HtmlSpan>) {
         let dom = super::super::sink::parse_document(&format!("<html><body>{body}</body></html>"));
         let root = dom.body().unwrap_or(0);
         let base = url::Url::parse("https://example.com/a/b.html").ok();
@@ -384,7 +469,7 @@ mod tests {
 
     #[test]
     fn dangerous_things_go() {
-        let (h, t) = run(
+        let (h, t, _) = run(
             "<p onclick=x()>Hi <a href=\"javascript:alert(1)\">j</a> <a href=\"/x\">rel</a>\
              <script>bad()</script><img src=\"data:text/html,hi\"><img src=\"data:image/png;base64,AA\">\
              <form><input value=v></form><object data=x>obj</object><style>p{}</style></p>",
@@ -425,9 +510,50 @@ mod tests {
         dom.append(body, pre);
         dom.append(pre, x);
         dom.append(pre, y);
-        let (h, t) = html_and_text(&dom, body, None);
+        let (h, t, spans) = html_and_text(&dom, body, None);
         assert_eq!(h, "<div>a<span><h2>b</h2></span></div>c<pre> x y\n</pre>");
         assert_eq!(h, crate::extract::sanitize(&h, None));
         assert_eq!(t, crate::text::html_to_text(&h));
+        assert_spans_agree(&h, &t, &spans);
+    }
+
+    /// Every span's text is where the span says in the HTML, escaped.
+    pub(crate) fn assert_spans_agree(h: &str, t: &str, spans: &[HtmlSpan]) {
+        let mut last_end = 0;
+        for s in spans {
+            assert!(s.start >= last_end && s.start < s.end, "{spans:?}");
+            last_end = s.end;
+            let mut esc = String::new();
+            escape_text(&t[s.start..s.end], &mut esc);
+            assert_eq!(
+                h.get(s.html_start..s.html_start + esc.len()),
+                Some(esc.as_str()),
+                "{s:?} in {h}"
+            );
+        }
+    }
+
+    #[test]
+    fn spans_map_text_onto_html() {
+        let (h, t, spans) = run(
+            "<p>Tom &amp; <b>Jerry</b>&nbsp;met\u{a0}in <i>Lon</i>don</p><pre>\n\nA &lt; B\n  C</pre><p>x&gt;y</p>",
+        );
+        assert_spans_agree(&h, &t, &spans);
+        // The words, and the <pre> run as one piece.
+        let texts: Vec<&str> = spans.iter().map(|s| &t[s.start..s.end]).collect();
+        assert_eq!(
+            texts,
+            [
+                "Tom",
+                "&",
+                "Jerry",
+                "met",
+                "in",
+                "Lon",
+                "don",
+                "A < B\n  C",
+                "x>y"
+            ]
+        );
     }
 }

@@ -102,6 +102,15 @@ fn looks_binary(html: &str) -> bool {
 
 /// Extracts the article from `html`.
 pub fn extract(html: &str, options: &Options) -> Result<Article, NoArticle> {
+    extract_mapped(html, options).map(|(article, _)| article)
+}
+
+/// [`extract`], plus where each run of `Article::text` sits in `Article::content`: what entity
+/// marks need to go into the content without re-parsing it.
+pub fn extract_mapped(
+    html: &str,
+    options: &Options,
+) -> Result<(Article, Vec<crate::text::HtmlSpan>), NoArticle> {
     if html.len() > MAX_INPUT_BYTES {
         return Err(NoArticle::TooLarge(html.len()));
     }
@@ -112,9 +121,9 @@ pub fn extract(html: &str, options: &Options) -> Result<Article, NoArticle> {
         return Err(NoArticle::NotHtml);
     }
     let page_url = options.url.as_deref().and_then(|u| url::Url::parse(u).ok());
-    let article = pipeline::run(&depth::limit_depth(html), page_url.as_ref())?;
+    let (article, spans) = pipeline::run(&depth::limit_depth(html), page_url.as_ref())?;
     verdict::judge(&article)?;
-    Ok(article)
+    Ok((article, spans))
 }
 
 /// A cheap check of whether `html` probably holds an article worth a reader view.

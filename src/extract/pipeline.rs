@@ -31,7 +31,10 @@ fn looks_like_listing(d: &mut Dom, root: usize) -> bool {
         && len / links.max(1) < 120
 }
 
-pub fn run(html: &str, page: Option<&url::Url>) -> Result<Article, NoArticle> {
+pub fn run(
+    html: &str,
+    page: Option<&url::Url>,
+) -> Result<(Article, Vec<crate::text::HtmlSpan>), NoArticle> {
     let (mut dom, ld) = prepare(html, true);
     let ld = ld.unwrap_or_default();
     let meta = metadata::metadata(&mut dom, &ld);
@@ -97,7 +100,7 @@ pub fn run(html: &str, page: Option<&url::Url>) -> Result<Article, NoArticle> {
         .descendants_with_tags(root, &["img"])
         .into_iter()
         .find_map(|i| d.attr(i, "src").map(str::to_string));
-    let (content, text) = emit::html_and_text(&d, root, base.as_ref());
+    let (content, text, spans) = emit::html_and_text(&d, root, base.as_ref());
     let words = word_count(&text);
     if words == 0 {
         return Err(NoArticle::NoReadableContent);
@@ -118,7 +121,7 @@ pub fn run(html: &str, page: Option<&url::Url>) -> Result<Article, NoArticle> {
         .clone()
         .or(time_fallback)
         .map(|t| dates::normalize(&t));
-    Ok(Article {
+    let article = Article {
         title: Some(title).filter(|t| !t.is_empty()),
         byline,
         published_time,
@@ -131,5 +134,6 @@ pub fn run(html: &str, page: Option<&url::Url>) -> Result<Article, NoArticle> {
         text,
         word_count: words,
         reading_time_minutes: reading_time(words),
-    })
+    };
+    Ok((article, spans))
 }

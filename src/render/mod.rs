@@ -12,8 +12,64 @@ pub mod fragment;
 pub mod meta;
 pub mod sanitize;
 
+use serde::Serialize;
+
 use crate::entities::Entities;
-use crate::extract::Article;
+use crate::extract::{Article, NoArticle, Options};
+
+/// The core path's result: the article, its entities, and the reader view's HTML.
+#[derive(Debug, Clone, Serialize)]
+pub struct Processed {
+    pub article: Article,
+    pub entities: Entities,
+    pub reader_html: String,
+}
+
+/// The whole core path (what the extension runs on a click): extract the article from `html`,
+/// mark its entities (when `highlights`), render the reader view. Extraction also says where its
+/// text sits in its HTML, so the marks go in without parsing the article again.
+pub fn process(html: &str, options: &Options, highlights: bool) -> Result<Processed, NoArticle> {
+    let (article, spans) = crate::extract::extract_mapped(html, options)?;
+    let (marked, entities) = if highlights {
+        crate::entities::marks::annotate_mapped(&article.content, &article.text, &spans)
+    } else {
+        (article.content.clone(), Entities::default())
+    };
+    let render = RenderOptions {
+        url: options.url.clone(),
+    };
+    let reader_html = reader_html(&article, &marked, &render);
+    Ok(Processed {
+        article,
+        entities,
+        reader_html,
+    })
+}
+
+/// Like [`process`] for any HTML (a selection, or a page's text when no article was found):
+/// sanitised and shown as is, with `title` as its title. `None` when it holds no text.
+pub fn process_fragment(
+    html: &str,
+    title: Option<&str>,
+    url: Option<&str>,
+    highlights: bool,
+) -> Option<Processed> {
+    let article = fragment::article_from_fragment(html, title, url)?;
+    let (marked, entities) = if highlights {
+        annotate(&article.content)
+    } else {
+        (article.content.clone(), Entities::default())
+    };
+    let render = RenderOptions {
+        url: url.map(String::from),
+    };
+    let reader_html = reader_html(&article, &marked, &render);
+    Some(Processed {
+        article,
+        entities,
+        reader_html,
+    })
+}
 
 /// Marks the entity mentions in article HTML: returns the HTML with `<mark class="lx-ent lx-PER"
 /// data-label data-entity data-mention>` pieces and the entities found in its text.
