@@ -28,6 +28,11 @@ pub struct Processed {
 /// The whole core path (what the extension runs on a click): extract the article from `html`,
 /// mark its entities (when `highlights`), render the reader view. Extraction also says where its
 /// text sits in its HTML, so the marks go in without parsing the article again.
+///
+/// Extraction writes its HTML through an allow-list (the same policy as `extract::sanitize`,
+/// held to an ammonia fixed point by the corpus tests) and the marks are ours, so on a page with
+/// an http(s) URL the body is not sanitised a second time. Without one, relative URLs would
+/// resolve against the reader's own origin: [`sanitize::clean`] drops them.
 pub fn process(html: &str, options: &Options, highlights: bool) -> Result<Processed, NoArticle> {
     let (article, spans) = crate::extract::extract_mapped(html, options)?;
     let (marked, entities) = if highlights {
@@ -38,7 +43,16 @@ pub fn process(html: &str, options: &Options, highlights: bool) -> Result<Proces
     let render = RenderOptions {
         url: options.url.clone(),
     };
-    let reader_html = reader_html(&article, &marked, &render);
+    let web_page = options
+        .url
+        .as_deref()
+        .and_then(|u| url::Url::parse(u).ok())
+        .is_some_and(|u| matches!(u.scheme(), "http" | "https"));
+    let reader_html = if web_page {
+        page_html(&article, &marked, &render)
+    } else {
+        reader_html(&article, &marked, &render)
+    };
     Ok(Processed {
         article,
         entities,
@@ -89,6 +103,11 @@ pub struct RenderOptions {
 /// Metadata is escaped; the body goes through [`sanitize::clean`].
 pub fn reader_html(article: &Article, content_html: &str, options: &RenderOptions) -> String {
     let body = sanitize::clean(content_html, options.url.as_deref());
+    page_html(article, &body, options)
+}
+
+/// [`reader_html`] around a body that is already clean.
+fn page_html(article: &Article, body: &str, options: &RenderOptions) -> String {
     let mut out = String::with_capacity(body.len() + 1024);
     out.push_str("<article class=\"lx-article\"");
     if let Some(lang) = article.lang.as_deref().filter(|l| meta::is_lang_tag(l)) {
@@ -140,13 +159,13 @@ pub fn reader_html(article: &Article, content_html: &str, options: &RenderOption
     }
     out.push_str("</header>\n");
 
-    if let Some(lead) = lead_image(article, &body, options.url.as_deref()) {
+    if let Some(lead) = lead_image(article, body, options.url.as_deref()) {
         out.push_str("<figure class=\"lx-lead\"><img src=\"");
         out.push_str(&escape(&lead));
         out.push_str("\" alt=\"\"></figure>\n");
     }
     out.push_str("<div class=\"lx-body\">\n");
-    out.push_str(&body);
+    out.push_str(body);
     out.push_str("\n</div>\n</article>\n");
     out
 }
@@ -255,6 +274,58 @@ mod tests {
                     data-mention=\"0\">Ana</mark> spoke</p>";
         let html = reader_html(&a, body, &RenderOptions::default());
         assert!(html.contains(body), "{html}");
+    }
+
+    #[test]
+    fn processed_page_body_is_inert() {
+        let page = "<html><head><title>Harbour</title></head><body><article>\
+            <p onclick=\"x()\">The harbour in Lisbon reopened on Monday after repairs that took \
+            longer than planned, said Ana Lima, who runs the port authority.<script>evil()</script></p>\
+            <p>Ships <a href=\"javascript:alert(1)\">waited</a> <a href=\"/news\">offshore</a> \
+            <img src=\"data:text/html,x\" onerror=\"x()\"><img src=\"/i.png\"> for weeks, and \
+            the fishing fleet moved north.<iframe src=\"https://evil.example/\"></iframe></p>\
+            <p style=\"color:red\">Repairs cost more than expected <svg onload=\"x()\"></svg>\
+            <form action=\"https://evil.example/\"><input></form><object data=\"x\"></object>\
+            and the city council will pay for most of the work this year.</p></article></body></html>";
+        for url in [
+            Some("https://news.example/a/b.html"),
+            Some("file:///tmp/x.html"),
+            None,
+        ] {
+            let options = Options {
+                url: url.map(String::from),
+            };
+            let html = process(page, &options, true).expect("article").reader_html;
+            for bad in [
+                "onclick",
+                "onerror",
+                "onload",
+                "script",
+                "javascript",
+                "data:text",
+                "iframe",
+                "style",
+                "svg",
+                "form",
+                "input",
+                "object",
+                "evil",
+            ] {
+                assert!(!html.contains(bad), "{bad} survived for {url:?} in {html}");
+            }
+            assert!(html.contains("repairs that took longer"), "{html}");
+            // Relative URLs resolve against the page, or go: never against the reader's origin.
+            let resolved = html.contains("href=\"https://news.example/news\"");
+            assert_eq!(
+                resolved,
+                url.is_some_and(|u| u.starts_with("https:")),
+                "{html}"
+            );
+            assert!(
+                !html.contains("\"/news\"") && !html.contains("\"/i.png\""),
+                "{html}"
+            );
+        }
     }
 
     #[test]
