@@ -86,6 +86,41 @@
     try { return new URL(u, document.baseURI).href; } catch { return ''; }
   }
 
+  // A link's resolved URL, as a.href gives it. That getter parses the URL again on every read
+  // (a tenth of a capture on link-heavy pages), so links the browser would write back unchanged
+  // are resolved here: an absolute http(s) URL already in canonical form, or a root-relative or
+  // fragment link below an http(s) base. Only characters URL parsing leaves alone qualify (no
+  // '%', backslash, quote, space, dot segment, port, IP address or punycode); anything else goes
+  // to the browser.
+  const SAFE = "[-A-Za-z0-9._~!$&()*+,;=:@/]*";
+  const SAFE_TAIL = `(?:\\?[-A-Za-z0-9._~!$&()*+,;=:@/?]*)?(?:#[-A-Za-z0-9._~!$&()*+,;=:@/?]*)?$`;
+  const CANONICAL_ABSOLUTE = new RegExp(`^https?://(?:[a-z0-9-]+\\.)*[a-z][a-z0-9-]*/${SAFE}${SAFE_TAIL}`);
+  const CANONICAL_ROOT = new RegExp(`^/(?!/)${SAFE}${SAFE_TAIL}`);
+  const CANONICAL_FRAGMENT = /^#[-A-Za-z0-9._~!$&()*+,;=:@/?]*$/;
+  let linkBase = null; // {origin: base URL up to its path, page: base URL without its fragment}
+  function linkBaseFor() {
+    if (linkBase === null) {
+      linkBase = false;
+      try {
+        const b = new URL(document.baseURI);
+        if (b.protocol === 'http:' || b.protocol === 'https:') {
+          const href = b.href;
+          const page = b.hash ? href.slice(0, href.length - b.hash.length) : href;
+          linkBase = { origin: page.slice(0, page.length - b.pathname.length - b.search.length), page };
+        }
+      } catch { /* no usable base: the browser resolves every link */ }
+    }
+    return linkBase;
+  }
+  function linkUrl(el, v) {
+    if (v.includes('/.') || v.includes('xn--')) return el.href;
+    const c = v.charCodeAt(0);
+    if (c === 104 /* h */) { if (CANONICAL_ABSOLUTE.test(v)) return v; }
+    else if (c === 47 /* / */) { if (CANONICAL_ROOT.test(v) && linkBaseFor()) return linkBase.origin + v; }
+    else if (c === 35 /* # */) { if (CANONICAL_FRAGMENT.test(v) && linkBaseFor()) return linkBase.page + v; }
+    return el.href;
+  }
+
   // The URL of the image the browser shows (or will show, for a lazy image not yet loaded).
   // `current` is img.currentSrc, `names` its attribute names.
   function imageUrl(img, current, names) {
@@ -198,7 +233,7 @@
       if (!attrKept(n)) continue;
       let v;
       if (n === 'href' && (tag === 'A' || tag === 'AREA')) {
-        v = el.href;
+        v = linkUrl(el, attrValue(el, n));
       } else if (n === 'src' || n === 'poster') {
         if (tag === 'IMG' && n === 'src') continue; // written below
         v = attrValue(el, n);
@@ -367,6 +402,7 @@
     }
     const html = options.selectionOnly ? '' : out + '</html>';
     out = '';
+    linkBase = null;
     return {
       html,
       url: location.href,
