@@ -340,12 +340,15 @@
   }
 
   // Text the page holds outside scripts and styles (only asked when a capture came out empty).
+  // No filter callback: calling back into JS for every text node costs more than the test.
   function pageTextChars(root) {
     let n = 0;
-    const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-      acceptNode: (t) => (SKIP.has(t.parentNode && t.parentNode.tagName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-    });
-    while (w.nextNode()) n += w.currentNode.data.trim().length;
+    const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let t = w.nextNode(); t; t = w.nextNode()) {
+      const p = t.parentNode;
+      if (p && SKIP.has(p.tagName)) continue;
+      n += t.data.trim().length;
+    }
     return n;
   }
 
@@ -353,9 +356,8 @@
   // elements holding most of their parent's text.
   function topWrappers(body) {
     const set = new Set([document.documentElement, body]);
-    let el = body;
+    let el = body, total = body.textContent.length;
     for (let depth = 0; depth < 8; depth++) {
-      const total = el.textContent.length;
       let best = null, bestLen = 0;
       for (const c of el.children) {
         if (SKIP.has(c.tagName)) continue;
@@ -365,6 +367,7 @@
       if (!best || bestLen < total * 0.6) break;
       set.add(best);
       el = best;
+      total = bestLen; // its text, measured above
     }
     return set;
   }
