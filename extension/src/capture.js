@@ -87,7 +87,7 @@
   }
 
   // A link's resolved URL, as a.href gives it. That getter parses the URL again on every read
-  // (a tenth of a capture on link-heavy pages), so links the browser would write back unchanged
+  // (up to a seventh of a capture on link-heavy pages), so links the browser would write back unchanged
   // are resolved here: an absolute http(s) URL already in canonical form, or a root-relative or
   // fragment link below an http(s) base. Only characters URL parsing leaves alone qualify (no
   // '%', backslash, quote, space, dot segment, port, IP address or punycode); anything else goes
@@ -184,8 +184,8 @@
     }
     if (!styled || !info.sizeCheck || !el.firstChild) return true;
     // offsetWidth/Height read the box size; getBoundingClientRect also maps it to the viewport
-    // through every ancestor, which costs several times more. Each read costs about as much as
-    // the visibility check, so the height is read only for a box at most 1px wide.
+    // through every ancestor, which costs several times more. Each read costs more than the
+    // visibility check, so the height is read only for a box at most 1px wide.
     let w = el.offsetWidth, h;
     if (w === undefined) { const r = el.getBoundingClientRect(); w = r.width; h = r.height; }
     if (w > 1) return true;
@@ -383,6 +383,7 @@
 
   globalThis.__lecternCapture = function (options = {}) {
     const t0 = performance.now();
+    linkBase = null; // the base URL can change between captures (history.pushState)
     const de = document.documentElement;
     out = '<!DOCTYPE html><html';
     if (de.lang) out += ' lang="' + escAttr(de.lang) + '"';
@@ -405,7 +406,6 @@
     }
     const html = options.selectionOnly ? '' : out + '</html>';
     out = '';
-    linkBase = null;
     return {
       html,
       url: location.href,
