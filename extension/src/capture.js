@@ -87,11 +87,11 @@
   }
 
   // A link's resolved URL, as a.href gives it. That getter parses the URL again on every read
-  // (up to a seventh of a capture on link-heavy pages), so links the browser would write back unchanged
-  // are resolved here: an absolute http(s) URL already in canonical form, or a root-relative or
-  // fragment link below an http(s) base. Only characters URL parsing leaves alone qualify (no
-  // '%', backslash, quote, space, dot segment, port, IP address or punycode); anything else goes
-  // to the browser.
+  // (up to a seventh of a capture on link-heavy pages), so links the browser would write back
+  // unchanged are resolved here: an absolute http(s) URL already in canonical form, or a
+  // root-relative or fragment link below an http(s) base. Only characters URL parsing leaves
+  // alone qualify (no '%', backslash, quote, space, dot segment, port, IP address or punycode);
+  // anything else goes to the browser. tests/e2e/capture.test.mjs checks both against a.href.
   const SAFE = "[-A-Za-z0-9._~!$&()*+,;=:@/]*";
   const SAFE_TAIL = `(?:\\?[-A-Za-z0-9._~!$&()*+,;=:@/?]*)?(?:#[-A-Za-z0-9._~!$&()*+,;=:@/?]*)?$`;
   const CANONICAL_ABSOLUTE = new RegExp(`^https?://(?:[a-z0-9-]+\\.)*[a-z][a-z0-9-]*/${SAFE}${SAFE_TAIL}`);
