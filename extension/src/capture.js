@@ -42,21 +42,94 @@
     return ok;
   }
 
-  const esc = (s) => s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
-  const escAttr = (s) => s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+  // Elements that may host a shadow root (attachShadow's list, and custom elements): only they
+  // are asked for one.
+  const SHADOW_HOSTS = new Set([
+    'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'DIV', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
+    'HEADER', 'MAIN', 'NAV', 'P', 'SECTION', 'SPAN',
+  ]);
+
+  // What the walk needs to know about a tag, worked out once per tag name: every Set lookup and
+  // case conversion per element adds up on pages with thousands of them.
+  const tagInfo = new Map();
+  function infoFor(tagName) {
+    let info = tagInfo.get(tagName);
+    if (info === undefined) {
+      const tag = tagName.toUpperCase();
+      const name = tag.toLowerCase();
+      info = {
+        tag,
+        open: '<' + name,
+        close: '</' + name + '>',
+        skip: SKIP.has(tag),
+        void: VOID.has(tag),
+        phrasing: PHRASING.has(tag),
+        sizeCheck: !NO_SIZE_CHECK.has(tag),
+        shadowHost: SHADOW_HOSTS.has(tag) || name.includes('-'),
+      };
+      tagInfo.set(tagName, info);
+    }
+    return info;
+  }
+
+  // Most text and attribute values hold nothing to escape: test before replacing.
+  const TEXT_SPECIAL = /[&<>]/;
+  const ATTR_SPECIAL = /[&<>"]/;
+  const esc = (s) => (TEXT_SPECIAL.test(s)
+    ? s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
+    : s);
+  const escAttr = (s) => (ATTR_SPECIAL.test(s)
+    ? s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'))
+    : s);
 
   function absolute(u) {
     try { return new URL(u, document.baseURI).href; } catch { return ''; }
   }
 
+  // A link's resolved URL, as a.href gives it. That getter parses the URL again on every read
+  // (up to a seventh of a capture on link-heavy pages), so links the browser would write back
+  // unchanged are resolved here: an absolute http(s) URL already in canonical form, or a
+  // root-relative or fragment link below an http(s) base. Only characters URL parsing leaves
+  // alone qualify (no '%', backslash, quote, space, dot segment, port, IP address or punycode);
+  // anything else goes to the browser. tests/e2e/capture.test.mjs checks both against a.href.
+  const SAFE = "[-A-Za-z0-9._~!$&()*+,;=:@/]*";
+  const SAFE_TAIL = `(?:\\?[-A-Za-z0-9._~!$&()*+,;=:@/?]*)?(?:#[-A-Za-z0-9._~!$&()*+,;=:@/?]*)?$`;
+  const CANONICAL_ABSOLUTE = new RegExp(`^https?://(?:[a-z0-9-]+\\.)*[a-z][a-z0-9-]*/${SAFE}${SAFE_TAIL}`);
+  const CANONICAL_ROOT = new RegExp(`^/(?!/)${SAFE}${SAFE_TAIL}`);
+  const CANONICAL_FRAGMENT = /^#[-A-Za-z0-9._~!$&()*+,;=:@/?]*$/;
+  let linkBase = null; // {origin: base URL up to its path, page: base URL without its fragment}
+  function linkBaseFor() {
+    if (linkBase === null) {
+      linkBase = false;
+      try {
+        const b = new URL(document.baseURI);
+        if (b.protocol === 'http:' || b.protocol === 'https:') {
+          const href = b.href;
+          const page = b.hash ? href.slice(0, href.length - b.hash.length) : href;
+          linkBase = { origin: page.slice(0, page.length - b.pathname.length - b.search.length), page };
+        }
+      } catch { /* no usable base: the browser resolves every link */ }
+    }
+    return linkBase;
+  }
+  function linkUrl(el, v) {
+    if (v.includes('/.') || v.includes('xn--')) return el.href;
+    const c = v.charCodeAt(0);
+    if (c === 104 /* h */) { if (CANONICAL_ABSOLUTE.test(v)) return v; }
+    else if (c === 47 /* / */) { if (CANONICAL_ROOT.test(v) && linkBaseFor()) return linkBase.origin + v; }
+    else if (c === 35 /* # */) { if (CANONICAL_FRAGMENT.test(v) && linkBaseFor()) return linkBase.page + v; }
+    return el.href;
+  }
+
   // The URL of the image the browser shows (or will show, for a lazy image not yet loaded).
-  function imageUrl(img) {
-    if (img.currentSrc && !img.currentSrc.startsWith('data:')) return img.currentSrc;
+  // `current` is img.currentSrc, `names` its attribute names.
+  function imageUrl(img, current, names) {
+    if (current && !current.startsWith('data:')) return current;
     for (const a of LAZY_ATTRS) {
-      const v = img.getAttribute(a);
+      const v = names.includes(a) && img.getAttribute(a);
       if (v) return absolute(v.trim().split(/\s+/)[0]);
     }
-    const srcset = img.getAttribute('srcset');
+    const srcset = names.includes('srcset') && img.getAttribute('srcset');
     if (srcset) {
       // The largest candidate: what a high-density screen would load.
       let best = '', bestW = -1;
@@ -71,29 +144,37 @@
     return src && !src.startsWith('data:') ? img.src : '';
   }
 
-  // Whether a class, id or inline style could have given the element a box of its own: a
-  // zero-size clipping box (visually-hidden text) needs one of them in practice, and measuring
-  // every element is the most expensive part of a capture.
-  function styledBox(el) {
-    return el.id !== '' || el.hasAttribute('class') || el.hasAttribute('style');
-  }
-
-  function hiddenByAttributes(el) {
-    if (el.hasAttribute('hidden') && el.getAttribute('hidden') !== 'until-found') return true;
-    if (el.getAttribute('aria-hidden') === 'true') {
-      const role = el.getAttribute('role');
-      if (role === 'dialog' || role === 'alertdialog' || el.hasAttribute('aria-modal')) return true;
+  // Attribute facts the visibility decision needs, read from the names in one pass (one
+  // getAttributeNames call instead of a binding call per question).
+  const HIDDEN = 1; // hidden by the hidden attribute or as an aria-hidden dialog
+  const STYLED = 2; // a class, id or inline style could have given the element a box of its own
+  function attrFlags(el, names) {
+    let flags = 0, ariaHidden = false;
+    for (let i = 0; i < names.length; i++) {
+      const n = names[i];
+      if (n === 'class' || n === 'style') flags |= STYLED;
+      else if (n === 'id') { if (el.id !== '') flags |= STYLED; }
+      else if (n === 'hidden') { if (el.getAttribute('hidden') !== 'until-found') flags |= HIDDEN; }
+      else if (n === 'aria-hidden') ariaHidden = true;
     }
-    return false;
+    if (ariaHidden && !(flags & HIDDEN) && el.getAttribute('aria-hidden') === 'true') {
+      const role = el.getAttribute('role');
+      if (role === 'dialog' || role === 'alertdialog' || el.hasAttribute('aria-modal')) flags |= HIDDEN;
+    }
+    return flags;
   }
 
-  function rendered(el, tag) {
-    if (hiddenByAttributes(el)) return false;
+  const VISIBILITY_OPTIONS = { visibilityProperty: true, contentVisibilityAuto: false };
+
+  // Whether an element that its attributes do not hide is rendered. A zero-size clipping box
+  // (visually-hidden text) needs a class, id or inline style of its own in practice, and measuring
+  // every element is the most expensive part of a capture.
+  function rendered(el, info, styled) {
     // Inside a shown parent, a phrasing element with no class, id or style of its own can only be
     // hidden by rules naming its bare tag: not worth a style query for each of them.
-    if (PHRASING.has(tag) && !styledBox(el)) return true;
+    if (info.phrasing && !styled) return true;
     if (el.checkVisibility) {
-      if (!el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: false })) {
+      if (!el.checkVisibility(VISIBILITY_OPTIONS)) {
         // display:contents has no box but its children are shown.
         return getComputedStyle(el).display === 'contents';
       }
@@ -101,12 +182,15 @@
       const cs = getComputedStyle(el);
       if (cs.display === 'none' || cs.visibility === 'hidden' || cs.visibility === 'collapse') return false;
     }
-    if (NO_SIZE_CHECK.has(tag) || !el.firstChild || !styledBox(el)) return true;
+    if (!styled || !info.sizeCheck || !el.firstChild) return true;
     // offsetWidth/Height read the box size; getBoundingClientRect also maps it to the viewport
-    // through every ancestor, which costs several times more.
-    let w = el.offsetWidth, h = el.offsetHeight;
+    // through every ancestor, which costs several times more. Each read costs more than the
+    // visibility check, so the height is read only for a box at most 1px wide.
+    let w = el.offsetWidth, h;
     if (w === undefined) { const r = el.getBoundingClientRect(); w = r.width; h = r.height; }
-    if (w <= 1 && h <= 1) {
+    if (w > 1) return true;
+    if (h === undefined) h = el.offsetHeight;
+    if (h <= 1) {
       // A zero-size box hides its content only when it clips it (e.g. visually-hidden text).
       const cs = getComputedStyle(el);
       if (cs.display === 'contents') return true;
@@ -120,7 +204,6 @@
   // page's own scripts reveal it: no layout to ask, so only the element's own computed style
   // counts (display:none, or a visibility it sets differently from its parent's).
   function renderedLenient(el, parentVisibility) {
-    if (hiddenByAttributes(el)) return null;
     const cs = getComputedStyle(el);
     if (cs.display === 'none') return null;
     const v = cs.visibility;
@@ -128,60 +211,82 @@
     return v;
   }
 
-  function openTag(out, el, tag) {
-    const name = tag.toLowerCase();
-    out.push('<', name);
-    for (const a of el.attributes) {
-      const n = a.name;
+  // The output, built by string concatenation: V8 keeps the pieces as a tree and copies them
+  // once when the string is flattened, cheaper overall than an array of small strings and a join.
+  let out = '';
+
+  // An attribute's value by name; getAttribute lowercases the name on HTML elements, so one set
+  // through setAttributeNS with capitals is found through the attribute list.
+  function attrValue(el, n) {
+    const v = el.getAttribute(n);
+    if (v !== null) return v;
+    for (const a of el.attributes) if (a.name === n) return a.value;
+    return '';
+  }
+
+  function openTag(el, info, names) {
+    const tag = info.tag;
+    let s = info.open;
+    let hasWidth = false, hasHeight = false;
+    for (let i = 0; i < names.length; i++) {
+      const n = names[i];
       if (!attrKept(n)) continue;
-      let v = a.value;
-      if (n === 'src' && tag === 'IMG') continue; // written below
-      if (n === 'href' && (tag === 'A' || tag === 'AREA')) v = el.href;
-      else if ((n === 'src' || n === 'poster') && v) v = absolute(v);
-      out.push(' ', n, '="', escAttr(v), '"');
+      let v;
+      if (n === 'href' && (tag === 'A' || tag === 'AREA')) {
+        v = linkUrl(el, attrValue(el, n));
+      } else if (n === 'src' || n === 'poster') {
+        if (tag === 'IMG' && n === 'src') continue; // written below
+        v = attrValue(el, n);
+        if (v) v = absolute(v);
+      } else {
+        if (n === 'width') hasWidth = true;
+        else if (n === 'height') hasHeight = true;
+        v = attrValue(el, n);
+      }
+      s += ' ' + n + '="' + escAttr(v) + '"';
     }
     if (tag === 'IMG') {
-      const u = imageUrl(el);
-      if (u) out.push(' src="', escAttr(u), '"');
-      if (!el.hasAttribute('width') && el.naturalWidth) out.push(' width="', String(el.naturalWidth), '"');
-      if (!el.hasAttribute('height') && el.naturalHeight) out.push(' height="', String(el.naturalHeight), '"');
+      const u = imageUrl(el, el.currentSrc, names);
+      if (u) s += ' src="' + escAttr(u) + '"';
+      if (!hasWidth && el.naturalWidth) s += ' width="' + el.naturalWidth + '"';
+      if (!hasHeight && el.naturalHeight) s += ' height="' + el.naturalHeight + '"';
     }
-    out.push('>');
+    out += s + '>';
   }
 
   // Pushes the children to walk, last first: an open shadow root replaces the light children;
   // a slot shows what is assigned to it (or its fallback content).
-  function pushChildren(stack, node, vis, v) {
-    if (node.tagName === 'SLOT') {
+  function pushChildren(stack, node, info, vis, v) {
+    if (info.tag === 'SLOT') {
       const assigned = node.assignedNodes({ flatten: true });
       if (assigned.length) {
         for (let i = assigned.length - 1; i >= 0; i--) { stack.push(assigned[i]); if (vis) vis.push(v); }
         return;
       }
     }
-    const parent = node.shadowRoot || node;
+    const parent = (info.shadowHost && node.shadowRoot) || node;
     for (let c = parent.lastChild; c; c = c.previousSibling) { stack.push(c); if (vis) vis.push(v); }
   }
 
-  function serializeHead(out) {
+  function jsonLd(el) {
+    out += '<script type="application/ld+json">' + el.textContent.replace(/<\//g, '<\\/') + '</script>';
+  }
+
+  function serializeHead() {
     const head = document.head;
     if (!head) return;
-    out.push('<head>');
-    out.push('<title>', esc(document.title || ''), '</title>');
+    out += '<head><title>' + esc(document.title || '') + '</title>';
     for (const el of head.querySelectorAll('meta, link[rel~="canonical"], script[type="application/ld+json"]')) {
-      if (el.tagName === 'SCRIPT') {
-        out.push('<script type="application/ld+json">', el.textContent.replace(/<\//g, '<\\/'), '</script>');
-      } else {
-        openTag(out, el, el.tagName === 'LINK' ? 'LINK' : 'META');
-      }
+      if (el.tagName === 'SCRIPT') jsonLd(el);
+      else openTag(el, infoFor(el.tagName === 'LINK' ? 'LINK' : 'META'), el.getAttributeNames());
     }
-    out.push('</head>');
+    out += '</head>';
   }
 
   // Walks `root` and writes what is shown. The stack holds nodes and, as strings, pending end
   // tags. `exempt` (the lenient fallback only) is the set of hidden wrappers to look through:
   // then `vis` runs beside the stack with each node's parent visibility.
-  function serializeBody(out, root, exempt) {
+  function serializeBody(root, exempt) {
     let elements = 0, textChars = 0;
     const lenient = !!exempt;
     const stack = [root];
@@ -189,49 +294,61 @@
     while (stack.length) {
       const node = stack.pop();
       const parentVis = lenient ? vis.pop() : '';
-      if (typeof node === 'string') { out.push(node); continue; }
+      if (typeof node === 'string') { out += node; continue; }
       const type = node.nodeType;
-      if (type === 3) { textChars += node.data.length; out.push(esc(node.data)); continue; }
+      if (type === 3) {
+        const d = node.data;
+        textChars += d.length;
+        out += esc(d);
+        continue;
+      }
       if (type !== 1) continue;
-      const tag = node.tagName.toUpperCase();
-      if (tag === 'SCRIPT' && node.type === 'application/ld+json') {
-        out.push('<script type="application/ld+json">', node.textContent.replace(/<\//g, '<\\/'), '</script>');
+      const info = infoFor(node.tagName);
+      if (info.skip) {
+        if (info.tag === 'SCRIPT' && node.type === 'application/ld+json') jsonLd(node);
         continue;
       }
-      if (SKIP.has(tag)) continue;
-      if (tag === 'SLOT') {
+      if (info.tag === 'SLOT') {
         // A slot is only a place in the shadow tree: its content stands in for it.
-        pushChildren(stack, node, vis, parentVis);
+        pushChildren(stack, node, info, vis, parentVis);
         continue;
       }
-      // A broken image shows nothing (and must not be fetched again by the reader).
-      if (tag === 'IMG' && node.complete && node.naturalWidth === 0 && node.currentSrc && !node.currentSrc.startsWith('data:')) continue;
+      if (info.tag === 'IMG') {
+        // A broken image shows nothing (and must not be fetched again by the reader).
+        const cur = node.currentSrc;
+        if (node.complete && node.naturalWidth === 0 && cur && !cur.startsWith('data:')) continue;
+      }
+      const names = node.getAttributeNames();
+      const flags = names.length ? attrFlags(node, names) : 0;
+      if (flags & HIDDEN) continue;
       let v = '';
       if (!lenient) {
-        if (!rendered(node, tag)) continue;
+        if (!rendered(node, info, flags & STYLED)) continue;
       } else if (exempt.has(node)) {
-        if (hiddenByAttributes(node)) continue;
         v = getComputedStyle(node).visibility;
       } else if ((v = renderedLenient(node, parentVis)) === null) {
         continue;
       }
       elements++;
-      openTag(out, node, tag);
-      if (VOID.has(tag)) continue;
-      stack.push(`</${tag.toLowerCase()}>`);
+      openTag(node, info, names);
+      if (info.void) continue;
+      stack.push(info.close);
       if (lenient) vis.push('');
-      pushChildren(stack, node, vis, v);
+      pushChildren(stack, node, info, vis, v);
     }
     return { elements, textChars };
   }
 
   // Text the page holds outside scripts and styles (only asked when a capture came out empty).
+  // No filter callback: calling back into JS for every text node costs more than the test.
   function pageTextChars(root) {
     let n = 0;
-    const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-      acceptNode: (t) => (SKIP.has(t.parentNode && t.parentNode.tagName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-    });
-    while (w.nextNode()) n += w.currentNode.data.trim().length;
+    const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let t = w.nextNode(); t; t = w.nextNode()) {
+      const p = t.parentNode;
+      if (p && SKIP.has(p.tagName)) continue;
+      n += t.data.trim().length;
+    }
     return n;
   }
 
@@ -239,9 +356,8 @@
   // elements holding most of their parent's text.
   function topWrappers(body) {
     const set = new Set([document.documentElement, body]);
-    let el = body;
+    let el = body, total = body.textContent.length;
     for (let depth = 0; depth < 8; depth++) {
-      const total = el.textContent.length;
       let best = null, bestLen = 0;
       for (const c of el.children) {
         if (SKIP.has(c.tagName)) continue;
@@ -251,6 +367,7 @@
       if (!best || bestLen < total * 0.6) break;
       set.add(best);
       el = best;
+      total = bestLen; // its text, measured above
     }
     return set;
   }
@@ -266,30 +383,34 @@
 
   globalThis.__lecternCapture = function (options = {}) {
     const t0 = performance.now();
-    const out = [];
+    linkBase = null; // the base URL can change between captures (history.pushState)
     const de = document.documentElement;
-    out.push('<!DOCTYPE html><html');
-    if (de.lang) out.push(' lang="', escAttr(de.lang), '"');
-    if (de.dir) out.push(' dir="', escAttr(de.dir), '"');
-    out.push('>');
-    serializeHead(out);
+    out = '<!DOCTYPE html><html';
+    if (de.lang) out += ' lang="' + escAttr(de.lang) + '"';
+    if (de.dir) out += ' dir="' + escAttr(de.dir) + '"';
+    out += '>';
+    serializeHead();
     let walk = { elements: 0, textChars: 0 }, fallback = false;
     const body = document.body;
     if (!options.selectionOnly && body) {
-      const mark = out.length;
-      walk = serializeBody(out, body, null);
+      const before = out;
+      walk = serializeBody(body, null);
       // Almost nothing shown although the page holds text: a wrapper is hidden until the page's
       // scripts run (or they never ran). Capture again, looking through that wrapper.
       let pageText = 0;
       if (walk.textChars < 2000 && (pageText = pageTextChars(body)) >= 1000 && walk.textChars < pageText / 10) {
-        out.length = mark;
-        walk = serializeBody(out, body, topWrappers(body));
+        out = before;
+        walk = serializeBody(body, topWrappers(body));
         fallback = true;
       }
     }
-    out.push('</html>');
+    const html = options.selectionOnly ? '' : out + '</html>';
+    out = '';
+    // Flatten the joined pieces now (reading a character does), so the cost is the capture's and
+    // not hidden in whatever copies the result next (the message to the extension).
+    html.charCodeAt(0);
     return {
-      html: options.selectionOnly ? '' : out.join(''),
+      html,
       url: location.href,
       title: document.title || '',
       lang: de.lang || '',

@@ -56,3 +56,59 @@ test('a page with little text is not mistaken for a hidden one', async () => {
   assert.equal(c.fallback, false);
   assert.ok(!c.html.includes('Short hidden note'));
 });
+
+test('links are written as the browser resolves them', async () => {
+  // Canonical absolute, root-relative and fragment links are resolved without a.href; everything
+  // else goes through it. Both must give what the browser gives.
+  const hrefs = [
+    'https://example.org/a/b?c=1&d=2#e', 'https://example.org', 'HTTPS://Example.ORG/x', 'https://example.org:443/x',
+    'https://example.org/a/../b', 'https://example.org/a b', 'https://example.org/%41', "https://example.org/?q='x'",
+    'http://1.2.3/x', 'http://xn--nxasmq6b.com/', 'https://u:p@example.org/', '/root/path?x#y', '//cdn.example.org/z',
+    '/./x', '/%2e%2e/x', '#frag', '#', '#a b', 'rel/ative', '../up', '?q', '', ' /padded ', 'javascript:void(0)',
+    'mailto:someone@example.org', '/caf\u00e9', 'https://example.org/\\back',
+  ];
+  for (const base of ['https://u:p@base.example:8443/dir/page.html?q=1#h', 'http://base.example/']) {
+    const page = await browser.newPage();
+    try {
+      await page.setContent(`<base href="${base}"><p>${hrefs.map((h, i) => `<a id="l${i}">link ${i}</a>`).join(' ')}</p>`);
+      await page.evaluate((hrefs) => hrefs.forEach((h, i) => document.getElementById(`l${i}`).setAttribute('href', h)), hrefs);
+      await page.evaluate(CAPTURE);
+      const { got, want } = await page.evaluate(() => {
+        const doc = new DOMParser().parseFromString(globalThis.__lecternCapture({}).html, 'text/html');
+        return {
+          got: [...doc.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+          want: [...document.querySelectorAll('a')].map((a) => a.href),
+        };
+      });
+      assert.deepEqual(got, want, base);
+    } finally {
+      await page.close();
+    }
+  }
+});
+
+test('attributes: kept, dropped, escaped; lazy images; slots and display:contents', async () => {
+  const c = await capture(`<base href="https://example.org/d/">
+    <style>.c{display:contents} .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0,0,0,0)}</style>
+    <p id="p" title='say "hi" & <bye>' data-x="1" onclick="x()" style="color:red" nonce="n">attrs</p>
+    <img data-src="lazy.png" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="lazy">
+    <img data-srcset="small.png 1x, big.png 2x" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="set">
+    <div class="c"><p>CONTENTS-CHILD</p></div><div hidden="until-found">UNTIL-FOUND</div><div id="">EMPTY-ID</div>
+    <span id="skip" class="sr">SR-WITH-ID</span>
+    <div id="host"><span slot="named">SLOTTED</span><span>DEFAULT-SLOTTED</span></div>
+    <script>
+      document.getElementById('host').attachShadow({ mode: 'open' }).innerHTML =
+        '<p><slot name="named"></slot> / <slot></slot> / <slot name="none">SLOT-FALLBACK</slot></p>';
+      const p = document.getElementById('p');
+      p.setAttributeNS(null, 'DATA-CAPS', 'caps');
+      p.appendChild(document.createProcessingInstruction('pi', 'odd node'));
+      p.appendChild(document.createComment('a comment'));
+    </script>`);
+  assert.match(c.html, /<p id="p" title="say &quot;hi&quot; &amp; &lt;bye&gt;" data-x="1" DATA-CAPS="caps">attrs<\/p>/);
+  assert.ok(c.html.includes('src="https://example.org/d/lazy.png"'), 'lazy image URL');
+  assert.ok(c.html.includes('src="https://example.org/d/small.png"'), 'lazy srcset: its first candidate');
+  assert.match(c.html, /<p><span slot="named">SLOTTED<\/span> \/ <span>DEFAULT-SLOTTED<\/span> \/ SLOT-FALLBACK<\/p>/, 'slots in place');
+  for (const kept of ['CONTENTS-CHILD', 'UNTIL-FOUND', 'EMPTY-ID']) assert.ok(c.html.includes(kept), `${kept} kept`);
+  assert.ok(!c.html.includes('SR-WITH-ID'), 'visually-hidden text left out');
+  assert.ok(!/onclick|style=|nonce|a comment|odd node/.test(c.html), 'event, style and nonce attributes, comments and PIs left out');
+});
