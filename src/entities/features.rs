@@ -67,20 +67,29 @@ pub fn make_tag(type_idx: usize, pos: usize) -> usize {
 
 /// A 32-bit feature id: FNV-1a over a template number and the parts.
 fn fh(template: u8, parts: &[&str]) -> u32 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |b: u8| {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    };
-    eat(template);
-    for p in parts {
-        for &b in p.as_bytes() {
-            eat(b);
-        }
-        eat(0xff);
+    fh_end(parts.iter().fold(fh_start(template), |h, p| fh_part(h, p)))
+}
+
+/// [`fh`] in steps, so a hash state after the first parts can be kept and continued.
+fn fh_start(template: u8) -> u64 {
+    fnv(0xcbf2_9ce4_8422_2325, template)
+}
+
+fn fh_part(mut h: u64, part: &str) -> u64 {
+    for &b in part.as_bytes() {
+        h = fnv(h, b);
     }
+    fnv(h, 0xff)
+}
+
+fn fh_end(h: u64) -> u32 {
     let v = (h ^ (h >> 29)) as u32;
     v.max(1)
+}
+
+#[inline]
+fn fnv(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
 }
 
 /// Word shape: X for upper, x for lower, d for digit, other characters kept.
@@ -307,6 +316,8 @@ struct TypeInfo {
     lower: String,
     short: String,
     title: bool,
+    /// Its features as a neighbour, hashed once (see [`Neighbour`]).
+    near: Neighbour,
     /// Its features: `ids[start..start + len]`.
     start: u32,
     len: u8,
@@ -342,8 +353,10 @@ impl WordTypes {
         f.push(fh(5, &[&self.shape]));
         let short = shape(norm, true);
         f.push(fh(6, &[&short]));
+        let near = Neighbour::new(&lower, &short);
         let id = self.info.len() as u32;
         self.info.push(TypeInfo {
+            near,
             norm: norm.to_string(),
             title: TITLES.contains(&lower.as_str()),
             lower,
@@ -379,11 +392,43 @@ impl WordTypes {
     }
 }
 
+/// What a word contributes to its neighbours' window features: the ±1/±2 word and shape
+/// features whole, and the hash states of the word-pair features after this word's part.
+#[derive(Clone, Copy)]
+struct Neighbour {
+    /// Templates 10-13 (lower case at -1, -2, +1, +2), 14 and 15 (shape at -1, +1).
+    window: [u32; 6],
+    /// After the first part: 16 (lower), 17 (lower), 18 (shape), 19 (lower).
+    pair: [u64; 4],
+}
+
+impl Neighbour {
+    fn new(lower: &str, short: &str) -> Neighbour {
+        Neighbour {
+            window: [
+                fh(10, &[lower]),
+                fh(11, &[lower]),
+                fh(12, &[lower]),
+                fh(13, &[lower]),
+                fh(14, &[short]),
+                fh(15, &[short]),
+            ],
+            pair: [
+                fh_part(fh_start(16), lower),
+                fh_part(fh_start(17), lower),
+                fh_part(fh_start(18), short),
+                fh_part(fh_start(19), lower),
+            ],
+        }
+    }
+}
+
 /// Per-token information computed once per sentence and shared by the window features.
 struct Tok<'a> {
     norm: &'a str,
     lower: &'a str,
     short: &'a str,
+    near: Neighbour,
     gaz: GazMatch,
     /// Whether the word is one of [`TITLES`] (looked up once, read by the window).
     title: bool,
@@ -467,6 +512,7 @@ pub fn sentence_features(
             norm: &t.norm,
             lower: &t.lower,
             short: &t.short,
+            near: t.near,
             title: t.title,
             gaz: g,
         })
@@ -505,6 +551,7 @@ pub fn sentence_features(
         norm: "",
         lower: "",
         short: "",
+        near: Neighbour::new("", ""),
         gaz: GazMatch::default(),
         title: false,
     };
@@ -529,16 +576,19 @@ pub fn sentence_features(
             f.push(fh(8, &[t.short]));
         }
         let (p1, p2, n1, n2) = (at(ii - 1), at(ii - 2), at(ii + 1), at(ii + 2));
-        f.push(fh(10, &[p1.lower]));
-        f.push(fh(11, &[p2.lower]));
-        f.push(fh(12, &[n1.lower]));
-        f.push(fh(13, &[n2.lower]));
-        f.push(fh(14, &[p1.short]));
-        f.push(fh(15, &[n1.short]));
-        f.push(fh(16, &[p1.lower, t.lower]));
-        f.push(fh(17, &[t.lower, n1.lower]));
-        f.push(fh(18, &[p1.short, t.short, n1.short]));
-        f.push(fh(19, &[p2.lower, p1.lower]));
+        // The same ids as fh(10, [p1.lower]) ... fh(19, [p2.lower, p1.lower]), from hashes each
+        // word type worked out once.
+        let (w, pp) = (p1.near.window, p1.near.pair);
+        f.push(w[0]);
+        f.push(p2.near.window[1]);
+        f.push(n1.near.window[2]);
+        f.push(n2.near.window[3]);
+        f.push(w[4]);
+        f.push(n1.near.window[5]);
+        f.push(fh_end(fh_part(pp[0], t.lower)));
+        f.push(fh_end(fh_part(t.near.pair[1], n1.lower)));
+        f.push(fh_end(fh_part(fh_part(pp[2], t.short), n1.short)));
+        f.push(fh_end(fh_part(p2.near.pair[3], p1.lower)));
         if p1.title {
             f.push(fh(20, &[]));
         } else if p2.title && is_capitalised(p1.norm) {

@@ -402,19 +402,27 @@ fn parse_v2(bytes: &[u8]) -> Option<Quantised> {
     (r.pos == bytes.len()).then_some((trans, feats, scale))
 }
 
-/// Legal predecessors of each tag with their transition scores: most pairs are illegal in
-/// BILOU, so Viterbi's inner loop is short.
-pub type Predecessors = Vec<Vec<(usize, f32)>>;
+/// Legal predecessors of each tag with their transition scores, in tag order: most pairs are
+/// illegal in BILOU, so Viterbi's inner loop is short. Fixed arrays: no pointer chasing.
+pub struct Predecessors {
+    count: [u8; NUM_TAGS],
+    list: [[(u8, f32); NUM_TAGS]; NUM_TAGS],
+}
 
 pub fn predecessors(trans: &[[f32; NUM_TAGS]]) -> Predecessors {
-    (0..NUM_TAGS)
-        .map(|t| {
-            (0..NUM_TAGS)
-                .filter(|&p| allowed(Some(p), t))
-                .map(|p| (p, trans.get(p + 1).map_or(0.0, |r| r[t])))
-                .collect()
-        })
-        .collect()
+    let mut p = Predecessors {
+        count: [0; NUM_TAGS],
+        list: [[(0, 0.0); NUM_TAGS]; NUM_TAGS],
+    };
+    for (t, (count, list)) in p.count.iter_mut().zip(p.list.iter_mut()).enumerate() {
+        for q in (0..NUM_TAGS).filter(|&q| allowed(Some(q), t)) {
+            if let Some(slot) = list.get_mut(usize::from(*count)) {
+                *slot = (q as u8, trans.get(q + 1).map_or(0.0, |r| r[t]));
+                *count += 1;
+            }
+        }
+    }
+    p
 }
 
 /// Best legal tag sequence under `trans` and per-token `emissions`.
@@ -445,23 +453,19 @@ fn viterbi_with(
     }
     for (e, bk) in emissions.iter().zip(back.iter_mut()).skip(1) {
         let mut cur = [neg; NUM_TAGS];
-        for (t, ((c, b), ps)) in cur
-            .iter_mut()
-            .zip(bk.iter_mut())
-            .zip(preds.iter())
-            .enumerate()
-        {
+        for t in 0..NUM_TAGS {
+            let k = usize::from(preds.count[t]);
             let mut best = neg;
             let mut arg = 0u8;
-            for &(p, tr) in ps {
-                let s = prev.get(p).copied().unwrap_or(neg) + tr;
+            for &(p, tr) in preds.list[t].iter().take(k) {
+                let s = prev.get(usize::from(p)).copied().unwrap_or(neg) + tr;
                 if s > best {
                     best = s;
-                    arg = p as u8;
+                    arg = p;
                 }
             }
-            *c = best + e[t];
-            *b = arg;
+            cur[t] = best + e[t];
+            bk[t] = arg;
         }
         prev = cur;
     }
