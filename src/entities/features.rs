@@ -982,6 +982,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn cached_hashes_are_the_feature_ids() {
+        // The model's ids are fh() of the parts: the per-type shortcuts must give the same.
+        for (a, b) in [("the", "putin"), ("", "x"), ("São", ""), ("Xx", "xx.")] {
+            let n = Neighbour::new(a, b);
+            assert_eq!(n.window[0], fh(10, &[a]));
+            assert_eq!(n.window[3], fh(13, &[a]));
+            assert_eq!(n.window[5], fh(15, &[b]));
+            assert_eq!(fh_end(fh_part(n.pair[0], b)), fh(16, &[a, b]));
+            assert_eq!(fh_end(fh_part(fh_part(n.pair[2], a), b)), fh(18, &[b, a, b]));
+        }
+    }
+
+    #[test]
     fn memory_matches_round_trips_and_rejects_garbage() {
         let mut m = Memory::default();
         m.add(&["Norwich", "City"], 1);
