@@ -990,7 +990,10 @@ mod tests {
             assert_eq!(n.window[3], fh(13, &[a]));
             assert_eq!(n.window[5], fh(15, &[b]));
             assert_eq!(fh_end(fh_part(n.pair[0], b)), fh(16, &[a, b]));
-            assert_eq!(fh_end(fh_part(fh_part(n.pair[2], a), b)), fh(18, &[b, a, b]));
+            assert_eq!(
+                fh_end(fh_part(fh_part(n.pair[2], a), b)),
+                fh(18, &[b, a, b])
+            );
         }
     }
 

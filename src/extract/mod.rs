@@ -15,6 +15,7 @@ mod readability;
 mod readerable;
 mod sanitize;
 mod sink;
+mod strict;
 mod verdict;
 
 pub use sanitize::sanitize;
@@ -131,7 +132,8 @@ pub fn is_probably_readerable(html: &str) -> bool {
     if html.trim().is_empty() || html.len() > MAX_INPUT_BYTES || looks_binary(html) {
         return false;
     }
-    let dom = sink::parse_document(&depth::limit_depth(html));
+    let html = depth::limit_depth(html);
+    let dom = strict::parse(&html).unwrap_or_else(|| sink::parse_document(&html));
     readerable::is_probably_readerable(&dom)
 }
 

@@ -4,7 +4,7 @@
 use super::dom::{Dom, ROOT};
 use super::readability::{self, Grabber};
 use super::{
-    boiler, dates, emit, fallback, metadata, prep, reading_time, sink, Article, NoArticle,
+    boiler, dates, emit, fallback, metadata, prep, reading_time, sink, strict, Article, NoArticle,
 };
 
 /// Body paragraph text (characters) below which the fallback never runs.
@@ -15,7 +15,8 @@ use crate::text::word_count;
 
 /// The parsed page made ready for scoring; JSON-LD is read on the way (scripts go away).
 fn prepare(html: &str, want_ld: bool) -> (Dom, Option<metadata::JsonLd>) {
-    let mut dom = sink::parse_document(html);
+    // The extension's captures take the fast path; any other HTML goes to html5ever.
+    let mut dom = strict::parse(html).unwrap_or_else(|| sink::parse_document(html));
     prep::unwrap_noscript_images(&mut dom);
     let ld = want_ld.then(|| metadata::json_ld(&mut dom, &readability::article_title));
     prep::prep_document(&mut dom);
