@@ -112,7 +112,7 @@ fn name_is_boilerplate(dom: &Dom, n: Id, s: &mut String) -> bool {
         "article-content",
     ]
     .iter()
-    .any(|p| s.contains(p))
+    .any(|p| super::patterns::has(s, p))
     {
         return false;
     }
@@ -122,7 +122,8 @@ fn name_is_boilerplate(dom: &Dom, n: Id, s: &mut String) -> bool {
 
 fn is_nag_text(t: &str) -> bool {
     let l = t.to_lowercase();
-    if NAG_PHRASES.iter().any(|p| l.contains(p)) || metered_count(&l) || ad_label(&l) {
+    if NAG_PHRASES.iter().any(|p| super::patterns::has(&l, p)) || metered_count(&l) || ad_label(&l)
+    {
         return true;
     }
     // "Support the <Name>" appeals and similar one-liners that are page furniture.
@@ -163,7 +164,7 @@ fn ad_label(l: &str) -> bool {
 /// free stories", "2 free articles left": a number followed (within a few words) by "free"
 /// and an article word.
 fn metered_count(l: &str) -> bool {
-    if !l.contains("free") {
+    if !super::patterns::has(l, "free") {
         return false;
     }
     let words: Vec<&str> = l

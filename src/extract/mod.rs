@@ -122,7 +122,7 @@ pub fn extract_mapped(
         return Err(NoArticle::NotHtml);
     }
     let page_url = options.url.as_deref().and_then(|u| url::Url::parse(u).ok());
-    let (article, spans) = pipeline::run(&depth::limit_depth(html), page_url.as_ref())?;
+    let (article, spans) = pipeline::run(html, page_url.as_ref())?;
     verdict::judge(&article)?;
     Ok((article, spans))
 }
@@ -132,8 +132,7 @@ pub fn is_probably_readerable(html: &str) -> bool {
     if html.trim().is_empty() || html.len() > MAX_INPUT_BYTES || looks_binary(html) {
         return false;
     }
-    let html = depth::limit_depth(html);
-    let dom = strict::parse(&html).unwrap_or_else(|| sink::parse_document(&html));
+    let dom = pipeline::parse(html);
     readerable::is_probably_readerable(&dom)
 }
 

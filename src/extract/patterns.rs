@@ -90,6 +90,33 @@ const BYLINE: [&str; 5] = ["byline", "author", "dateline", "writtenby", "p-autho
 
 /// Whether any of `words` occurs in `s`: one pass over `s`, trying only the words whose first
 /// byte matches (class names are checked for every element, so this is hot).
+/// `hay.find(needle)` from byte `from`, for the short strings of class names and text blocks that
+/// extraction tests against word lists: a first-byte scan beats setting up the general substring
+/// search on every call (that setup showed in profiles).
+pub fn find_at(hay: &str, needle: &str, from: usize) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = n.split_first() else {
+        return (from <= h.len()).then_some(from);
+    };
+    let mut i = from;
+    while i + n.len() <= h.len() {
+        let at = i + h
+            .get(i..=h.len() - n.len())?
+            .iter()
+            .position(|&b| b == first)?;
+        if h.get(at + 1..at + n.len()) == Some(rest) {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
+}
+
+/// `hay.contains(needle)`, see [`find_at`].
+pub fn has(hay: &str, needle: &str) -> bool {
+    find_at(hay, needle, 0).is_some()
+}
+
 pub fn any_in(s: &str, words: &[&str]) -> bool {
     let mut first = [false; 256];
     for w in words {
@@ -234,8 +261,7 @@ pub fn share(s: &str) -> bool {
     let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
     for needle in ["sharedaddy", "share"] {
         let mut from = 0;
-        while let Some(i) = s[from..].find(needle) {
-            let start = from + i;
+        while let Some(start) = find_at(s, needle, from) {
             let end = start + needle.len();
             let before_ok = start == 0 || {
                 let c = b[start - 1];
@@ -293,9 +319,20 @@ pub fn video(s: &str) -> bool {
         "www.youtube.com",
     ];
     let l = s.to_ascii_lowercase();
-    HOSTS
-        .iter()
-        .any(|h| l.contains(&format!("//{h}")) || l.contains(&format!("//www.{h}")))
+    // "//host" or "//www.host", without building the needles.
+    let mut from = 0;
+    while let Some(at) = find_at(&l, "//", from) {
+        let rest = l.get(at + 2..).unwrap_or("");
+        let rest_www = rest.strip_prefix("www.").unwrap_or("");
+        if HOSTS
+            .iter()
+            .any(|h| rest.starts_with(h) || rest_www.starts_with(h))
+        {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 pub const UNLIKELY_ROLES: [&str; 7] = [
@@ -320,7 +357,7 @@ pub fn has_image_ext(s: &str) -> bool {
     let l = s.to_ascii_lowercase();
     [".jpg", ".jpeg", ".png", ".webp"]
         .iter()
-        .any(|e| l.contains(e))
+        .any(|e| has(&l, e))
 }
 
 /// `/\.(jpg|jpeg|png|webp)\s+\d/` (a srcset-looking value).
@@ -378,6 +415,19 @@ pub fn ad_or_loading(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_at_is_str_find() {
+        let hays = ["", "a", "share", "xx-share-yy", "ééshare", "aaab", "abab ab", "日本語のshare"];
+        let needles = ["", "a", "ab", "share", "b", "é", "日本", "aab", "zzzzzzzzzzzz"];
+        for h in hays {
+            for n in needles {
+                assert_eq!(find_at(h, n, 0), h.find(n), "{h:?} {n:?}");
+                assert_eq!(has(h, n), h.contains(n));
+            }
+        }
+        assert_eq!(find_at("abab", "ab", 1), Some(2));
+    }
 
     #[test]
     fn patterns() {

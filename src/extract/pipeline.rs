@@ -4,7 +4,8 @@
 use super::dom::{Dom, ROOT};
 use super::readability::{self, Grabber};
 use super::{
-    boiler, dates, emit, fallback, metadata, prep, reading_time, sink, strict, Article, NoArticle,
+    boiler, dates, depth, emit, fallback, metadata, prep, reading_time, sink, strict, Article,
+    NoArticle,
 };
 
 /// Body paragraph text (characters) below which the fallback never runs.
@@ -13,10 +14,15 @@ const LISTING_MIN_LINKS: usize = 15;
 const LISTING_LINK_DENSITY: f64 = 0.6;
 use crate::text::word_count;
 
+/// The page's DOM. The extension's captures take the fast path (already well-formed and of
+/// bounded depth); any other HTML goes to html5ever, its nesting first capped (see `depth`).
+pub fn parse(html: &str) -> Dom {
+    strict::parse(html).unwrap_or_else(|| sink::parse_document(&depth::limit_depth(html)))
+}
+
 /// The parsed page made ready for scoring; JSON-LD is read on the way (scripts go away).
 fn prepare(html: &str, want_ld: bool) -> (Dom, Option<metadata::JsonLd>) {
-    // The extension's captures take the fast path; any other HTML goes to html5ever.
-    let mut dom = strict::parse(html).unwrap_or_else(|| sink::parse_document(html));
+    let mut dom = parse(html);
     prep::unwrap_noscript_images(&mut dom);
     let ld = want_ld.then(|| metadata::json_ld(&mut dom, &readability::article_title));
     prep::prep_document(&mut dom);
