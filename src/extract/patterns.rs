@@ -418,8 +418,27 @@ mod tests {
 
     #[test]
     fn find_at_is_str_find() {
-        let hays = ["", "a", "share", "xx-share-yy", "ééshare", "aaab", "abab ab", "日本語のshare"];
-        let needles = ["", "a", "ab", "share", "b", "é", "日本", "aab", "zzzzzzzzzzzz"];
+        let hays = [
+            "",
+            "a",
+            "share",
+            "xx-share-yy",
+            "ééshare",
+            "aaab",
+            "abab ab",
+            "日本語のshare",
+        ];
+        let needles = [
+            "",
+            "a",
+            "ab",
+            "share",
+            "b",
+            "é",
+            "日本",
+            "aab",
+            "zzzzzzzzzzzz",
+        ];
         for h in hays {
             for n in needles {
                 assert_eq!(find_at(h, n, 0), h.find(n), "{h:?} {n:?}");
