@@ -931,6 +931,53 @@ pub fn is_void(tag: &str) -> bool {
     )
 }
 
+/// Start tags that close an open `<p>` when parsed (the HTML tree-building rules): writers of
+/// HTML must not put them inside a `<p>`, readers must expect the `<p>` closed.
+pub fn closes_p(tag: &str) -> bool {
+    matches!(
+        tag,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "center"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "header"
+            | "hgroup"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "search"
+            | "section"
+            | "summary"
+            | "ul"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "pre"
+            | "listing"
+            | "table"
+            | "hr"
+            | "xmp"
+            | "dd"
+            | "dt"
+            | "li"
+    )
+}
+
 fn is_comma(c: char) -> bool {
     matches!(
         c,

@@ -7,7 +7,7 @@
 //! The text follows `crate::text`'s rules over the elements written. Tests over the corpus check
 //! that ammonia leaves this output unchanged and that `html_to_text(content)` equals the text.
 
-use super::dom::{Data, Dom, Id};
+use super::dom::{closes_p, Data, Dom, Id};
 use super::sanitize::{allowed_tag, attr_may_survive, drops_with_content, filter_attr};
 use crate::escape::{escape_attr, escape_text, escaped_text_len};
 use crate::text::{is_block, HtmlSpan};
@@ -252,37 +252,6 @@ enum Plan {
     Keep,
     /// A `<p>` holding blocks: written as `<div>` so a parser would not split it.
     Div,
-}
-
-/// Start tags that close an open `<p>` when parsed (the HTML tree-building rules).
-fn closes_p(tag: &str) -> bool {
-    matches!(
-        tag,
-        "article"
-            | "aside"
-            | "blockquote"
-            | "center"
-            | "details"
-            | "div"
-            | "dl"
-            | "figcaption"
-            | "figure"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "hr"
-            | "main"
-            | "ol"
-            | "p"
-            | "pre"
-            | "section"
-            | "summary"
-            | "table"
-            | "ul"
-    )
 }
 
 /// Table parts are only written where a parser would keep them (inside their table).

@@ -8,32 +8,13 @@
 //! is still read correctly; the tests hold both parsers to the same tree on capture-style
 //! serialisations of every corpus page.
 
-use super::dom::{Dom, Id, LocalName, StrTendril, ROOT};
+use super::dom::{closes_p, is_void, Dom, Id, LocalName, StrTendril, ROOT};
 
 /// What a capture starts with (`capture.js` writes the doctype in this spelling).
 const PREFIX: &str = "<!DOCTYPE html><html";
 
 /// Deeper input goes to html5ever after the depth cap (see `depth`).
 const MAX_DEPTH: usize = 512;
-
-fn is_void(tag: &str) -> bool {
-    matches!(
-        tag,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "source"
-            | "track"
-            | "wbr"
-    )
-}
 
 /// Elements the subset leaves out: their parsing differs (raw text, foreign content, templates,
 /// tree-builder rules that reshape what holds them) and capture never writes them.
@@ -343,52 +324,6 @@ impl Parser<'_> {
 
 fn is_heading(t: &str) -> bool {
     matches!(t, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-}
-
-/// Start tags that close an open `<p>` in a parser.
-fn closes_p(tag: &str) -> bool {
-    matches!(
-        tag,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "center"
-            | "details"
-            | "dialog"
-            | "dir"
-            | "div"
-            | "dl"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "header"
-            | "hgroup"
-            | "main"
-            | "menu"
-            | "nav"
-            | "ol"
-            | "p"
-            | "search"
-            | "section"
-            | "summary"
-            | "ul"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "pre"
-            | "listing"
-            | "table"
-            | "hr"
-            | "xmp"
-            | "dd"
-            | "dt"
-            | "li"
-    )
 }
 
 fn memchr_lt(bytes: &[u8], from: usize) -> usize {
