@@ -1,5 +1,6 @@
 //! Native rendering speed: the reader HTML for extracted articles (`render::reader_html`), and
-//! the whole core path as the wasm `process` runs it (extract, annotate, render).
+//! the whole core path as the wasm `process` runs it (`render::process`: extract, mark
+//! entities, render).
 
 mod common;
 
@@ -40,11 +41,7 @@ fn bench_render(c: &mut Criterion) {
     for page in common::representative(&pages) {
         group.throughput(Throughput::Bytes(page.html.len() as u64));
         group.bench_with_input(BenchmarkId::from_parameter(&page.label), page, |b, page| {
-            b.iter(|| {
-                let article = lectern::extract(black_box(&page.html), &opts).ok()?;
-                let (marked, entities) = lectern::render::annotate(&article.content);
-                Some((reader_html(&article, &marked, &render_opts), entities))
-            })
+            b.iter(|| lectern::render::process(black_box(&page.html), &opts, true).ok())
         });
     }
     group.finish();
