@@ -53,14 +53,8 @@ fn is_unexpected(tag: &str) -> bool {
 /// Where reading stopped, for the tests' messages.
 #[cfg(test)]
 fn stop_at(html: &str) -> usize {
-    let Some(rest) = html.strip_prefix(PREFIX) else {
+    let Some(mut p) = Parser::new(html) else {
         return 0;
-    };
-    let mut p = Parser {
-        src: html,
-        pos: html.len() - rest.len() - "<html".len(),
-        dom: Dom::new(),
-        stack: Vec::new(),
     };
     let _ = p.run();
     p.pos
@@ -68,13 +62,7 @@ fn stop_at(html: &str) -> usize {
 
 /// Reads a capture; `None` when `html` is not in the subset (then parse it with html5ever).
 pub fn parse(html: &str) -> Option<Dom> {
-    let rest = html.strip_prefix(PREFIX)?;
-    let mut p = Parser {
-        src: html,
-        pos: html.len() - rest.len() - "<html".len(),
-        dom: Dom::new(),
-        stack: Vec::new(),
-    };
+    let mut p = Parser::new(html)?;
     p.dom.reserve(html.len() / 40 + 16);
     p.run()?;
     p.check_shape()?;
@@ -90,6 +78,17 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
+    /// A parser at `<html` after the doctype, if `html` starts like a capture.
+    fn new(html: &str) -> Option<Parser<'_>> {
+        html.strip_prefix(PREFIX)?;
+        Some(Parser {
+            src: html,
+            pos: PREFIX.len() - "<html".len(),
+            dom: Dom::new(),
+            stack: Vec::new(),
+        })
+    }
+
     fn run(&mut self) -> Option<()> {
         let bytes = self.src.as_bytes();
         while self.pos < bytes.len() {
