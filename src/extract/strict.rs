@@ -47,6 +47,7 @@ fn is_unexpected(tag: &str) -> bool {
             | "applet"
             | "object"
             | "marquee"
+            | "nobr"
     )
 }
 
@@ -81,6 +82,10 @@ impl Parser<'_> {
     /// A parser at `<html` after the doctype, if `html` starts like a capture.
     fn new(html: &str) -> Option<Parser<'_>> {
         html.strip_prefix(PREFIX)?;
+        // A parser rewrites these wherever they are (CR to LF, NUL to U+FFFD).
+        if html.contains('\r') || html.contains('\0') {
+            return None;
+        }
         Some(Parser {
             src: html,
             pos: PREFIX.len() - "<html".len(),
@@ -143,9 +148,6 @@ impl Parser<'_> {
             if decoded.is_empty() {
                 return Some(());
             }
-        }
-        if decoded.contains('\r') || decoded.contains('\0') {
-            return None; // a parser normalises these
         }
         match self
             .dom
@@ -254,6 +256,8 @@ impl Parser<'_> {
         let ok = match (parent, name) {
             (None, "html") => self.dom.first_child(ROOT).is_none(),
             (None, _) | (_, "html") => false,
+            // RCDATA: a parser reads tags in a title as text.
+            (Some("title"), _) => false,
             (Some("html"), "head") => self.dom.first_child(self.parent()?).is_none(),
             (Some("html"), "body") => true,
             (Some("html"), _) | (_, "head" | "body") => false,
@@ -268,15 +272,68 @@ impl Parser<'_> {
                 Some(_),
                 "tr" | "td" | "th" | "tbody" | "thead" | "tfoot" | "caption" | "col" | "colgroup",
             ) => false,
-            (Some("a"), "a") => false,
+            // A parser closes an open <a> (adoption agency) and list items in scope.
+            (Some(_), "a") if self.a_open() => false,
+            (Some(_), "li") if self.open_in_scope(&["li"]) => false,
+            (Some(_), "dd" | "dt") if self.open_in_scope(&["dd", "dt"]) => false,
             // A parser ignores a form inside a form.
             (Some(_), "form") if self.stack.iter().any(|s| &*s.1 == "form") => false,
-            (Some("li"), "li") => false,
-            (Some("dd" | "dt"), "dd" | "dt") => false,
             (Some(p), t) if is_heading(p) && is_heading(t) => false,
             _ => true,
         };
         ok.then_some(())
+    }
+
+    /// Whether one of `tags` is open above the nearest element that bounds the tree builder's
+    /// search for it (a subset of its special elements: stopping early only means more pages
+    /// go to html5ever).
+    fn open_in_scope(&self, tags: &[&str]) -> bool {
+        for (_, tag) in self.stack.iter().rev() {
+            let tag: &str = tag;
+            if tags.contains(&tag) {
+                return true;
+            }
+            if matches!(
+                tag,
+                "html"
+                    | "body"
+                    | "table"
+                    | "td"
+                    | "th"
+                    | "caption"
+                    | "ul"
+                    | "ol"
+                    | "dl"
+                    | "menu"
+                    | "section"
+                    | "article"
+                    | "aside"
+                    | "nav"
+                    | "header"
+                    | "footer"
+                    | "main"
+                    | "blockquote"
+                    | "figure"
+                    | "fieldset"
+                    | "details"
+            ) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Whether an `<a>` is still open since the last table cell or caption (the markers of the
+    /// parser's list of active formatting elements).
+    fn a_open(&self) -> bool {
+        for (_, tag) in self.stack.iter().rev() {
+            match &**tag {
+                "a" => return true,
+                "td" | "th" | "caption" | "html" => return false,
+                _ => {}
+            }
+        }
+        false
     }
 
     /// Whether an open `<p>` is in button scope (a block start tag would close it).
@@ -436,6 +493,79 @@ mod tests {
             "<!DOCTYPE html><html><head>text</head><body></body></html>",
         ] {
             assert!(parse(html).is_none(), "{html}");
+        }
+    }
+
+    #[test]
+    fn cut_or_mangled_captures_never_panic() {
+        let docs = [
+            "<!DOCTYPE html><html lang=\"é\"><head><title>Ünï &amp; ∑</title></head>\
+             <body><p title=\"a&quot;b\">日本語 <b>x</b>&lt;</p><pre>\ny</pre><br></body></html>",
+            "<!DOCTYPE html><html><head><meta name=\"a\" content=\"b\"></head><body><div>\
+             <h2>T</h2><ul><li><a href=\"/x\">l</a></li></ul><table><tbody><tr><td>1</td>\
+             </tr></tbody></table><dl><dt>a</dt><dd>b</dd></dl><figure><img src=\"i\">\
+             <figcaption>c</figcaption></figure></div></body></html>",
+        ];
+        for doc in docs {
+            for cut in 0..=doc.len() {
+                if let Some(part) = doc.get(..cut) {
+                    let _ = parse(part);
+                }
+            }
+            mangle(doc);
+        }
+    }
+
+    fn mangle(doc: &str) {
+        for (i, _) in doc.char_indices() {
+            for junk in [
+                "<",
+                ">",
+                "&",
+                "\"",
+                "</p>",
+                "<p>",
+                "\u{0}",
+                "\r",
+                "é",
+                "<!--",
+                "<a>",
+                "</a>",
+                "<a></a>",
+                "<table>",
+                "<tr>",
+                "<td>x</td>",
+                "&amp",
+                "&#65;",
+                "<svg>",
+                " x=y",
+                " x",
+                "<br/>",
+                "</br>",
+                "<li>",
+                "<div>",
+                "<h2>",
+                "<form>",
+                "</body>",
+                "<body>",
+                "<head>",
+                "<title>",
+                "<script>",
+                "</html>",
+                "<p></p>",
+                "<dd>",
+                "<li></li>",
+            ] {
+                let mangled = format!("{}{junk}{}", &doc[..i], &doc[i..]);
+                if let Some(d) = parse(&mangled) {
+                    // Whatever it accepts, html5ever reads the same.
+                    assert_eq!(
+                        d.inner_html(ROOT),
+                        parse_document(&mangled).inner_html(ROOT),
+                        "{mangled}"
+                    );
+                }
+            }
         }
     }
 
