@@ -10,11 +10,17 @@ use std::sync::Once;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::extract::Options;
+use crate::extract::{Article, Options};
 use crate::render;
+use crate::text::HtmlSpan;
+
+/// The last article `process` extracted without highlights, with its text map and URL, kept
+/// for [`highlight_last`].
+type Extracted = (Article, Vec<HtmlSpan>, Option<String>);
 
 thread_local! {
     static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+    static LAST_PLAIN: RefCell<Option<Extracted>> = const { RefCell::new(None) };
 }
 
 static HOOK: Once = Once::new();
@@ -67,10 +73,26 @@ fn processed_to_js(mut p: render::Processed) -> Result<JsValue, JsError> {
 pub fn process(html: &str, url: &str, options: JsValue) -> Result<JsValue, JsError> {
     install_panic_hook();
     let opts = parse_options(options)?;
-    let options = Options { url: url_opt(url) };
-    let p = render::process(html, &options, opts.highlights.unwrap_or(true))
+    let url = url_opt(url);
+    let (article, spans) = crate::extract::extract_mapped(html, &Options { url: url.clone() })
         .map_err(|e| JsError::new(&format!("No article found: {e}.")))?;
-    processed_to_js(p)
+    let highlights = opts.highlights.unwrap_or(true);
+    // The reader shows the article first, then asks for its entities: keep what that needs.
+    LAST_PLAIN.with(|l| {
+        *l.borrow_mut() = (!highlights).then(|| (article.clone(), spans.clone(), url.clone()));
+    });
+    processed_to_js(render::finish(article, &spans, url.as_deref(), highlights))
+}
+
+/// The article of the last `process(html, url, {highlights: false})` call, with its entities
+/// marked, without extracting it again: what the reader shows second. Throws when there is none.
+#[wasm_bindgen]
+pub fn highlight_last() -> Result<JsValue, JsError> {
+    install_panic_hook();
+    let (article, spans, url) = LAST_PLAIN
+        .with(|l| l.borrow_mut().take())
+        .ok_or_else(|| JsError::new("No article was processed without highlights."))?;
+    processed_to_js(render::finish(article, &spans, url.as_deref(), true))
 }
 
 /// Like [`process`] but for any HTML (a selection, or a page's text when no article was

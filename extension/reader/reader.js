@@ -96,7 +96,8 @@ async function render() {
       await nextFrame();
       if (run !== render.run) return; // a newer render took over
       const t1 = performance.now();
-      result = call(opts);
+      // The article is already extracted: only its entities are left to do.
+      result = mode === 'article' ? mod.highlight_last() : call(opts);
       entitiesWarm = true;
       const scroller = document.scrollingElement;
       const top = scroller ? scroller.scrollTop : 0;

@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use crate::entities::Entities;
 use crate::extract::{Article, NoArticle, Options};
+use crate::text::HtmlSpan;
 
 /// The core path's result: the article, its entities, and the reader view's HTML.
 #[derive(Debug, Clone, Serialize)]
@@ -35,17 +36,26 @@ pub struct Processed {
 /// resolve against the reader's own origin: [`sanitize::clean`] drops them.
 pub fn process(html: &str, options: &Options, highlights: bool) -> Result<Processed, NoArticle> {
     let (article, spans) = crate::extract::extract_mapped(html, options)?;
+    Ok(finish(article, &spans, options.url.as_deref(), highlights))
+}
+
+/// The second half of [`process`], for an article extraction already produced (`spans` from
+/// `extract::extract_mapped`, `url` the page's): marks and reader HTML.
+pub fn finish(
+    article: Article,
+    spans: &[HtmlSpan],
+    url: Option<&str>,
+    highlights: bool,
+) -> Processed {
     let (marked, entities) = if highlights {
-        crate::entities::marks::annotate_mapped(&article.content, &article.text, &spans)
+        crate::entities::marks::annotate_mapped(&article.content, &article.text, spans)
     } else {
         (article.content.clone(), Entities::default())
     };
     let render = RenderOptions {
-        url: options.url.clone(),
+        url: url.map(String::from),
     };
-    let web_page = options
-        .url
-        .as_deref()
+    let web_page = url
         .and_then(|u| url::Url::parse(u).ok())
         .is_some_and(|u| matches!(u.scheme(), "http" | "https"));
     let reader_html = if web_page {
@@ -53,11 +63,11 @@ pub fn process(html: &str, options: &Options, highlights: bool) -> Result<Proces
     } else {
         reader_html(&article, &marked, &render)
     };
-    Ok(Processed {
+    Processed {
         article,
         entities,
         reader_html,
-    })
+    }
 }
 
 /// Like [`process`] for any HTML (a selection, or a page's text when no article was found):

@@ -37,6 +37,17 @@ test('highlights off: no marks and no entities', () => {
   assert.equal(r.entities.mentions.length, 0);
 });
 
+test('highlight_last marks the article the last plain process extracted, once', () => {
+  const plain = core.process(story(), 'https://news.example/trams', { highlights: false });
+  const marked = core.highlight_last();
+  const direct = core.process(story(), 'https://news.example/trams', { highlights: true });
+  assert.equal(marked.reader_html, direct.reader_html);
+  assert.deepEqual(marked.entities, direct.entities);
+  assert.equal(marked.article.title, plain.article.title);
+  // Taken: a second call has nothing left, and a highlighted process keeps nothing.
+  assert.throws(() => core.highlight_last(), /No article was processed without highlights/);
+});
+
 test('no article: an Error that says why', () => {
   assert.throws(() => core.process('   ', '', undefined), (e) => e instanceof Error && /No article found: the page is empty/.test(e.message));
   assert.throws(() => core.process_fragment('<div> </div>', '', 'x', null), /no text/i);
