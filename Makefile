@@ -14,6 +14,8 @@ build: setup
 lint:
 	$(CARGO) fmt --check
 	$(CARGO) clippy --all-targets -- -D warnings
+	# src/wasm.rs only compiles for wasm32.
+	$(CARGO) clippy --lib --target wasm32-unknown-unknown -- -D warnings
 
 test-rust:
 	LECTERN_SHARED=$(abspath $(SHARED)) $(CARGO) test
