@@ -47,18 +47,28 @@ pub fn finish(
     url: Option<&str>,
     highlights: bool,
 ) -> Processed {
-    let (marked, entities) = if highlights {
-        crate::entities::marks::annotate_mapped(&article.content, &article.text, spans)
-    } else {
-        (article.content.clone(), Entities::default())
-    };
-    let render = RenderOptions {
-        url: url.map(String::from),
-    };
+    let marks = highlights
+        .then(|| crate::entities::marks::annotate_mapped(&article.content, &article.text, spans));
     let web_page = url
         .and_then(|u| url::Url::parse(u).ok())
         .is_some_and(|u| matches!(u.scheme(), "http" | "https"));
-    let reader_html = if web_page {
+    assemble(article, marks, url, web_page)
+}
+
+/// The result from an article and, if asked for, its marked HTML and entities; `clean`: the
+/// body needs no sanitising pass (see [`process`]).
+fn assemble(
+    article: Article,
+    marks: Option<(String, Entities)>,
+    url: Option<&str>,
+    clean: bool,
+) -> Processed {
+    let (marked, entities) =
+        marks.unwrap_or_else(|| (article.content.clone(), Entities::default()));
+    let render = RenderOptions {
+        url: url.map(String::from),
+    };
+    let reader_html = if clean {
         page_html(&article, &marked, &render)
     } else {
         reader_html(&article, &marked, &render)
@@ -79,20 +89,8 @@ pub fn process_fragment(
     highlights: bool,
 ) -> Option<Processed> {
     let article = fragment::article_from_fragment(html, title, url)?;
-    let (marked, entities) = if highlights {
-        annotate(&article.content)
-    } else {
-        (article.content.clone(), Entities::default())
-    };
-    let render = RenderOptions {
-        url: url.map(String::from),
-    };
-    let reader_html = reader_html(&article, &marked, &render);
-    Some(Processed {
-        article,
-        entities,
-        reader_html,
-    })
+    let marks = highlights.then(|| annotate(&article.content));
+    Some(assemble(article, marks, url, false))
 }
 
 /// Marks the entity mentions in article HTML: returns the HTML with `<mark class="lx-ent lx-PER"
