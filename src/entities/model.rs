@@ -294,7 +294,13 @@ impl Model {
 
     /// Best tag sequence for one sentence.
     pub fn viterbi(&self, emissions: &[[f32; NUM_TAGS]]) -> Vec<usize> {
-        viterbi_with(&self.trans, &self.preds, emissions)
+        viterbi_with(&self.trans, &self.preds, emissions, &[])
+    }
+
+    /// Best tag sequence for one sentence with O at the positions `forced` marks (their
+    /// emissions are not read; `forced` may be empty).
+    pub fn viterbi_forcing_o(&self, emissions: &[[f32; NUM_TAGS]], forced: &[bool]) -> Vec<usize> {
+        viterbi_with(&self.trans, &self.preds, emissions, forced)
     }
 
     pub fn len(&self) -> usize {
@@ -461,13 +467,16 @@ pub fn predecessors(trans: &[[f32; NUM_TAGS]]) -> Predecessors {
 
 /// Best legal tag sequence under `trans` and per-token `emissions`.
 pub fn viterbi(trans: &[[f32; NUM_TAGS]], emissions: &[[f32; NUM_TAGS]]) -> Vec<usize> {
-    viterbi_with(trans, &predecessors(trans), emissions)
+    viterbi_with(trans, &predecessors(trans), emissions, &[])
 }
 
+/// Viterbi where the positions `forced` marks may only be O: the best sequence under that
+/// constraint, which is the unconstrained best whenever that has O there.
 fn viterbi_with(
     trans: &[[f32; NUM_TAGS]],
     preds: &Predecessors,
     emissions: &[[f32; NUM_TAGS]],
+    forced: &[bool],
 ) -> Vec<usize> {
     let n = emissions.len();
     if n == 0 {
@@ -478,15 +487,31 @@ fn viterbi_with(
     let mut prev = [neg; NUM_TAGS];
     let mut back = vec![[0u8; NUM_TAGS]; n];
     let start = trans.first().copied().unwrap_or([0.0; NUM_TAGS]);
-    if let Some(e0) = emissions.first() {
+    if forced.first() == Some(&true) {
+        prev[0] = start[0];
+    } else if let Some(e0) = emissions.first() {
         for t in 0..NUM_TAGS {
             if allowed(None, t) {
                 prev[t] = start[t] + e0[t];
             }
         }
     }
-    for (e, bk) in emissions.iter().zip(back.iter_mut()).skip(1) {
+    for (i, (e, bk)) in emissions.iter().zip(back.iter_mut()).enumerate().skip(1) {
         let mut cur = [neg; NUM_TAGS];
+        if forced.get(i) == Some(&true) {
+            // Only O: its best predecessor, nothing else scored.
+            let mut arg = 0u8;
+            for &(p, tr) in preds.list[0].iter().take(usize::from(preds.count[0])) {
+                let s = prev.get(usize::from(p)).copied().unwrap_or(neg) + tr;
+                if s > cur[0] {
+                    cur[0] = s;
+                    arg = p;
+                }
+            }
+            bk[0] = arg;
+            prev = cur;
+            continue;
+        }
         // Same order of predecessors and the same strict `>` as below: identical results.
         let mut best = [neg; LANES];
         let mut arg = [0u32; LANES];
@@ -617,6 +642,26 @@ mod tests {
             let got = viterbi(&trans, &em);
             let s = score(&got).expect("a legal sequence");
             assert!((s - best).abs() < 1e-3, "{s} vs {best}");
+            // With some positions forced to O: the best of the sequences that have O there.
+            let preds = predecessors(&trans);
+            for mask in 1..8u8 {
+                let forced: Vec<bool> = (0..3).map(|i| mask & (1 << i) != 0).collect();
+                let ok = |tags: &[usize]| tags.iter().zip(&forced).all(|(&t, &f)| !f || t == 0);
+                let mut best = f32::NEG_INFINITY;
+                for a in 0..NUM_TAGS {
+                    for b in 0..NUM_TAGS {
+                        for c in 0..NUM_TAGS {
+                            if let Some(s) = score(&[a, b, c]).filter(|_| ok(&[a, b, c])) {
+                                best = best.max(s);
+                            }
+                        }
+                    }
+                }
+                let got = viterbi_with(&trans, &preds, &em, &forced);
+                assert!(ok(&got), "{got:?} with {forced:?}");
+                let s = score(&got).expect("a legal sequence");
+                assert!((s - best).abs() < 1e-3, "{s} vs {best} with {forced:?}");
+            }
         }
     }
 

@@ -83,12 +83,18 @@ const YEAR_CUES: &[&str] = &[
     "fall",
 ];
 
+// The word lists are ASCII: case-insensitive ASCII comparisons find the same words as
+// lower-casing would, without allocating for every candidate.
+fn in_list(list: &[&str], w: &str) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
 fn month_of(w: &str) -> Option<usize> {
-    let l = w.trim_end_matches('.').to_lowercase();
-    if let Some(i) = MONTHS.iter().position(|m| *m == l) {
+    let l = w.trim_end_matches('.');
+    if let Some(i) = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(l)) {
         return Some(i);
     }
-    let i = MONTH_ABBR.iter().position(|m| *m == l)?;
+    let i = MONTH_ABBR.iter().position(|m| m.eq_ignore_ascii_case(l))?;
     // "mar", "jun", ... map onto MONTHS; "may" is already whole.
     let idx = [0, 1, 2, 3, 5, 6, 7, 8, 8, 9, 10, 11, 0];
     idx.get(i).copied()
@@ -103,7 +109,7 @@ fn is_month(w: &str) -> bool {
 }
 
 fn is_weekday(w: &str) -> bool {
-    is_capitalised(w) && WEEKDAYS.contains(&w.to_lowercase().as_str())
+    is_capitalised(w) && in_list(&WEEKDAYS, w)
 }
 
 fn is_day(w: &str) -> bool {
@@ -142,12 +148,12 @@ fn is_amount(w: &str) -> bool {
         return true;
     }
     let num = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let suffix = w[num.len()..].to_lowercase();
-    !num.is_empty() && is_number(num) && SCALES.contains(&suffix.as_str())
+    let suffix = &w[num.len()..];
+    !num.is_empty() && is_number(num) && in_list(SCALES, suffix)
 }
 
 fn is_scale(w: &str) -> bool {
-    SCALES.contains(&w.to_lowercase().as_str())
+    in_list(SCALES, w)
 }
 
 fn is_clock(w: &str) -> bool {
@@ -165,14 +171,15 @@ fn is_clock(w: &str) -> bool {
 }
 
 fn is_ampm(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m"
-    )
+    in_list(&["am", "pm", "a.m.", "p.m.", "a.m", "p.m"], w)
 }
 
 /// "3pm", "11am", "3.30pm", "10:30pm"
 fn is_glued_time(w: &str) -> bool {
+    let tail = w.get(w.len().saturating_sub(2)..).unwrap_or("");
+    if !(tail.eq_ignore_ascii_case("am") || tail.eq_ignore_ascii_case("pm")) {
+        return false;
+    }
     let l = w.to_lowercase();
     let Some(num) = l.strip_suffix("am").or_else(|| l.strip_suffix("pm")) else {
         return false;
@@ -294,12 +301,8 @@ fn date_at(words: &[&str], i: usize) -> Option<usize> {
         return Some(i + 1);
     }
     // A bare year or decade after a cue: "in 2011", "since the 1990s".
-    let prev = if i > 0 {
-        w(i - 1).to_lowercase()
-    } else {
-        String::new()
-    };
-    if is_year(tok) && YEAR_CUES.contains(&prev.as_str()) {
+    let prev = if i > 0 { w(i - 1) } else { "" };
+    if is_year(tok) && in_list(YEAR_CUES, prev) {
         // "1977 - 1979", "1980 - 88"
         let next = w(i + 2);
         if is_dash(w(i + 1))
@@ -309,7 +312,11 @@ fn date_at(words: &[&str], i: usize) -> Option<usize> {
         }
         return Some(i + 1);
     }
-    if tok.len() == 5 && tok.ends_with('s') && is_year(&tok[..4]) && prev == "the" {
+    if tok.len() == 5
+        && tok.ends_with('s')
+        && is_year(&tok[..4])
+        && prev.eq_ignore_ascii_case("the")
+    {
         return Some(i + 1);
     }
     None
@@ -376,18 +383,16 @@ fn money_at(words: &[&str], i: usize) -> Option<usize> {
     } else {
         false
     };
-    if !sign && NUMBER_WORDS.contains(&tok.to_lowercase().as_str()) {
+    if !sign && in_list(NUMBER_WORDS, tok) {
         // "one dinar", "two Jordanian dinars"
         let mut e = i + 1;
         if is_scale(w(e)) {
             e += 1;
         }
-        if is_capitalised(w(e)) && CURRENCY_WORDS.contains(&w(e + 1).to_lowercase().as_str()) {
+        if is_capitalised(w(e)) && in_list(CURRENCY_WORDS, w(e + 1)) {
             e += 1;
         }
-        return CURRENCY_WORDS
-            .contains(&w(e).to_lowercase().as_str())
-            .then_some(e + 1);
+        return in_list(CURRENCY_WORDS, w(e)).then_some(e + 1);
     }
     if !is_amount(w(k)) {
         return None;
@@ -402,7 +407,7 @@ fn money_at(words: &[&str], i: usize) -> Option<usize> {
     if sign {
         return Some(k);
     }
-    if CURRENCY_WORDS.contains(&w(k).to_lowercase().as_str()) || CURRENCY_CODES.contains(&w(k)) {
+    if in_list(CURRENCY_WORDS, w(k)) || CURRENCY_CODES.contains(&w(k)) {
         return Some(k + 1);
     }
     None
@@ -413,11 +418,11 @@ fn percent_at(words: &[&str], i: usize) -> Option<usize> {
     if !is_number(w(i)) {
         return None;
     }
-    let next = w(i + 1).to_lowercase();
-    if next == "%" || next == "percent" || next == "pct" {
+    let next = w(i + 1);
+    if in_list(&["%", "percent", "pct"], next) {
         return Some(i + 2);
     }
-    if next == "per" && w(i + 2).eq_ignore_ascii_case("cent") {
+    if next.eq_ignore_ascii_case("per") && w(i + 2).eq_ignore_ascii_case("cent") {
         return Some(i + 3);
     }
     None

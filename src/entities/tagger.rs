@@ -5,7 +5,8 @@
 use std::sync::OnceLock;
 
 use super::features::{
-    sentence_features, Aggregate, DocInfo, History, Memory, WordType, WordTypes, NUM_TAGS,
+    quiet_words, sentence_features, Aggregate, DocInfo, History, Memory, WordType, WordTypes,
+    NUM_TAGS,
 };
 use super::gazetteer::Gazetteer;
 use super::model::Model;
@@ -105,7 +106,7 @@ pub fn model() -> Option<&'static Tagger> {
 
 /// Static features of every sentence of a document.
 pub fn document_features(sentences: &[Vec<&str>], memory: Option<&Memory>) -> Vec<Vec<Vec<u32>>> {
-    document_features_typed(sentences, memory).feats
+    document_features_typed(sentences, memory, &[]).feats
 }
 
 /// A document's static features, with each word's type (see [`WordTypes`]).
@@ -115,15 +116,21 @@ pub struct DocFeatures {
     pub n_types: usize,
 }
 
-pub fn document_features_typed(sentences: &[Vec<&str>], memory: Option<&Memory>) -> DocFeatures {
+/// With `quiet` (per sentence, see [`quiet_words`]; may be empty), the quiet words get none.
+pub fn document_features_typed(
+    sentences: &[Vec<&str>],
+    memory: Option<&Memory>,
+    quiet: &[Vec<bool>],
+) -> DocFeatures {
     let doc = DocInfo::new(sentences);
     let gaz = Gazetteer::get();
     let mut seen = WordTypes::default();
     let mut feats = Vec::with_capacity(sentences.len());
     let mut types = Vec::with_capacity(sentences.len());
-    for words in sentences {
+    for (si, words) in sentences.iter().enumerate() {
         let (mut f, mut t) = (Vec::new(), Vec::new());
-        sentence_features(words, &doc, gaz, memory, &mut seen, &mut f, &mut t);
+        let q = quiet.get(si).map_or(&[][..], Vec::as_slice);
+        sentence_features(words, q, &doc, gaz, memory, &mut seen, &mut f, &mut t);
         feats.push(f);
         types.push(t);
     }
@@ -136,12 +143,14 @@ pub fn document_features_typed(sentences: &[Vec<&str>], memory: Option<&Memory>)
 
 /// One pass of Viterbi decoding over a document, with the prediction history. With `types`
 /// (each word's type and the number of types), the weights of a word's own features are summed
-/// once per type.
+/// once per type. Words marked in `quiet` (per sentence; may be empty) are not scored: they
+/// are O.
 pub fn decode_document(
     model: &Model,
     sentences: &[Vec<&str>],
     feats: &[Vec<Vec<u32>>],
     types: Option<(&[Vec<WordType>], usize)>,
+    quiet: &[Vec<bool>],
 ) -> Vec<Vec<usize>> {
     let mut hist = History::default();
     let mut out = Vec::with_capacity(sentences.len());
@@ -154,7 +163,20 @@ pub fn decode_document(
         let tys = types
             .and_then(|t| t.0.get(si))
             .map_or(no_types, Vec::as_slice);
+        let q = quiet.get(si).map_or(&[][..], Vec::as_slice);
+        if !q.is_empty() && q.iter().all(|&x| x) {
+            // Nothing to score: all O (and the history records them as such).
+            for w in words {
+                hist.record(w, 0);
+            }
+            out.push(vec![0; words.len()]);
+            continue;
+        }
         for (wi, (w, tf)) in words.iter().zip(f.iter()).enumerate() {
+            if q.get(wi) == Some(&true) {
+                em.push([0.0; NUM_TAGS]);
+                continue;
+            }
             extra.clear();
             hist.features(w, &mut extra);
             let mut acc = [0i32; NUM_TAGS];
@@ -182,7 +204,7 @@ pub fn decode_document(
             }
             em.push(e);
         }
-        let tags = model.viterbi(&em);
+        let tags = model.viterbi_forcing_o(&em, q);
         for (w, &t) in words.iter().zip(tags.iter()) {
             hist.record(w, t);
         }
@@ -192,25 +214,30 @@ pub fn decode_document(
 }
 
 /// Adds the second-pass features (first-pass tags `s1`) to a document's static features.
+/// Words marked in `quiet` (per sentence; may be empty) get none.
 pub fn add_second_pass_features(
     sentences: &[Vec<&str>],
     s1: &[Vec<usize>],
     feats: &mut [Vec<Vec<u32>>],
+    quiet: &[Vec<bool>],
 ) {
     let agg = Aggregate::new(sentences, s1);
-    for ((words, t), f) in sentences.iter().zip(s1).zip(feats.iter_mut()) {
-        agg.sentence_features(words, t, f);
+    for (si, ((words, t), f)) in sentences.iter().zip(s1).zip(feats.iter_mut()).enumerate() {
+        let q = quiet.get(si).map_or(&[][..], Vec::as_slice);
+        agg.sentence_features(words, q, t, f);
     }
 }
 
 /// Tags every sentence of a document (BILOU tag ids, see [`super::features::TAG_NAMES`]).
+/// Words that [`quiet_words`] marks are O without being scored.
 pub fn tag_document(tagger: &Tagger, sentences: &[Vec<&str>]) -> Vec<Vec<usize>> {
-    let mut doc = document_features_typed(sentences, tagger.memory.as_ref());
+    let quiet: Vec<Vec<bool>> = sentences.iter().map(|s| quiet_words(s)).collect();
+    let mut doc = document_features_typed(sentences, tagger.memory.as_ref(), &quiet);
     let types = Some((doc.types.as_slice(), doc.n_types));
-    let s1 = decode_document(&tagger.first, sentences, &doc.feats, types);
+    let s1 = decode_document(&tagger.first, sentences, &doc.feats, types, &quiet);
     let Some(second) = &tagger.second else {
         return s1;
     };
-    add_second_pass_features(sentences, &s1, &mut doc.feats);
-    decode_document(second, sentences, &doc.feats, types)
+    add_second_pass_features(sentences, &s1, &mut doc.feats, &quiet);
+    decode_document(second, sentences, &doc.feats, types, &quiet)
 }

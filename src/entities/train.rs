@@ -393,7 +393,7 @@ fn train_on(
             if let (Some(w), Some(f), Some(out)) =
                 (train_words.get(i), train_feats.get(i), s1.get_mut(i))
             {
-                *out = decode_document(&m, w, f, None);
+                *out = decode_document(&m, w, f, None, &[]);
             }
         }
         log(format!(
@@ -404,7 +404,7 @@ fn train_on(
     }
     let mut second_feats = train_feats.clone();
     for ((w, t), f) in train_words.iter().zip(&s1).zip(second_feats.iter_mut()) {
-        add_second_pass_features(w, t, f);
+        add_second_pass_features(w, t, f, &[]);
     }
     drop(train_feats);
 
