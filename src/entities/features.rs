@@ -135,6 +135,22 @@ pub fn is_capitalised(w: &str) -> bool {
 /// fewer (F1 0.8833 -> 0.8832); on the corpus pages 25 of ~12,000 mentions changed, mostly
 /// lower-case French words no longer swept into names. Decoding forces O there
 /// (`Model::viterbi_forcing_o`), so the other words are tagged as before.
+/// Words that open sentences capitalised only for being first ("The talks ...", "It was ..."):
+/// alone they are never a name, and one followed by a capital is scored as its neighbour ("The
+/// Hague").
+fn is_opening_word(w: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "The", "A", "An", "It", "Its", "He", "She", "They", "We", "You", "I", "His", "Her",
+        "Their", "Our", "My", "Your", "This", "That", "These", "Those", "There", "Here", "But",
+        "And", "Or", "So", "If", "When", "While", "As", "In", "On", "At", "For", "With", "By",
+        "From", "To", "Of", "After", "Before", "Since", "What", "Who", "How", "Why", "Where",
+        "Which", "Some", "Many", "Most", "All", "Each", "Every", "No", "Not", "Yet", "Then", "Now",
+        "Still", "Also", "However", "Although", "Because", "Once", "Is", "Are", "Was", "Were",
+        "Do", "Does", "Did", "Can", "Could", "Would", "Should", "Will",
+    ];
+    OPENERS.contains(&w)
+}
+
 pub fn quiet_words(words: &[&str]) -> Vec<bool> {
     const REACH: usize = 1;
     let plain = |w: &str| {
@@ -144,7 +160,11 @@ pub fn quiet_words(words: &[&str]) -> Vec<bool> {
                 || matches!(c, '’' | '‘' | '“' | '”' | '–' | '—' | '…' | '«' | '»')
         })
     };
-    let loud: Vec<bool> = words.iter().map(|w| !plain(w)).collect();
+    let loud: Vec<bool> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| !(plain(w) || (i == 0 && is_opening_word(w))))
+        .collect();
     let mut quiet = vec![true; words.len()];
     for (i, _) in loud.iter().enumerate().filter(|(_, &l)| l) {
         let end = (i + REACH + 1).min(quiet.len());
@@ -1049,6 +1069,13 @@ mod tests {
             ["in", "Moscow", "on", "fell", "3", "%", "what", "東京", "then"]
         );
         assert!(quiet_words(&[]).is_empty());
+        // A capital only for opening the sentence, unless a name follows.
+        assert_eq!(quiet_words(&["The", "talks", "were", "long"]), [true; 4]);
+        assert_eq!(quiet_words(&["The", "Hague", "said"]), [false; 3]);
+        assert_eq!(
+            quiet_words(&["They", "met", "The", "talks"]),
+            [true, false, false, false]
+        );
         assert_eq!(quiet_words(&["Paris"]), [false]);
     }
 
