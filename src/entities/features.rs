@@ -128,7 +128,8 @@ pub fn is_capitalised(w: &str) -> bool {
 }
 
 /// Which words of a sentence the tagger leaves as O without scoring them: a word with no capital,
-/// digit or uncased letter whose neighbours have none either. Two thirds of the words of web
+/// digit or uncased letter (or a sentence's opening function word, see [`is_opening_word`])
+/// whose neighbours have none either. Two thirds of the words of web
 /// prose are such, and scoring them was most of recognition's time. English names are
 /// capitalised, and connectors inside them ("Bank of England") sit next to a capital, so the
 /// models hardly ever tag these words: CoNLL-2003 eng.testa unchanged, eng.testb one entity
