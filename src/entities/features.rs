@@ -92,6 +92,45 @@ fn fnv(h: u64, b: u8) -> u64 {
     (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
 }
 
+/// Ids of the features whose parts are all fixed strings, hashed once: hashing is a serial
+/// multiply per byte, and these were most of the bytes hashed per word.
+struct FixedIds {
+    /// `fh(21, [list, "B" | "I", "0" | "-1" | "+1"])`, by list, then B/I, then position.
+    gaz: [[[u32; 3]; 2]; LISTS.len()],
+    /// `fh(32, [type, "B" | "I", pos])`, the remembered names alike.
+    memory: [[[u32; 3]; 2]; TYPES.len()],
+    /// `fh(50, [t])`, `fh(51, [t0, t])`, `fh(52, [t, t1])` over [`TAG_NAMES`], then `<s>` and
+    /// `</s>`.
+    tag: [u32; NUM_TAGS + 2],
+    tag_before: [[u32; NUM_TAGS + 2]; NUM_TAGS + 2],
+    tag_after: [[u32; NUM_TAGS + 2]; NUM_TAGS + 2],
+}
+
+const POSITIONS: [&str; 3] = ["0", "-1", "+1"];
+
+fn fixed_ids() -> &'static FixedIds {
+    static IDS: std::sync::OnceLock<FixedIds> = std::sync::OnceLock::new();
+    IDS.get_or_init(|| {
+        let name = |t: usize| match t {
+            t if t < NUM_TAGS => TAG_NAMES.get(t).copied().unwrap_or("O"),
+            t if t == NUM_TAGS => "<s>",
+            _ => "</s>",
+        };
+        let bi = ["B", "I"];
+        FixedIds {
+            gaz: LISTS.map(|(_, list)| bi.map(|b| POSITIONS.map(|pos| fh(21, &[list, b, pos])))),
+            memory: TYPES.map(|ty| bi.map(|b| POSITIONS.map(|pos| fh(32, &[ty, b, pos])))),
+            tag: std::array::from_fn(|t| fh(50, &[name(t)])),
+            tag_before: std::array::from_fn(|a| {
+                std::array::from_fn(|t| fh(51, &[name(a), name(t)]))
+            }),
+            tag_after: std::array::from_fn(|t| {
+                std::array::from_fn(|b| fh(52, &[name(t), name(b)]))
+            }),
+        }
+    })
+}
+
 /// Word shape: X for upper, x for lower, d for digit, other characters kept.
 fn shape(word: &str, collapse: bool) -> String {
     let mut s = String::new();
@@ -616,6 +655,7 @@ pub fn sentence_features(
         }
         toks.get(k as usize).unwrap_or(&none)
     };
+    let fixed = fixed_ids();
     for (i, (t, &id)) in toks.iter().zip(&ids).enumerate() {
         if quiet.get(i) == Some(&true) {
             out.push(Vec::new());
@@ -655,13 +695,13 @@ pub fn sentence_features(
             // "President Vladimir Putin": the title two words back, a name in between.
             f.push(fh(9, &[]));
         }
-        for (bit, name) in LISTS {
-            for (pos, g) in [("0", &t.gaz), ("-1", &p1.gaz), ("+1", &n1.gaz)] {
+        for ((bit, _), ids) in LISTS.iter().zip(&fixed.gaz) {
+            for (k, g) in [&t.gaz, &p1.gaz, &n1.gaz].into_iter().enumerate() {
                 if g.begin & bit != 0 {
-                    f.push(fh(21, &[name, "B", pos]));
+                    f.extend(ids[0].get(k));
                 }
                 if g.inside & bit != 0 {
-                    f.push(fh(21, &[name, "I", pos]));
+                    f.extend(ids[1].get(k));
                 }
             }
         }
@@ -687,17 +727,16 @@ pub fn sentence_features(
                 }
             }
         }
-        for (pos, g) in [
-            ("0", mem_at(ii)),
-            ("-1", mem_at(ii - 1)),
-            ("+1", mem_at(ii + 1)),
-        ] {
-            for (k, ty) in TYPES.iter().enumerate() {
+        for (p, g) in [mem_at(ii), mem_at(ii - 1), mem_at(ii + 1)]
+            .into_iter()
+            .enumerate()
+        {
+            for (k, ids) in fixed.memory.iter().enumerate() {
                 if g.begin & (1 << k) != 0 {
-                    f.push(fh(32, &[ty, "B", pos]));
+                    f.extend(ids[0].get(p));
                 }
                 if g.inside & (1 << k) != 0 {
-                    f.push(fh(32, &[ty, "I", pos]));
+                    f.extend(ids[1].get(p));
                 }
             }
         }
@@ -837,14 +876,14 @@ impl Aggregate {
     ) {
         let names = ["O", "PER", "ORG", "LOC", "MISC"];
         let name = |t: usize| names.get(t).copied().unwrap_or("O");
-        let tag_name = |k: isize| -> &str {
+        let fixed = fixed_ids();
+        // A tag's slot in the fixed ids: its number, or `<s>`/`</s>` past either end.
+        let tag_slot = |k: isize| -> usize {
             if k < 0 {
-                return "<s>";
+                return NUM_TAGS;
             }
-            match s1.get(k as usize) {
-                Some(&t) => TAG_NAMES.get(t).copied().unwrap_or("O"),
-                None => "</s>",
-            }
+            s1.get(k as usize)
+                .map_or(NUM_TAGS + 1, |&t| if t < NUM_TAGS { t } else { 0 })
         };
         let mut buf = String::new();
         for (i, (w, f)) in words.iter().zip(out.iter_mut()).enumerate() {
@@ -852,9 +891,10 @@ impl Aggregate {
                 continue;
             }
             let ii = i as isize;
-            f.push(fh(50, &[tag_name(ii)]));
-            f.push(fh(51, &[tag_name(ii - 1), tag_name(ii)]));
-            f.push(fh(52, &[tag_name(ii), tag_name(ii + 1)]));
+            let (t0, t, t1) = (tag_slot(ii - 1), tag_slot(ii), tag_slot(ii + 1));
+            f.extend(fixed.tag.get(t));
+            f.extend(fixed.tag_before.get(t0).and_then(|r| r.get(t)));
+            f.extend(fixed.tag_after.get(t).and_then(|r| r.get(t1)));
             if !is_capitalised(w) {
                 continue;
             }
