@@ -130,7 +130,13 @@ pub fn document_features_typed(
     for (si, words) in sentences.iter().enumerate() {
         let (mut f, mut t) = (Vec::new(), Vec::new());
         let q = quiet.get(si).map_or(&[][..], Vec::as_slice);
-        sentence_features(words, q, &doc, gaz, memory, &mut seen, &mut f, &mut t);
+        if !q.is_empty() && q.iter().all(|&x| x) {
+            // Nothing in it is scored (see `decode_document`).
+            f.resize_with(words.len(), Vec::new);
+            t.resize(words.len(), WordType { id: 0, len: 0 });
+        } else {
+            sentence_features(words, q, &doc, gaz, memory, &mut seen, &mut f, &mut t);
+        }
         feats.push(f);
         types.push(t);
     }
