@@ -104,6 +104,11 @@ pub fn model() -> Option<&'static Tagger> {
     M.get_or_init(load_committed).as_ref()
 }
 
+/// Whether a sentence's quiet marks (see [`quiet_words`]) leave nothing in it to score.
+fn all_quiet(q: &[bool]) -> bool {
+    !q.is_empty() && q.iter().all(|&x| x)
+}
+
 /// Static features of every sentence of a document.
 pub fn document_features(sentences: &[Vec<&str>], memory: Option<&Memory>) -> Vec<Vec<Vec<u32>>> {
     document_features_typed(sentences, memory, &[]).feats
@@ -130,7 +135,7 @@ pub fn document_features_typed(
     for (si, words) in sentences.iter().enumerate() {
         let (mut f, mut t) = (Vec::new(), Vec::new());
         let q = quiet.get(si).map_or(&[][..], Vec::as_slice);
-        if !q.is_empty() && q.iter().all(|&x| x) {
+        if all_quiet(q) {
             // Nothing in it is scored (see `decode_document`).
             f.resize_with(words.len(), Vec::new);
             t.resize(words.len(), WordType { id: 0, len: 0 });
@@ -170,7 +175,7 @@ pub fn decode_document(
             .and_then(|t| t.0.get(si))
             .map_or(no_types, Vec::as_slice);
         let q = quiet.get(si).map_or(&[][..], Vec::as_slice);
-        if !q.is_empty() && q.iter().all(|&x| x) {
+        if all_quiet(q) {
             // Nothing to score: all O (and the history records them as such).
             for w in words {
                 hist.record(w, 0);
