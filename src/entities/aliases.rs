@@ -77,6 +77,13 @@ pub fn acronym_definitions(text: &str, mentions: &[Mention]) -> HashMap<String, 
 
 /// Assigns `entity` ids to the mentions (in place) and returns the entities, numbered in order
 /// of first mention.
+/// Whether the line holding byte `at` of `text` reads as prose: it ends a sentence.
+fn in_prose(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or("");
+    let line = rest.split('\n').next().unwrap_or("").trim_end();
+    line.ends_with(['.', '!', '?', '"', '”', '’', ')'])
+}
+
 pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
     let defs = acronym_definitions(text, mentions);
     // Longest mentions found groups first, so short forms can join them.
@@ -193,13 +200,16 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
     let mut entities = Vec::with_capacity(groups.len());
     for (id, &(_, gi)) in first.iter().enumerate() {
         let Some(g) = groups.get(gi) else { continue };
-        // The label most of the mentions have (ties: the first group label).
+        // The label most of the mentions have (ties: the first group label). A mention in prose
+        // counts double: a headline, caption or list item gives the tagger less context
+        // ("Lisbon harbour reopens" read "Lisbon" as an organisation).
         let mut votes: Vec<(Label, usize)> = Vec::new();
         for &i in &g.3 {
             if let Some(m) = mentions.get(i) {
+                let weight = if in_prose(text, m.end) { 2 } else { 1 };
                 match votes.iter_mut().find(|v| v.0 == m.label) {
-                    Some(v) => v.1 += 1,
-                    None => votes.push((m.label, 1)),
+                    Some(v) => v.1 += weight,
+                    None => votes.push((m.label, weight)),
                 }
             }
         }
@@ -287,6 +297,28 @@ mod tests {
         assert_eq!(ents[0].label, Label::Loc);
         assert_eq!(ents[0].name, "Syria");
         assert!(ms.iter().all(|m| m.label == Label::Loc && m.entity == 0));
+    }
+
+    #[test]
+    fn prose_outvotes_a_headline() {
+        // One vote each, but the headline's has less context: the prose label wins.
+        let text = "Lisbon Harbour Reopens\n\nShips returned to Lisbon on Monday.";
+        let mut ms = vec![
+            m("Lisbon", 0, Label::Org),
+            m("Lisbon", text.rfind("Lisbon").unwrap(), Label::Loc),
+        ];
+        let ents = group(text, &mut ms);
+        assert_eq!(ents.len(), 1, "{ents:?}");
+        assert_eq!(ents[0].label, Label::Loc);
+        assert!(ms.iter().all(|m| m.label == Label::Loc));
+        // Two headline votes against one in prose: a tie, the first group's label stays.
+        let text = "Lisbon wins\n\nLisbon again\n\nShips returned to Lisbon.";
+        let mut ms = vec![
+            m("Lisbon", 0, Label::Org),
+            m("Lisbon", 13, Label::Org),
+            m("Lisbon", text.rfind("Lisbon").unwrap(), Label::Loc),
+        ];
+        assert_eq!(group(text, &mut ms)[0].label, Label::Org);
     }
 
     #[test]
