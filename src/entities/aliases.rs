@@ -204,9 +204,14 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
         // counts double: a headline, caption or list item gives the tagger less context
         // ("Lisbon harbour reopens" read "Lisbon" as an organisation).
         let mut votes: Vec<(Label, usize)> = Vec::new();
+        let first_label = g.3.first().and_then(|&i| mentions.get(i)).map(|m| m.label);
+        let mixed =
+            g.3.iter()
+                .any(|&i| mentions.get(i).map(|m| m.label) != first_label);
         for &i in &g.3 {
             if let Some(m) = mentions.get(i) {
-                let weight = if in_prose(text, m.end) { 2 } else { 1 };
+                // (Only a split vote needs the weights, and finding the line's end costs.)
+                let weight = if mixed && in_prose(text, m.end) { 2 } else { 1 };
                 match votes.iter_mut().find(|v| v.0 == m.label) {
                     Some(v) => v.1 += weight,
                     None => votes.push((m.label, weight)),
