@@ -166,15 +166,6 @@ pub fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Which words of a sentence the tagger leaves as O without scoring them: a word with no capital,
-/// digit or uncased letter (or a sentence's opening function word, see [`is_opening_word`])
-/// whose neighbours have none either. Two thirds of the words of web
-/// prose are such, and scoring them was most of recognition's time. English names are
-/// capitalised, and connectors inside them ("Bank of England") sit next to a capital, so the
-/// models hardly ever tag these words: CoNLL-2003 eng.testa unchanged, eng.testb one entity
-/// fewer (F1 0.8833 -> 0.8832); on the corpus pages 25 of ~12,000 mentions changed, mostly
-/// lower-case French words no longer swept into names. Decoding forces O there
-/// (`Model::viterbi_forcing_o`), so the other words are tagged as before.
 /// Words that open sentences capitalised only for being first ("The talks ...", "It was ..."):
 /// alone they are never a name, and one followed by a capital is scored as its neighbour ("The
 /// Hague").
@@ -191,6 +182,14 @@ fn is_opening_word(w: &str) -> bool {
     OPENERS.contains(&w)
 }
 
+/// Which words of a sentence the tagger leaves as O without scoring them: a word with no capital,
+/// digit or uncased letter (or a sentence's opening function word, such as "The" or "It") whose
+/// neighbours have none either. Two thirds of the words of web prose are such, and scoring them
+/// was most of recognition's time. English names are capitalised, and connectors inside them
+/// ("Bank of England") sit next to a capital, so the models hardly ever tag these words: CoNLL-2003 eng.testa unchanged, eng.testb one entity
+/// fewer (F1 0.8833 -> 0.8832); on the corpus pages 25 of ~12,000 mentions changed, mostly
+/// lower-case French words no longer swept into names. Decoding forces O there
+/// (`Model::viterbi_forcing_o`), so the other words are tagged as before.
 pub fn quiet_words(words: &[&str]) -> Vec<bool> {
     const REACH: usize = 1;
     let plain = |w: &str| {
@@ -1123,6 +1122,18 @@ mod tests {
     #[test]
     fn cached_hashes_are_the_feature_ids() {
         // The model's ids are fh() of the parts: the per-type shortcuts must give the same.
+        let fixed = fixed_ids();
+        assert_eq!(fixed.gaz[6][1][2], fh(21, &[LISTS[6].1, "I", "+1"]));
+        assert_eq!(fixed.memory[2][0][1], fh(32, &[TYPES[2], "B", "-1"]));
+        assert_eq!(fixed.tag[4], fh(50, &[TAG_NAMES[4]]));
+        assert_eq!(
+            fixed.tag_before[NUM_TAGS][3],
+            fh(51, &["<s>", TAG_NAMES[3]])
+        );
+        assert_eq!(
+            fixed.tag_after[5][NUM_TAGS + 1],
+            fh(52, &[TAG_NAMES[5], "</s>"])
+        );
         for (a, b) in [("the", "putin"), ("", "x"), ("São", ""), ("Xx", "xx.")] {
             let n = Neighbour::new(a, b);
             assert_eq!(n.window[0], fh(10, &[a]));
