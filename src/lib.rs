@@ -2,7 +2,7 @@
 //!
 //! Everything here is plain Rust and runs natively; only `wasm` (compiled for wasm32)
 //! touches the browser. Data flows one way:
-//! captured HTML -> [`extract`] -> [`entities`] -> [`render`] -> reader HTML.
+//! captured HTML -> [`extract`](mod@extract) -> [`entities`] -> [`render`] -> reader HTML.
 
 pub mod entities;
 mod escape;

@@ -6,8 +6,8 @@
 //! [`features`]: word, affixes, shape, a +-2 window, [`gazetteer`] lists, runs of capitalised
 //! words, the document's spelling of headline capitals, the tags given to the same word earlier
 //! in the document, and in the second pass how it was tagged everywhere else; lower-case words
-//! away from any capital are O without being scored, see [`features::quiet_words`]) -> [`rules`] for
-//! DATE/TIME/MONEY/PERCENT (which win over overlapping tagger spans) -> titles stripped from
+//! away from any capital are O without being scored, see [`features::quiet_words`]) ->
+//! [`rules`] for DATE/TIME/MONEY/PERCENT (which win over overlapping tagger spans) -> titles stripped from
 //! people ("President Vladimir Putin" -> "Vladimir Putin") -> [`aliases`] (mentions grouped
 //! into entities). [`annotate_html`] applies it to article HTML ([`marks`]).
 //!
