@@ -7,9 +7,9 @@
 //! words, the document's spelling of headline capitals, the tags given to the same word earlier
 //! in the document, and in the second pass how it was tagged everywhere else; lower-case words
 //! away from any capital are O without being scored, see [`features::quiet_words`]) ->
-//! [`rules`] for DATE/TIME/MONEY/PERCENT (which win over overlapping tagger spans) -> titles stripped from
-//! people ("President Vladimir Putin" -> "Vladimir Putin") -> [`aliases`] (mentions grouped
-//! into entities). [`annotate_html`] applies it to article HTML ([`marks`]).
+//! [`rules`] for DATE/TIME/MONEY/PERCENT (which win over overlapping tagger spans) -> titles
+//! stripped from people ("President Vladimir Putin" -> "Vladimir Putin") -> [`aliases`]
+//! (mentions grouped into entities). [`annotate_html`] applies it to article HTML ([`marks`]).
 //!
 //! The model (`models/ner.bin`, i8 weights, see [`model`]) is rebuilt by `lectern train-ner`:
 //! trained on CoNLL-2003 eng.train, epochs chosen on eng.testa, eng.testb kept for reporting
