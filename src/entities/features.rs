@@ -186,10 +186,11 @@ fn is_opening_word(w: &str) -> bool {
 /// digit or uncased letter (or a sentence's opening function word, such as "The" or "It") whose
 /// neighbours have none either. Two thirds of the words of web prose are such, and scoring them
 /// was most of recognition's time. English names are capitalised, and connectors inside them
-/// ("Bank of England") sit next to a capital, so the models hardly ever tag these words: CoNLL-2003 eng.testa unchanged, eng.testb one entity
-/// fewer (F1 0.8833 -> 0.8832); on the corpus pages 25 of ~12,000 mentions changed, mostly
-/// lower-case French words no longer swept into names. Decoding forces O there
-/// (`Model::viterbi_forcing_o`), so the other words are tagged as before.
+/// ("Bank of England") sit next to a capital, so the models hardly ever tag these words:
+/// CoNLL-2003 eng.testa unchanged, eng.testb one entity fewer (F1 0.8833 -> 0.8832); on the
+/// corpus pages 25 of ~12,000 mentions changed, mostly lower-case French words no longer swept
+/// into names. Decoding forces O there (`Model::viterbi_forcing_o`), so the other words are
+/// tagged as before.
 pub fn quiet_words(words: &[&str]) -> Vec<bool> {
     const REACH: usize = 1;
     let plain = |w: &str| {
