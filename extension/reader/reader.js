@@ -29,7 +29,11 @@ document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !reader)
 
 async function fresh() {
   if (!wasmLoad) {
-    wasmLoad = init({ module_or_path: new URL('../pkg/lectern_bg.wasm', import.meta.url) }).then(() => core);
+    // The module preload.js began compiling, else the file itself.
+    const compiled = Promise.resolve(globalThis.lecternModule).catch(() => null);
+    wasmLoad = compiled
+      .then((module) => init({ module_or_path: module || new URL('../pkg/lectern_bg.wasm', import.meta.url) }))
+      .then(() => core);
   }
   return wasmLoad;
 }

@@ -187,6 +187,9 @@ test('a page with a strict Content-Security-Policy works', async () => {
   assert.equal(await frame.evaluate(() => document.documentElement.dataset.state), 'ready');
   assert.match(await frame.locator('.lx-title').innerText(), /Mountain railway/);
   assert.match(await frame.locator('.lx-article').innerText(), /narrow-gauge railway/);
+  // The reader's CSP allows the wasm compile that preload.js starts before the modules load.
+  assert.ok(await frame.evaluate(async () => (await globalThis.lecternModule) instanceof WebAssembly.Module),
+    'the core was compiled by preload.js');
   await page.close();
 });
 
