@@ -75,8 +75,6 @@ pub fn acronym_definitions(text: &str, mentions: &[Mention]) -> HashMap<String, 
     defs
 }
 
-/// Assigns `entity` ids to the mentions (in place) and returns the entities, numbered in order
-/// of first mention.
 /// Whether the line holding byte `at` of `text` reads as prose: it ends a sentence.
 fn in_prose(text: &str, at: usize) -> bool {
     let rest = text.get(at..).unwrap_or("");
@@ -84,6 +82,8 @@ fn in_prose(text: &str, at: usize) -> bool {
     line.ends_with(['.', '!', '?', '"', '”', '’', ')'])
 }
 
+/// Assigns `entity` ids to the mentions (in place) and returns the entities, numbered in order
+/// of first mention.
 pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
     let defs = acronym_definitions(text, mentions);
     // Longest mentions found groups first, so short forms can join them.

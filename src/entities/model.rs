@@ -470,6 +470,26 @@ pub fn viterbi(trans: &[[f32; NUM_TAGS]], emissions: &[[f32; NUM_TAGS]]) -> Vec<
     viterbi_with(trans, &predecessors(trans), emissions, &[])
 }
 
+/// The best score reaching tag `t` from the previous position's scores `prev`, and from which
+/// tag (the first of equals, in predecessor order).
+#[inline]
+fn best_predecessor(preds: &Predecessors, prev: &[f32; NUM_TAGS], t: usize) -> (f32, u8) {
+    let (mut best, mut arg) = (f32::NEG_INFINITY, 0u8);
+    let k = preds.count.get(t).map_or(0, |&k| usize::from(k));
+    for &(p, tr) in preds.list.get(t).and_then(|l| l.get(..k)).unwrap_or(&[]) {
+        let s = prev
+            .get(usize::from(p))
+            .copied()
+            .unwrap_or(f32::NEG_INFINITY)
+            + tr;
+        if s > best {
+            best = s;
+            arg = p;
+        }
+    }
+    (best, arg)
+}
+
 /// Viterbi where the positions `forced` marks may only be O: the best sequence under that
 /// constraint, which is the unconstrained best whenever that has O there.
 fn viterbi_with(
@@ -500,15 +520,7 @@ fn viterbi_with(
         let mut cur = [neg; NUM_TAGS];
         if forced.get(i) == Some(&true) {
             // Only O: its best predecessor, nothing else scored.
-            let mut arg = 0u8;
-            for &(p, tr) in preds.list[0].iter().take(usize::from(preds.count[0])) {
-                let s = prev.get(usize::from(p)).copied().unwrap_or(neg) + tr;
-                if s > cur[0] {
-                    cur[0] = s;
-                    arg = p;
-                }
-            }
-            bk[0] = arg;
+            (cur[0], bk[0]) = best_predecessor(preds, &prev, 0);
             prev = cur;
             continue;
         }
@@ -531,16 +543,7 @@ fn viterbi_with(
             }
         }
         for &t in &preds.narrow {
-            let k = usize::from(preds.count[t]);
-            let mut best = neg;
-            let mut arg = 0u8;
-            for &(p, tr) in preds.list[t].iter().take(k) {
-                let s = prev.get(usize::from(p)).copied().unwrap_or(neg) + tr;
-                if s > best {
-                    best = s;
-                    arg = p;
-                }
-            }
+            let (best, arg) = best_predecessor(preds, &prev, t);
             cur[t] = best + e[t];
             bk[t] = arg;
         }
