@@ -30,6 +30,9 @@ enum Cmd {
         file: String,
         #[arg(long, default_value = "text", value_parser = ["json", "text"])]
         format: String,
+        /// A model file to use instead of the committed one.
+        #[arg(long)]
+        model: Option<String>,
     },
     /// Evaluate against a reference corpus.
     Eval {
@@ -70,7 +73,11 @@ fn main() {
     let args = Cli::parse();
     let result = match &args.cmd {
         Cmd::Extract { file, url, format } => cli::extract::extract(file, url.as_deref(), format),
-        Cmd::Entities { file, format } => cli::ner::entities(file, format),
+        Cmd::Entities {
+            file,
+            format,
+            model,
+        } => cli::ner::entities(file, format, model.as_deref()),
         Cmd::Eval {
             what: EvalCmd::Readability { dir },
         } => cli::extract::eval_readability(dir),

@@ -62,3 +62,42 @@ fn times_money_and_percentages() {
         assert!(got.contains(&(text.to_string(), label)), "{text}: {got:?}");
     }
 }
+
+#[test]
+fn compound_modifiers_stay_out_of_names() {
+    use lectern::entities::is_name_modifier;
+    for w in [
+        "Kurdish-led",
+        "Saudi-backed",
+        "Boston-based",
+        "Paris-born",
+        "U.S.-led",
+    ] {
+        assert!(is_name_modifier(w), "{w}");
+    }
+    for w in [
+        "Hewlett-Packard",
+        "al-Sharaa",
+        "north-eastern",
+        "Kurdish",
+        "X-ed",
+        "Coca-Cola",
+    ] {
+        assert!(!is_name_modifier(w), "{w}");
+    }
+    let text = "Fighting went on as the Kurdish-led Syrian Democratic Forces left the town.";
+    let ents = recognize(text);
+    let names: Vec<(&str, Label)> = ents
+        .mentions
+        .iter()
+        .map(|m| (m.text.as_str(), m.label))
+        .collect();
+    assert!(
+        names.contains(&("Syrian Democratic Forces", Label::Org)),
+        "{names:?}"
+    );
+    assert!(
+        names.iter().all(|(t, _)| !t.contains("Kurdish-led ")),
+        "{names:?}"
+    );
+}

@@ -5,10 +5,12 @@ use std::time::Instant;
 use super::{read_input, CmdResult};
 use crate::entities::{self, conll, tagger, train};
 
-pub fn entities(file: &str, format: &str) -> CmdResult {
+pub fn entities(file: &str, format: &str, model_file: Option<&str>) -> CmdResult {
     let bytes = read_input(file)?;
     let text = String::from_utf8_lossy(&bytes);
-    let ents = entities::recognize(&text);
+    let chosen = Chosen::new(model_file)?;
+    let model = chosen.get();
+    let ents = entities::recognize_with(Some(model), &text);
     if format == "json" {
         let json = serde_json::to_string_pretty(&ents).map_err(|e| e.to_string())?;
         println!("{json}");
@@ -20,19 +22,38 @@ pub fn entities(file: &str, format: &str) -> CmdResult {
     Ok(0)
 }
 
+/// The model a command runs: read from a file, or the committed one.
+enum Chosen {
+    Loaded(Box<tagger::Tagger>),
+    Committed(&'static tagger::Tagger),
+}
+
+impl Chosen {
+    fn new(path: Option<&str>) -> Result<Chosen, String> {
+        let Some(path) = path else {
+            return tagger::model()
+                .map(Chosen::Committed)
+                .ok_or("the committed entity model could not be loaded".into());
+        };
+        let b = std::fs::read(path).map_err(|e| format!("reading {path}: {e}"))?;
+        let t = tagger::Tagger::from_bytes(&b).ok_or(format!("{path} is not a model"))?;
+        Ok(Chosen::Loaded(Box::new(t)))
+    }
+
+    fn get(&self) -> &tagger::Tagger {
+        match self {
+            Chosen::Loaded(t) => t,
+            Chosen::Committed(t) => t,
+        }
+    }
+}
+
 pub fn eval_ner(file: &str, model_file: Option<&str>) -> CmdResult {
     let bytes = read_input(file)?;
     let docs = conll::read(&String::from_utf8_lossy(&bytes));
     print_load_cost();
-    let loaded;
-    let model = match model_file {
-        Some(path) => {
-            let b = std::fs::read(path).map_err(|e| format!("reading {path}: {e}"))?;
-            loaded = tagger::Tagger::from_bytes(&b).ok_or(format!("{path} is not a model"))?;
-            &loaded
-        }
-        None => tagger::model().ok_or("the committed entity model could not be loaded")?,
-    };
+    let chosen = Chosen::new(model_file)?;
+    let model = chosen.get();
     // Warm the lazily built gazetteer so it does not count against tagging speed.
     let _ = crate::entities::gazetteer::Gazetteer::get();
     if std::env::var_os("LECTERN_NER_PROFILE").is_some() {
@@ -148,6 +169,9 @@ pub fn train_ner(corpus_dir: &str, out: &str, with_dev: bool) -> CmdResult {
     }
     if let Ok(e) = std::env::var("LECTERN_NER_FOLDS") {
         opts.folds = e.parse().map_err(|_| "bad LECTERN_NER_FOLDS")?;
+    }
+    if let Ok(e) = std::env::var("LECTERN_NER_SECOND_PASS") {
+        opts.second_pass = e == "1";
     }
     if let Ok(e) = std::env::var("LECTERN_NER_QUANTILE") {
         opts.quantile = e.parse().map_err(|_| "bad LECTERN_NER_QUANTILE")?;

@@ -404,6 +404,9 @@ pub struct WordTypes {
 
 struct TypeInfo {
     norm: String,
+    /// Whether the fields below and its features are worked out ([`WordTypes::complete`]):
+    /// only words the tagger scores, and their neighbours, need them.
+    done: bool,
     lower: String,
     short: String,
     title: bool,
@@ -415,11 +418,36 @@ struct TypeInfo {
 }
 
 impl WordTypes {
-    /// The type of the (normalised) form `norm`, added if new.
+    /// The type of the (normalised) form `norm`, added if new (not yet [`WordTypes::complete`]).
     fn intern(&mut self, norm: &str) -> u32 {
         if let Some(&id) = self.index.get(norm) {
             return id;
         }
+        let id = self.info.len() as u32;
+        self.info.push(TypeInfo {
+            norm: norm.to_string(),
+            done: false,
+            lower: String::new(),
+            short: String::new(),
+            title: false,
+            near: Neighbour::UNSET,
+            start: 0,
+            len: 0,
+        });
+        self.index.insert(norm.to_string(), id);
+        id
+    }
+
+    /// Works out what depends on type `id`'s form, once: its lower case, shape, title flag,
+    /// neighbour hashes and own features.
+    fn complete(&mut self, id: u32) {
+        let Some(t) = self.info.get_mut(id as usize) else {
+            return;
+        };
+        if t.done {
+            return;
+        }
+        let norm = t.norm.as_str();
         let lower = norm.to_lowercase();
         let start = self.ids.len();
         let f = &mut self.ids;
@@ -444,19 +472,13 @@ impl WordTypes {
         f.push(fh(5, &[&self.shape]));
         let short = shape(norm, true);
         f.push(fh(6, &[&short]));
-        let near = Neighbour::new(&lower, &short);
-        let id = self.info.len() as u32;
-        self.info.push(TypeInfo {
-            near,
-            norm: norm.to_string(),
-            title: TITLES.contains(&lower.as_str()),
-            lower,
-            short,
-            start: start as u32,
-            len: (self.ids.len() - start) as u8,
-        });
-        self.index.insert(norm.to_string(), id);
-        id
+        t.near = Neighbour::new(&lower, &short);
+        t.title = TITLES.contains(&lower.as_str());
+        t.lower = lower;
+        t.short = short;
+        t.start = start as u32;
+        t.len = (self.ids.len() - start) as u8;
+        t.done = true;
     }
 
     fn info(&self, id: u32) -> Option<&TypeInfo> {
@@ -494,6 +516,12 @@ struct Neighbour {
 }
 
 impl Neighbour {
+    /// The stand-in of a type not yet complete (never read: see [`WordTypes::complete`]).
+    const UNSET: Neighbour = Neighbour {
+        window: [0; 6],
+        pair: [0; 4],
+    };
+
     fn new(lower: &str, short: &str) -> Neighbour {
         Neighbour {
             window: [
@@ -584,6 +612,14 @@ pub fn sentence_features(
         .iter()
         .map(|w| words_seen.intern(&doc.normalise(w, caps)))
         .collect();
+    // The scored words read their neighbours up to two words away; the other words only
+    // take part in phrase matching (their forms).
+    for (i, &id) in ids.iter().enumerate() {
+        let near = i.saturating_sub(2)..(i + 3).min(ids.len());
+        if quiet.is_empty() || quiet.get(near).is_some_and(|q| q.contains(&false)) {
+            words_seen.complete(id);
+        }
+    }
     let words_seen: &WordTypes = words_seen;
     let info: Vec<&TypeInfo> = ids.iter().filter_map(|&i| words_seen.info(i)).collect();
     let norm_refs: Vec<&str> = info.iter().map(|t| t.norm.as_str()).collect();

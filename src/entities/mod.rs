@@ -2,13 +2,14 @@
 //! dates, times, money and percentages, and grouping of mentions into entities.
 //!
 //! Pipeline of [`recognize`]: [`tokenize`] (byte offsets, sentences that never cross a line
-//! break) -> [`tagger`] (two passes of an averaged structured perceptron over BILOU tags, with
+//! break) -> [`tagger`] (an averaged structured perceptron over BILOU tags, with
 //! [`features`]: word, affixes, shape, a +-2 window, [`gazetteer`] lists, runs of capitalised
-//! words, the document's spelling of headline capitals, the tags given to the same word earlier
-//! in the document, and in the second pass how it was tagged everywhere else; lower-case words
-//! away from any capital are O without being scored, see [`features::quiet_words`]) ->
-//! [`rules`] for DATE/TIME/MONEY/PERCENT (which win over overlapping tagger spans) -> titles
-//! stripped from people ("President Vladimir Putin" -> "Vladimir Putin") -> [`aliases`]
+//! words, the document's spelling of headline capitals, the names remembered from training and
+//! the tags given to the same word earlier in the document; lower-case words away from any
+//! capital are O without being scored, see [`features::quiet_words`]) -> [`rules`] for
+//! DATE/TIME/MONEY/PERCENT (which win over overlapping tagger spans) -> titles stripped from
+//! people ("President Vladimir Putin" -> "Vladimir Putin") and modifiers from names
+//! ("Kurdish-led Syrian Democratic Forces") -> [`aliases`]
 //! (mentions grouped into entities). [`annotate_html`] applies it to article HTML ([`marks`]).
 //!
 //! The model (`models/ner.bin`, i8 weights, see [`model`]) is rebuilt by `lectern train-ner`:
@@ -167,6 +168,21 @@ const TITLES: &[&str] = &[
     "mx",
 ];
 
+/// A capitalised compound modifier such as "Kurdish-led", "Saudi-backed" or "Boston-based":
+/// a name, a hyphen and a lower-case participle.
+pub fn is_name_modifier(word: &str) -> bool {
+    const PARTS: &[&str] = &[
+        "born", "run", "held", "made", "built", "style", "era", "speaking",
+    ];
+    let Some((head, part)) = word.rsplit_once('-') else {
+        return false;
+    };
+    head.chars().next().is_some_and(char::is_uppercase)
+        && part.len() >= 3
+        && part.chars().all(|c| c.is_ascii_lowercase())
+        && (part.ends_with("ed") || PARTS.contains(&part))
+}
+
 fn is_title(word: &str) -> bool {
     let l = word.trim_end_matches('.').to_lowercase();
     TITLES.contains(&l.as_str())
@@ -174,6 +190,11 @@ fn is_title(word: &str) -> bool {
 
 /// Finds the entity mentions in `text` (paragraphs separated by blank lines).
 pub fn recognize(text: &str) -> Entities {
+    recognize_with(tagger::model(), text)
+}
+
+/// [`recognize`] with a given tagger (`None`: the rules only).
+pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str) -> Entities {
     let toks = tokenize::tokenize(text);
     let sents = tokenize::sentences(text, &toks);
     let words: Vec<Vec<&str>> = sents
@@ -186,7 +207,7 @@ pub fn recognize(text: &str) -> Entities {
                 .collect()
         })
         .collect();
-    let tags = match tagger::model() {
+    let tags = match model {
         Some(m) => tagger::tag_document(m, &words),
         None => Vec::new(),
     };
@@ -197,6 +218,15 @@ pub fn recognize(text: &str) -> Entities {
         if let Some(t) = tags.get(si) {
             for (a, b, ty) in tag_spans(t) {
                 let (mut a, mut b) = (a, b);
+                // "the Kurdish-led Syrian Democratic Forces": the modifier is a MISC of its own
+                // (CoNLL's convention, which the tagger mostly follows), not part of the name.
+                if ty != Label::Misc && b - a > 1 && ws.get(a).is_some_and(|w| is_name_modifier(w))
+                {
+                    if spans.iter().all(|s| a < s.0 || a >= s.1) {
+                        spans.push((a, a + 1, Label::Misc));
+                    }
+                    a += 1;
+                }
                 // Drop titles at the front of a person, and a trailing possessive.
                 while ty == Label::Per && b - a > 1 && ws.get(a).is_some_and(|w| is_title(w)) {
                     a += 1;

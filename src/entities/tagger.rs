@@ -1,6 +1,7 @@
-//! Tags whole documents with the trained model in two passes: the first uses static features
-//! plus the document's prediction history (earlier tags of the same word); the second adds the
-//! first pass's tags and how each word was tagged everywhere else in the document.
+//! Tags whole documents with the trained model: static features plus the document's prediction
+//! history (earlier tags of the same word). A model may be stacked with a second pass that adds
+//! the first pass's tags and how each word was tagged everywhere else in the document; the
+//! committed one is not (`train::Options::second_pass` says why).
 
 use std::sync::OnceLock;
 
@@ -46,9 +47,14 @@ impl Tagger {
                 parts.push(rest.get(4..4usize.checked_add(len)?)?);
                 rest = rest.get(4 + len..)?;
             }
+            // An empty second part: a single-pass tagger with its memory.
+            let second = match parts.get(1)? {
+                [] => None,
+                b => Some(model(b)?),
+            };
             return Some(Tagger {
                 first: model(parts.first()?)?,
-                second: Some(model(parts.get(1)?)?),
+                second,
                 memory: Some(memory(rest)?),
             });
         }
