@@ -255,6 +255,9 @@ pub fn is_caps_sentence(words: &[&str]) -> bool {
             letters += 1;
             if is_all_caps(w) || (w.chars().count() == 1 && is_capitalised(w)) {
                 caps += 1;
+            } else if (letters - caps) * 10 > words.len() * 3 {
+                // Too many other words already, whatever follows (letters <= words).
+                return false;
             }
         }
     }

@@ -219,13 +219,16 @@ pub fn find(words: &[&str]) -> Vec<(usize, usize, Label)> {
 }
 
 /// Whether a match can start at `w`: every rule starts at a capitalised word (months, weekdays,
-/// currency codes), a digit or sign, a symbol (currency signs) or a number word. Most words
-/// are none of these, and the rules are not cheap.
+/// currency codes), an ASCII digit, a currency sign or a number word. Most words are none of
+/// these, and the rules are not cheap.
 fn may_start(w: &str) -> bool {
     let Some(c) = w.chars().next() else {
         return false;
     };
-    !c.is_alphabetic() || c.is_uppercase() || NUMBER_WORDS.iter().any(|n| n.eq_ignore_ascii_case(w))
+    if !c.is_alphabetic() {
+        return c.is_ascii_digit() || CURRENCY_SIGNS.contains(&w);
+    }
+    c.is_uppercase() || NUMBER_WORDS.iter().any(|n| n.eq_ignore_ascii_case(w))
 }
 
 fn date_at(words: &[&str], i: usize) -> Option<usize> {
