@@ -64,6 +64,8 @@
         skip: SKIP.has(tag),
         void: VOID.has(tag),
         phrasing: PHRASING.has(tag),
+        small: PHRASING.has(tag) || /^H[1-6]$/.test(tag),
+        textBlock: /^(P|LI|DD|DT|TD|TH|FIGCAPTION|BLOCKQUOTE|PRE)$/.test(tag),
         sizeCheck: !NO_SIZE_CHECK.has(tag),
         shadowHost: SHADOW_HOSTS.has(tag) || name.includes('-'),
       };
@@ -183,6 +185,10 @@
       if (cs.display === 'none' || cs.visibility === 'hidden' || cs.visibility === 'collapse') return false;
     }
     if (!styled || !info.sizeCheck || !el.firstChild) return true;
+    // Visually-hidden boxes hold text, a phrase or a heading; a paragraph or list item with
+    // markup, or a box of blocks, is not one (measuring every one was a tenth of a capture).
+    const first = el.firstElementChild;
+    if (first && (info.textBlock || !infoFor(first.tagName).small)) return true;
     // offsetWidth/Height read the box size; getBoundingClientRect also maps it to the viewport
     // through every ancestor, which costs several times more. Each read costs more than the
     // visibility check, so the height is read only for a box at most 1px wide.
@@ -195,7 +201,7 @@
       const cs = getComputedStyle(el);
       if (cs.display === 'contents') return true;
       if (cs.overflow !== 'visible' || cs.clipPath !== 'none' || (cs.clip && cs.clip !== 'auto')) return false;
-      if (w === 0 && h === 0 && !el.firstElementChild) return el.textContent.trim() === '' ? false : cs.display.startsWith('inline');
+      if (w === 0 && h === 0 && !first) return el.textContent.trim() === '' ? false : cs.display.startsWith('inline');
     }
     return true;
   }

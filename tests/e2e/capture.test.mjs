@@ -30,12 +30,13 @@ test('hidden things are left out, shown things and open shadow roots kept', asyn
   const c = await capture(`<style>.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0,0,0,0)}
     .gone{display:none} .inv{visibility:hidden}</style>
     <p>Shown <span class="sr">SR-SPAN</span> text <a href="/x">a link</a> <em>stressed</em></p>
-    <div class="sr"><h2>SR-BLOCK</h2></div><p class="gone">GONE</p><p class="inv">INVISIBLE <b>INV-CHILD</b></p>
+    <div class="sr"><h2>SR-BLOCK</h2></div><div class="sr"><a href="#main">SR-SKIP-LINK</a></div>
+    <p>More <span class="sr">SR-MIXED <em>markup</em></span> text</p><p class="gone">GONE</p><p class="inv">INVISIBLE <b>INV-CHILD</b></p>
     <div aria-hidden="true" role="dialog">DIALOG</div><p hidden>HIDDEN-ATTR</p><p style="width:0;height:0;overflow:hidden">ZERO-BOX</p>
     <div id="host"></div>
     <script>document.getElementById('host').attachShadow({ mode: 'open' }).innerHTML = '<p>SHADOW-TEXT</p>';</script>`);
   for (const kept of ['Shown', 'a link', 'stressed', 'SHADOW-TEXT']) assert.ok(c.html.includes(kept), `${kept} kept`);
-  for (const gone of ['SR-SPAN', 'SR-BLOCK', 'GONE', 'INVISIBLE', 'INV-CHILD', 'DIALOG', 'HIDDEN-ATTR', 'ZERO-BOX']) {
+  for (const gone of ['SR-SPAN', 'SR-BLOCK', 'SR-SKIP-LINK', 'SR-MIXED', 'GONE', 'INVISIBLE', 'INV-CHILD', 'DIALOG', 'HIDDEN-ATTR', 'ZERO-BOX']) {
     assert.ok(!c.html.includes(gone), `${gone} left out`);
   }
   assert.equal(c.fallback, false);
