@@ -61,3 +61,35 @@ fn rules_agree_with_re3d() {
         assert!(overlap_r >= 0.5, "{line}");
     }
 }
+
+/// The committed single-pass model is tagged sentence by sentence with its features made on the
+/// fly; a stacked tagger stores a document's features first. Stacked over itself (the second
+/// pass's own features have no weights in it), the model must tag exactly as it does alone.
+#[test]
+fn fused_and_stored_feature_paths_agree() {
+    let model = tagger::model().expect("committed model loads");
+    assert!(model.second.is_none(), "the committed model is single-pass");
+    let first = model.first.to_bytes();
+    let memory = model
+        .memory
+        .as_ref()
+        .expect("the committed model remembers names");
+    let stacked =
+        tagger::Tagger::from_bytes(&tagger::Tagger::stack_with_memory(&first, &first, memory))
+            .expect("stacked model loads");
+    let docs = read("corpus/ner/conll2003/eng.testb");
+    let mut tokens = 0;
+    for d in docs.iter().take(60) {
+        let words: Vec<Vec<&str>> = d
+            .sentences
+            .iter()
+            .map(|s| s.words.iter().map(String::as_str).collect())
+            .collect();
+        tokens += words.iter().map(Vec::len).sum::<usize>();
+        assert_eq!(
+            tagger::tag_document(model, &words),
+            tagger::tag_document(&stacked, &words)
+        );
+    }
+    assert!(tokens > 5_000);
+}

@@ -595,10 +595,9 @@ const TITLES: &[&str] = &[
     "ambassador",
 ];
 
-/// Computes the static features of each word of a sentence (everything except history).
-/// The features of each word of a sentence, into `out` (one list per word, the word's own
-/// features first: see [`WordTypes`]); `types` gets each word's type. Words marked in `quiet`
-/// (see [`quiet_words`]; may be empty) get no features.
+/// The static features of each word of a sentence (everything except history), into `out`
+/// (the word's own features first: see [`WordTypes`]); `types` gets each word's type. Words
+/// marked in `quiet` (see [`quiet_words`]; may be empty) get no features.
 #[allow(clippy::too_many_arguments)]
 pub fn sentence_features(
     words: &[&str],
@@ -607,7 +606,7 @@ pub fn sentence_features(
     gaz: &Gazetteer,
     memory: Option<&Memory>,
     words_seen: &mut WordTypes,
-    out: &mut Vec<Vec<u32>>,
+    out: &mut SentenceFeatures,
     types: &mut Vec<WordType>,
 ) {
     let caps = is_caps_sentence(words);
@@ -697,12 +696,12 @@ pub fn sentence_features(
     let fixed = fixed_ids();
     for (i, (t, &id)) in toks.iter().zip(&ids).enumerate() {
         if quiet.get(i) == Some(&true) {
-            out.push(Vec::new());
+            out.end_word();
             types.push(WordType { id, len: 0 });
             continue;
         }
         let ii = i as isize;
-        let mut f = Vec::with_capacity(64);
+        let f = &mut out.ids;
         let own = words_seen.features(id);
         f.extend_from_slice(own);
         types.push(WordType {
@@ -810,7 +809,45 @@ pub fn sentence_features(
         if is_capitalised(t.norm) && doc.lower_seen.contains(t.lower) {
             f.push(fh(26, &[initial]));
         }
-        out.push(f);
+        out.end_word();
+    }
+}
+
+/// A sentence's features in one buffer, reused from sentence to sentence: word `i`'s are
+/// `ids[ends[i - 1]..ends[i]]`.
+#[derive(Default)]
+pub struct SentenceFeatures {
+    ids: Vec<u32>,
+    ends: Vec<usize>,
+}
+
+impl SentenceFeatures {
+    fn clear(&mut self) {
+        self.ids.clear();
+        self.ends.clear();
+    }
+
+    /// Closes the current word's list.
+    fn end_word(&mut self) {
+        self.ends.push(self.ids.len());
+    }
+
+    /// Word `i`'s features (empty past the end).
+    pub fn word(&self, i: usize) -> &[u32] {
+        let start = i
+            .checked_sub(1)
+            .map_or(Some(0), |p| self.ends.get(p).copied());
+        match (start, self.ends.get(i)) {
+            (Some(a), Some(&b)) => self.ids.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// One list per word.
+    pub fn to_lists(&self) -> Vec<Vec<u32>> {
+        (0..self.ends.len())
+            .map(|i| self.word(i).to_vec())
+            .collect()
     }
 }
 

@@ -6,8 +6,8 @@
 use std::sync::OnceLock;
 
 use super::features::{
-    quiet_words, sentence_features, Aggregate, DocInfo, History, Memory, WordType, WordTypes,
-    NUM_TAGS,
+    quiet_words, sentence_features, Aggregate, DocInfo, History, Memory, SentenceFeatures,
+    WordType, WordTypes, NUM_TAGS,
 };
 use super::gazetteer::Gazetteer;
 use super::model::Model;
@@ -124,7 +124,6 @@ pub fn document_features(sentences: &[Vec<&str>], memory: Option<&Memory>) -> Ve
 pub struct DocFeatures {
     pub feats: Vec<Vec<Vec<u32>>>,
     pub types: Vec<Vec<WordType>>,
-    pub n_types: usize,
 }
 
 /// With `quiet` (per sentence, see [`quiet_words`]; may be empty), the quiet words get none.
@@ -138,67 +137,78 @@ pub fn document_features_typed(
     let mut seen = WordTypes::default();
     let mut feats = Vec::with_capacity(sentences.len());
     let mut types = Vec::with_capacity(sentences.len());
+    let mut sf = SentenceFeatures::default();
     for (si, words) in sentences.iter().enumerate() {
-        let (mut f, mut t) = (Vec::new(), Vec::new());
+        let mut t = Vec::new();
         let q = quiet.get(si).map_or(&[][..], Vec::as_slice);
         if all_quiet(q) {
             // Nothing in it is scored (see `decode_document`).
-            f.resize_with(words.len(), Vec::new);
+            feats.push(vec![Vec::new(); words.len()]);
             t.resize(words.len(), WordType { id: 0, len: 0 });
         } else {
-            sentence_features(words, q, &doc, gaz, memory, &mut seen, &mut f, &mut t);
+            sentence_features(words, q, &doc, gaz, memory, &mut seen, &mut sf, &mut t);
+            feats.push(sf.to_lists());
         }
-        feats.push(f);
         types.push(t);
     }
-    DocFeatures {
-        feats,
-        types,
-        n_types: seen.len(),
-    }
+    DocFeatures { feats, types }
 }
 
-/// One pass of Viterbi decoding over a document, with the prediction history. With `types`
-/// (each word's type and the number of types), the weights of a word's own features are summed
-/// once per type. Words marked in `quiet` (per sentence; may be empty) are not scored: they
-/// are O.
-pub fn decode_document(
-    model: &Model,
-    sentences: &[Vec<&str>],
-    feats: &[Vec<Vec<u32>>],
-    types: Option<(&[Vec<WordType>], usize)>,
-    quiet: &[Vec<bool>],
-) -> Vec<Vec<usize>> {
-    let mut hist = History::default();
-    let mut out = Vec::with_capacity(sentences.len());
-    let mut em: Vec<[f32; NUM_TAGS]> = Vec::new();
-    let mut extra = Vec::new();
-    let mut own: Vec<Option<[i32; NUM_TAGS]>> = vec![None; types.map_or(0, |t| t.1)];
-    let no_types: &[WordType] = &[];
-    for (si, (words, f)) in sentences.iter().zip(feats).enumerate() {
-        em.clear();
-        let tys = types
-            .and_then(|t| t.0.get(si))
-            .map_or(no_types, Vec::as_slice);
-        let q = quiet.get(si).map_or(&[][..], Vec::as_slice);
-        if all_quiet(q) {
-            // Nothing to score: all O (and the history records them as such).
-            for w in words {
-                hist.record(w, 0);
-            }
-            out.push(vec![0; words.len()]);
-            continue;
+/// Decodes sentence after sentence, keeping the document's prediction history and the summed
+/// weights of each word type's own features.
+struct Decoder<'m> {
+    model: &'m Model,
+    hist: History,
+    own: Vec<Option<[i32; NUM_TAGS]>>,
+    em: Vec<[f32; NUM_TAGS]>,
+    extra: Vec<u32>,
+}
+
+impl<'m> Decoder<'m> {
+    fn new(model: &'m Model) -> Self {
+        Decoder {
+            model,
+            hist: History::default(),
+            own: Vec::new(),
+            em: Vec::new(),
+            extra: Vec::new(),
         }
-        for (wi, (w, tf)) in words.iter().zip(f.iter()).enumerate() {
+    }
+
+    /// A sentence with nothing to score: all O (and the history records them as such).
+    fn all_o(&mut self, words: &[&str]) -> Vec<usize> {
+        for w in words {
+            self.hist.record(w, 0);
+        }
+        vec![0; words.len()]
+    }
+
+    /// Tags one sentence: `feats(i)` are word i's static features, `tys` the words' types (may
+    /// be empty: no caching), `q` the quiet words (may be empty).
+    fn sentence<'f>(
+        &mut self,
+        words: &[&str],
+        feats: impl Fn(usize) -> &'f [u32],
+        tys: &[WordType],
+        q: &[bool],
+    ) -> Vec<usize> {
+        let model = self.model;
+        self.em.clear();
+        for (wi, w) in words.iter().enumerate() {
             if q.get(wi) == Some(&true) {
-                em.push([0.0; NUM_TAGS]);
+                self.em.push([0.0; NUM_TAGS]);
                 continue;
             }
-            extra.clear();
-            hist.features(w, &mut extra);
+            let tf = feats(wi);
+            self.extra.clear();
+            self.hist.features(w, &mut self.extra);
             let mut acc = [0i32; NUM_TAGS];
             let cached = tys.get(wi).and_then(|ty| {
-                let slot = own.get_mut(ty.id as usize)?;
+                let id = ty.id as usize;
+                if self.own.len() <= id {
+                    self.own.resize(id + 1, None);
+                }
+                let slot = self.own.get_mut(id)?;
                 let part = *slot.get_or_insert_with(|| {
                     let mut a = [0i32; NUM_TAGS];
                     model.add_weights(tf.get(..ty.len as usize).unwrap_or(&[]), &mut a);
@@ -214,18 +224,71 @@ pub fn decode_document(
                 None => model.add_weights(tf, &mut acc),
             }
             let mut e = model.scaled(&acc);
-            if !extra.is_empty() {
-                for (a, b) in e.iter_mut().zip(model.emission(&extra)) {
+            if !self.extra.is_empty() {
+                for (a, b) in e.iter_mut().zip(model.emission(&self.extra)) {
                     *a += b;
                 }
             }
-            em.push(e);
+            self.em.push(e);
         }
-        let tags = model.viterbi_forcing_o(&em, q);
+        let tags = model.viterbi_forcing_o(&self.em, q);
         for (w, &t) in words.iter().zip(tags.iter()) {
-            hist.record(w, t);
+            self.hist.record(w, t);
         }
-        out.push(tags);
+        tags
+    }
+}
+
+/// One pass of Viterbi decoding over a document, with the prediction history. With `types`
+/// (each word's type), the weights of a word's own features are summed once per type. Words
+/// marked in `quiet` (per sentence; may be empty) are not scored: they are O.
+pub fn decode_document(
+    model: &Model,
+    sentences: &[Vec<&str>],
+    feats: &[Vec<Vec<u32>>],
+    types: Option<&[Vec<WordType>]>,
+    quiet: &[Vec<bool>],
+) -> Vec<Vec<usize>> {
+    let mut dec = Decoder::new(model);
+    let no_types: &[WordType] = &[];
+    let mut out = Vec::with_capacity(sentences.len());
+    for (si, (words, f)) in sentences.iter().zip(feats).enumerate() {
+        let q = quiet.get(si).map_or(&[][..], Vec::as_slice);
+        if all_quiet(q) {
+            out.push(dec.all_o(words));
+            continue;
+        }
+        let tys = types
+            .and_then(|t| t.get(si))
+            .map_or(no_types, Vec::as_slice);
+        out.push(dec.sentence(words, |i| f.get(i).map_or(&[][..], Vec::as_slice), tys, q));
+    }
+    out
+}
+
+/// A single-pass model over a document, each sentence's features worked out just before it is
+/// decoded, in one reused buffer (no stored features: most of the allocations of tagging).
+fn tag_single_pass(
+    tagger: &Tagger,
+    sentences: &[Vec<&str>],
+    quiet: &[Vec<bool>],
+) -> Vec<Vec<usize>> {
+    let doc = DocInfo::new(sentences);
+    let gaz = Gazetteer::get();
+    let mut seen = WordTypes::default();
+    let mut sf = SentenceFeatures::default();
+    let mut types = Vec::new();
+    let mut dec = Decoder::new(&tagger.first);
+    let mut out = Vec::with_capacity(sentences.len());
+    for (si, words) in sentences.iter().enumerate() {
+        let q = quiet.get(si).map_or(&[][..], Vec::as_slice);
+        if all_quiet(q) {
+            out.push(dec.all_o(words));
+            continue;
+        }
+        let memory = tagger.memory.as_ref();
+        sentence_features(words, q, &doc, gaz, memory, &mut seen, &mut sf, &mut types);
+        out.push(dec.sentence(words, |i| sf.word(i), &types, q));
     }
     out
 }
@@ -249,12 +312,12 @@ pub fn add_second_pass_features(
 /// Words that [`quiet_words`] marks are O without being scored.
 pub fn tag_document(tagger: &Tagger, sentences: &[Vec<&str>]) -> Vec<Vec<usize>> {
     let quiet: Vec<Vec<bool>> = sentences.iter().map(|s| quiet_words(s)).collect();
-    let mut doc = document_features_typed(sentences, tagger.memory.as_ref(), &quiet);
-    let types = Some((doc.types.as_slice(), doc.n_types));
-    let s1 = decode_document(&tagger.first, sentences, &doc.feats, types, &quiet);
     let Some(second) = &tagger.second else {
-        return s1;
+        return tag_single_pass(tagger, sentences, &quiet);
     };
+    let mut doc = document_features_typed(sentences, tagger.memory.as_ref(), &quiet);
+    let types = Some(doc.types.as_slice());
+    let s1 = decode_document(&tagger.first, sentences, &doc.feats, types, &quiet);
     add_second_pass_features(sentences, &s1, &mut doc.feats, &quiet);
     decode_document(second, sentences, &doc.feats, types, &quiet)
 }
