@@ -182,6 +182,7 @@ window.benchPage = async function benchPage(name, { reps, warmup }) {
   let extractError = null;
   let recognizeError = null;
   let mentions = null;
+  let names = null; // whether the names tagger ran (English text only)
   for (let i = 0; i < warmup + reps; i++) {
     // Alternate who goes first, so neither always runs right after the other's garbage.
     const order = i % 2 === 0 ? ['R', 'L'] : ['L', 'R'];
@@ -197,6 +198,7 @@ window.benchPage = async function benchPage(name, { reps, warmup }) {
     if (n) {
       recognizeError = n.error;
       mentions = get(n.out, 'mentions', 'length') ?? null;
+      names = get(n.out, 'names') ?? null;
     }
     if (i < warmup) continue;
     t.readability.push(round.r.ms);
@@ -233,6 +235,7 @@ window.benchPage = async function benchPage(name, { reps, warmup }) {
       chars: text.length,
       tokens,
       mentions,
+      names,
       error: recognizeError,
     },
   };

@@ -101,3 +101,27 @@ fn compound_modifiers_stay_out_of_names() {
         "{names:?}"
     );
 }
+
+#[test]
+fn names_are_looked_for_in_english_only() {
+    let de = "Das in der iOS-Version bereits enthaltene Feature ist nun auch für OS X verfügbar. \
+              Zudem gibt es neue Zusatzfelder in der Datenbank und weitere Verbesserungen. \
+              AgileBits hat Version 5.3 seines Passwortmanagers freigegeben, die Lizenz kostet \
+              50 Euro. Mit dem Update wird eine praktische Funktion nachgereicht, die die \
+              Anwendung bereits seit längerem beherrscht. ";
+    let ents = recognize(&de.repeat(2));
+    assert!(!ents.names);
+    let labels: Vec<Label> = ents.mentions.iter().map(|m| m.label).collect();
+    assert!(labels.contains(&Label::Money), "{labels:?}");
+    assert!(
+        labels
+            .iter()
+            .all(|l| !matches!(l, Label::Per | Label::Org | Label::Loc | Label::Misc)),
+        "{labels:?}"
+    );
+    let en = "Vladimir Putin met Ahmad al-Sharaa in Moscow on Wednesday, and the two leaders \
+              said that they had agreed on the future of the Russian bases in Syria. ";
+    let ents = recognize(&en.repeat(3));
+    assert!(ents.names);
+    assert!(ents.mentions.iter().any(|m| m.label == Label::Per));
+}

@@ -39,7 +39,7 @@ function run(html) {
     const result = process(html, url, opts);
     const ms = performance.now() - t0;
     $('pg-time').textContent = `processed ${Math.round(html.length / 1024)} KB in ${ms.toFixed(1)} ms`;
-    reader.show(result);
+    reader.show(result, { marked: opts.highlights !== false });
     $('pg-json').textContent = JSON.stringify(result, null, 2);
     de.dataset.state = 'ready';
   } catch (e) {
@@ -51,7 +51,7 @@ function run(html) {
       ['Show the page’s text anyway', () => {
         try {
           const r = process_fragment(html.replace(/^[\s\S]*?<\/head>/i, ''), url, 'Page text', opts);
-          reader.show(r);
+          reader.show(r, { marked: opts.highlights !== false });
           $('pg-json').textContent = JSON.stringify(r, null, 2);
           de.dataset.state = 'ready';
         } catch (e2) { reader.showMessage('Nothing to show', e2.message || String(e2)); }

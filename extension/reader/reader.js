@@ -91,7 +91,7 @@ async function render() {
     const progressive = opts.highlights !== false && !entitiesWarm;
     let result = call(progressive ? { ...opts, highlights: false } : opts);
     de.dataset.processMs = String(Math.round(performance.now() - t0));
-    reader.show(result);
+    reader.show(result, { marked: !progressive && opts.highlights !== false });
     de.dataset.mode = mode;
     de.dataset.articleAt = String(Date.now()); // wall clock, for tests/e2e/measure.mjs
     // 'ready' (what the tests wait for) once the marks are in too.

@@ -148,7 +148,8 @@ export function createReader(root, { settings, limits, onChange = () => {}, onCl
     stepInfo.textContent = `${selected.index + 1} / ${n}`;
   }
 
-  function buildEntities(result) {
+  // `marked`: entities were asked for (false for the article shown before its marks).
+  function buildEntities(result, marked) {
     // Group the marks: entity id -> mentions (in document order) -> pieces of one mention.
     const byEntity = new Map();
     const byMention = new Map();
@@ -181,7 +182,12 @@ export function createReader(root, { settings, limits, onChange = () => {}, onCl
           set({ hiddenLabels: [...hidden] });
         },
       }, h('span', { class: 'lx-swatch', 'aria-hidden': 'true' }), `${name} `, h('span', { class: 'lx-count' }, String(counts.get(l))))));
-    legend.hidden = !ents.length;
+    // The names tagger knows English only: say so rather than leave the reader guessing.
+    const noNames = marked && result.entities && result.entities.names === false;
+    if (noNames) {
+      legend.append(h('span', { class: 'lx-legend-note', role: 'note' }, 'People, places and organisations are marked in English text only.'));
+    }
+    legend.hidden = !ents.length && !noNames;
     entBtn.hidden = !ents.length;
 
     const groups = LABELS.filter(([l]) => counts.has(l)).map(([l, name]) => {
@@ -197,7 +203,7 @@ export function createReader(root, { settings, limits, onChange = () => {}, onCl
     panelList.replaceChildren(...groups);
   }
 
-  function show(result) {
+  function show(result, { marked = true } = {}) {
     clearSelection();
     status.replaceChildren();
     status.hidden = true;
@@ -211,7 +217,7 @@ export function createReader(root, { settings, limits, onChange = () => {}, onCl
     if (header) header.after(legend); else main.prepend(legend);
     const lang = result.article && result.article.lang;
     if (lang) main.lang = lang;
-    buildEntities(result);
+    buildEntities(result, marked);
     apply();
     doc.title = (result.article && result.article.title) || 'Reader view';
     main.focus({ preventScroll: true });

@@ -27,19 +27,21 @@
     'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DATA', 'DEL', 'DFN', 'EM', 'I', 'INS', 'KBD',
     'MARK', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'BR', 'WBR',
   ]);
-  // Attributes that carry nothing for the reader or that could act.
+  // Attributes that carry nothing for the reader or that could act. Data attributes are kept
+  // only where lazy loading puts image URLs in them (script state elsewhere, often long).
   const DROP_ATTR = /^(on|style$|srcset$|sizes$|nonce$|integrity$|ping$|formaction$|background$)/i;
   const LAZY_ATTRS = ['data-src', 'data-lazy-src', 'data-original', 'data-url', 'data-srcset'];
 
-  // Whether an attribute name is written out, decided once per name.
+  // Whether an attribute name is written out (on an element of this kind), decided once per
+  // name: 0 never, 1 always, 2 a data attribute (on media elements only).
   const attrDecision = new Map();
-  function attrKept(n) {
-    let ok = attrDecision.get(n);
-    if (ok === undefined) {
-      ok = !DROP_ATTR.test(n) && /^[a-zA-Z_:][-a-zA-Z0-9_:.]*$/.test(n);
-      attrDecision.set(n, ok);
+  function attrKept(n, info) {
+    let d = attrDecision.get(n);
+    if (d === undefined) {
+      d = DROP_ATTR.test(n) || !/^[a-zA-Z_:][-a-zA-Z0-9_:.]*$/.test(n) ? 0 : /^data-/i.test(n) ? 2 : 1;
+      attrDecision.set(n, d);
     }
-    return ok;
+    return d === 1 || (d === 2 && info.media);
   }
 
   // Elements that may host a shadow root (attachShadow's list, and custom elements): only they
@@ -64,6 +66,7 @@
         skip: SKIP.has(tag),
         void: VOID.has(tag),
         phrasing: PHRASING.has(tag),
+        media: /^(IMG|PICTURE|SOURCE|FIGURE|VIDEO|AUDIO|IFRAME|NOSCRIPT|META|LINK)$/.test(tag),
         small: PHRASING.has(tag) || /^H[1-6]$/.test(tag),
         textBlock: /^(P|LI|DD|DT|TD|TH|FIGCAPTION|BLOCKQUOTE|PRE)$/.test(tag),
         sizeCheck: !NO_SIZE_CHECK.has(tag),
@@ -236,7 +239,7 @@
     let hasWidth = false, hasHeight = false;
     for (let i = 0; i < names.length; i++) {
       const n = names[i];
-      if (!attrKept(n)) continue;
+      if (!attrKept(n, info)) continue;
       let v;
       if (n === 'href' && (tag === 'A' || tag === 'AREA')) {
         v = linkUrl(el, attrValue(el, n));

@@ -24,6 +24,7 @@ pub mod aliases;
 pub mod features;
 pub mod gazetteer;
 pub mod gazetteer_lists;
+pub mod language;
 pub mod marks;
 pub mod model;
 pub mod phrase_table;
@@ -96,6 +97,9 @@ pub struct Entity {
 pub struct Entities {
     pub mentions: Vec<Mention>,
     pub entities: Vec<Entity>,
+    /// Whether names (PER/ORG/LOC/MISC) were looked for: the tagger runs on English text only
+    /// (see [`language`]); dates, times, money and percentages are found in any case.
+    pub names: bool,
 }
 
 /// Titles and honorifics kept out of a person's name ("President Vladimir Putin" ->
@@ -207,6 +211,7 @@ pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str) -> Entities {
                 .collect()
         })
         .collect();
+    let model = model.filter(|_| language::is_english(&words));
     let tags = match model {
         Some(m) => tagger::tag_document(m, &words),
         None => Vec::new(),
@@ -262,7 +267,11 @@ pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str) -> Entities {
     }
     add_acronym_uses(text, &toks, &mut mentions);
     let entities = aliases::group(text, &mut mentions);
-    Entities { mentions, entities }
+    Entities {
+        mentions,
+        entities,
+        names: model.is_some(),
+    }
 }
 
 /// Entity spans (first token, end token, label) of a tag sequence.

@@ -61,6 +61,24 @@ test('pasted HTML is processed; a page without an article gets a plain message',
   assert.match(await page.locator('.lx-status').innerText(), /doesn.t look like an article/);
 });
 
+test('an article in another language: no name marks, and a note saying why', async () => {
+  await page.selectOption('#pg-sample', '');
+  const paras = Array.from({ length: 6 }, (_, i) => `<p>Absatz ${i + 1}: Die Fähre überquerte die Bucht im Morgengrauen, während die Möwen ihr folgten. Der Hafenmeister notierte jede Überfahrt in seinem Logbuch, und die Fischer warteten am Kai auf besseres Wetter.</p>`).join('');
+  await page.fill('#pg-html', `<html lang="de"><head><title>Die Fähre</title></head><body><article><h1>Die letzte Fähre des Jahres</h1>${paras}</article></body></html>`);
+  await page.fill('#pg-url', 'https://example.org/faehre');
+  const before = await page.evaluate(() => Number(document.documentElement.dataset.runs));
+  await page.click('#pg-run');
+  await page.waitForFunction((n) => Number(document.documentElement.dataset.runs) > n, before);
+  assert.equal(await state(), 'ready');
+  assert.equal(await page.locator('mark.lx-PER, mark.lx-ORG, mark.lx-LOC, mark.lx-MISC').count(), 0, 'no names marked');
+  assert.match(await page.locator('.lx-legend-note').innerText(), /English text only/);
+  assert.ok(await page.locator('.lx-legend').isVisible());
+  // English text gets its names, and no note.
+  await page.selectOption('#pg-sample', 'samples/news.html');
+  await page.waitForFunction(() => document.querySelector('mark.lx-PER') !== null);
+  assert.equal(await page.locator('.lx-legend-note').count(), 0);
+});
+
 test('the playground loads nothing from outside its own server', async () => {
   for (const u of requests) assert.ok(u.startsWith(server.origin) || u.startsWith('data:'), `requested ${u}`);
 });
