@@ -1088,9 +1088,13 @@ impl Memory {
                 None => self.phrases.get(&key).copied(),
             }
         };
-        longest_matches(words, MEMORY_MAX_LEN, MEMORY_PREFIX, |h| {
-            get(h.key32()).unwrap_or(0)
-        })
+        longest_matches(
+            words,
+            MEMORY_MAX_LEN,
+            MEMORY_PREFIX,
+            |_| true,
+            |h| get(h.key32()).unwrap_or(0),
+        )
     }
 
     /// The stored form (`LXMEM02\n`, a key table, the bits in rank order).

@@ -21,6 +21,19 @@ pub const LISTS: [(u8, &str); 7] = [
 
 /// The lists compiled into a phrase table by `build.rs`, used in place.
 static TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
+/// The first words of the phrases that start in lower case, sorted, one per line (`build.rs`).
+static LOWER_FIRST: &str = include_str!(concat!(env!("OUT_DIR"), "/gazetteer_lower_first.txt"));
+
+/// Whether a phrase of the lists can start at `word`: most words are lower case, and only a
+/// few phrases start so.
+fn may_start(word: &str) -> bool {
+    static FIRST: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    !word.chars().next().is_some_and(char::is_lowercase)
+        || FIRST
+            .get_or_init(|| LOWER_FIRST.lines().collect())
+            .binary_search(&word)
+            .is_ok()
+}
 
 #[derive(Clone, Copy)]
 pub struct Gazetteer {
@@ -86,7 +99,9 @@ impl Gazetteer {
     /// Matches every phrase in the sentence `words` (already case-normalised by the caller).
     pub fn matches(&self, words: &[&str]) -> Vec<GazMatch> {
         match self.phrases {
-            Some(table) => longest_matches(words, MAX_LEN, PREFIX, |h| table.get(h.finish())),
+            Some(table) => {
+                longest_matches(words, MAX_LEN, PREFIX, may_start, |h| table.get(h.finish()))
+            }
             None => vec![GazMatch::default(); words.len()],
         }
     }
@@ -98,11 +113,15 @@ pub fn longest_matches(
     words: &[&str],
     max_len: usize,
     prefix: u8,
+    may_start: impl Fn(&str) -> bool,
     lookup: impl Fn(PhraseHash) -> u8,
 ) -> Vec<GazMatch> {
     let mut out = vec![GazMatch::default(); words.len()];
     let mut longest = vec![(0usize, 0u8); words.len()];
     for i in 0..words.len() {
+        if !words.get(i).is_some_and(|w| may_start(w)) {
+            continue;
+        }
         let mut h = PhraseHash::default();
         for j in i..words.len().min(i + max_len) {
             h.push(words.get(j).copied().unwrap_or(""), j == i);

@@ -52,3 +52,16 @@ pub fn add_entries(bit: u8, src: &str, out: &mut Vec<(u64, u8)>) {
         }
     }
 }
+
+/// The first tokens of a list's phrases that start with a lower-case letter.
+pub fn lower_first_tokens(src: &str) -> Vec<String> {
+    src.lines()
+        .filter_map(|line| {
+            let line = line.trim();
+            let toks = tokenize(line);
+            let first = toks.first()?.text(line);
+            (toks.len() <= MAX_LEN && first.chars().next().is_some_and(char::is_lowercase))
+                .then(|| first.to_string())
+        })
+        .collect()
+}

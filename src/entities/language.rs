@@ -11,6 +11,8 @@
 const MIN_WORDS: usize = 40;
 /// Share of function words from which a text is English.
 const MIN_SHARE: f64 = 0.15;
+/// Enough words to judge: the rest of a long text is not read.
+const ENOUGH_WORDS: usize = 600;
 
 const FUNCTION_WORDS: &[&str] = &[
     "a", "about", "all", "also", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can",
@@ -20,16 +22,31 @@ const FUNCTION_WORDS: &[&str] = &[
     "with", "would", "you",
 ];
 
-/// Whether the words of a text (sentences of tokens) read as English.
+/// Whether the words of a text (sentences of tokens) read as English: mostly Latin letters,
+/// and enough English function words among them.
 pub fn is_english(sentences: &[Vec<&str>]) -> bool {
     let mut words = 0usize;
     let mut function = 0usize;
+    // Letters in the Latin script and in others (Chinese, Arabic, Cyrillic...), whose words
+    // can be long runs without spaces: their count, not their words', says what the text is.
+    let (mut latin, mut other) = (0usize, 0usize);
     let mut buf = String::new();
     for w in sentences.iter().flatten() {
         if !w.chars().next().is_some_and(char::is_alphabetic) {
             continue;
         }
+        for c in w.chars().filter(|c| c.is_alphabetic()) {
+            if is_latin(c) {
+                latin += 1;
+            } else {
+                other += 1;
+            }
+        }
         words += 1;
+        if words > ENOUGH_WORDS {
+            words -= 1;
+            break;
+        }
         if w.len() <= 5 && w.is_ascii() {
             buf.clear();
             buf.push_str(w);
@@ -39,7 +56,15 @@ pub fn is_english(sentences: &[Vec<&str>]) -> bool {
             }
         }
     }
+    if other > latin {
+        return false;
+    }
     words < MIN_WORDS || function as f64 >= words as f64 * MIN_SHARE
+}
+
+/// Basic Latin, Latin-1 and the Latin Extended blocks.
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic() || matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}')
 }
 
 #[cfg(test)]
@@ -70,7 +95,9 @@ mod tests {
         for other in [de, fr, la] {
             assert!(!is_english(&words(&other.repeat(3))), "{other}");
         }
-        // Too short to tell: the tagger runs.
+        // Too short to tell: the tagger runs; but a text in another script is not English.
         assert!(is_english(&words(de)));
+        assert!(!is_english(&words("人类在月球表面上 NASA 认为它")));
+        assert!(!is_english(&words("Москва и Санкт-Петербург")));
     }
 }
