@@ -264,11 +264,21 @@ pub fn is_caps_sentence(words: &[&str]) -> bool {
     letters >= 2 && caps * 10 >= letters * 7
 }
 
+/// A word's 64-bit hash (FNV-1a, then mixed): distinct words of one document do not collide in
+/// practice.
+fn word_key(w: &str) -> u64 {
+    let mut h = PhraseHash::default();
+    h.push(w, true);
+    h.finish()
+}
+
 /// What the document tells about each word form.
 #[derive(Default)]
 pub struct DocInfo {
-    /// Lower-cased forms of words written in lower case somewhere in the document.
-    lower_seen: FastSet<String>,
+    /// Lower-cased forms of words written in lower case somewhere in the document, as 64-bit
+    /// hashes ([`word_key`]): most tokens are such words, and keeping each as a string was an
+    /// allocation per token.
+    lower_seen: FastSet<u64>,
     /// Lower-cased form -> a mixed-case spelling seen in running text ("Putin" for "PUTIN").
     case_form: FastMap<String, String>,
 }
@@ -280,7 +290,7 @@ impl DocInfo {
             let caps = is_caps_sentence(words);
             for (i, w) in words.iter().enumerate() {
                 if w.chars().next().is_some_and(char::is_lowercase) && w.len() > 1 {
-                    info.lower_seen.insert(w.to_string());
+                    info.lower_seen.insert(word_key(w));
                 } else if !caps && i > 0 && is_capitalised(w) && !is_all_caps(w) {
                     info.case_form
                         .entry(w.to_lowercase())
@@ -806,7 +816,7 @@ pub fn sentence_features(
             // one that ends a noun phrase.
             f.push(fh(25, &[pos, n1.short]));
         }
-        if is_capitalised(t.norm) && doc.lower_seen.contains(t.lower) {
+        if is_capitalised(t.norm) && doc.lower_seen.contains(&word_key(t.lower)) {
             f.push(fh(26, &[initial]));
         }
         out.end_word();
