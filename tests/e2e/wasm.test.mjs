@@ -26,6 +26,7 @@ test('process returns the article, its entities and the reader HTML', () => {
   assert.ok(r.article.word_count > 50);
   assert.ok(Array.isArray(r.entities.mentions) && Array.isArray(r.entities.entities));
   assert.ok(r.entities.mentions.length > 0);
+  assert.equal(r.entities.names, true, 'English text: names looked for');
   assert.match(r.reader_html, /<mark class="lx-ent lx-[A-Z]+"/);
   // Relative URLs resolve against the page's URL.
   assert.match(r.reader_html, /src="https:\/\/news\.example\/img\/tram\.png"/);
@@ -35,6 +36,7 @@ test('highlights off: no marks and no entities', () => {
   const r = core.process(story(), 'https://news.example/trams', { highlights: false });
   assert.doesNotMatch(r.reader_html, /<mark/);
   assert.equal(r.entities.mentions.length, 0);
+  assert.equal(r.entities.names, false);
 });
 
 test('highlight_last marks the article the last plain process extracted, once', () => {
