@@ -8,6 +8,8 @@
 //! is still read correctly; the tests hold both parsers to the same tree on capture-style
 //! serialisations of every corpus page.
 
+use std::borrow::Cow;
+
 use super::dom::{closes_p, is_void, Dom, Id, LocalName, StrTendril, ROOT};
 
 /// What a capture starts with (`capture.js` writes the doctype in this spelling).
@@ -143,7 +145,7 @@ impl Parser<'_> {
         // A parser drops a newline right after <pre> and <listing>.
         if matches!(&*top.1, "pre" | "listing") && self.dom.first_child(parent).is_none() {
             if let Some(rest) = decoded.strip_prefix('\n') {
-                decoded = rest.to_string();
+                decoded = Cow::Owned(rest.to_string());
             }
             if decoded.is_empty() {
                 return Some(());
@@ -173,7 +175,7 @@ impl Parser<'_> {
         {
             i += 1;
         }
-        let name = self.src.get(start..i)?.to_ascii_lowercase();
+        let name = lower(self.src.get(start..i)?);
         if is_unexpected(&name) {
             return None;
         }
@@ -192,7 +194,7 @@ impl Parser<'_> {
                     }) {
                         i += 1;
                     }
-                    let key = self.src.get(a..i)?.to_ascii_lowercase();
+                    let key = lower(self.src.get(a..i)?);
                     if key.is_empty() {
                         return None;
                     }
@@ -205,11 +207,11 @@ impl Parser<'_> {
                         i = v1 + 1;
                         decode(self.src.get(v0..v1)?)?
                     } else {
-                        String::new()
+                        Cow::Borrowed("")
                     };
                     // A parser keeps the first of repeated attributes.
-                    if !attrs.iter().any(|(k, _)| **k == key) {
-                        attrs.push((LocalName::from(key), StrTendril::from(value)));
+                    if !attrs.iter().any(|(k, _)| **k == *key) {
+                        attrs.push((LocalName::from(&*key), StrTendril::from_slice(&value)));
                     }
                 }
                 _ => return None,
@@ -217,9 +219,8 @@ impl Parser<'_> {
         }
         self.pos = i;
         self.place(&name)?;
-        let el = self
-            .dom
-            .create_element_with(LocalName::from(name.as_str()), attrs);
+        let tag = LocalName::from(&*name);
+        let el = self.dom.create_element_with(tag.clone(), attrs);
         match self.parent() {
             Some(p) => self.dom.append(p, el),
             None => self.dom.append(ROOT, el),
@@ -230,7 +231,7 @@ impl Parser<'_> {
         if self.stack.len() >= MAX_DEPTH {
             return None;
         }
-        self.stack.push((el, LocalName::from(name.as_str())));
+        self.stack.push((el, tag));
         if name == "script" {
             // JSON-LD: raw text up to the end tag (capture writes `<\/` inside).
             let body = self.src.get(self.pos..)?;
@@ -391,9 +392,9 @@ fn memchr_lt(bytes: &[u8], from: usize) -> usize {
 
 /// Decodes the escapes capture writes (and `&nbsp;`, which our own serialiser writes); `None`
 /// for any other character reference.
-fn decode(s: &str) -> Option<String> {
+fn decode(s: &str) -> Option<Cow<'_, str>> {
     if !s.contains('&') {
-        return Some(s.to_string());
+        return Some(Cow::Borrowed(s));
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -417,7 +418,16 @@ fn decode(s: &str) -> Option<String> {
         rest = tail.get(len..)?;
     }
     out.push_str(rest);
-    Some(out)
+    Some(Cow::Owned(out))
+}
+
+/// `s` in ASCII lower case, borrowed when it already is (capture writes lower-case names).
+fn lower(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 #[cfg(test)]
