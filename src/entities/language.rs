@@ -35,6 +35,9 @@ pub fn is_english(sentences: &[Vec<&str>]) -> bool {
         if !w.chars().next().is_some_and(char::is_alphabetic) {
             continue;
         }
+        if words == ENOUGH_WORDS {
+            break;
+        }
         for c in w.chars().filter(|c| c.is_alphabetic()) {
             if is_latin(c) {
                 latin += 1;
@@ -43,10 +46,6 @@ pub fn is_english(sentences: &[Vec<&str>]) -> bool {
             }
         }
         words += 1;
-        if words > ENOUGH_WORDS {
-            words -= 1;
-            break;
-        }
         if w.len() <= 5 && w.is_ascii() {
             buf.clear();
             buf.push_str(w);
