@@ -28,7 +28,8 @@
     'MARK', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'BR', 'WBR',
   ]);
   // Attributes that carry nothing for the reader or that could act. Data attributes are kept
-  // only where lazy loading puts image URLs in them (script state elsewhere, often long).
+  // only on media elements, where lazy loading puts image URLs in them, and on the head's meta
+  // and link elements, written as they are (elsewhere they hold script state, often long).
   const DROP_ATTR = /^(on|style$|srcset$|sizes$|nonce$|integrity$|ping$|formaction$|background$)/i;
   const LAZY_ATTRS = ['data-src', 'data-lazy-src', 'data-original', 'data-url', 'data-srcset'];
 

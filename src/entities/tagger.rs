@@ -126,31 +126,52 @@ pub struct DocFeatures {
     pub types: Vec<Vec<WordType>>,
 }
 
+/// Walks a document's sentences with their static features: `each` gets the sentence's index,
+/// its quiet marks (see [`quiet_words`]; may be empty) and, unless all its words are quiet (then
+/// nothing in it is scored), its features and word types, in buffers reused between sentences.
+fn for_each_sentence(
+    sentences: &[Vec<&str>],
+    memory: Option<&Memory>,
+    quiet: &[Vec<bool>],
+    mut each: impl FnMut(usize, &[bool], Option<(&SentenceFeatures, &[WordType])>),
+) {
+    let doc = DocInfo::new(sentences);
+    let gaz = Gazetteer::get();
+    let mut seen = WordTypes::default();
+    let mut sf = SentenceFeatures::default();
+    let mut types = Vec::new();
+    for (si, words) in sentences.iter().enumerate() {
+        let q = quiet.get(si).map_or(&[][..], Vec::as_slice);
+        if all_quiet(q) {
+            each(si, q, None);
+        } else {
+            sentence_features(words, q, &doc, gaz, memory, &mut seen, &mut sf, &mut types);
+            each(si, q, Some((&sf, &types)));
+        }
+    }
+}
+
 /// With `quiet` (per sentence, see [`quiet_words`]; may be empty), the quiet words get none.
 pub fn document_features_typed(
     sentences: &[Vec<&str>],
     memory: Option<&Memory>,
     quiet: &[Vec<bool>],
 ) -> DocFeatures {
-    let doc = DocInfo::new(sentences);
-    let gaz = Gazetteer::get();
-    let mut seen = WordTypes::default();
     let mut feats = Vec::with_capacity(sentences.len());
     let mut types = Vec::with_capacity(sentences.len());
-    let mut sf = SentenceFeatures::default();
-    for (si, words) in sentences.iter().enumerate() {
-        let mut t = Vec::new();
-        let q = quiet.get(si).map_or(&[][..], Vec::as_slice);
-        if all_quiet(q) {
-            // Nothing in it is scored (see `decode_document`).
-            feats.push(vec![Vec::new(); words.len()]);
-            t.resize(words.len(), WordType { id: 0, len: 0 });
-        } else {
-            sentence_features(words, q, &doc, gaz, memory, &mut seen, &mut sf, &mut t);
-            feats.push(sf.to_lists());
+    for_each_sentence(sentences, memory, quiet, |si, _, got| {
+        let n = sentences.get(si).map_or(0, Vec::len);
+        match got {
+            Some((sf, t)) => {
+                feats.push(sf.to_lists());
+                types.push(t.to_vec());
+            }
+            None => {
+                feats.push(vec![Vec::new(); n]);
+                types.push(vec![WordType { id: 0, len: 0 }; n]);
+            }
         }
-        types.push(t);
-    }
+    });
     DocFeatures { feats, types }
 }
 
@@ -273,23 +294,16 @@ fn tag_single_pass(
     sentences: &[Vec<&str>],
     quiet: &[Vec<bool>],
 ) -> Vec<Vec<usize>> {
-    let doc = DocInfo::new(sentences);
-    let gaz = Gazetteer::get();
-    let mut seen = WordTypes::default();
-    let mut sf = SentenceFeatures::default();
-    let mut types = Vec::new();
     let mut dec = Decoder::new(&tagger.first);
     let mut out = Vec::with_capacity(sentences.len());
-    for (si, words) in sentences.iter().enumerate() {
-        let q = quiet.get(si).map_or(&[][..], Vec::as_slice);
-        if all_quiet(q) {
-            out.push(dec.all_o(words));
-            continue;
-        }
-        let memory = tagger.memory.as_ref();
-        sentence_features(words, q, &doc, gaz, memory, &mut seen, &mut sf, &mut types);
-        out.push(dec.sentence(words, |i| sf.word(i), &types, q));
-    }
+    let memory = tagger.memory.as_ref();
+    for_each_sentence(sentences, memory, quiet, |si, q, got| {
+        let words = sentences.get(si).map_or(&[][..], Vec::as_slice);
+        out.push(match got {
+            Some((sf, types)) => dec.sentence(words, |i| sf.word(i), types, q),
+            None => dec.all_o(words),
+        });
+    });
     out
 }
 
