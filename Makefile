@@ -2,7 +2,7 @@
 SHARED ?= ../shared
 CARGO ?= cargo
 
-.PHONY: setup build wasm test test-rust test-e2e lint lint-ext demo bench bench-smoke bench-native clean
+.PHONY: setup build package wasm test test-rust test-e2e lint lint-ext demo bench bench-smoke bench-native clean
 
 setup:
 	@scripts/setup.sh
@@ -10,6 +10,10 @@ setup:
 # The wasm module and the loadable unpacked extension.
 build: setup
 	@scripts/build.sh
+
+# The store zips for Chromium and Firefox (web-ext build), versioned from Cargo.toml: out/.
+package: build
+	@scripts/package.sh
 
 lint:
 	$(CARGO) fmt --check
@@ -38,7 +42,7 @@ demo: build
 
 # The browser benchmark, Lectern vs Readability.js in headless Chromium (bench/README.md),
 # then the size report. Results: bench/results/.
-bench: build
+bench: package
 	LECTERN_SHARED=$(abspath $(SHARED)) node bench/run.mjs
 	scripts/size-report.sh | tee bench/results/size.md
 	node bench/readme.mjs

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the wasm core and assembles the extension (what `make build` runs):
 #   target/.../lectern.wasm (SIMD on, see .cargo/config.toml) -> wasm-opt -O3 -> wasm-bindgen --target web
-#   -> extension/pkg/ and www/pkg/ (lectern.js, lectern_bg.wasm), out/lectern-extension.zip.
-# Afterwards extension/ is the folder to load unpacked.
+#   -> extension/pkg/ and www/pkg/ (lectern.js, lectern_bg.wasm).
+# Afterwards extension/ is the folder to load unpacked; `make package` zips it for the stores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -30,8 +30,5 @@ done
 # The playground shows the same reader view as the extension.
 cp extension/reader/view.js extension/reader/reader.css www/pkg/
 
-mkdir -p out
-rm -f out/lectern-extension.zip
-(cd extension && python3 -m zipfile -c ../out/lectern-extension.zip manifest.json reader.html reader src pkg icons)
-printf 'build: %s (%s bytes wasm), extension/ loadable unpacked, out/lectern-extension.zip\n' \
+printf 'build: %s (%s bytes wasm), extension/ loadable unpacked\n' \
   "$(wasm-bindgen --version)" "$(wc -c < extension/pkg/lectern_bg.wasm)"
