@@ -12,9 +12,11 @@ pub mod text;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod eval;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use entities::{recognize, Entities, Entity, Label, Mention};
+pub use entities::{recognize, recognize_in, Entities, Entity, Label, Mention};
 pub use extract::{extract, is_probably_readerable, Article, NoArticle, Options};

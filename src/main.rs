@@ -33,6 +33,10 @@ enum Cmd {
         /// A model file to use instead of the committed one.
         #[arg(long)]
         model: Option<String>,
+        /// The language the text's page declares (e.g. "en", "de-AT"); without it, the text's
+        /// own language is judged (names are looked for in English only).
+        #[arg(long)]
+        lang: Option<String>,
     },
     /// Evaluate against a reference corpus.
     Eval {
@@ -60,12 +64,27 @@ enum Cmd {
 enum EvalCmd {
     /// Compare extraction with Mozilla Readability's expected output, page by page.
     Readability { dir: String },
-    /// Entity-level precision, recall and F1 on a CoNLL-format file.
+    /// Entity-level precision, recall and F1 of `recognize` (the product path), one document
+    /// at a time: CoNLL files (-DOCSTART- separates documents; without it each sentence is
+    /// one) or standoff files (`#pages` header, offsets into a corpus's pages: data/ner-dev/).
     Ner {
-        file: String,
+        #[arg(required = true)]
+        files: Vec<String>,
         /// A model file to evaluate instead of the built-in one.
         #[arg(long)]
         model: Option<String>,
+        /// A declared language for every document (default: none, judged from the text).
+        #[arg(long)]
+        lang: Option<String>,
+        /// The pages standoff files point into (their gt/ID.json).
+        #[arg(long, default_value = "../shared/corpus/wceb-dev")]
+        pages: String,
+        /// Also score the tagger alone on the gold sentences (labelled as such).
+        #[arg(long)]
+        tagger: bool,
+        /// List the false negatives and false positives.
+        #[arg(long)]
+        errors: bool,
     },
 }
 
@@ -77,13 +96,29 @@ fn main() {
             file,
             format,
             model,
-        } => cli::ner::entities(file, format, model.as_deref()),
+            lang,
+        } => cli::ner::entities(file, format, model.as_deref(), lang.as_deref()),
         Cmd::Eval {
             what: EvalCmd::Readability { dir },
         } => cli::extract::eval_readability(dir),
         Cmd::Eval {
-            what: EvalCmd::Ner { file, model },
-        } => cli::ner::eval_ner(file, model.as_deref()),
+            what:
+                EvalCmd::Ner {
+                    files,
+                    model,
+                    lang,
+                    pages,
+                    tagger,
+                    errors,
+                },
+        } => cli::ner::eval_ner(&cli::ner::EvalNer {
+            files,
+            model: model.as_deref(),
+            lang: lang.as_deref(),
+            pages,
+            tagger: *tagger,
+            errors: *errors,
+        }),
         Cmd::Bench { dir } => cli::extract::bench(dir),
         Cmd::TrainNer {
             corpus,

@@ -5,7 +5,7 @@
 //! re-parsing the HTML (`annotate_html`) puts them.
 
 use lectern::cli::extract::shared_dir;
-use lectern::entities::marks::{annotate_html, annotate_mapped};
+use lectern::entities::marks::{annotate_html_in, annotate_mapped};
 use lectern::extract::{extract_mapped, sanitize};
 use lectern::text::html_to_text;
 use lectern::Options;
@@ -24,8 +24,8 @@ fn check(name: &str, html: &str, url: &str, bad: &mut Vec<String>) {
     let Ok((a, spans)) = extract_mapped(html, &opts) else {
         return;
     };
-    let (spliced, ents) = annotate_mapped(&a.content, &a.text, &spans);
-    let (parsed, ents2) = annotate_html(&a.content);
+    let (spliced, ents) = annotate_mapped(&a.content, &a.text, &spans, a.lang.as_deref());
+    let (parsed, ents2) = annotate_html_in(&a.content, a.lang.as_deref());
     if ents != ents2 || reparsed(&spliced) != reparsed(&parsed) {
         bad.push(format!("{name}: marks differ from annotate_html's"));
     }

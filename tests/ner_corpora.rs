@@ -1,5 +1,7 @@
-//! The committed model and the rules against the shared corpora: CoNLL-2003 eng.testb
-//! entity-level F1 (exact span and type) and re3d's Temporal/Money spans.
+//! The committed model and the rules against the shared corpora, through `recognize` one
+//! document at a time (what the reader runs): CoNLL-2003 eng.testb, WNUT-17 test and the
+//! project's modern-article annotations, entity-level F1 (exact span and type); re3d's
+//! Temporal/Money spans for the rules.
 //!
 //! The committed model comes from `lectern train-ner` (the protocol): trained on
 //! eng.train only, settings (epochs) chosen on eng.testa; eng.testb is never used in training or
@@ -7,6 +9,12 @@
 //! the stacked two-pass model it replaced scored 0.9396 and 0.8832, see `train::Options`).
 
 use lectern::entities::{conll, tagger, train};
+use lectern::eval::{ner, standoff};
+
+// Floors on the product path (`lectern eval ner` prints the same figures).
+const FLOOR_TESTB: f64 = 0.87;
+const FLOOR_WNUT: f64 = 0.26;
+const FLOOR_MODERN: f64 = 0.39;
 use std::path::PathBuf;
 
 fn shared() -> PathBuf {
@@ -22,15 +30,26 @@ fn read(rel: &str) -> Vec<conll::Document> {
     conll::read(&text)
 }
 
+/// The product path: `recognize` on each CoNLL document's text (its sentences one per line),
+/// with no declared language, as for a page that declares none.
+fn recognized(rel: &str) -> ner::Outcome {
+    let path = shared().join(rel);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (set LECTERN_SHARED)", path.display()));
+    let docs = ner::split_documents(conll::read(&text), text.contains("-DOCSTART-"));
+    let docs: Vec<ner::TextDoc> = docs.iter().map(ner::text_of).collect();
+    ner::recognize_docs(tagger::model(), &docs, None)
+}
+
 #[test]
-fn conll_testb_f1() {
-    let model = tagger::model().expect("committed model loads");
-    let docs = read("corpus/ner/conll2003/eng.testb");
-    let (score, tokens) = train::evaluate(model, &docs);
-    println!("{}", score.report());
-    assert!(tokens > 40_000);
-    let (_, _, f1) = score.overall();
-    assert!(f1 >= 0.88, "eng.testb F1 {f1:.4}");
+fn conll_testb_f1_through_recognize() {
+    let out = recognized("corpus/ner/conll2003/eng.testb");
+    println!("{}", out.score.report());
+    assert_eq!(out.documents, 231);
+    // Results tables and lists of names are English too.
+    assert_eq!(out.not_english, 0, "CoNLL documents judged not English");
+    let (_, _, f1) = out.score.overall();
+    assert!(f1 >= FLOOR_TESTB, "eng.testb F1 {f1:.4}");
     let model_bytes = std::fs::metadata(concat!(env!("CARGO_MANIFEST_DIR"), "/models/ner.bin"))
         .map(|m| m.len())
         .unwrap_or(0);
@@ -38,6 +57,40 @@ fn conll_testb_f1() {
         model_bytes <= 3 * 1024 * 1024,
         "model is {model_bytes} bytes"
     );
+}
+
+#[test]
+fn wnut17_test_f1_through_recognize() {
+    let out = recognized("corpus/ner/wnut17/emerging.test.annotated");
+    println!("{}", out.score.report());
+    let (_, _, f1) = out.score.overall();
+    assert!(f1 >= FLOOR_WNUT, "WNUT-17 test F1 {f1:.4}");
+}
+
+/// The project's own standoff annotations of modern articles (data/ner-dev/).
+#[test]
+fn modern_articles_f1_through_recognize() {
+    let mut docs = Vec::new();
+    for file in ["wceb-a.tsv", "wceb-b.tsv"] {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("data/ner-dev")
+            .join(file);
+        let text = std::fs::read_to_string(&path).expect("standoff file");
+        let parsed = standoff::parse(&text).expect("standoff parses");
+        let pages = shared().join("corpus/wceb-dev");
+        docs.extend(
+            standoff::documents(&parsed, &pages)
+                .expect("pages")
+                .into_iter()
+                .map(|d| d.1),
+        );
+    }
+    assert!(docs.len() >= 90);
+    let out = ner::recognize_docs(tagger::model(), &docs, None);
+    println!("{}", out.score.report());
+    assert_eq!(out.not_english, 0);
+    let (_, _, f1) = out.score.overall();
+    assert!(f1 >= FLOOR_MODERN, "modern articles F1 {f1:.4}");
 }
 
 #[test]

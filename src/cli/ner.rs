@@ -4,13 +4,19 @@ use std::time::Instant;
 
 use super::{read_input, CmdResult};
 use crate::entities::{self, conll, tagger, train};
+use crate::eval::{ner, standoff};
 
-pub fn entities(file: &str, format: &str, model_file: Option<&str>) -> CmdResult {
+pub fn entities(
+    file: &str,
+    format: &str,
+    model_file: Option<&str>,
+    lang: Option<&str>,
+) -> CmdResult {
     let bytes = read_input(file)?;
     let text = String::from_utf8_lossy(&bytes);
     let chosen = Chosen::new(model_file)?;
     let model = chosen.get();
-    let ents = entities::recognize_with(Some(model), &text);
+    let ents = entities::recognize_with(Some(model), &text, lang);
     if format == "json" {
         let json = serde_json::to_string_pretty(&ents).map_err(|e| e.to_string())?;
         println!("{json}");
@@ -48,51 +54,76 @@ impl Chosen {
     }
 }
 
-pub fn eval_ner(file: &str, model_file: Option<&str>) -> CmdResult {
-    let bytes = read_input(file)?;
-    let docs = conll::read(&String::from_utf8_lossy(&bytes));
+/// What `lectern eval ner` reads: CoNLL files and standoff annotation files.
+pub struct EvalNer<'a> {
+    pub files: &'a [String],
+    pub model: Option<&'a str>,
+    pub lang: Option<&'a str>,
+    pub pages: &'a str,
+    pub tagger: bool,
+    pub errors: bool,
+}
+
+/// Scores `recognize` (the product path) one document at a time on each file; with `tagger`,
+/// also the tagger alone on the gold sentences (labelled: it skips language, rules, grouping).
+pub fn eval_ner(args: &EvalNer) -> CmdResult {
     print_load_cost();
-    let chosen = Chosen::new(model_file)?;
+    let chosen = Chosen::new(args.model)?;
     let model = chosen.get();
-    // Warm the lazily built gazetteer so it does not count against tagging speed.
+    // Warm the lazily built gazetteer so it does not count against speed.
     let _ = crate::entities::gazetteer::Gazetteer::get();
-    if std::env::var_os("LECTERN_NER_PROFILE").is_some() {
-        let t = Instant::now();
-        for d in &docs {
-            let w: Vec<Vec<&str>> = d
-                .sentences
-                .iter()
-                .map(|s| s.words.iter().map(String::as_str).collect())
-                .collect();
-            let _ = tagger::document_features(&w, model.memory.as_ref());
+    let mut standoff_docs: Vec<ner::TextDoc> = Vec::new();
+    let mut standoff_files = 0;
+    for file in args.files {
+        let bytes = read_input(file)?;
+        let text = String::from_utf8_lossy(&bytes);
+        if text.starts_with("#pages") {
+            let parsed = standoff::parse(&text).map_err(|e| format!("{file}: {e}"))?;
+            let docs = standoff::documents(&parsed, std::path::Path::new(args.pages))?;
+            let docs: Vec<ner::TextDoc> = docs.into_iter().map(|(_, d)| d).collect();
+            report(file, model, &docs, args)?;
+            standoff_docs.extend(docs);
+            standoff_files += 1;
+            continue;
         }
-        eprintln!("features only: {:.3} s", t.elapsed().as_secs_f64());
-    }
-    // Speed is the best of a few runs: the machine is shared, and the best run is the one
-    // least disturbed by other work.
-    let mut best = f64::INFINITY;
-    let mut result = None;
-    let started = Instant::now();
-    for _ in 0..10 {
-        let t0 = Instant::now();
-        let r = train::evaluate(model, &docs);
-        best = best.min(t0.elapsed().as_secs_f64());
-        result = Some(r);
-        if started.elapsed().as_secs_f64() > 3.0 {
-            break;
+        let has_docstart = text.contains("-DOCSTART-");
+        let docs = ner::split_documents(conll::read(&text), has_docstart);
+        let text_docs: Vec<ner::TextDoc> = docs.iter().map(ner::text_of).collect();
+        report(file, model, &text_docs, args)?;
+        if args.tagger {
+            let (score, tokens) = train::evaluate(model, &ner::names_only(&docs));
+            print!(
+                "tagger only ({tokens} tokens; gold sentences, no language test, rules or \
+                 grouping):\n{}",
+                score.report()
+            );
+        }
+        if let Some(r) = train::rules_agreement(&docs) {
+            println!("rules (DATE+TIME vs Temporal, MONEY vs Money):\n{r}");
         }
     }
-    let (score, tokens) = result.ok_or("no evaluation ran")?;
-    let secs = best;
-    print!("{}", score.report());
-    if let Some(r) = train::rules_agreement(&docs) {
-        println!("rules (DATE+TIME vs Temporal, MONEY vs Money):\n{r}");
+    if standoff_files > 1 {
+        report("all standoff files", model, &standoff_docs, args)?;
     }
+    Ok(0)
+}
+
+fn report(name: &str, model: &tagger::Tagger, docs: &[ner::TextDoc], args: &EvalNer) -> CmdResult {
+    let outcome = ner::recognize_docs(Some(model), docs, args.lang);
     println!(
-        "{tokens} tokens in {:.3} s (best of up to 10 runs): {:.0} tokens/s",
-        secs,
-        tokens as f64 / secs.max(1e-9)
+        "{name}: recognize, one document at a time ({} documents, {} judged not English{})",
+        outcome.documents,
+        outcome.not_english,
+        args.lang
+            .map(|l| format!(", declared {l}"))
+            .unwrap_or_default()
     );
+    print!("{}", outcome.score.report());
+    if args.errors {
+        print!("{}", ner::errors(docs, &outcome));
+    }
+    let speed = ner::recognize_speed(Some(model), docs, args.lang, 3.0);
+    println!("speed: {speed:.0} tokens/s (recognize, best of up to 10 runs)");
     Ok(0)
 }
 

@@ -12,7 +12,7 @@ use ego_tree::iter::Edge;
 use ego_tree::NodeId;
 use scraper::{Html, Node};
 
-use super::{recognize, Entities};
+use super::{recognize_in, Entities};
 use crate::escape::{escape_attr, escape_text, escaped_text_len};
 use crate::text::{layout, HtmlSpan, Segment};
 
@@ -26,18 +26,30 @@ struct Piece {
 
 /// Recognises the entities of an article fragment and returns it with `<mark>` wrappers.
 pub fn annotate_html(content_html: &str) -> (String, Entities) {
+    annotate_html_in(content_html, None)
+}
+
+/// [`annotate_html`] for an article whose page declares a language (see
+/// [`super::recognize_in`]).
+pub fn annotate_html_in(content_html: &str, lang: Option<&str>) -> (String, Entities) {
     let doc = Html::parse_fragment(content_html);
     let lay = layout(&doc);
-    let ents = recognize(&lay.text);
+    let ents = recognize_in(&lay.text, lang);
     let pieces = pieces_by_node(&lay.segments, &ents);
     (serialize(&doc, &pieces, &ents), ents)
 }
 
 /// Like [`annotate_html`] for HTML whose text runs are known (extraction's output, see
 /// `crate::extract::extract_mapped`): `text` is its plain text and `spans` map that text onto
-/// it, so the marks are spliced in without parsing the HTML again.
-pub fn annotate_mapped(html: &str, text: &str, spans: &[HtmlSpan]) -> (String, Entities) {
-    let ents = recognize(text);
+/// it, so the marks are spliced in without parsing the HTML again. `lang`: the page's declared
+/// language.
+pub fn annotate_mapped(
+    html: &str,
+    text: &str,
+    spans: &[HtmlSpan],
+    lang: Option<&str>,
+) -> (String, Entities) {
+    let ents = recognize_in(text, lang);
     (splice_marks(html, text, spans, &ents), ents)
 }
 

@@ -192,13 +192,20 @@ fn is_title(word: &str) -> bool {
     TITLES.contains(&l.as_str())
 }
 
-/// Finds the entity mentions in `text` (paragraphs separated by blank lines).
+/// Finds the entity mentions in `text` (paragraphs separated by blank lines), judging its
+/// language from the text alone.
 pub fn recognize(text: &str) -> Entities {
-    recognize_with(tagger::model(), text)
+    recognize_in(text, None)
 }
 
-/// [`recognize`] with a given tagger (`None`: the rules only).
-pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str) -> Entities {
+/// [`recognize`] for text whose page declares a language (`<html lang>`, Content-Language,
+/// `og:locale`): names are looked for in English only, see [`language::names_apply`].
+pub fn recognize_in(text: &str, lang: Option<&str>) -> Entities {
+    recognize_with(tagger::model(), text, lang)
+}
+
+/// [`recognize_in`] with a given tagger (`None`: the rules only).
+pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str, lang: Option<&str>) -> Entities {
     let toks = tokenize::tokenize(text);
     let sents = tokenize::sentences(text, &toks);
     let words: Vec<Vec<&str>> = sents
@@ -211,7 +218,7 @@ pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str) -> Entities {
                 .collect()
         })
         .collect();
-    let model = model.filter(|_| language::is_english(&words));
+    let model = model.filter(|_| language::names_apply(lang, &words));
     let tags = match model {
         Some(m) => tagger::tag_document(m, &words),
         None => Vec::new(),

@@ -47,8 +47,10 @@ pub fn finish(
     url: Option<&str>,
     highlights: bool,
 ) -> Processed {
-    let marks = highlights
-        .then(|| crate::entities::marks::annotate_mapped(&article.content, &article.text, spans));
+    let marks = highlights.then(|| {
+        let lang = article.lang.as_deref();
+        crate::entities::marks::annotate_mapped(&article.content, &article.text, spans, lang)
+    });
     let web_page = url
         .and_then(|u| url::Url::parse(u).ok())
         .is_some_and(|u| matches!(u.scheme(), "http" | "https"));
@@ -89,7 +91,9 @@ pub fn process_fragment(
     highlights: bool,
 ) -> Option<Processed> {
     let article = fragment::article_from_fragment(html, title, url)?;
-    let marks = highlights.then(|| annotate(&article.content));
+    let marks = highlights.then(|| {
+        crate::entities::marks::annotate_html_in(&article.content, article.lang.as_deref())
+    });
     Some(assemble(article, marks, url, false))
 }
 

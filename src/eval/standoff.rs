@@ -1,0 +1,105 @@
+//! Standoff entity annotations of pages whose text lives elsewhere (the project's modern-article
+//! dev set, `data/ner-dev/*.tsv`, over `../shared/corpus/wceb-dev`): the annotations hold offsets
+//! only, never the pages' text.
+//!
+//! Format: a `#pages ID,ID,...` line naming every annotated page (a page without rows has no
+//! entities), then `PAGEID<TAB>START<TAB>END<TAB>TYPE` rows: UTF-8 byte offsets into the page's
+//! `ground_truth.main_content` (`gt/PAGEID.json`), END exclusive, TYPE one of PER/ORG/LOC/MISC.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::ner::{name_type, TextDoc};
+
+/// The annotated pages of one standoff file: page id -> gold spans.
+pub struct Standoff {
+    pub pages: BTreeMap<String, Vec<(usize, usize, String)>>,
+}
+
+/// Parses a standoff file; errors name the line.
+pub fn parse(text: &str) -> Result<Standoff, String> {
+    let mut pages: BTreeMap<String, Vec<(usize, usize, String)>> = BTreeMap::new();
+    let mut saw_header = false;
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end();
+        if let Some(ids) = line.strip_prefix("#pages ") {
+            saw_header = true;
+            for id in ids.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                pages.entry(id.to_string()).or_default();
+            }
+            continue;
+        }
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let bad = || format!("line {}: expected PAGEID START END TYPE", n + 1);
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [id, start, end, ty] = cols[..] else {
+            return Err(bad());
+        };
+        let (Ok(start), Ok(end)) = (start.parse::<usize>(), end.parse::<usize>()) else {
+            return Err(bad());
+        };
+        let ty = name_type(ty).ok_or_else(|| format!("line {}: unknown type {ty}", n + 1))?;
+        if start >= end {
+            return Err(format!("line {}: empty span", n + 1));
+        }
+        let Some(spans) = pages.get_mut(id) else {
+            return Err(format!(
+                "line {}: page {id} is not in the #pages line",
+                n + 1
+            ));
+        };
+        spans.push((start, end, ty.to_string()));
+    }
+    if !saw_header {
+        return Err("no #pages line".into());
+    }
+    Ok(Standoff { pages })
+}
+
+/// The annotated pages' texts (`main_content` from `pages_dir/gt/ID.json`) with their gold spans,
+/// checked to fall on character boundaries of the text.
+pub fn documents(standoff: &Standoff, pages_dir: &Path) -> Result<Vec<(String, TextDoc)>, String> {
+    let mut out = Vec::new();
+    for (id, spans) in &standoff.pages {
+        let path = pages_dir.join("gt").join(format!("{id}.json"));
+        let raw = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let json: serde_json::Value =
+            serde_json::from_str(&raw).map_err(|e| format!("{}: {e}", path.display()))?;
+        let text = json
+            .pointer("/ground_truth/main_content")
+            .and_then(|v| v.as_str())
+            .ok_or_else(|| format!("{}: no ground_truth.main_content", path.display()))?
+            .to_string();
+        for (a, b, _) in spans {
+            if text.get(*a..*b).is_none() {
+                return Err(format!(
+                    "page {id}: span {a}..{b} is not on the text's characters"
+                ));
+            }
+        }
+        let mut gold = spans.clone();
+        gold.sort();
+        out.push((id.clone(), TextDoc { text, gold }));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_rejects() {
+        let s = parse("#pages 0001,0002\n0001\t0\t5\tPER\n0001\t10\t12\tLOC\n").expect("parses");
+        assert_eq!(s.pages.len(), 2);
+        assert_eq!(s.pages["0001"].len(), 2);
+        assert!(s.pages["0002"].is_empty());
+        assert!(parse("0001\t0\t5\tPER\n").is_err());
+        assert!(parse("#pages 0001\n0003\t0\t5\tPER\n").is_err());
+        assert!(parse("#pages 0001\n0001\t5\t5\tPER\n").is_err());
+        assert!(parse("#pages 0001\n0001\t0\t5\tDATE\n").is_err());
+        assert!(parse("#pages 0001\n0001\tx\t5\tPER\n").is_err());
+    }
+}
