@@ -181,7 +181,7 @@ export async function attachFeatures(reader, { sync, local, url, creditsUrl }) {
   }
 
   // --- Keeping the position, the progress bar and the current section up to date
-  let offered = false;
+  const offered = new Set(); // URLs already offered in this page's life
   let saveTimer = 0;
   function onScroll() {
     const a = article();
@@ -200,9 +200,10 @@ export async function attachFeatures(reader, { sync, local, url, creditsUrl }) {
   doc.addEventListener('scroll', onScroll, { passive: true });
 
   async function offerPosition() {
-    if (offered || !url()) return;
-    offered = true;
-    const got = await positions.load(url());
+    const here = url();
+    if (!here || offered.has(here)) return;
+    offered.add(here);
+    const got = await positions.load(here);
     if (!got || got.fraction < 0.03 || got.fraction > 0.97) return;
     const go = h('button', { class: 'lx-btn', type: 'button', id: 'lx-resume', onclick: () => {
       const se = doc.scrollingElement;
@@ -221,7 +222,7 @@ export async function attachFeatures(reader, { sync, local, url, creditsUrl }) {
   });
 
   function key(e) {
-    if (e.ctrlKey || e.metaKey || e.altKey || e.target.closest('input, select, textarea, [contenteditable]')) return;
+    if (e.ctrlKey || e.metaKey || e.altKey || (e.target.closest && e.target.closest('input, select, textarea, [contenteditable]'))) return;
     if (speech.key(e)) e.preventDefault();
   }
   doc.addEventListener('keydown', key);
