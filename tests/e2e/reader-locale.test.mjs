@@ -7,7 +7,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import os from 'node:os';
 import { chromium } from 'playwright-core';
-import { startServer, launchWithExtension, clickAction, readerFrame, EXT, ROOT, CHROMIUM, CHROMIUM_ARGS } from './lib.mjs';
+import { startServer, launchWithExtension, clickAction, readerFrame, EXT, ROOT, SHOTS, CHROMIUM, CHROMIUM_ARGS } from './lib.mjs';
 
 let server;
 before(async () => { server = await startServer({ root: path.join(ROOT, 'www') }); });
@@ -62,6 +62,14 @@ test('English: features present, credits page lists the data, watchlist and posi
     }
     assert.equal(Object.keys(local.positions || {}).length, 1);
     assert.ok(!JSON.stringify(local).includes('longread'));
+
+    // The README's screenshot: a wide window (contents beside the article), the panel open.
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await frame.evaluate(() => window.scrollTo(0, 0));
+    await frame.evaluate(() => document.activeElement.blur());
+    await page.mouse.move(1390, 890);
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'reader-features.tmp.png') });
     await page.close();
   } finally {
     await env.close();
