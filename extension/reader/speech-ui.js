@@ -41,6 +41,7 @@ export function createSpeechUi({ doc, main, h, t, prefs, savePrefs, status }) {
   group.append(playBtn, prevBtn, nextBtn, rateSel, voiceSel, note);
   let allowNetwork = prefs.networkVoices === true;
   let voices = [];
+  let lastVoice;
 
   function pick() { return voices.find((v) => v.voiceURI === voiceSel.value) || null; }
 
@@ -56,7 +57,9 @@ export function createSpeechUi({ doc, main, h, t, prefs, savePrefs, status }) {
     voiceSel.hidden = none;
     note.textContent = none ? t('noLocalVoice') : '';
     doc.documentElement.dataset.voices = String(voices.length);
-    ctl.setVoice(pick());
+    // Only a different voice restarts what is being read.
+    const v = pick();
+    if ((v && v.voiceURI) !== lastVoice) { lastVoice = v && v.voiceURI; ctl.setVoice(v); }
   }
 
   function highlight(hl) {
@@ -100,6 +103,10 @@ export function createSpeechUi({ doc, main, h, t, prefs, savePrefs, status }) {
   ctl.setRate(Number(rateSel.value));
   fillVoices();
   synth.addEventListener?.('voiceschanged', fillVoices);
+  // Some engines list their voices late without a voiceschanged event (Chromium with
+  // speech-dispatcher): look again a few times while none is known.
+  let tries = 0;
+  const retry = setInterval(() => { if (voices.length || ++tries > 12) clearInterval(retry); else fillVoices(); }, 500);
 
   // The opt-in for network voices, for the More menu.
   const netBox = h('input', { type: 'checkbox', id: 'lx-net-voices', checked: allowNetwork, onchange: (e) => {

@@ -3,7 +3,9 @@
 // with --enable-speech-dispatcher. Without such voices the test is skipped (the controller itself
 // is tested with a scripted engine in tests/js/speech.test.mjs and reader-features.test.mjs).
 // Measured here: espeak-ng's voices are listed as local and fire `start`, but without an audio
-// device no word boundaries or `end` arrive, so only the first sentence's highlight is checked.
+// device no word boundaries or `end` arrive, so only the first sentence's highlight is checked;
+// the daemon's espeak-ng module then hangs, and later runs find no voice (and skip) until the
+// speech-dispatcher process is ended.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
