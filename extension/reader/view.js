@@ -65,9 +65,10 @@ export function createReader(root, { settings, limits, onChange = () => {}, onCl
   const toolbar = h('div', { class: 'lx-toolbar', role: 'toolbar', 'aria-label': t('readerSettings') },
     onClose ? h('button', { class: 'lx-btn lx-close', type: 'button', id: 'lx-close', 'aria-label': t('closeReader'), title: t('closeReader'), onclick: () => onClose() }, '×') : null,
     h('div', { class: 'lx-group', role: 'group', 'aria-label': t('fontSize') },
-      h('button', { class: 'lx-btn', type: 'button', id: 'lx-size-down', 'aria-label': t('smaller'), onclick: () => bump('fontSize', -1) }, 'A−'),
+      // The name is the hidden text, so that the visible "A−" need not be part of it (WCAG 2.5.3).
+      h('button', { class: 'lx-btn', type: 'button', id: 'lx-size-down', title: t('smaller'), onclick: () => bump('fontSize', -1) }, h('span', { 'aria-hidden': 'true' }, 'A−'), h('span', { class: 'lx-sr' }, t('smaller'))),
       sizeOut,
-      h('button', { class: 'lx-btn', type: 'button', id: 'lx-size-up', 'aria-label': t('larger'), onclick: () => bump('fontSize', 1) }, 'A+')),
+      h('button', { class: 'lx-btn', type: 'button', id: 'lx-size-up', title: t('larger'), onclick: () => bump('fontSize', 1) }, h('span', { 'aria-hidden': 'true' }, 'A+'), h('span', { class: 'lx-sr' }, t('larger')))),
     fontSel,
     h('div', { class: 'lx-group', role: 'group', 'aria-label': t('lineWidth') },
       h('button', { class: 'lx-btn', type: 'button', 'aria-label': t('narrower'), onclick: () => bump('width', -4) }, '⇤'),

@@ -56,11 +56,12 @@ async function tabThrough(page, target, n) {
     await page.keyboard.press('Tab');
     reached.push(await target.evaluate(() => {
       const el = document.activeElement;
+      if (!el || el === document.body) return null; // focus is outside this frame (the page's own stops)
       const cs = getComputedStyle(el);
       return { id: el.id || el.getAttribute('aria-label') || el.textContent.trim().slice(0, 20), outline: cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2 };
     }));
   }
-  return reached;
+  return reached.filter(Boolean);
 }
 
 let server;
@@ -88,7 +89,10 @@ test('extension reader: every theme, panels and menus pass axe; keyboard reachab
     await frame.locator('#lx-close').focus();
     const reached = await tabThrough(page, frame, 30);
     const ids = reached.map((r) => r.id);
-    for (const want of ['lx-size-up', 'lx-speak', 'lx-text-btn', 'lx-entities-btn', 'lx-toc-btn']) {
+    // Listen is a Tab stop when a voice exists; headless Chromium has none, and says so.
+    const voices = Number(await frame.evaluate(() => document.documentElement.dataset.voices));
+    if (!voices) assert.match(await frame.locator('#lx-speech-note').innerText(), /No voice/);
+    for (const want of ['lx-size-up', voices ? 'lx-speak' : 'lx-size-down', 'lx-text-btn', 'lx-entities-btn', 'lx-toc-btn']) {
       assert.ok(ids.includes(want), `${want} reachable by Tab (${ids.join(', ')})`);
     }
     assert.ok(ids.some((i) => i === 'More' || i === 'Mehr'), 'the More menu reachable');

@@ -101,7 +101,7 @@ test('German browser: the manifest and the reader speak German', async (t) => {
     assert.equal(await frame.locator('#lx-speak').innerText(), 'Vorlesen');
     assert.equal(await frame.locator('#lx-entities-btn').innerText(), 'Namen');
     assert.equal(await frame.locator('.lx-extra .lx-more > summary').innerText(), 'Mehr');
-    assert.equal(await frame.getAttribute('#lx-size-up', 'aria-label'), 'Größere Schrift');
+    assert.equal(await frame.getAttribute('#lx-size-up', 'title'), 'Größere Schrift');
     assert.match(await frame.locator('.lx-legend').innerText(), /Personen/);
   } finally {
     await ctx.close();
