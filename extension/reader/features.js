@@ -54,7 +54,7 @@ export async function attachFeatures(reader, { sync, local, url, creditsUrl }) {
   letterSel.value = String(typo.letterSpacing); wordSel.value = String(typo.wordSpacing);
   focusSel.value = String(typo.focusLines); legibleBox.checked = typo.legible;
   const field = (label, control) => h('label', { class: 'lx-field', for: control.id }, h('span', {}, label), control);
-  const textMenu = h('details', { class: 'lx-more lx-text-menu' },
+  const textMenu = h('details', { class: 'lx-menu lx-text-menu' },
     h('summary', { class: 'lx-btn', id: 'lx-text-btn' }, t('text')),
     h('div', { class: 'lx-more-box', role: 'group', 'aria-label': t('textSettings') },
       field(t('letterSpacing'), letterSel), field(t('wordSpacing'), wordSel), field(t('lineFocus'), focusSel),
