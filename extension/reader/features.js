@@ -74,6 +74,10 @@ export async function attachFeatures(reader, { sync, local, url, creditsUrl }) {
 
   toolbar.insertBefore(h('div', { class: 'lx-group lx-feature-tools' }, tocBtn, speech.group, textMenu), reader.extra);
   toolbar.append(bar);
+  // The toolbar wraps on narrow windows: the panels below it follow its height.
+  const setBarHeight = () => de.style.setProperty('--lx-toolbar-h', `${toolbar.getBoundingClientRect().height}px`);
+  if (typeof ResizeObserver === 'function') new ResizeObserver(setBarHeight).observe(toolbar);
+  setBarHeight();
   doc.body.append(tocNav, ...focusBands);
   main.before(offer);
 

@@ -31,8 +31,8 @@ export function createSpeechUi({ doc, main, h, t, prefs, savePrefs, status }) {
   let els = [];
   const highlights = doc.defaultView.CSS && CSS.highlights && typeof Highlight === 'function';
   const playBtn = h('button', { class: 'lx-btn', type: 'button', id: 'lx-speak', 'aria-pressed': 'false', title: `${t('readAloud')} (P)`, onclick: () => ctl.toggle() }, t('listen'));
-  const prevBtn = h('button', { class: 'lx-btn', type: 'button', id: 'lx-speak-prev', 'aria-label': t('prevParagraph'), title: `${t('prevParagraph')} ([)`, onclick: () => ctl.prev() }, '⏮');
-  const nextBtn = h('button', { class: 'lx-btn', type: 'button', id: 'lx-speak-next', 'aria-label': t('nextParagraph'), title: `${t('nextParagraph')} (])`, onclick: () => ctl.next() }, '⏭');
+  const prevBtn = h('button', { class: 'lx-btn', type: 'button', id: 'lx-speak-prev', 'aria-label': t('prevParagraph'), title: `${t('prevParagraph')} ([)`, onclick: () => ctl.prev() }, '«');
+  const nextBtn = h('button', { class: 'lx-btn', type: 'button', id: 'lx-speak-next', 'aria-label': t('nextParagraph'), title: `${t('nextParagraph')} (])`, onclick: () => ctl.next() }, '»');
   const rateSel = h('select', { class: 'lx-select', id: 'lx-speak-rate', 'aria-label': t('speed'), onchange: (e) => { ctl.setRate(Number(e.target.value)); savePrefs({ speechRate: Number(e.target.value) }); } },
     RATES.map((r) => h('option', { value: String(r) }, `${r}×`)));
   rateSel.value = String(RATES.includes(prefs.speechRate) ? prefs.speechRate : 1);
@@ -54,7 +54,8 @@ export function createSpeechUi({ doc, main, h, t, prefs, savePrefs, status }) {
     if (best) voiceSel.value = best.voiceURI;
     const none = !voices.length;
     for (const b of [playBtn, prevBtn, nextBtn, rateSel, voiceSel]) b.disabled = none;
-    voiceSel.hidden = none;
+    // Without a voice only the (disabled) Listen button and the note that says why are shown.
+    for (const b of [prevBtn, nextBtn, rateSel, voiceSel]) b.hidden = none;
     note.textContent = none ? t('noLocalVoice') : '';
     doc.documentElement.dataset.voices = String(voices.length);
     // Only a different voice restarts what is being read.
