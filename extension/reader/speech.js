@@ -26,8 +26,9 @@ export function sentences(text, lang) {
 // The word starting at `i` in `text` (engines report a start, and a length only sometimes).
 export function wordAt(text, i, length) {
   if (length > 0) return { start: i, end: i + length };
-  const m = /^[^\s]+/.exec(text.slice(i));
-  return m ? { start: i, end: i + m[0].length } : null;
+  // Up to the next space, without the punctuation that trails a word.
+  const m = /^\S*?(?=[.,;:!?…"”’)\]]*(?:\s|$))/u.exec(text.slice(i));
+  return m && m[0] ? { start: i, end: i + m[0].length } : null;
 }
 
 // Voices the user may pick: on-device ones, and network ones only after the user allowed them

@@ -62,14 +62,6 @@ test('English: features present, credits page lists the data, watchlist and posi
     }
     assert.equal(Object.keys(local.positions || {}).length, 1);
     assert.ok(!JSON.stringify(local).includes('longread'));
-
-    // The README's screenshot: a wide window (contents beside the article), the panel open.
-    await page.setViewportSize({ width: 1400, height: 900 });
-    await frame.evaluate(() => window.scrollTo(0, 0));
-    await frame.evaluate(() => document.activeElement.blur());
-    await page.mouse.move(1390, 890);
-    fs.mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: path.join(SHOTS, 'reader-features.tmp.png') });
     await page.close();
   } finally {
     await env.close();
@@ -106,5 +98,44 @@ test('German browser: the manifest and the reader speak German', async (t) => {
   } finally {
     await ctx.close();
     fs.rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+// A slow fake speech engine (one word every 400 ms), so that the screenshot catches a highlight.
+function slowSpeech() {
+  const voice = { name: 'English (on device)', voiceURI: 'local', lang: 'en-GB', localService: true, default: true };
+  let timers = [];
+  Object.defineProperty(window, 'speechSynthesis', { configurable: true, value: {
+    getVoices: () => [voice], addEventListener() {},
+    cancel() { timers.forEach(clearTimeout); timers = []; },
+    speak(u) {
+      let t = 0;
+      timers.push(setTimeout(() => u.onstart && u.onstart({}), 1));
+      for (const m of u.text.matchAll(/\S+/g)) timers.push(setTimeout(() => u.onboundary && u.onboundary({ name: 'word', charIndex: m.index }), t += 400));
+      timers.push(setTimeout(() => u.onend && u.onend({}), t + 400));
+    },
+  } });
+  window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+}
+
+test('README screenshot: reading aloud, contents beside the article, the entity panel open', async () => {
+  const env = await launchWithExtension();
+  try {
+    await env.ctx.addInitScript(slowSpeech);
+    const { page, frame } = await openReader(env);
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await frame.click('#lx-entities-btn');
+    await frame.locator('.lx-main').focus();
+    await page.keyboard.press(']');
+    await page.keyboard.press(']');
+    await page.keyboard.press('p');
+    await frame.waitForFunction(() => /:\d+-\d+:\d+-\d+$/.test(document.documentElement.dataset.spoken || '') && /:\d+-\d+:\d+-\d+$/.test(document.documentElement.dataset.spoken) && Number(document.documentElement.dataset.spoken.split(':')[2].split('-')[0]) > 20);
+    await frame.evaluate(() => { window.scrollTo(0, 0); document.activeElement.blur(); });
+    await page.mouse.move(1390, 890);
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'reader-features.tmp.png') });
+    await page.keyboard.press('p').catch(() => {});
+  } finally {
+    await env.close();
   }
 });

@@ -43,6 +43,8 @@ test('sentences and words are found', () => {
   assert.deepEqual(sentences('One. Two three!  Four?').map((s) => s.start), [0, 5, 17]);
   assert.deepEqual(wordAt('hello big world', 6), { start: 6, end: 9 });
   assert.deepEqual(wordAt('hello big world', 6, 3), { start: 6, end: 9 });
+  assert.deepEqual(wordAt('it slows, and', 3), { start: 3, end: 8 });
+  assert.deepEqual(wordAt('end.', 0), { start: 0, end: 3 });
 });
 
 test('only local voices unless network voices are allowed', () => {
