@@ -111,5 +111,7 @@ export const EN = {
   "optBadge": "Show a badge on pages with an article (asks to read all sites)",
   "optAuto": "Always open the reader on {1}",
   "optSelection": "Show only the selection",
+  "titleCannotRead": "Lectern cannot read this page (browser pages and stores are off limits)",
+  "titleAvailable": "Reader view available (Alt+Shift+R)",
   "creditsTitle": "Lectern: credits"
 };

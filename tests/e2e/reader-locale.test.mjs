@@ -87,6 +87,7 @@ test('German browser: the manifest and the reader speak German', async (t) => {
     }
     assert.equal(await sw.evaluate(() => chrome.i18n.getUILanguage()), 'de');
     assert.equal(await sw.evaluate(() => chrome.runtime.getManifest().description), JSON.parse(fs.readFileSync(path.join(EXT, '_locales/de/messages.json'), 'utf8')).extDescription.message);
+    assert.equal(await sw.evaluate(() => chrome.action.getTitle({})), 'Leseansicht (Alt+Umschalt+R)');
     const cdp = await ctx.browser().newBrowserCDPSession();
     const env = { ctx, sw, extId, cdp };
     const { frame } = await openReader(env);

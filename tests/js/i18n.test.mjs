@@ -40,6 +40,8 @@ test('every key the reader code asks for exists', () => {
     for (const [, key] of src.matchAll(/\bt\('(\w+)'/g)) assert.ok(EN[key], `${f}: ${key}`);
   }
   for (const c of ['yellow', 'green', 'blue', 'pink', 'orange', 'purple']) assert.ok(EN[`colour_${c}`]);
+  const bg = fs.readFileSync(path.join(ROOT, 'extension/src/background.js'), 'utf8');
+  for (const [, key, english] of bg.matchAll(/\bmsg\('(\w+)', '([^']+)'\)/g)) assert.equal(EN[key], english, `background.js: ${key}`);
 });
 
 test('English fallback fills placeholders; host strings are looked up', () => {
