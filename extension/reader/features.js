@@ -75,7 +75,8 @@ export async function attachFeatures(reader, { sync, local, url, creditsUrl }) {
   toolbar.insertBefore(h('div', { class: 'lx-group lx-feature-tools' }, tocBtn, speech.group, textMenu), reader.extra);
   toolbar.append(bar);
   // The toolbar wraps on narrow windows: the panels below it follow its height.
-  const setBarHeight = () => de.style.setProperty('--lx-toolbar-h', `${toolbar.getBoundingClientRect().height}px`);
+  // (Its bottom edge: in the playground the toolbar starts below the page's own header.)
+  const setBarHeight = () => de.style.setProperty('--lx-toolbar-h', `${Math.max(0, toolbar.getBoundingClientRect().bottom)}px`);
   if (typeof ResizeObserver === 'function') new ResizeObserver(setBarHeight).observe(toolbar);
   setBarHeight();
   doc.body.append(tocNav, ...focusBands);
@@ -100,7 +101,7 @@ export async function attachFeatures(reader, { sync, local, url, creditsUrl }) {
   };
   const forgetPage = h('button', { class: 'lx-btn', type: 'button', id: 'lx-forget-page', onclick: async () => { await positions.forget(url()); said.textContent = t('forgotten'); } }, t('forgetPage'));
   const forgetAll = h('button', { class: 'lx-btn', type: 'button', id: 'lx-forget-all', onclick: async () => { await positions.forgetAll(); said.textContent = t('forgotten'); } }, t('forgetAll'));
-  more.append(
+  more.append(...[
     h('div', { class: 'lx-more-item', role: 'group', 'aria-label': t('exportArticle') },
       h('p', { class: 'lx-more-head' }, t('exportArticle')),
       h('div', { class: 'lx-row' },
@@ -115,7 +116,7 @@ export async function attachFeatures(reader, { sync, local, url, creditsUrl }) {
       h('p', { class: 'lx-more-head' }, t('readingPosition')), h('div', { class: 'lx-row' }, forgetPage, forgetAll)),
     speech.networkOption,
     creditsUrl ? h('a', { class: 'lx-link', href: creditsUrl, target: '_blank', rel: 'noopener', id: 'lx-credits' }, t('credits')) : null,
-    said);
+    said].filter(Boolean));
 
   // --- Entity export and watchlist in the panel
   const entityTools = h('div', { class: 'lx-panel-tools' },
@@ -188,6 +189,7 @@ export async function attachFeatures(reader, { sync, local, url, creditsUrl }) {
   const offered = new Set(); // URLs already offered in this page's life
   let saveTimer = 0;
   function onScroll() {
+    setBarHeight();
     const a = article();
     if (!a) return;
     const se = doc.scrollingElement;

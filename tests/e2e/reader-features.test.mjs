@@ -121,6 +121,8 @@ test('contents: a menu on narrow screens, a side panel on wide ones, following t
   await page.setViewportSize({ width: 1400, height: 800 });
   assert.equal(await page.isVisible('#lx-toc'), true, 'wide: a side panel');
   assert.equal(await page.isVisible('#lx-toc-btn'), false);
+  const [tocTop, barBottom] = await page.evaluate(() => [document.querySelector('#lx-toc').getBoundingClientRect().top, document.querySelector('.lx-toolbar').getBoundingClientRect().bottom]);
+  assert.ok(tocTop >= barBottom, `the side panel starts below the toolbar (${tocTop} < ${barBottom})`);
   // A short article gets no contents.
   const runs = await page.evaluate(() => Number(document.documentElement.dataset.runs));
   await page.selectOption('#pg-sample', 'samples/essay.html');
@@ -192,6 +194,7 @@ test('export as Markdown and HTML (with and without marks), copy, and a print st
   const { ctx, page } = await openPlayground();
   await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   await page.click('.lx-extra .lx-more > summary');
+  assert.ok(!/\bnull\b|undefined/.test(await page.locator('.lx-extra .lx-more-box').innerText()), 'no stray values in the menu');
   const md = await downloaded(page, () => page.click('#lx-dl-md'));
   assert.equal(md.name, 'a-river-in-four-seasons.md');
   assert.match(md.text, /^# A river in four seasons\n\n_Clara Hoffmann · /);
