@@ -41,7 +41,9 @@ test('every key the reader code asks for exists', () => {
   }
   for (const c of ['yellow', 'green', 'blue', 'pink', 'orange', 'purple']) assert.ok(EN[`colour_${c}`]);
   const bg = fs.readFileSync(path.join(ROOT, 'extension/src/background.js'), 'utf8');
-  for (const [, key, english] of bg.matchAll(/\bmsg\('(\w+)', '([^']+)'\)/g)) assert.equal(EN[key], english, `background.js: ${key}`);
+  const used = [...bg.matchAll(/\blabel\('(\w+)', '([^']+)'\)/g)];
+  assert.equal(used.length, 3, 'the toolbar titles are looked up');
+  for (const [, key, english] of used) assert.equal(EN[key], english, `background.js: ${key}`);
 });
 
 test('English fallback fills placeholders; host strings are looked up', () => {
