@@ -31,6 +31,9 @@ done
 find extension/reader -name '*.js' ! -name reader.js ! -name preload.js -exec cp {} www/pkg/ \;
 cp extension/reader/reader.css www/pkg/
 rm -rf www/fonts && cp -r extension/fonts www/fonts
+# The credits travel with the data they credit (the wasm module).
+sed 's#href="reader/reader.css"#href="pkg/reader.css"#' extension/credits.html > www/credits.html
+cp extension/credits.css www/credits.css
 
 printf 'build: %s (%s bytes wasm), extension/ loadable unpacked\n' \
   "$(wasm-bindgen --version)" "$(wc -c < extension/pkg/lectern_bg.wasm)"

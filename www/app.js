@@ -26,7 +26,7 @@ const reader = createReader($('lx-root'), {
 
 // Read aloud, contents, positions, export, watchlist...: the extension's features, kept in this
 // page's localStorage.
-await attachFeatures(reader, { sync: localStore(), local: localStore(), url: () => $('pg-url').value.trim() });
+await attachFeatures(reader, { sync: localStore(), local: localStore(), url: () => $('pg-url').value.trim(), creditsUrl: 'credits.html' });
 
 function showTab(which) {
   $('pg-tab-reader').setAttribute('aria-selected', String(which === 'reader'));

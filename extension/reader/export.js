@@ -103,7 +103,8 @@ export function toMarkdown(main, url, { marks = false } = {}) {
   if (line) head.push(`_${line}_`);
   if (meta.url) head.push(`Source: <${meta.url}>`);
   if (meta.lead) head.push(`[Image](${meta.lead})`);
-  return `${head.join('\n\n')}\n\n${md.trim().replace(/\n{3,}/g, '\n\n')}\n`;
+  // Whitespace between blocks leaves lines of spaces: dropped before blank lines are collapsed.
+  return `${head.join('\n\n')}\n\n${md.replace(/^[ \t]+$/gm, '').trim().replace(/\n{3,}/g, '\n\n')}\n`;
 }
 
 export function toHtml(main, url, { marks = false } = {}) {

@@ -195,6 +195,12 @@ test('export as Markdown and HTML (with and without marks), copy, and a print st
   await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   await page.click('.lx-extra .lx-more > summary');
   assert.ok(!/\bnull\b|undefined/.test(await page.locator('.lx-extra .lx-more-box').innerText()), 'no stray values in the menu');
+  // The credits page, as in the extension.
+  const credits = await ctx.newPage();
+  await credits.goto(new URL(await page.getAttribute('#lx-credits', 'href'), page.url()).href);
+  assert.ok(await credits.locator('tr[data-file]').count() >= 8);
+  assert.equal(await credits.evaluate(() => getComputedStyle(document.body).backgroundColor), await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'styled like the reader');
+  await credits.close();
   const md = await downloaded(page, () => page.click('#lx-dl-md'));
   assert.equal(md.name, 'a-river-in-four-seasons.md');
   assert.match(md.text, /^# A river in four seasons\n\n_Clara Hoffmann · /);
@@ -203,6 +209,7 @@ test('export as Markdown and HTML (with and without marks), copy, and a print st
   assert.match(md.text, /\[Image: The flood wall at the harbour\]\(http:\/\/127\.0\.0\.1:\d+\/samples\/danube-wall\.png\)/);
   assert.match(md.text, /\n- Ferry crossings double between June and August\.\n- Anglers/);
   assert.ok(!md.text.includes('<mark'), 'no marks unless asked');
+  assert.ok(!/\n[ \t]+\n/.test(md.text) && !/\n{3}/.test(md.text), 'no stray blank lines');
   assert.ok(!/Subscribe|More from the river/.test(md.text), 'the article alone');
   await page.check('#lx-export-marks');
   const marked = await downloaded(page, () => page.click('#lx-dl-md'));
