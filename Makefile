@@ -2,7 +2,7 @@
 SHARED ?= ../shared
 CARGO ?= cargo
 
-.PHONY: setup build package wasm test test-rust test-e2e lint lint-ext demo bench bench-smoke bench-native clean
+.PHONY: setup build package wasm test test-rust test-js test-e2e lint lint-ext demo bench bench-smoke bench-native clean
 
 setup:
 	@scripts/setup.sh
@@ -24,6 +24,10 @@ lint:
 test-rust:
 	LECTERN_SHARED=$(abspath $(SHARED)) $(CARGO) test
 
+# The reader's pure logic (read-aloud controller, positions, exports, locales, credits): no browser.
+test-js:
+	node --test --test-reporter=spec tests/js/*.test.mjs
+
 # Browser tests: the unpacked extension and the playground in Debian's Chromium.
 test-e2e: build
 	node --test --test-concurrency=1 --test-timeout=120000 --test-reporter=spec tests/e2e/*.test.mjs
@@ -32,7 +36,7 @@ test-e2e: build
 lint-ext: setup
 	node node_modules/web-ext/bin/web-ext.js lint --source-dir extension --no-input
 
-test: setup lint test-rust lint-ext test-e2e
+test: setup lint test-rust test-js lint-ext test-e2e
 
 # Builds the extension and serves the playground (same wasm core) with a bundled sample page.
 DEMO_PORT ?= 8765

@@ -27,8 +27,13 @@ for dest in extension/pkg www/pkg; do
   rm -rf "$dest" && mkdir -p "$dest"
   cp "$gen/lectern.js" "$gen/lectern_bg.wasm" "$dest/"
 done
-# The playground shows the same reader view as the extension.
-cp extension/reader/view.js extension/reader/reader.css www/pkg/
+# The playground shows the same reader view and features as the extension.
+find extension/reader -name '*.js' ! -name reader.js ! -name preload.js -exec cp {} www/pkg/ \;
+cp extension/reader/reader.css www/pkg/
+rm -rf www/fonts && cp -r extension/fonts www/fonts
+# The credits travel with the data they credit (the wasm module).
+sed 's#href="reader/reader.css"#href="pkg/reader.css"#' extension/credits.html > www/credits.html
+cp extension/credits.css www/credits.css
 
 printf 'build: %s (%s bytes wasm), extension/ loadable unpacked\n' \
   "$(wasm-bindgen --version)" "$(wc -c < extension/pkg/lectern_bg.wasm)"

@@ -2,6 +2,8 @@
 // (the extension's own view code) and the JSON the core returns.
 import init, { process, process_fragment, version } from './pkg/lectern.js';
 import { createReader } from './pkg/view.js';
+import { attachFeatures } from './pkg/features.js';
+import { localStore } from './pkg/store.js';
 
 const LIMITS = { fontSize: [14, 32], width: [45, 90], lineHeight: [1.2, 2.2] };
 const DEFAULTS = { theme: 'auto', font: 'serif', fontSize: 20, width: 66, lineHeight: 1.6, highlights: true, hiddenLabels: [] };
@@ -21,6 +23,10 @@ const reader = createReader($('lx-root'), {
     if (reprocess) run(lastHtml);
   },
 });
+
+// Read aloud, contents, positions, export, watchlist...: the extension's features, kept in this
+// page's localStorage.
+await attachFeatures(reader, { sync: localStore(), local: localStore(), url: () => $('pg-url').value.trim(), creditsUrl: 'credits.html' });
 
 function showTab(which) {
   $('pg-tab-reader').setAttribute('aria-selected', String(which === 'reader'));

@@ -4,6 +4,9 @@
 import init, * as core from '../pkg/lectern.js';
 import { createReader } from './view.js';
 import { api, loadSettings, saveSettings, LIMITS } from '../src/settings.js';
+import { attachFeatures } from './features.js';
+import { extensionStore } from './store.js';
+import { t } from './i18n.js';
 
 const ext = api();
 const de = document.documentElement;
@@ -142,7 +145,7 @@ function optionalFeatures(extra, settings) {
   const details = document.createElement('details');
   details.className = 'lx-more';
   const summary = document.createElement('summary');
-  summary.textContent = 'More';
+  summary.textContent = t('more');
   summary.className = 'lx-btn';
   details.append(summary);
   const box = document.createElement('div');
@@ -157,12 +160,12 @@ function optionalFeatures(extra, settings) {
     box.append(l);
   };
   // Both need the browser's consent to look at pages after load (optional host permissions).
-  option('lx-badge', 'Show a badge on pages with an article (asks to read all sites)', settings.badge, async (i) => {
+  option('lx-badge', t('optBadge'), settings.badge, async (i) => {
     if (i.checked && !(await ext.permissions.request({ origins: ['<all_urls>'] }).catch(() => false))) { i.checked = false; return; }
     await saveSettings({ badge: i.checked });
   });
   if (host) {
-    option('lx-auto', `Always open the reader on ${host}`, settings.autoSites.includes(host), async (i) => {
+    option('lx-auto', t('optAuto', host), settings.autoSites.includes(host), async (i) => {
       const cur = (await loadSettings()).autoSites.filter((h) => h !== host);
       if (i.checked && !(await ext.permissions.request({ origins: [`*://${host}/*`] }).catch(() => false))) { i.checked = false; return; }
       await saveSettings({ autoSites: i.checked ? [...cur, host] : cur });
@@ -170,7 +173,7 @@ function optionalFeatures(extra, settings) {
   }
   if (payload.selectionHtml) {
     const b = document.createElement('button');
-    b.type = 'button'; b.className = 'lx-btn'; b.textContent = 'Show only the selection';
+    b.type = 'button'; b.className = 'lx-btn'; b.textContent = t('optSelection');
     b.addEventListener('click', () => { details.open = false; switchTo('selection'); });
     box.append(b);
   }
@@ -199,6 +202,10 @@ async function main() {
   }
   if (typeof payload.ms === 'number') de.dataset.captureMs = payload.ms.toFixed(1);
   optionalFeatures(reader.extra, settings);
+  await attachFeatures(reader, {
+    sync: extensionStore(ext.storage.sync), local: extensionStore(ext.storage.local),
+    url: () => payload.url, creditsUrl: ext.runtime.getURL('credits.html'),
+  }).catch((e) => console.error('Lectern features:', e));
   await render();
 }
 

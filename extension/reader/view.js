@@ -3,9 +3,11 @@
 // sanitised by the wasm core), the entity legend and the entity panel. No browser-extension API
 // here: the host page passes settings in and gets changes back.
 
+import { t, tEnglish } from './i18n.js';
+
 export const LABELS = [
-  ['PER', 'People'], ['ORG', 'Organisations'], ['LOC', 'Places'], ['MISC', 'Other names'],
-  ['DATE', 'Dates'], ['TIME', 'Times'], ['MONEY', 'Money'], ['PERCENT', 'Percentages'],
+  ['PER', t('label_PER')], ['ORG', t('label_ORG')], ['LOC', t('label_LOC')], ['MISC', t('label_MISC')],
+  ['DATE', t('label_DATE')], ['TIME', t('label_TIME')], ['MONEY', t('label_MONEY')], ['PERCENT', t('label_PERCENT')],
 ];
 const LABEL_NAME = Object.fromEntries(LABELS);
 
@@ -25,32 +27,34 @@ export function createReader(root, { settings, limits, onChange = () => {}, onCl
   let s = { ...settings };
   let current = null; // {result, byEntity: Map<id, mark[][]>}
   let selected = null; // {id, index}
+  let lastMarked = true;
+  const showHooks = []; // features.js: called after each article is shown
 
   const status = h('div', { class: 'lx-status', role: 'status', 'aria-live': 'polite' });
   const main = h('main', { class: 'lx-main', id: 'lx-main', tabindex: '-1' });
-  const legend = h('div', { class: 'lx-legend', role: 'group', 'aria-label': 'Entity types', hidden: true });
+  const legend = h('div', { class: 'lx-legend', role: 'group', 'aria-label': t('entityTypes'), hidden: true });
   const panelList = h('div', { class: 'lx-panel-list' });
   const stepInfo = h('span', { class: 'lx-step-info', 'aria-live': 'polite' });
-  const panel = h('aside', { class: 'lx-panel', id: 'lx-panel', 'aria-label': 'Entities', hidden: true },
+  const panel = h('aside', { class: 'lx-panel', id: 'lx-panel', 'aria-label': t('entities'), role: 'complementary', hidden: true },
     h('div', { class: 'lx-panel-head' },
-      h('h2', { text: 'Entities' }),
-      h('button', { class: 'lx-btn lx-icon', type: 'button', 'aria-label': 'Close entity panel', onclick: () => togglePanel(false) }, '×')),
+      h('h2', { text: t('entities') }),
+      h('button', { class: 'lx-btn lx-icon', type: 'button', 'aria-label': t('closePanel'), onclick: () => togglePanel(false) }, '×')),
     h('div', { class: 'lx-stepper' },
-      h('button', { class: 'lx-btn', type: 'button', 'data-step': '-1', 'aria-label': 'Previous mention', onclick: () => step(-1) }, '‹'),
+      h('button', { class: 'lx-btn', type: 'button', 'data-step': '-1', 'aria-label': t('prevMention'), onclick: () => step(-1) }, '‹'),
       stepInfo,
-      h('button', { class: 'lx-btn', type: 'button', 'data-step': '1', 'aria-label': 'Next mention', onclick: () => step(1) }, '›')),
+      h('button', { class: 'lx-btn', type: 'button', 'data-step': '1', 'aria-label': t('nextMention'), onclick: () => step(1) }, '›')),
     panelList);
 
   const sizeOut = h('output', { class: 'lx-val', 'aria-live': 'polite' });
   const widthOut = h('output', { class: 'lx-val' });
   const lhOut = h('output', { class: 'lx-val' });
-  const themeSel = h('select', { class: 'lx-select', 'aria-label': 'Theme', onchange: (e) => set({ theme: e.target.value }) },
-    h('option', { value: 'auto' }, 'System'), h('option', { value: 'light' }, 'Light'),
-    h('option', { value: 'sepia' }, 'Sepia'), h('option', { value: 'dark' }, 'Dark'));
-  const fontSel = h('select', { class: 'lx-select', 'aria-label': 'Font', onchange: (e) => set({ font: e.target.value }) },
-    h('option', { value: 'serif' }, 'Serif'), h('option', { value: 'sans' }, 'Sans'));
+  const themeSel = h('select', { class: 'lx-select', 'aria-label': t('theme'), onchange: (e) => set({ theme: e.target.value }) },
+    h('option', { value: 'auto' }, t('themeSystem')), h('option', { value: 'light' }, t('themeLight')),
+    h('option', { value: 'sepia' }, t('themeSepia')), h('option', { value: 'dark' }, t('themeDark')));
+  const fontSel = h('select', { class: 'lx-select', 'aria-label': t('font'), onchange: (e) => set({ font: e.target.value }) },
+    h('option', { value: 'serif' }, t('fontSerif')), h('option', { value: 'sans' }, t('fontSans')));
   const hlBox = h('input', { type: 'checkbox', id: 'lx-hl', onchange: (e) => set({ highlights: e.target.checked }, true) });
-  const entBtn = h('button', { class: 'lx-btn', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'lx-panel', id: 'lx-entities-btn', onclick: () => togglePanel() }, 'Entities');
+  const entBtn = h('button', { class: 'lx-btn', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'lx-panel', id: 'lx-entities-btn', onclick: () => togglePanel() }, t('entities'));
   const extra = h('div', { class: 'lx-extra' });
 
   const bump = (key, delta) => {
@@ -58,23 +62,24 @@ export function createReader(root, { settings, limits, onChange = () => {}, onCl
     const v = Math.round((s[key] + delta) * 100) / 100;
     set({ [key]: Math.min(hi, Math.max(lo, v)) });
   };
-  const toolbar = h('div', { class: 'lx-toolbar', role: 'toolbar', 'aria-label': 'Reader settings' },
-    onClose ? h('button', { class: 'lx-btn lx-close', type: 'button', id: 'lx-close', 'aria-label': 'Close reader (Esc)', title: 'Close (Esc)', onclick: () => onClose() }, '×') : null,
-    h('div', { class: 'lx-group', role: 'group', 'aria-label': 'Font size' },
-      h('button', { class: 'lx-btn', type: 'button', id: 'lx-size-down', 'aria-label': 'Smaller text', onclick: () => bump('fontSize', -1) }, 'A−'),
+  const toolbar = h('div', { class: 'lx-toolbar', role: 'toolbar', 'aria-label': t('readerSettings') },
+    onClose ? h('button', { class: 'lx-btn lx-close', type: 'button', id: 'lx-close', 'aria-label': t('closeReader'), title: t('closeReader'), onclick: () => onClose() }, '×') : null,
+    h('div', { class: 'lx-group', role: 'group', 'aria-label': t('fontSize') },
+      // The name is the hidden text, so that the visible "A−" need not be part of it (WCAG 2.5.3).
+      h('button', { class: 'lx-btn', type: 'button', id: 'lx-size-down', title: t('smaller'), onclick: () => bump('fontSize', -1) }, h('span', { 'aria-hidden': 'true' }, 'A−'), h('span', { class: 'lx-sr' }, t('smaller'))),
       sizeOut,
-      h('button', { class: 'lx-btn', type: 'button', id: 'lx-size-up', 'aria-label': 'Larger text', onclick: () => bump('fontSize', 1) }, 'A+')),
+      h('button', { class: 'lx-btn', type: 'button', id: 'lx-size-up', title: t('larger'), onclick: () => bump('fontSize', 1) }, h('span', { 'aria-hidden': 'true' }, 'A+'), h('span', { class: 'lx-sr' }, t('larger')))),
     fontSel,
-    h('div', { class: 'lx-group', role: 'group', 'aria-label': 'Line width' },
-      h('button', { class: 'lx-btn', type: 'button', 'aria-label': 'Narrower lines', onclick: () => bump('width', -4) }, '⇤'),
+    h('div', { class: 'lx-group', role: 'group', 'aria-label': t('lineWidth') },
+      h('button', { class: 'lx-btn', type: 'button', 'aria-label': t('narrower'), onclick: () => bump('width', -4) }, '⇤'),
       widthOut,
-      h('button', { class: 'lx-btn', type: 'button', 'aria-label': 'Wider lines', onclick: () => bump('width', 4) }, '⇥')),
-    h('div', { class: 'lx-group', role: 'group', 'aria-label': 'Line height' },
-      h('button', { class: 'lx-btn', type: 'button', 'aria-label': 'Tighter lines', onclick: () => bump('lineHeight', -0.1) }, '≡−'),
+      h('button', { class: 'lx-btn', type: 'button', 'aria-label': t('wider'), onclick: () => bump('width', 4) }, '⇥')),
+    h('div', { class: 'lx-group', role: 'group', 'aria-label': t('lineHeight') },
+      h('button', { class: 'lx-btn', type: 'button', 'aria-label': t('tighter'), onclick: () => bump('lineHeight', -0.1) }, '≡−'),
       lhOut,
-      h('button', { class: 'lx-btn', type: 'button', 'aria-label': 'Looser lines', onclick: () => bump('lineHeight', 0.1) }, '≡+')),
+      h('button', { class: 'lx-btn', type: 'button', 'aria-label': t('looser'), onclick: () => bump('lineHeight', 0.1) }, '≡+')),
     themeSel,
-    h('label', { class: 'lx-check', for: 'lx-hl' }, hlBox, ' Highlights'),
+    h('label', { class: 'lx-check', for: 'lx-hl' }, hlBox, ` ${t('highlights')}`),
     entBtn,
     extra);
 
@@ -175,7 +180,7 @@ export function createReader(root, { settings, limits, onChange = () => {}, onCl
     legend.replaceChildren(...LABELS.filter(([l]) => counts.has(l)).map(([l, name]) =>
       h('button', {
         class: `lx-legend-item lx-key-${l}`, type: 'button', 'data-label': l, 'aria-pressed': 'true',
-        title: `Show or hide ${name.toLowerCase()}`,
+        title: t('showOrHide', name),
         onclick: () => {
           const hidden = new Set(s.hiddenLabels);
           if (hidden.has(l)) hidden.delete(l); else hidden.add(l);
@@ -185,10 +190,11 @@ export function createReader(root, { settings, limits, onChange = () => {}, onCl
     // The names tagger knows English only: say so rather than leave the reader guessing.
     const noNames = marked && result.entities && result.entities.names === false;
     if (noNames) {
-      legend.append(h('span', { class: 'lx-legend-note', role: 'note' }, 'People, places and organisations are marked in English text only.'));
+      legend.append(h('span', { class: 'lx-legend-note', role: 'note' }, t('englishOnly')));
     }
     legend.hidden = !ents.length && !noNames;
-    entBtn.hidden = !ents.length;
+    // Kept even without entities: the panel also holds the watchlist.
+    entBtn.hidden = false;
 
     const groups = LABELS.filter(([l]) => counts.has(l)).map(([l, name]) => {
       const list = ents.filter((e) => e.label === l).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
@@ -198,7 +204,7 @@ export function createReader(root, { settings, limits, onChange = () => {}, onCl
           h('button', {
             class: 'lx-entity', type: 'button', 'data-entity': e.id, 'data-label': l, 'aria-pressed': 'false',
             onclick: () => choose(e.id),
-          }, h('span', { class: 'lx-entity-name' }, e.name), h('span', { class: 'lx-count', 'aria-label': `${e.count} mentions` }, String(e.count)))))));
+          }, h('span', { class: 'lx-entity-name' }, e.name), h('span', { class: 'lx-count', 'aria-label': t('mentions', String(e.count)) }, String(e.count)))))));
     });
     panelList.replaceChildren(...groups);
   }
@@ -218,8 +224,10 @@ export function createReader(root, { settings, limits, onChange = () => {}, onCl
     const lang = result.article && result.article.lang;
     if (lang) main.lang = lang;
     buildEntities(result, marked);
+    lastMarked = marked;
     apply();
-    doc.title = (result.article && result.article.title) || 'Reader view';
+    for (const fn of showHooks) fn({ marked });
+    doc.title = (result.article && result.article.title) || t('readerView');
     main.focus({ preventScroll: true });
   }
 
@@ -233,9 +241,9 @@ export function createReader(root, { settings, limits, onChange = () => {}, onCl
     panel.hidden = true;
     status.hidden = false;
     status.replaceChildren(
-      h('h1', { class: 'lx-status-title' }, title),
-      detail ? h('p', { class: 'lx-status-detail' }, detail) : null,
-      actions.length ? h('p', { class: 'lx-actions' }, actions.map(([label, fn]) => h('button', { class: 'lx-btn lx-action', type: 'button', onclick: fn }, label))) : null);
+      h('h1', { class: 'lx-status-title' }, tEnglish(title)),
+      detail ? h('p', { class: 'lx-status-detail' }, tEnglish(detail)) : null,
+      actions.length ? h('p', { class: 'lx-actions' }, actions.map(([label, fn]) => h('button', { class: 'lx-btn lx-action', type: 'button', onclick: fn }, tEnglish(label)))) : null);
     const first = status.querySelector('button');
     if (first) first.focus();
   }
@@ -249,6 +257,29 @@ export function createReader(root, { settings, limits, onChange = () => {}, onCl
     }
   });
 
+  // A mention clicked in the text: its entity selected in the panel, stepping from that mention.
+  function selectMention(mark) {
+    const id = Number(mark.dataset.entity);
+    const mentions = current.byEntity.get(id) || [];
+    const index = mentions.findIndex((pieces) => pieces.includes(mark));
+    if (index < 0) return;
+    if (panel.hidden) togglePanel(true);
+    if (!selected || selected.id !== id) choose(id);
+    for (const m of main.querySelectorAll('mark.lx-current')) m.classList.remove('lx-current');
+    selected.index = index - 1;
+    step(1);
+    const btn = panel.querySelector(`.lx-entity[data-entity="${id}"]`);
+    if (btn) { btn.scrollIntoView({ block: 'nearest' }); btn.focus({ preventScroll: true }); }
+  }
+
   apply();
-  return { show, showMessage, settings: () => ({ ...s }), extra, labelName: (l) => LABEL_NAME[l] || l };
+  return {
+    show, showMessage, settings: () => ({ ...s }), extra, labelName: (l) => LABEL_NAME[l] || l,
+    parts: { main, panel, panelList, toolbar, legend },
+    current: () => current || { result: null, byEntity: new Map() },
+    onShow: (fn) => showHooks.push(fn),
+    selectMention,
+    // Shows the current result again (the watchlist changed).
+    rerender: () => { if (current && current.result) { const top = doc.scrollingElement.scrollTop; show(current.result, { marked: lastMarked }); doc.scrollingElement.scrollTop = top; } },
+  };
 }

@@ -7,6 +7,8 @@ import initWasm, { is_readerable } from '../pkg/lectern.js';
 const ext = api();
 const READER = ext.runtime.getURL('reader.html');
 const CHECK_ID = 'lectern-check';
+// The toolbar's titles in the browser's language (extension/_locales).
+const label = (key, english) => { try { return ext.i18n.getMessage(key) || english; } catch { return english; } };
 
 // Captured pages waiting for their reader frame, by one-time token.
 const pending = new Map();
@@ -65,7 +67,7 @@ ext.action.onClicked.addListener((tab) => {
   toggle(tab.id).catch((e) => {
     console.warn('Lectern: cannot open the reader here:', e && e.message);
     ext.action.setBadgeText({ tabId: tab.id, text: '!' }).catch(() => {});
-    ext.action.setTitle({ tabId: tab.id, title: 'Lectern cannot read this page (browser pages and stores are off limits)' }).catch(() => {});
+    ext.action.setTitle({ tabId: tab.id, title: label('titleCannotRead', 'Lectern cannot read this page (browser pages and stores are off limits)') }).catch(() => {});
   });
 });
 
@@ -92,7 +94,7 @@ async function onPageLoaded(msg, sender) {
     try { yes = is_readerable(msg.html); } catch { yes = false; }
     await ext.action.setBadgeBackgroundColor({ tabId, color: '#264678' });
     await ext.action.setBadgeText({ tabId, text: yes ? 'R' : '' });
-    await ext.action.setTitle({ tabId, title: yes ? 'Reader view available (Alt+Shift+R)' : 'Reader view (Alt+Shift+R)' });
+    await ext.action.setTitle({ tabId, title: yes ? label('titleAvailable', 'Reader view available (Alt+Shift+R)') : label('actionTitle', 'Reader view (Alt+Shift+R)') });
   }
 }
 

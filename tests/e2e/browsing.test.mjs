@@ -55,6 +55,10 @@ test('the badge marks pages that probably hold an article', async () => {
   let badge = '';
   for (let i = 0; i < 60 && badge !== 'R'; i++) { await sleep(50); badge = await badgeFor(page.url()); }
   assert.equal(badge, 'R');
+  // The title, from _locales, is set just after the badge.
+  const title = () => env.sw.evaluate(async (u) => { const [tab] = await chrome.tabs.query({ url: u }); return chrome.action.getTitle({ tabId: tab.id }); }, page.url());
+  for (let i = 0; i < 40 && (await title()) !== 'Reader view available (Alt+Shift+R)'; i++) await sleep(50);
+  assert.equal(await title(), 'Reader view available (Alt+Shift+R)');
   const other = await env.ctx.newPage();
   await other.goto(`${server.origin}/notarticle.html?badge=1`);
   await sleep(900);
