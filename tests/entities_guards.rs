@@ -204,3 +204,34 @@ fn recognize_drops_a_credit_and_a_species() {
         "{ents:?}"
     );
 }
+
+#[test]
+fn generic_acronyms_lists_and_plain_modifiers_are_not_names() {
+    let text = "The startup sells AI-powered tools with an API and SaaS billing to Acme Corp.\n\
+                Industries: Health & Fitness, Retail\n\
+                Chief Marketing Director Ana Lind said Acme Corp grew.";
+    let got = guarded(
+        text,
+        &[
+            ("AI-powered", Label::Misc),
+            ("API", Label::Org),
+            ("SaaS", Label::Misc),
+            ("Acme Corp", Label::Org),
+            ("Health & Fitness", Label::Org),
+            ("Marketing Director", Label::Per),
+            ("Ana Lind", Label::Per),
+            ("Acme Corp", Label::Org),
+        ],
+    );
+    assert_eq!(
+        got,
+        [
+            ("Acme Corp".to_string(), Label::Org),
+            ("Ana Lind".to_string(), Label::Per),
+            ("Acme Corp".to_string(), Label::Org)
+        ]
+    );
+    // A modifier made from a name stays ("Boston-based").
+    let got = guarded("A Boston-based firm.", &[("Boston-based", Label::Misc)]);
+    assert_eq!(got.len(), 1);
+}

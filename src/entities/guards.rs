@@ -230,6 +230,20 @@ fn drop_species(text: &str, mentions: &mut Vec<Mention>) {
     }
 }
 
+/// A word that is no name on its own: a closed-class or frequent word, or a generic acronym;
+/// a hyphenated word when all its parts are ("Top-notch", "AI-powered").
+fn is_plain_word(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if w.is_empty() {
+        return true;
+    }
+    let one = |p: &str| {
+        let l = p.to_lowercase();
+        is_closed(&l) || is_common(&l) || is_generic_acronym(p)
+    };
+    one(w) || (w.contains('-') && w.split('-').all(|p| !p.is_empty() && one(p)))
+}
+
 fn drop_common_words(text: &str, ctx: &Context, mentions: &mut Vec<Mention>) {
     mentions.retain(|m| {
         if !is_name(m.label) {
@@ -238,7 +252,7 @@ fn drop_common_words(text: &str, ctx: &Context, mentions: &mut Vec<Mention>) {
         let words: Vec<&str> = m
             .text
             .split(|c: char| c.is_whitespace())
-            .filter(|w| !w.is_empty())
+            .filter(|w| !w.is_empty() && *w != "&")
             .collect();
         let lower: Vec<String> = words
             .iter()
@@ -256,6 +270,10 @@ fn drop_common_words(text: &str, ctx: &Context, mentions: &mut Vec<Mention>) {
             if is_generic_acronym(w) {
                 return false;
             }
+            // "AI-powered", "Top-notch": a modifier made of plain words.
+            if w.contains('-') && is_plain_word(w) {
+                return false;
+            }
         }
         if let [w] = lower.as_slice() {
             // Short ALL-CAPS words are acronyms ("US", "IT"), not pronouns.
@@ -266,6 +284,12 @@ fn drop_common_words(text: &str, ctx: &Context, mentions: &mut Vec<Mention>) {
                 return false;
             }
         }
+        let all_plain = words.iter().all(|w| is_plain_word(w));
+        // A "person" made of plain words only ("Solutions Officer", "Breaking News"), and a
+        // list run together ("Food & Beverage", "Automotive, Construction").
+        if all_plain && (m.label == Label::Per || m.text.contains([',', '&'])) {
+            return false;
+        }
         let i = ctx.token_at(m.start);
         let initial = ctx.initial.get(i).copied().unwrap_or(false);
         let heading = shouted || in_heading(text, m.start);
@@ -273,23 +297,18 @@ fn drop_common_words(text: &str, ctx: &Context, mentions: &mut Vec<Mention>) {
             return true;
         }
         let seen_in_prose = lower.iter().any(|w| ctx.prose_caps.contains(w));
-        // Titles of works in headings are often common words ("Inside Out"): beyond one word,
-        // only capitals and names of other kinds made of common words ("Key Features") go.
-        let all_common = lower.iter().all(|w| is_closed(w) || is_common(w));
-        // A "person" made of common words only ("Solutions Officer", "Breaking News").
-        if m.label == Label::Per && all_common {
-            return false;
+        if seen_in_prose || !all_plain {
+            return true;
         }
+        // Titles of works in headings are often plain words ("Inside Out"): beyond one word,
+        // only capitals and names of other kinds ("Key Features" as an organisation) go.
         let all_closed = lower.iter().all(|w| is_closed(w));
         let shape = lower.len() == 1 || shouted || all_closed || m.label != Label::Misc;
-        if heading && shape && all_common && !seen_in_prose {
+        if heading && shape {
             return false;
         }
-        // A sentence-opening adverb ("Ultimately", "Surprisingly").
-        !(initial
-            && lower.len() == 1
-            && lower.iter().all(|w| w.ends_with("ly") && is_common(w))
-            && !seen_in_prose)
+        // A plain word opening a sentence ("Reading was ...", "Ultimately ...").
+        !(initial && lower.len() == 1)
     });
 }
 

@@ -417,7 +417,9 @@ const GENERIC_ACRONYMS: &[&str] = &[
     "NFC", "OG", "TBD", "ETA", "DM", "DMS", "POV", "ASAP", "FYI", "RSVP", "AKA", "ISP", "WIFI",
     "LAN", "WAN", "P2P", "ZKP", "KYB", "ITDR", "EDR", "XDR", "SIEM", "SOC", "MFA", "SSO", "IAM",
     "RBAC", "ESG", "DEI", "R&D", "Q&A", "M&A", "LTV", "CAC", "ARR", "MRR", "SKU", "POS", "B2",
-    "CDN", "VM", "IDE", "CLI", "GUI", "RSS",
+    "CDN", "VM", "IDE", "CLI", "GUI", "RSS", "CAGR", "YOY", "QOQ", "EPS", "EBITDA", "DNSSEC", "ZK",
+    "RGB", "RGBW", "RGBCW", "OTP", "PWA", "SPA", "CMS", "LMS", "HRIS", "ATS", "POC", "MVP", "OKR",
+    "SLA", "TOS", "EULA", "GDPR", "CCPA", "HIPAA", "RTOS", "RTOSES",
 ];
 
 /// Whether `word` is an acronym of a common noun ([`GENERIC_ACRONYMS`]), also as a plural
@@ -428,5 +430,7 @@ pub fn is_generic_acronym(word: &str) -> bool {
         .filter(|w| w.len() >= 2)
         .unwrap_or(word);
     let upper = w.to_uppercase();
-    (w == upper || w.eq_ignore_ascii_case("GenAI")) && GENERIC_ACRONYMS.contains(&upper.as_str())
+    // Written in capitals, or mostly ("SaaS", "GenAI").
+    w.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && GENERIC_ACRONYMS.contains(&upper.as_str())
 }
