@@ -40,6 +40,41 @@ pub struct TextLayout {
     pub text: String,
     /// Sorted by `start`, non-overlapping.
     pub segments: Vec<Segment>,
+    /// Byte ranges of the text that come from code (`<pre>`, `<code>`, `<kbd>`, `<samp>`), in
+    /// order: entity recognition leaves them alone (see [`blank_ranges`]).
+    pub code: Vec<(usize, usize)>,
+}
+
+/// Elements whose text is code or machine output, never prose.
+pub fn is_code(tag: &str) -> bool {
+    matches!(tag, "pre" | "code" | "kbd" | "samp" | "tt" | "var")
+}
+
+/// `text` with the given byte ranges (sorted) blanked to spaces, byte for byte, so that offsets
+/// into the result are offsets into `text`; line breaks are kept so sentences stay apart.
+pub fn blank_ranges<'a>(text: &'a str, ranges: &[(usize, usize)]) -> std::borrow::Cow<'a, str> {
+    if ranges.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut pos = 0;
+    for &(a, b) in ranges {
+        let (a, b) = (a.max(pos), b.min(text.len()));
+        let (Some(before), Some(inner)) = (text.get(pos..a), text.get(a..b)) else {
+            continue;
+        };
+        out.push_str(before);
+        for c in inner.chars() {
+            if c == '\n' {
+                out.push('\n');
+            } else {
+                out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+            }
+        }
+        pos = b;
+    }
+    out.push_str(text.get(pos..).unwrap_or(""));
+    std::borrow::Cow::Owned(out)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -109,6 +144,7 @@ fn is_skipped(tag: &str) -> bool {
 struct Builder {
     out: TextLayout,
     pending: Break,
+    code_depth: usize,
 }
 
 impl Builder {
@@ -133,6 +169,22 @@ impl Builder {
         self.pending = Break::None;
         let start = self.out.text.len();
         self.out.text.push_str(piece);
+        if self.code_depth > 0 {
+            let end = self.out.text.len();
+            match self.out.code.last_mut() {
+                // Pieces of one code run (words of a <code>) make one range.
+                Some(last)
+                    if self
+                        .out
+                        .text
+                        .get(last.1..start)
+                        .is_some_and(|g| g.trim().is_empty()) =>
+                {
+                    last.1 = end
+                }
+                _ => self.out.code.push((start, end)),
+            }
+        }
         self.out.segments.push(Segment {
             start,
             end: self.out.text.len(),
@@ -147,6 +199,7 @@ pub fn layout(doc: &Html) -> TextLayout {
     let mut b = Builder {
         out: TextLayout::default(),
         pending: Break::None,
+        code_depth: 0,
     };
     let mut skip_until: Option<NodeId> = None;
     let mut pre_depth = 0usize;
@@ -170,6 +223,9 @@ pub fn layout(doc: &Html) -> TextLayout {
                         }
                         if tag == "pre" {
                             pre_depth += 1;
+                        }
+                        if is_code(tag) {
+                            b.code_depth += 1;
                         }
                     }
                     Node::Text(t) => {
@@ -215,6 +271,9 @@ pub fn layout(doc: &Html) -> TextLayout {
                     }
                     if tag == "pre" {
                         pre_depth = pre_depth.saturating_sub(1);
+                    }
+                    if is_code(tag) {
+                        b.code_depth = b.code_depth.saturating_sub(1);
                     }
                 }
             }
@@ -292,6 +351,20 @@ mod tests {
                 &lay.text[s.start..s.end]
             );
         }
+    }
+
+    #[test]
+    fn code_ranges_are_recorded_and_blanked() {
+        let lay = layout(&Html::parse_fragment(
+            "<p>Call <code>Vec::new</code> now</p><pre>let x = Box::new(1);\nfoo()</pre><p>After</p>",
+        ));
+        let code: Vec<&str> = lay.code.iter().map(|&(a, b)| &lay.text[a..b]).collect();
+        assert_eq!(code, ["Vec::new", "let x = Box::new(1);\nfoo()"]);
+        let blank = blank_ranges(&lay.text, &lay.code);
+        assert_eq!(blank.len(), lay.text.len());
+        assert!(blank.starts_with("Call          now"), "{blank}");
+        assert!(blank.ends_with("\n     \n\nAfter"), "{blank}");
+        assert_eq!(blank_ranges("a ★ b", &[(2, 5)]), "a     b");
     }
 
     #[test]

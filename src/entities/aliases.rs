@@ -4,7 +4,146 @@
 
 use std::collections::HashMap;
 
+use super::gazetteer::{Gazetteer, FIRST_NAME};
 use super::{Entity, Label, Mention};
+
+/// Short forms of given names and the form they group under ("Bill Gates" is "William
+/// Gates"): (short, full), lower case.
+const HYPOCORISMS: &[(&str, &str)] = &[
+    ("bill", "william"),
+    ("billy", "william"),
+    ("will", "william"),
+    ("willie", "william"),
+    ("mike", "michael"),
+    ("mick", "michael"),
+    ("bob", "robert"),
+    ("bobby", "robert"),
+    ("rob", "robert"),
+    ("robbie", "robert"),
+    ("bert", "robert"),
+    ("jim", "james"),
+    ("jimmy", "james"),
+    ("jamie", "james"),
+    ("tom", "thomas"),
+    ("tommy", "thomas"),
+    ("joe", "joseph"),
+    ("joey", "joseph"),
+    ("dick", "richard"),
+    ("rick", "richard"),
+    ("rich", "richard"),
+    ("dave", "david"),
+    ("dan", "daniel"),
+    ("danny", "daniel"),
+    ("chris", "christopher"),
+    ("steve", "steven"),
+    ("stephen", "steven"),
+    ("tony", "anthony"),
+    ("andy", "andrew"),
+    ("drew", "andrew"),
+    ("alex", "alexander"),
+    ("ben", "benjamin"),
+    ("sam", "samuel"),
+    ("nick", "nicholas"),
+    ("matt", "matthew"),
+    ("pat", "patrick"),
+    ("ed", "edward"),
+    ("eddie", "edward"),
+    ("ted", "edward"),
+    ("fred", "frederick"),
+    ("greg", "gregory"),
+    ("jeff", "jeffrey"),
+    ("jon", "jonathan"),
+    ("ken", "kenneth"),
+    ("larry", "lawrence"),
+    ("pete", "peter"),
+    ("phil", "philip"),
+    ("ron", "ronald"),
+    ("don", "donald"),
+    ("tim", "timothy"),
+    ("charlie", "charles"),
+    ("chuck", "charles"),
+    ("kate", "katherine"),
+    ("katie", "katherine"),
+    ("kathy", "katherine"),
+    ("cathy", "catherine"),
+    ("liz", "elizabeth"),
+    ("beth", "elizabeth"),
+    ("betty", "elizabeth"),
+    ("sue", "susan"),
+    ("jenny", "jennifer"),
+    ("jen", "jennifer"),
+    ("maggie", "margaret"),
+    ("meg", "margaret"),
+    ("peggy", "margaret"),
+    ("becky", "rebecca"),
+    ("abby", "abigail"),
+    ("debbie", "deborah"),
+    ("pam", "pamela"),
+    ("sandy", "sandra"),
+    ("vicky", "victoria"),
+    ("nate", "nathan"),
+    ("zach", "zachary"),
+    ("josh", "joshua"),
+    ("gabe", "gabriel"),
+    ("manny", "manuel"),
+];
+
+/// The grouping key of a name's parts: a leading "the" dropped ("The Guardian" is
+/// "Guardian"), and a person's given name in its full form ("Mike Pence" is "Michael Pence").
+fn key(label: Label, mut p: Vec<String>) -> Vec<String> {
+    if p.len() >= 2 && p.first().is_some_and(|f| f == "the") {
+        p.remove(0);
+    }
+    if label == Label::Per && p.len() >= 2 {
+        if let Some(first) = p.first_mut() {
+            if let Some(&(_, full)) = HYPOCORISMS.iter().find(|h| h.0 == first.as_str()) {
+                full.clone_into(first);
+            }
+        }
+    }
+    p
+}
+
+/// A product or organisation name with a plural last word made singular ("AirPods" and
+/// "AirPod", "Apple Watches" and "Apple Watch"), when that word is plural-looking.
+fn singular(p: &[String]) -> Option<Vec<String>> {
+    let last = p.last()?;
+    let plural = last.len() >= 4
+        && last.ends_with('s')
+        && !last.ends_with("ss")
+        && !last.ends_with("us")
+        && !last.ends_with("is");
+    plural.then(|| {
+        let mut q = p.to_vec();
+        if let Some(l) = q.last_mut() {
+            l.pop();
+        }
+        q
+    })
+}
+
+/// Whether the short name `p` can stand for the person named `full`: the surname, the given
+/// name (a known first name, so "Apple" never stands for "Apple Watch"), or a longer form
+/// that keeps the surname ("Jurassic World" never stands for "Jurassic World Dominion").
+fn short_form_of(p: &[String], full: &[String], text: &str) -> bool {
+    if !p.iter().all(|x| full.contains(x)) {
+        return false;
+    }
+    match p {
+        [one] => {
+            full.last() == Some(one)
+                || (full.first() == Some(one) && {
+                    // The gazetteer keeps names capitalised.
+                    let w = text.split_whitespace().next().unwrap_or("");
+                    Gazetteer::get()
+                        .matches(&[w])
+                        .first()
+                        .is_some_and(|g| g.begin & FIRST_NAME != 0)
+                })
+        }
+        _ => p.last() == full.last(),
+    }
+}
 
 /// Lower-cased name parts without possessives and Arabic article prefixes ("al-Sharaa" also
 /// matches "Sharaa").
@@ -104,11 +243,13 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
     let mut by_label_parts: HashMap<(Label, Vec<String>), usize> = HashMap::new();
     let mut by_parts: HashMap<Vec<String>, usize> = HashMap::new();
     let mut by_initials: HashMap<String, usize> = HashMap::new();
+    // Non-person groups by their name made singular (see `singular`).
+    let mut by_singular: HashMap<Vec<String>, usize> = HashMap::new();
     let mut people_by_part: HashMap<String, Vec<usize>> = HashMap::new();
     let mut people_by_last: HashMap<String, usize> = HashMap::new();
     for &i in &order {
         let Some(m) = mentions.get(i) else { continue };
-        let p = parts(&m.text);
+        let p = key(m.label, parts(&m.text));
         let mut found: Option<usize> = None;
         if is_name_label(m.label) {
             // An acronym defined in the text, or one spelled by an entity's initials.
@@ -135,7 +276,7 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
                         cands.iter().copied().find(|&gi| {
                             groups
                                 .get(gi)
-                                .is_some_and(|g| p.iter().all(|x| g.1.contains(x)))
+                                .is_some_and(|g| short_form_of(&p, &g.1, &m.text))
                         })
                     })
                 });
@@ -143,6 +284,11 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
             if found.is_none() && p.len() == 1 {
                 // A surname the tagger labelled otherwise still names the same person.
                 found = p.last().and_then(|l| people_by_last.get(l).copied());
+            }
+            if found.is_none() && m.label != Label::Per {
+                // Singular and plural of one product ("AirPod", "AirPods").
+                let sing = singular(&p).unwrap_or_else(|| p.clone());
+                found = by_singular.get(&sing).copied();
             }
         } else {
             found = by_label_parts.get(&(m.label, p.clone())).copied();
@@ -154,6 +300,10 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
                 by_label_parts.entry((m.label, p.clone())).or_insert(gi);
                 if is_name_label(m.label) {
                     by_parts.entry(p.clone()).or_insert(gi);
+                    if m.label != Label::Per {
+                        let sing = singular(&p).unwrap_or_else(|| p.clone());
+                        by_singular.entry(sing).or_insert(gi);
+                    }
                 }
                 if matches!(m.label, Label::Org | Label::Misc | Label::Loc) && p.len() >= 2 {
                     by_initials.entry(initials(&m.text)).or_insert(gi);

@@ -14,7 +14,7 @@ use scraper::{Html, Node};
 
 use super::{recognize_in, Entities};
 use crate::escape::{escape_attr, escape_text, escaped_text_len};
-use crate::text::{layout, HtmlSpan, Segment};
+use crate::text::{blank_ranges, is_code, layout, HtmlSpan, Segment};
 
 /// A marked piece of a text node: byte range in the node's text and the mention index.
 #[derive(Debug, Clone, Copy)]
@@ -34,7 +34,7 @@ pub fn annotate_html(content_html: &str) -> (String, Entities) {
 pub fn annotate_html_in(content_html: &str, lang: Option<&str>) -> (String, Entities) {
     let doc = Html::parse_fragment(content_html);
     let lay = layout(&doc);
-    let ents = recognize_in(&lay.text, lang);
+    let ents = recognize_prose(&lay.text, &lay.code, lang);
     let pieces = pieces_by_node(&lay.segments, &ents);
     (serialize(&doc, &pieces, &ents), ents)
 }
@@ -49,8 +49,91 @@ pub fn annotate_mapped(
     spans: &[HtmlSpan],
     lang: Option<&str>,
 ) -> (String, Entities) {
-    let ents = recognize_in(text, lang);
+    let ents = recognize_prose(text, &code_ranges(html, spans), lang);
     (splice_marks(html, text, spans, &ents), ents)
+}
+
+/// Recognises the entities of `text` with its code ranges blanked out: code is never marked,
+/// and identifiers in it do not feed the document's name memory. Offsets stay those of `text`.
+fn recognize_prose(text: &str, code: &[(usize, usize)], lang: Option<&str>) -> Entities {
+    let prose = blank_ranges(text, code);
+    let mut ents = recognize_in(&prose, lang);
+    if code.is_empty() {
+        return ents;
+    }
+    // Blanking keeps offsets; the mention texts (outside code) read the same in both.
+    for m in &mut ents.mentions {
+        if let Some(t) = text.get(m.start..m.end) {
+            t.clone_into(&mut m.text);
+        }
+    }
+    ents
+}
+
+/// The text ranges (sorted) whose runs sit inside code elements of `html`, the HTML written
+/// with `spans` (by extraction, which escapes `<` in text and attributes, so every `<` opens
+/// a tag).
+fn code_ranges(html: &str, spans: &[HtmlSpan]) -> Vec<(usize, usize)> {
+    // Byte ranges of the HTML inside code elements.
+    let mut inside: Vec<(usize, usize)> = Vec::new();
+    let mut depth = 0usize;
+    let mut open_at = 0usize;
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    while let Some(k) = html.get(i..).and_then(|r| r.find('<')) {
+        let at = i + k;
+        let closing = bytes.get(at + 1) == Some(&b'/');
+        let name_start = at + 1 + usize::from(closing);
+        let name_len = html
+            .get(name_start..)
+            .unwrap_or("")
+            .bytes()
+            .take_while(u8::is_ascii_alphanumeric)
+            .count();
+        let name = html
+            .get(name_start..name_start + name_len)
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        // The tag ends at the first '>' outside a quoted attribute value.
+        let mut j = name_start + name_len;
+        let mut quoted = false;
+        while let Some(&c) = bytes.get(j) {
+            if c == b'"' {
+                quoted = !quoted;
+            } else if c == b'>' && !quoted {
+                break;
+            }
+            j += 1;
+        }
+        if is_code(&name) {
+            if closing {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    inside.push((open_at, at));
+                }
+            } else {
+                if depth == 0 {
+                    open_at = j + 1;
+                }
+                depth += 1;
+            }
+        }
+        i = j + 1;
+    }
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for sp in spans {
+        let k = inside.partition_point(|r| r.1 <= sp.html_start);
+        if inside
+            .get(k)
+            .is_some_and(|r| r.0 <= sp.html_start && sp.html_start < r.1)
+        {
+            match out.last_mut() {
+                Some(last) if last.1 == sp.start => last.1 = sp.end,
+                _ => out.push((sp.start, sp.end)),
+            }
+        }
+    }
+    out
 }
 
 /// Inserts the marks of `ents` (mentions in `text`) into `html` at the places `spans` give.

@@ -21,16 +21,20 @@ use serde::Serialize;
 pub use marks::annotate_html;
 
 pub mod aliases;
+pub mod credits;
 pub mod features;
 pub mod gazetteer;
 pub mod gazetteer_lists;
+pub mod guards;
 pub mod language;
 pub mod marks;
 pub mod model;
 pub mod phrase_table;
 pub mod rules;
+pub mod species;
 pub mod tagger;
 pub mod tokenize;
+pub mod words;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod conll;
@@ -273,6 +277,7 @@ pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str, lang: Option<&
         }
     }
     add_acronym_uses(text, &toks, &mut mentions);
+    guards::apply(text, &toks, &sents, &mut mentions);
     let entities = aliases::group(text, &mut mentions);
     Entities {
         mentions,

@@ -1,0 +1,528 @@
+//! Rules after the tagger, before grouping: classes of wrong marks the tagger makes on web pages.
+//!
+//! - symbols: rating stars and other pictographs are never part of a name ("★★★★☆Dune");
+//! - "X and Y" / "X or Y" is never one person: the span is split at the conjunction;
+//! - photo credits carry no marks ([`credits`]);
+//! - Latin binomials are species, not names ([`species`]);
+//! - capitalised common words: a closed-class word alone ("However", "SUBSCRIBE") is never a
+//!   name, and a heading or ALL-CAPS span made only of frequent words is dropped unless the
+//!   text also writes those words capitalised in running prose;
+//! - names kept whole: "Inner Mongolia", "Martha's Vineyard", "the Court for the Southern
+//!   District of New York", "Kim Jong Un" (the tagger often splits or cuts them).
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::tokenize::Token;
+use super::words::{is_closed, is_common, is_generic_acronym};
+use super::{credits, species, Label, Mention};
+
+fn is_name(l: Label) -> bool {
+    matches!(l, Label::Per | Label::Org | Label::Loc | Label::Misc)
+}
+
+/// Applies the rules to the mentions of `text` (in text order; kept in text order).
+pub fn apply(text: &str, toks: &[Token], sents: &[Range<usize>], mentions: &mut Vec<Mention>) {
+    let ctx = Context::new(text, toks, sents);
+    trim_symbols(text, mentions);
+    split_conjunctions(text, mentions);
+    drop_credits(text, mentions);
+    drop_species(text, mentions);
+    drop_common_words(text, &ctx, mentions);
+    keep_whole(text, &ctx, mentions);
+    mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    // Merges may have swallowed other mentions: keep the first of overlapping ones.
+    let mut last_end = 0;
+    mentions.retain(|m| {
+        let keep = m.start >= last_end;
+        if keep {
+            last_end = m.end;
+        }
+        keep
+    });
+}
+
+/// Where each token stands: opening a sentence, in a heading-like line, and which words the
+/// text writes capitalised inside prose sentences.
+struct Context<'a> {
+    toks: &'a [Token],
+    initial: Vec<bool>,
+    prose_caps: HashSet<String>,
+}
+
+/// Whether the line holding byte `at` reads as a heading, teaser or button: short, and not
+/// ended like a sentence.
+fn in_heading(text: &str, at: usize) -> bool {
+    let start = text
+        .get(..at)
+        .and_then(|s| s.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let end = text
+        .get(at..)
+        .and_then(|s| s.find('\n'))
+        .map_or(text.len(), |i| at + i);
+    let line = text.get(start..end).unwrap_or("").trim_end();
+    !line.ends_with(['.', '!', '?', '…', '"', '”', '’', ')', ':', ';', ','])
+        && line.split_whitespace().count() <= 15
+}
+
+impl<'a> Context<'a> {
+    fn new(text: &str, toks: &'a [Token], sents: &[Range<usize>]) -> Self {
+        let mut initial = vec![false; toks.len()];
+        for r in sents {
+            // The first word, after any opening quotes, bullets or brackets.
+            for i in r.clone() {
+                if let Some(x) = initial.get_mut(i) {
+                    *x = true;
+                }
+                let w = toks.get(i).map_or("", |t| t.text(text));
+                if w.chars().any(char::is_alphanumeric) {
+                    break;
+                }
+            }
+        }
+        let mut prose_caps = HashSet::new();
+        let mut heading_cache: Option<(usize, bool)> = None; // (line start, heading)
+        for (i, t) in toks.iter().enumerate() {
+            let w = t.text(text);
+            if initial.get(i).copied().unwrap_or(true)
+                || !w.chars().next().is_some_and(char::is_uppercase)
+                || (w.chars().any(char::is_uppercase) && !w.chars().any(char::is_lowercase))
+            {
+                continue;
+            }
+            let line_start = text
+                .get(..t.start)
+                .and_then(|s| s.rfind('\n'))
+                .map_or(0, |k| k + 1);
+            let heading = match heading_cache {
+                Some((s, h)) if s == line_start => h,
+                _ => {
+                    let h = in_heading(text, t.start);
+                    heading_cache = Some((line_start, h));
+                    h
+                }
+            };
+            if !heading {
+                prose_caps.insert(w.to_lowercase());
+            }
+        }
+        Context {
+            toks,
+            initial,
+            prose_caps,
+        }
+    }
+
+    fn token_at(&self, at: usize) -> usize {
+        self.toks.partition_point(|t| t.end <= at)
+    }
+}
+
+/// Pictographs and other symbols that stick to names ("★★★★☆", "®" excepted: it is not
+/// alphanumeric either, but sits after a brand and is harmless).
+fn is_symbol(c: char) -> bool {
+    !c.is_alphanumeric()
+        && !c.is_whitespace()
+        && !c.is_ascii_punctuation()
+        && !matches!(
+            c,
+            '’' | '‘' | '“' | '”' | '–' | '—' | '…' | '·' | '®' | '™' | '\u{a0}'
+        )
+}
+
+fn set_span(text: &str, m: &mut Mention, start: usize, end: usize) {
+    m.start = start;
+    m.end = end;
+    text.get(start..end).unwrap_or("").clone_into(&mut m.text);
+}
+
+fn trim_symbols(text: &str, mentions: &mut Vec<Mention>) {
+    for m in mentions.iter_mut() {
+        if !is_name(m.label) || !m.text.chars().any(is_symbol) {
+            continue;
+        }
+        let t = m.text.as_str();
+        let lead = t.len()
+            - t.trim_start_matches(|c: char| is_symbol(c) || c == ' ')
+                .len();
+        let trail = t.len() - t.trim_end_matches(|c: char| is_symbol(c) || c == ' ').len();
+        let (s, e) = (m.start + lead, m.end - trail);
+        if s < e {
+            set_span(text, m, s, e);
+        } else {
+            m.end = m.start;
+        }
+    }
+    mentions.retain(|m| !is_name(m.label) || m.text.chars().any(char::is_alphabetic));
+}
+
+/// "Tom and Jerry" as one person is two people; an acronym that the words spell ("Ernst and
+/// Young (EY)") confirms one name.
+fn split_conjunctions(text: &str, mentions: &mut Vec<Mention>) {
+    let mut out = Vec::with_capacity(mentions.len());
+    for m in mentions.drain(..) {
+        let joins =
+            m.label == Label::Per && [" and ", " or ", " & "].iter().any(|j| m.text.contains(j));
+        let confirmed = || {
+            let rest = text.get(m.end..).unwrap_or("").trim_start_matches(' ');
+            rest.strip_prefix('(')
+                .and_then(|r| r.split(')').next())
+                .is_some_and(|a| a.len() >= 2 && a.chars().all(|c| c.is_ascii_uppercase()))
+        };
+        if !joins || confirmed() {
+            out.push(m);
+            continue;
+        }
+        let mut piece_start = 0;
+        let mut pieces = Vec::new();
+        let mut pos = 0usize;
+        for w in m.text.split(' ') {
+            if matches!(w, "and" | "or" | "&") {
+                pieces.push((piece_start, pos.saturating_sub(1)));
+                piece_start = pos + w.len() + 1;
+            }
+            pos += w.len() + 1;
+        }
+        pieces.push((piece_start, m.text.len()));
+        for (a, b) in pieces {
+            let part = m.text.get(a..b).unwrap_or("");
+            if a < b && part.chars().any(char::is_uppercase) {
+                let mut p = m.clone();
+                set_span(text, &mut p, m.start + a, m.start + b);
+                out.push(p);
+            }
+        }
+    }
+    *mentions = out;
+}
+
+fn drop_credits(text: &str, mentions: &mut Vec<Mention>) {
+    let zones = credits::zones(text);
+    if zones.is_empty() {
+        return;
+    }
+    mentions.retain(|m| !is_name(m.label) || !zones.iter().any(|&(a, b)| m.start < b && a < m.end));
+}
+
+fn drop_species(text: &str, mentions: &mut Vec<Mention>) {
+    let mut genera: HashSet<String> = HashSet::new();
+    mentions.retain(|m| {
+        if !is_name(m.label) {
+            return true;
+        }
+        let words: Vec<&str> = m.text.split(' ').collect();
+        let binomial = match words.as_slice() {
+            [g] => species::is_genus(g) && species::is_epithet(species::next_word(text, m.end)),
+            [.., g, e] => species::is_genus(g) && species::is_epithet(e),
+            _ => false,
+        };
+        if binomial {
+            if let Some(g) = words.first().filter(|g| !g.ends_with('.')) {
+                genera.insert((*g).to_string());
+            }
+        }
+        !binomial
+    });
+    if !genera.is_empty() {
+        // The genus alone later on ("Escherichia is a bacterium") is the same taxon.
+        mentions.retain(|m| !is_name(m.label) || !genera.contains(&m.text));
+    }
+}
+
+/// A word that is no name on its own: a closed-class or frequent word, or a generic acronym;
+/// a hyphenated word when all its parts are ("Top-notch", "AI-powered").
+fn is_plain_word(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if w.is_empty() {
+        return true;
+    }
+    let one = |p: &str| {
+        let l = p.to_lowercase();
+        is_closed(&l) || is_common(&l) || is_generic_acronym(p)
+    };
+    one(w) || (w.contains('-') && w.split('-').all(|p| !p.is_empty() && one(p)))
+}
+
+fn drop_common_words(text: &str, ctx: &Context, mentions: &mut Vec<Mention>) {
+    mentions.retain(|m| {
+        if !is_name(m.label) {
+            return true;
+        }
+        let words: Vec<&str> = m
+            .text
+            .split(|c: char| c.is_whitespace())
+            .filter(|w| !w.is_empty() && *w != "&")
+            .collect();
+        let lower: Vec<String> = words
+            .iter()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .collect();
+        let all_caps = words
+            .iter()
+            .all(|w| !w.chars().any(char::is_lowercase) && w.chars().count() > 1);
+        // Acronyms ("ESPN", "NASA") are short capitals; teaser and button words are longer.
+        let shouted = all_caps && words.iter().all(|w| w.chars().count() >= 5);
+        if let [w] = words.as_slice() {
+            if is_generic_acronym(w) {
+                return false;
+            }
+            // "AI-powered", "Top-notch": a modifier made of plain words.
+            if w.contains('-') && is_plain_word(w) {
+                return false;
+            }
+        }
+        if let [w] = lower.as_slice() {
+            // Short ALL-CAPS words are acronyms ("US", "IT"), not pronouns.
+            if all_caps && w.len() <= 3 {
+                return true;
+            }
+            if is_closed(w) {
+                return false;
+            }
+        }
+        let all_plain = words.iter().all(|w| is_plain_word(w));
+        // A "person" made of plain words only ("Solutions Officer", "Breaking News"), and a
+        // list run together ("Food & Beverage", "Automotive, Construction").
+        if all_plain && (m.label == Label::Per || m.text.contains([',', '&'])) {
+            return false;
+        }
+        let i = ctx.token_at(m.start);
+        let initial = ctx.initial.get(i).copied().unwrap_or(false);
+        let heading = shouted || in_heading(text, m.start);
+        if !(heading || initial) {
+            return true;
+        }
+        let seen_in_prose = lower.iter().any(|w| ctx.prose_caps.contains(w));
+        if seen_in_prose || !all_plain {
+            return true;
+        }
+        // Titles of works in headings are often plain words ("Inside Out"): beyond one word,
+        // only capitals and names of other kinds ("Key Features" as an organisation) go.
+        let all_closed = lower.iter().all(|w| is_closed(w));
+        let shape = lower.len() == 1 || shouted || all_closed || m.label != Label::Misc;
+        if heading && shape {
+            return false;
+        }
+        // A plain word opening a sentence ("Reading was ...", "Ultimately ...").
+        !(initial && lower.len() == 1)
+    });
+}
+
+/// Capitalised words before a place that belong to its name ("Inner Mongolia").
+const PLACE_PREFIXES: &[&str] = &[
+    "Inner",
+    "Outer",
+    "Upper",
+    "Lower",
+    "Greater",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+    "Mount",
+    "Lake",
+    "Cape",
+    "Port",
+    "Fort",
+];
+
+/// Last words of "X's Y" place names ("Martha's Vineyard", "St John's Wood").
+const PLACE_NOUNS: &[&str] = &[
+    "Vineyard", "Island", "Islands", "Bay", "Point", "Creek", "Landing", "Harbor", "Harbour",
+    "Cove", "Hill", "Hills", "Peak", "Head", "Wood", "Wharf", "Mill", "Ferry", "Gap", "Hole",
+    "Park", "Inn", "Canyon", "Valley",
+];
+
+/// Last words of institutions whose names go on with "of"/"for the" ("Court for the Southern
+/// District of New York", "Department of Justice").
+const ORG_HEADS: &[&str] = &[
+    "Court",
+    "Commission",
+    "Department",
+    "Office",
+    "Agency",
+    "Bureau",
+    "Institute",
+    "Ministry",
+    "University",
+    "Council",
+    "Board",
+    "Association",
+    "Society",
+    "Center",
+    "Centre",
+    "Museum",
+    "School",
+    "College",
+    "Committee",
+    "Bank",
+    "Authority",
+    "Service",
+    "Academy",
+    "Federation",
+    "Union",
+    "Foundation",
+    "District",
+    "Division",
+    "Administration",
+    "Secretary",
+    "Chamber",
+    "Church",
+    "Party",
+    "League",
+    "Corps",
+    "Organization",
+    "Organisation",
+    "Order",
+];
+
+/// Family names that open East Asian names of three parts ("Kim Jong Un").
+const EAST_ASIAN_FAMILY: &[&str] = &[
+    "Kim", "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim", "Han", "Moon",
+    "Xi", "Li", "Wang", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun",
+    "Ma", "Zhu", "Hu", "Guo", "He", "Lin", "Luo", "Nguyen", "Tran", "Pham", "Hoang",
+];
+
+/// The capitalised word that ends right before byte `at` (one space between), and its start.
+fn word_before(text: &str, at: usize) -> Option<(usize, &str)> {
+    let before = text.get(..at)?.strip_suffix(' ')?;
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphanumeric() && c != '-')
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let w = before.get(start..)?;
+    w.chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+        .then_some((start, w))
+}
+
+/// End of the run of capitalised words starting at byte `at` (single spaces between, "of" and
+/// "the" allowed inside; punctuation ends it), or `at` if none.
+fn capital_run_end(text: &str, at: usize) -> usize {
+    let rest = text.get(at..).unwrap_or("");
+    let mut end = at;
+    let mut pos = at;
+    for chunk in rest.split(' ') {
+        let n = chunk
+            .char_indices()
+            .find(|&(_, c)| !c.is_alphanumeric() && !matches!(c, '.' | '-'))
+            .map_or(chunk.len(), |(i, _)| i);
+        let w = chunk.get(..n).unwrap_or("");
+        // A sentence's full stop is not part of the name ("U.S." keeps its own).
+        let w = if w.matches('.').count() == 1 {
+            w.trim_end_matches('.')
+        } else {
+            w
+        };
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            end = pos + w.len();
+        } else if !matches!(w, "of" | "the") {
+            break;
+        }
+        if w.len() < chunk.len() {
+            break;
+        }
+        pos += chunk.len() + 1;
+    }
+    end
+}
+
+fn keep_whole(text: &str, ctx: &Context, mentions: &mut [Mention]) {
+    let _ = ctx;
+    for m in mentions.iter_mut() {
+        if !is_name(m.label) {
+            continue;
+        }
+        // "Inner Mongolia", "Greater Manchester".
+        if matches!(m.label, Label::Loc | Label::Org) {
+            if let Some((s, w)) = word_before(text, m.start) {
+                if PLACE_PREFIXES.contains(&w) {
+                    let end = m.end;
+                    set_span(text, m, s, end);
+                }
+            }
+        }
+        // "Kim Jong Un" cut to "Jong Un".
+        if m.label == Label::Per && m.text.contains(' ') {
+            if let Some((s, w)) = word_before(text, m.start) {
+                if EAST_ASIAN_FAMILY.contains(&w) {
+                    let end = m.end;
+                    set_span(text, m, s, end);
+                }
+            }
+        }
+        // "Martha's Vineyard": a name, a possessive and a place noun.
+        let rest = text.get(m.end..).unwrap_or("");
+        if let Some(after) = rest
+            .strip_prefix("'s ")
+            .or_else(|| rest.strip_prefix("’s "))
+        {
+            let w = species::next_word(text, text.len() - after.len() - 1);
+            if PLACE_NOUNS.contains(&w) {
+                let (s, e) = (m.start, text.len() - after.len() + w.len());
+                set_span(text, m, s, e);
+                m.label = Label::Loc;
+            }
+        }
+        // "Court for the Southern District of New York", "Department of Justice".
+        loop {
+            let last = m.text.rsplit(' ').next().unwrap_or("");
+            if !matches!(m.label, Label::Org | Label::Loc | Label::Misc)
+                || !ORG_HEADS.contains(&last)
+            {
+                break;
+            }
+            let rest = text.get(m.end..).unwrap_or("");
+            let Some(join) = [" of the ", " for the ", " of ", " on "]
+                .iter()
+                .find(|j| rest.starts_with(**j))
+            else {
+                break;
+            };
+            let at = m.end + join.len();
+            let end = capital_run_end(text, at);
+            if end <= at {
+                break;
+            }
+            let s = m.start;
+            set_span(text, m, s, end);
+            m.label = Label::Org;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capital_runs() {
+        let t = "the Court for the Southern District of New York said";
+        let at = t.find("Southern").unwrap();
+        assert_eq!(
+            &t[at..capital_run_end(t, at)],
+            "Southern District of New York"
+        );
+        assert_eq!(capital_run_end("of the river", 0), 0);
+    }
+
+    #[test]
+    fn symbols() {
+        assert!(is_symbol('★') && is_symbol('☆') && !is_symbol('.') && !is_symbol('é'));
+    }
+}
