@@ -29,6 +29,8 @@ for dest in extension/pkg www/pkg; do
 done
 # The playground shows the same reader view as the extension.
 cp extension/reader/view.js extension/reader/reader.css www/pkg/
+# ... and the same settings schema.
+cp extension/src/settings.js extension/src/browser.js www/pkg/
 
 printf 'build: %s (%s bytes wasm), extension/ loadable unpacked\n' \
   "$(wasm-bindgen --version)" "$(wc -c < extension/pkg/lectern_bg.wasm)"
