@@ -20,6 +20,8 @@ lint:
 	$(CARGO) clippy --all-targets -- -D warnings
 	# src/wasm.rs only compiles for wasm32.
 	$(CARGO) clippy --lib --target wasm32-unknown-unknown -- -D warnings
+	# The extension, the playground and the browser tests (eslint.config.js).
+	node node_modules/eslint/bin/eslint.js extension www tests eslint.config.js
 
 test-rust:
 	LECTERN_SHARED=$(abspath $(SHARED)) $(CARGO) test

@@ -34,6 +34,8 @@ rm -rf www/fonts && cp -r extension/fonts www/fonts
 # The credits travel with the data they credit (the wasm module).
 sed 's#href="reader/reader.css"#href="pkg/reader.css"#' extension/credits.html > www/credits.html
 cp extension/credits.css www/credits.css
+# ... and the same settings schema.
+cp extension/src/settings.js extension/src/browser.js www/pkg/
 
 printf 'build: %s (%s bytes wasm), extension/ loadable unpacked\n' \
   "$(wasm-bindgen --version)" "$(wc -c < extension/pkg/lectern_bg.wasm)"

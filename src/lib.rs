@@ -7,6 +7,7 @@
 pub mod entities;
 mod escape;
 pub mod extract;
+pub mod fetch_policy;
 pub mod render;
 pub mod text;
 

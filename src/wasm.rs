@@ -1,8 +1,9 @@
 //! The browser binding: the only code that knows about JavaScript.
 //!
-//! Every export returns a plain JS object (JSON-compatible) or throws an `Error` with a readable
-//! message. The module is built with `panic = "abort"`, so a panic traps; the panic hook keeps
-//! its message so the caller can show it ([`last_panic`]) and load a fresh instance.
+//! Every export returns a plain JS object (JSON-compatible) or throws an `Error` whose `code`
+//! says what went wrong ([`ErrorCode`]: callers branch on it, never on the message). The module
+//! is built with `panic = "abort"`, so a panic traps; the panic hook keeps its message so the
+//! caller can show it ([`last_panic`]) and load a fresh instance.
 
 use std::cell::RefCell;
 use std::sync::Once;
@@ -11,16 +12,12 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::extract::{Article, Options};
+use crate::fetch_policy::FetchPolicy;
 use crate::render;
 use crate::text::HtmlSpan;
 
-/// The last article `process` extracted without highlights, with its text map and URL, kept
-/// for [`highlight_last`].
-type Extracted = (Article, Vec<HtmlSpan>, Option<String>);
-
 thread_local! {
     static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
-    static LAST_PLAIN: RefCell<Option<Extracted>> = const { RefCell::new(None) };
 }
 
 static HOOK: Once = Once::new();
@@ -34,25 +31,70 @@ fn install_panic_hook() {
     });
 }
 
-/// Options accepted by [`process`] and [`process_fragment`].
+/// The `code` of every error the core throws (also in `extension/src/messages.js`).
+#[derive(Clone, Copy)]
+enum ErrorCode {
+    /// The page holds no article.
+    NoArticle,
+    /// A fragment holds no text.
+    NoText,
+    /// The options object is malformed.
+    BadOptions,
+    /// The result could not be handed to JS.
+    Internal,
+}
+
+impl ErrorCode {
+    fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::NoArticle => "no-article",
+            ErrorCode::NoText => "no-text",
+            ErrorCode::BadOptions => "bad-options",
+            ErrorCode::Internal => "internal",
+        }
+    }
+}
+
+/// A JS `Error` with a `code` property.
+fn error(code: ErrorCode, message: &str) -> JsValue {
+    let e = js_sys::Error::new(message);
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = js_sys::Reflect::set(
+        &e,
+        &JsValue::from_str("code"),
+        &JsValue::from_str(code.as_str()),
+    );
+    e.into()
+}
+
+/// Options accepted by [`process`], [`prepare`] and [`process_fragment`].
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct ProcessOptions {
     /// Mark entities (default true). Off: no entity recognition at all.
     highlights: Option<bool>,
+    /// The images the page loaded itself (absolute URLs), from the capture. When given, a lead
+    /// image from metadata must be one of them or on the page's site ([`FetchPolicy`]).
+    loaded_images: Option<Vec<String>>,
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("cannot convert the result: {e}")))
+        .map_err(|e| {
+            error(
+                ErrorCode::Internal,
+                &format!("cannot convert the result: {e}"),
+            )
+        })
 }
 
-fn parse_options(options: JsValue) -> Result<ProcessOptions, JsError> {
+fn parse_options(options: JsValue) -> Result<ProcessOptions, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(ProcessOptions::default());
     }
-    serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("bad options: {e}")))
+    serde_wasm_bindgen::from_value(options)
+        .map_err(|e| error(ErrorCode::BadOptions, &format!("bad options: {e}")))
 }
 
 fn url_opt(url: &str) -> Option<String> {
@@ -61,38 +103,68 @@ fn url_opt(url: &str) -> Option<String> {
 
 /// The result as JS sees it. `article.content` is left empty: the body is in `reader_html`,
 /// and copying it into a second JS string would only cost time.
-fn processed_to_js(mut p: render::Processed) -> Result<JsValue, JsError> {
+fn processed_to_js(mut p: render::Processed) -> Result<JsValue, JsValue> {
     p.article.content = String::new();
     to_js(&p)
 }
 
-/// The whole core path: extract the article from `html`, mark its entities, render the reader.
-/// Returns `{article, entities, reader_html}` (`article.content` empty: the body is in
-/// `reader_html`); throws when the page holds no article.
+/// An extracted article, ready to be rendered with or without its entities: the reader shows
+/// it plain first, then marked, without extracting it twice. Free it with `free()`.
 #[wasm_bindgen]
-pub fn process(html: &str, url: &str, options: JsValue) -> Result<JsValue, JsError> {
-    install_panic_hook();
-    let opts = parse_options(options)?;
-    let url = url_opt(url);
-    let (article, spans) = crate::extract::extract_mapped(html, &Options { url: url.clone() })
-        .map_err(|e| JsError::new(&format!("No article found: {e}.")))?;
-    let highlights = opts.highlights.unwrap_or(true);
-    // The reader shows the article first, then asks for its entities: keep what that needs.
-    LAST_PLAIN.with(|l| {
-        *l.borrow_mut() = (!highlights).then(|| (article.clone(), spans.clone(), url.clone()));
-    });
-    processed_to_js(render::finish(article, &spans, url.as_deref(), highlights))
+pub struct Prepared {
+    article: Article,
+    spans: Vec<HtmlSpan>,
+    url: Option<String>,
 }
 
-/// The article of the last `process(html, url, {highlights: false})` call, with its entities
-/// marked, without extracting it again: what the reader shows second. Throws when there is none.
 #[wasm_bindgen]
-pub fn highlight_last() -> Result<JsValue, JsError> {
+impl Prepared {
+    /// The reader view of the article, its entities marked when `highlights`.
+    pub fn render(&self, highlights: bool) -> Result<JsValue, JsValue> {
+        install_panic_hook();
+        processed_to_js(render::finish(
+            self.article.clone(),
+            &self.spans,
+            self.url.as_deref(),
+            highlights,
+        ))
+    }
+}
+
+/// Extracts the article from `html` (throws `no-article` when there is none); the lead image
+/// goes through the page's [`FetchPolicy`].
+#[wasm_bindgen]
+pub fn prepare(html: &str, url: &str, options: JsValue) -> Result<Prepared, JsValue> {
     install_panic_hook();
-    let (article, spans, url) = LAST_PLAIN
-        .with(|l| l.borrow_mut().take())
-        .ok_or_else(|| JsError::new("No article was processed without highlights."))?;
-    processed_to_js(render::finish(article, &spans, url.as_deref(), true))
+    prepare_with(html, url, parse_options(options)?)
+}
+
+fn prepare_with(html: &str, url: &str, opts: ProcessOptions) -> Result<Prepared, JsValue> {
+    let url = url_opt(url);
+    let (mut article, spans) = crate::extract::extract_mapped(html, &Options { url: url.clone() })
+        .map_err(|e| error(ErrorCode::NoArticle, &format!("No article found: {e}.")))?;
+    let policy = FetchPolicy::new(url.as_deref(), opts.loaded_images);
+    if let Some(lead) = &article.lead_image_url {
+        if !policy.lead_image(lead) {
+            article.lead_image_url = None;
+        }
+    }
+    Ok(Prepared {
+        article,
+        spans,
+        url,
+    })
+}
+
+/// The whole core path: extract the article from `html`, mark its entities, render the reader.
+/// Returns `{article, entities, reader_html}` (`article.content` empty: the body is in
+/// `reader_html`); throws `no-article` when the page holds no article.
+#[wasm_bindgen]
+pub fn process(html: &str, url: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    install_panic_hook();
+    let opts = parse_options(options)?;
+    let highlights = opts.highlights.unwrap_or(true);
+    prepare_with(html, url, opts)?.render(highlights)
 }
 
 /// Like [`process`] but for any HTML (a selection, or a page's text when no article was
@@ -103,7 +175,7 @@ pub fn process_fragment(
     url: &str,
     title: &str,
     options: JsValue,
-) -> Result<JsValue, JsError> {
+) -> Result<JsValue, JsValue> {
     install_panic_hook();
     let opts = parse_options(options)?;
     let url = url_opt(url);
@@ -113,22 +185,22 @@ pub fn process_fragment(
         url.as_deref(),
         opts.highlights.unwrap_or(true),
     )
-    .ok_or_else(|| JsError::new("There is no text to show."))?;
+    .ok_or_else(|| error(ErrorCode::NoText, "There is no text to show."))?;
     processed_to_js(p)
 }
 
 /// The article only (no entities, no rendering).
 #[wasm_bindgen]
-pub fn extract(html: &str, url: &str) -> Result<JsValue, JsError> {
+pub fn extract(html: &str, url: &str) -> Result<JsValue, JsValue> {
     install_panic_hook();
     let article = crate::extract::extract(html, &Options { url: url_opt(url) })
-        .map_err(|e| JsError::new(&format!("No article found: {e}.")))?;
+        .map_err(|e| error(ErrorCode::NoArticle, &format!("No article found: {e}.")))?;
     to_js(&article)
 }
 
 /// Entity mentions in plain text.
 #[wasm_bindgen]
-pub fn recognize(text: &str) -> Result<JsValue, JsError> {
+pub fn recognize(text: &str) -> Result<JsValue, JsValue> {
     install_panic_hook();
     to_js(&crate::entities::recognize(text))
 }
@@ -152,7 +224,9 @@ pub fn last_panic() -> Option<String> {
     LAST_PANIC.with(|p| p.borrow().clone())
 }
 
-/// Panics on purpose: lets the tests check that a panic reaches JS as an error.
+/// Panics on purpose: lets the tests check that a panic reaches JS as an error. Built only with
+/// the `test-panic` feature (`scripts/build.sh` never enables it for the extension).
+#[cfg(feature = "test-panic")]
 #[wasm_bindgen]
 pub fn __panic_for_test() {
     install_panic_hook();

@@ -4,14 +4,14 @@ import init, { process, process_fragment, version } from './pkg/lectern.js';
 import { createReader } from './pkg/view.js';
 import { attachFeatures } from './pkg/features.js';
 import { localStore } from './pkg/store.js';
+// The extension's settings schema (copied by scripts/build.sh).
+import { DEFAULTS, LIMITS, normalise } from './pkg/settings.js';
 
-const LIMITS = { fontSize: [14, 32], width: [45, 90], lineHeight: [1.2, 2.2] };
-const DEFAULTS = { theme: 'auto', font: 'serif', fontSize: 20, width: 66, lineHeight: 1.6, highlights: true, hiddenLabels: [] };
 const $ = (id) => document.getElementById(id);
 const de = document.documentElement;
 
 function loadSettings() {
-  try { return { ...DEFAULTS, ...JSON.parse(localStorage.getItem('lectern-settings') || '{}') }; } catch { return { ...DEFAULTS }; }
+  try { return normalise({ ...DEFAULTS, ...JSON.parse(localStorage.getItem('lectern-settings') || '{}') }); } catch { return normalise({ ...DEFAULTS }); }
 }
 
 let lastHtml = '';

@@ -1,5 +1,3 @@
-// Starts compiling the wasm core the moment the reader page begins to load, while its modules
-// are still being fetched: compiling is the longest step before the article can be shown.
-// reader.js picks up the promise (or compiles itself if this failed).
-globalThis.lecternModule = WebAssembly.compileStreaming(fetch(new URL('pkg/lectern_bg.wasm', document.baseURI)))
-  .catch(() => null);
+// Kept empty on purpose: the reader used to start compiling the wasm module here, as soon as the
+// page loaded, which let any site make the browser compile it by framing reader.html. The core
+// now starts in a Worker (core.js) only once the background has confirmed a page to show.

@@ -1,67 +1,41 @@
 // The extension's reader page (runs in an iframe over the page, extension origin): fetches the
-// captured page from the background, runs the wasm core here (the page's CSP cannot forbid it),
-// and shows the result. Everything stays on the device.
-import init, * as core from '../pkg/lectern.js';
+// captured page from the background, runs the wasm core on it in a Worker (the page's CSP cannot
+// forbid it, and a slow page cannot freeze this one), and shows the result. Everything stays on
+// the device.
+import { createCore, CoreError } from './core.js';
 import { createReader } from './view.js';
 import { api, loadSettings, saveSettings, LIMITS } from '../src/settings.js';
 import { attachFeatures } from './features.js';
 import { extensionStore } from './store.js';
 import { t } from './i18n.js';
+import { MSG, CORE_ERROR } from '../src/messages.js';
 
 const ext = api();
 const de = document.documentElement;
-// The hash is "TOKEN" or "TOKEN|MODE": the captured page to ask the background for, and what to
-// show (kept across a reload, which is how the reader recovers from a panic: an aborted wasm
-// instance cannot be reused).
-const [token, hashMode] = location.hash.slice(1).split('|');
+// The hash is the token of the captured page to ask the background for (once).
+const token = location.hash.slice(1);
+/** @type {import('../src/messages.js').Payload | null} */
 let payload = null;
-let wasmLoad = null;
+/** @type {ReturnType<typeof createCore> | null} */
+let core = null;
 let reader = null;
-let mode = ['article', 'text', 'selection'].includes(hashMode) ? hashMode : 'article';
-let panicked = false;
-// Set once the tagger has run in this instance: later renders need no progressive step.
+let mode = 'article';
+// Set once the tagger has run in this worker: later renders need no progressive step.
 let entitiesWarm = false;
 
-// The background knows which tab this frame is in; the tab id from the payload is only a fallback.
+// The background knows which tab this frame is in.
 function close() {
-  ext.runtime.sendMessage({ type: 'lectern-close', tabId: payload ? payload.tabId : null }).catch(() => {});
+  ext.runtime.sendMessage({ type: MSG.CLOSE }).catch(() => {});
 }
 
 // Esc must close the reader even if the view never came up.
 document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !reader) close(); });
-
-async function fresh() {
-  if (!wasmLoad) {
-    // The module preload.js began compiling, else the file itself.
-    const compiled = Promise.resolve(globalThis.lecternModule).catch(() => null);
-    wasmLoad = compiled
-      .then((module) => init({ module_or_path: module || new URL('../pkg/lectern_bg.wasm', import.meta.url) }))
-      .then(() => core);
-  }
-  return wasmLoad;
-}
-
-// The first call into a fresh instance pays for compiling its code: done as soon as the module
-// is instantiated, it overlaps the capture in the page. The entity model (the larger part of a
-// first call) is not loaded here: that would hold back the article, which is shown first.
-function warmUp(mod) {
-  const t0 = performance.now();
-  try {
-    mod.is_readerable('<html><body><article><p>Warm up.</p></article></body></html>');
-  } catch { /* the real call will report it */ }
-  de.dataset.warmMs = String(Math.round(performance.now() - t0));
-}
 
 // A pause for the browser to paint what was just shown before the next long task starts (not
 // requestAnimationFrame: it never fires in a tab that is not visible).
 const nextFrame = () => new Promise((r) => setTimeout(r, 20));
 
 function switchTo(next) {
-  if (panicked) {
-    location.replace(`${location.pathname}#${token}|${next}`);
-    location.reload();
-    return;
-  }
   mode = next;
   render();
 }
@@ -72,27 +46,21 @@ function errorText(e) {
 
 async function render() {
   const s = reader.settings();
-  const opts = { highlights: s.highlights };
-  let mod;
-  try {
-    mod = await fresh();
-  } catch (e) {
-    de.dataset.state = 'error';
-    reader.showMessage('The reader could not start', errorText(e), [['Back to the page', close]]);
-    return;
-  }
+  const opts = { highlights: s.highlights, loaded_images: payload.loadedImages || [] };
   const t0 = performance.now();
   const run = render.run = (render.run || 0) + 1;
   try {
     const call = (o) => {
-      if (mode === 'article') return mod.process(payload.html, payload.url, o);
-      if (mode === 'selection') return mod.process_fragment(payload.selectionHtml, payload.url, payload.title, o);
-      return mod.process_fragment(bodyOf(payload.html), payload.url, payload.title, o);
+      if (mode === 'article') return core.article(payload.html, payload.url, o);
+      const fopts = { highlights: o.highlights };
+      if (mode === 'selection') return core.fragment(payload.selectionHtml, payload.url, payload.title, fopts);
+      return core.fragment(bodyOf(payload.html), payload.url, payload.title, fopts);
     };
     // Progressive: the article first, then the same article with its entities marked, so the
     // reader is readable while the tagger runs.
     const progressive = opts.highlights !== false && !entitiesWarm;
-    let result = call(progressive ? { ...opts, highlights: false } : opts);
+    let result = await call(progressive ? { ...opts, highlights: false } : opts);
+    if (run !== render.run) return; // a newer render took over
     de.dataset.processMs = String(Math.round(performance.now() - t0));
     reader.show(result, { marked: !progressive && opts.highlights !== false });
     de.dataset.mode = mode;
@@ -101,10 +69,11 @@ async function render() {
     if (progressive) {
       de.dataset.entities = 'pending';
       await nextFrame();
-      if (run !== render.run) return; // a newer render took over
+      if (run !== render.run) return;
       const t1 = performance.now();
       // The article is already extracted: only its entities are left to do.
-      result = mode === 'article' ? mod.highlight_last() : call(opts);
+      result = mode === 'article' ? await core.marks() : await call(opts);
+      if (run !== render.run) return;
       entitiesWarm = true;
       const scroller = document.scrollingElement;
       const top = scroller ? scroller.scrollTop : 0;
@@ -116,14 +85,17 @@ async function render() {
     de.dataset.entitiesAt = String(Date.now());
     de.dataset.state = 'ready';
   } catch (e) {
-    let msg = errorText(e);
-    if (e instanceof WebAssembly.RuntimeError) panicked = true;
-    try { const p = mod.last_panic(); if (p) { msg = `internal error: ${p}`; panicked = true; } } catch { panicked = true; }
+    if (run !== render.run) return;
+    const code = e instanceof CoreError ? e.code : 'internal';
+    // A fresh worker starts with a cold tagger.
+    if (code === 'panic' || code === 'timeout') entitiesWarm = false;
+    de.dataset.errorCode = code;
+    const msg = errorText(e);
     const actions = [];
     if (mode !== 'text') actions.push(['Show the page’s text anyway', () => switchTo('text')]);
     if (mode !== 'selection' && payload.selectionHtml) actions.push(['Show the selected text', () => switchTo('selection')]);
     actions.push(['Back to the page', close]);
-    if (/^No article found/.test(msg)) {
+    if (code === CORE_ERROR.NO_ARTICLE) {
       de.dataset.state = 'no-article';
       reader.showMessage('This page doesn’t look like an article', `Lectern found no article to show: ${msg.replace(/^No article found: /, '')}`, actions);
     } else {
@@ -193,13 +165,18 @@ async function main() {
       if (reprocess && payload) render();
     },
   });
-  fresh().then(warmUp).catch(() => {}); // start compiling and warming while the page is captured
-  payload = token ? await ext.runtime.sendMessage({ type: 'lectern-payload', token }).catch(() => null) : null;
+  // Nothing is compiled until the background confirms a page for this frame: a page that loads
+  // reader frames of its own gets no payload, so no work.
+  payload = /^[0-9a-f-]{36}$/.test(token)
+    ? await ext.runtime.sendMessage({ type: MSG.PAYLOAD, token }).catch(() => null)
+    : null;
   if (!payload || typeof payload.html !== 'string') {
     de.dataset.state = 'error';
     reader.showMessage('Nothing to show', 'The page could not be captured. Close the reader and try again.', [['Back to the page', close]]);
     return;
   }
+  core = createCore();
+  de.dataset.core = 'started'; // for the tests: no page, no core
   if (typeof payload.ms === 'number') de.dataset.captureMs = payload.ms.toFixed(1);
   optionalFeatures(reader.extra, settings);
   await attachFeatures(reader, {

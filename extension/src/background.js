@@ -2,17 +2,18 @@
 // tab; optional features (readerable badge, auto-open per site) run only with the user's consent.
 // Nothing here talks to the network.
 import { api, loadSettings } from './settings.js';
+import { MSG } from './messages.js';
 import initWasm, { is_readerable } from '../pkg/lectern.js';
 
 const ext = api();
-const READER = ext.runtime.getURL('reader.html');
 const CHECK_ID = 'lectern-check';
 // The toolbar's titles in the browser's language (extension/_locales).
 const label = (key, english) => { try { return ext.i18n.getMessage(key) || english; } catch { return english; } };
 
-// Captured pages waiting for their reader frame, by one-time token.
+// Captured pages waiting for their reader frame, by one-time token: given once, and only to a
+// reader frame in the tab the page was captured in.
 const pending = new Map();
-const waiters = new Map();
+const waiters = new Map(); // token -> {tabId, resolve}
 
 function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
 
@@ -30,34 +31,40 @@ async function exec(tabId, details) {
 }
 
 async function toggle(tabId) {
-  const [closed] = await exec(tabId, { func: () => !!(globalThis.__lecternReader && globalThis.__lecternReader.close()) });
+  // Own properties only: an element id makes a named property on window (see overlay.js).
+  const [closed] = await exec(tabId, { func: () => !!(Object.hasOwn(globalThis, '__lecternReader') && globalThis.__lecternReader.close()) });
   if (closed && closed.result) return 'closed';
   await exec(tabId, { files: ['src/capture.js', 'src/overlay.js'] });
   const token = crypto.randomUUID();
-  const src = `${READER}#${token}`;
+  // The overlay makes the frame's URL itself (runtime.getURL: reader.html has a dynamic URL).
   const [res] = await exec(tabId, {
-    func: (src) => {
+    func: (token) => {
       const page = globalThis.__lecternCapture({});
-      globalThis.__lecternReader.open(src);
+      globalThis.__lecternReader.open(token);
       return page;
     },
-    args: [src],
+    args: [token],
   });
   const payload = { ...(res && res.result), tabId };
-  pending.set(token, payload);
   const w = waiters.get(token);
-  if (w) { waiters.delete(token); w(payload); }
-  // Kept a little while so a reader that reloads (after an internal error) can ask again, then
-  // dropped: the page must not stay in memory.
-  setTimeout(() => pending.delete(token), 120_000);
+  if (w && w.tabId === tabId) { waiters.delete(token); w.resolve(payload); return 'opened'; }
+  pending.set(token, payload);
+  // Dropped after a while if no reader asked: the page must not stay in memory.
+  setTimeout(() => pending.delete(token), 60_000);
   return 'opened';
 }
 
-function takePayload(token) {
+// The reader of tab `tabId` asks for the page of `token`: given once, to that tab only.
+function takePayload(token, tabId) {
   const p = pending.get(token);
-  if (p) return Promise.resolve(p);
+  if (p) {
+    if (p.tabId !== tabId) return Promise.resolve(null);
+    pending.delete(token);
+    return Promise.resolve(p);
+  }
+  if (waiters.has(token)) return Promise.resolve(null);
   return new Promise((resolve) => {
-    waiters.set(token, resolve);
+    waiters.set(token, { tabId, resolve });
     setTimeout(() => { if (waiters.delete(token)) resolve(null); }, 10_000);
   });
 }
@@ -118,17 +125,20 @@ async function syncRegistration() {
 ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (!msg || typeof msg !== 'object') return false;
   // Only the extension's own pages may ask for captured pages or close readers.
-  const fromExtension = sender.url && sender.url.startsWith(ext.runtime.getURL(''));
-  if (msg.type === 'lectern-payload' && fromExtension) {
-    takePayload(String(msg.token)).then(sendResponse);
+  // (The reader frame's URL is a per-session one, not runtime.getURL's: check the id and scheme.)
+  const fromExtension = sender.id === ext.runtime.id && /^(chrome|moz)-extension:\/\//.test(String(sender.url));
+  if (msg.type === MSG.PAYLOAD && fromExtension) {
+    const tabId = sender.tab && sender.tab.id;
+    if (!Number.isInteger(tabId)) { sendResponse(null); return false; }
+    takePayload(String(msg.token), tabId).then(sendResponse);
     return true;
   }
-  if (msg.type === 'lectern-close' && fromExtension) {
+  if (msg.type === MSG.CLOSE && fromExtension) {
     const tabId = sender.tab && sender.tab.id != null ? sender.tab.id : msg.tabId;
-    if (Number.isInteger(tabId)) ext.tabs.sendMessage(tabId, { type: 'lectern-close' }, { frameId: 0 }).catch(() => {});
+    if (Number.isInteger(tabId)) ext.tabs.sendMessage(tabId, { type: MSG.CLOSE }, { frameId: 0 }).catch(() => {});
     return false;
   }
-  if (msg.type === 'lectern-page' && sender.tab) {
+  if (msg.type === MSG.PAGE && sender.tab) {
     onPageLoaded(msg, sender).catch((e) => console.warn('Lectern:', e && e.message));
     return false;
   }

@@ -1,15 +1,25 @@
 // Lectern's page capture: serialises the page AS THE USER SEES IT from the live DOM.
 // Injected into the page (isolated world) by the extension; also timed by the benchmark, so it is
 // self-contained and defines only globalThis.__lecternCapture(options) ->
-//   {html, url, title, lang, selectionHtml, elements, ms}
+//   {html, url, title, lang, selectionHtml, loadedImages, elements, ms}
 // - leaves out what is not rendered: display:none, visibility:hidden, [hidden], aria-hidden
 //   dialogs, zero-size clipped boxes (cheap attribute checks first, layout/style only if needed);
 // - walks open shadow roots through their slots (the flattened tree);
 // - writes resolved URLs: img.currentSrc (the image the browser loaded), absolute links;
-// - one iterative pass (deep trees cannot overflow the stack), no cloning of the document.
+// - one iterative pass (deep trees cannot overflow the stack), no cloning of the document;
+//   at most MAX_DEPTH levels, MAX_ATTRS attributes per element and BUDGET_MS of time, whatever
+//   the page holds (a hostile page must not freeze itself or the reader).
+// - images: the ones the page loaded, or lazy ones on the page's own site (the reader must not
+//   fetch for the page what the browser would not let it fetch: see src/fetch_policy.rs).
 (() => {
   'use strict';
-  if (globalThis.__lecternCapture) return;
+  // An own property: `<div id="__lecternCapture">` makes a named property on window, which must
+  // not pass for this script.
+  if (Object.hasOwn(globalThis, '__lecternCapture')) return;
+
+  const MAX_DEPTH = 400; // the core reads 512 levels; real pages use well under 100
+  const MAX_ATTRS = 64; // attributes read per element
+  const BUDGET_MS = 2000; // then the capture ends with what it has
 
   // Never useful to the reader, or active content.
   const SKIP = new Set([
@@ -27,23 +37,47 @@
     'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DATA', 'DEL', 'DFN', 'EM', 'I', 'INS', 'KBD',
     'MARK', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'BR', 'WBR',
   ]);
-  // Attributes that carry nothing for the reader or that could act. Data attributes are kept
-  // only on media elements, where lazy loading puts image URLs in them, and on the head's meta
-  // and link elements, written as they are (elsewhere they hold script state, often long).
+  // Attributes that carry nothing for the reader or that could act. Data attributes are written
+  // only where the core reads them: the lazy-image ones on media elements, holding URLs the
+  // image policy below allows (elsewhere they hold script state, often long).
   const DROP_ATTR = /^(on|style$|srcset$|sizes$|nonce$|integrity$|ping$|formaction$|background$)/i;
   const LAZY_ATTRS = ['data-src', 'data-lazy-src', 'data-original', 'data-url', 'data-srcset'];
+  const LAZY = new Set(LAZY_ATTRS);
 
   // Whether an attribute name is written out (on an element of this kind), decided once per
-  // name: 0 never, 1 always, 2 a data attribute (on media elements only).
+  // name: 0 never, 1 always, 2 a lazy-image data attribute (on media elements only).
   const attrDecision = new Map();
   function attrKept(n, info) {
     let d = attrDecision.get(n);
     if (d === undefined) {
-      d = DROP_ATTR.test(n) || !/^[a-zA-Z_:][-a-zA-Z0-9_:.]*$/.test(n) ? 0 : /^data-/i.test(n) ? 2 : 1;
+      d = DROP_ATTR.test(n) || !/^[a-zA-Z_:][-a-zA-Z0-9_:.]*$/.test(n) ? 0
+        : /^data-/i.test(n) ? (LAZY.has(n) ? 2 : 0) : 1;
       attrDecision.set(n, d);
     }
     return d === 1 || (d === 2 && info.media);
   }
+
+  // The page's site, for the image policy: a lazy image nobody loaded yet is fetched by the
+  // reader only when it is on the page's own site. An IP address has no site: there only the
+  // same origin counts (another port is another service). Mirrors src/fetch_policy.rs.
+  let pageSite = null;
+  function siteOf(u) {
+    const h = u.hostname;
+    if (!h) return null;
+    if (/^[0-9.]+$/.test(h) || h.startsWith('[')) return u.protocol + '//' + u.host;
+    const labels = h.replace(/\.$/, '').split('.').reverse();
+    const keep = labels.length > 2 && labels[0].length === 2 && labels[1].length <= 3 ? 3 : 2;
+    return labels.slice(0, keep).reverse().join('.');
+  }
+  function sameSite(abs) {
+    try {
+      const u = new URL(abs);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') return false;
+      return pageSite !== null && siteOf(u) === pageSite;
+    } catch { return false; }
+  }
+  // The images the page loaded (their currentSrc), gathered while walking and from document.images.
+  let loaded = new Set();
 
   // Elements that may host a shadow root (attachShadow's list, and custom elements): only they
   // are asked for one.
@@ -127,15 +161,23 @@
     return el.href;
   }
 
-  // The URL of the image the browser shows (or will show, for a lazy image not yet loaded).
-  // `current` is img.currentSrc, `names` its attribute names.
-  function imageUrl(img, current, names) {
+  // The URL of the image the browser shows, or will show for a lazy image not yet loaded (then
+  // only on the page's site). `current` is img.currentSrc, `attrs` its attributes by name.
+  function imageUrl(img, current, attrs) {
+    if (current && !current.startsWith('data:') && img.complete && img.naturalWidth > 0) {
+      loaded.add(current);
+      return current;
+    }
+    const u = lazyImageUrl(img, current, attrs);
+    return u && sameSite(u) ? u : '';
+  }
+  function lazyImageUrl(img, current, attrs) {
     if (current && !current.startsWith('data:')) return current;
     for (const a of LAZY_ATTRS) {
-      const v = names.includes(a) && img.getAttribute(a);
+      const v = attrs.get(a);
       if (v) return absolute(v.trim().split(/\s+/)[0]);
     }
-    const srcset = names.includes('srcset') && img.getAttribute('srcset');
+    const srcset = attrs.get('srcset');
     if (srcset) {
       // The largest candidate: what a high-density screen would load.
       let best = '', bestW = -1;
@@ -146,26 +188,36 @@
       }
       if (best) return absolute(best);
     }
-    const src = img.getAttribute('src');
+    const src = attrs.get('src');
     return src && !src.startsWith('data:') ? img.src : '';
   }
 
-  // Attribute facts the visibility decision needs, read from the names in one pass (one
-  // getAttributeNames call instead of a binding call per question).
+  // The element's attributes, read once in order from its attribute list (a lookup by name is a
+  // scan of that list: one per name made a page with 40,000 attributes on one element quadratic).
+  // Only the first MAX_ATTRS are read; the few the visibility decision needs are asked by name
+  // when there are more. Fills `attrs` (name -> value, first wins) and returns the flags.
   const HIDDEN = 1; // hidden by the hidden attribute or as an aria-hidden dialog
   const STYLED = 2; // a class, id or inline style could have given the element a box of its own
-  function attrFlags(el, names) {
-    let flags = 0, ariaHidden = false;
-    for (let i = 0; i < names.length; i++) {
-      const n = names[i];
-      if (n === 'class' || n === 'style') flags |= STYLED;
-      else if (n === 'id') { if (el.id !== '') flags |= STYLED; }
-      else if (n === 'hidden') { if (el.getAttribute('hidden') !== 'until-found') flags |= HIDDEN; }
-      else if (n === 'aria-hidden') ariaHidden = true;
+  function readAttrs(el, attrs) {
+    const list = el.attributes;
+    const n = list.length;
+    const m = n < MAX_ATTRS ? n : MAX_ATTRS;
+    for (let i = 0; i < m; i++) {
+      const a = list[i];
+      if (!attrs.has(a.name)) attrs.set(a.name, a.value);
     }
-    if (ariaHidden && !(flags & HIDDEN) && el.getAttribute('aria-hidden') === 'true') {
-      const role = el.getAttribute('role');
-      if (role === 'dialog' || role === 'alertdialog' || el.hasAttribute('aria-modal')) flags |= HIDDEN;
+    if (n > MAX_ATTRS) {
+      for (const k of ['hidden', 'aria-hidden', 'role', 'aria-modal', 'class', 'id', 'style']) {
+        if (!attrs.has(k) && el.hasAttribute(k)) attrs.set(k, el.getAttribute(k));
+      }
+    }
+    let flags = 0;
+    if (attrs.has('class') || attrs.has('style') || (attrs.has('id') && attrs.get('id') !== '')) flags |= STYLED;
+    const hidden = attrs.get('hidden');
+    if (hidden !== undefined && hidden !== 'until-found') flags |= HIDDEN;
+    else if (attrs.get('aria-hidden') === 'true') {
+      const role = attrs.get('role');
+      if (role === 'dialog' || role === 'alertdialog' || attrs.has('aria-modal')) flags |= HIDDEN;
     }
     return flags;
   }
@@ -225,38 +277,29 @@
   // once when the string is flattened, cheaper overall than an array of small strings and a join.
   let out = '';
 
-  // An attribute's value by name; getAttribute lowercases the name on HTML elements, so one set
-  // through setAttributeNS with capitals is found through the attribute list.
-  function attrValue(el, n) {
-    const v = el.getAttribute(n);
-    if (v !== null) return v;
-    for (const a of el.attributes) if (a.name === n) return a.value;
-    return '';
-  }
-
-  function openTag(el, info, names) {
+  function openTag(el, info, attrs) {
     const tag = info.tag;
     let s = info.open;
     let hasWidth = false, hasHeight = false;
-    for (let i = 0; i < names.length; i++) {
-      const n = names[i];
+    for (const [n, value] of attrs) {
       if (!attrKept(n, info)) continue;
-      let v;
+      let v = value;
       if (n === 'href' && (tag === 'A' || tag === 'AREA')) {
-        v = linkUrl(el, attrValue(el, n));
+        v = linkUrl(el, v);
       } else if (n === 'src' || n === 'poster') {
         if (tag === 'IMG' && n === 'src') continue; // written below
-        v = attrValue(el, n);
         if (v) v = absolute(v);
-      } else {
-        if (n === 'width') hasWidth = true;
-        else if (n === 'height') hasHeight = true;
-        v = attrValue(el, n);
-      }
+        if (tag === 'SOURCE' && v && !sameSite(v)) continue;
+      } else if (LAZY.has(n)) {
+        // Only the first URL matters to the core; other sites' are not fetched (see above).
+        const first = absolute(v.trim().split(/[\s,]+/)[0]);
+        if (!first || !sameSite(first)) continue;
+      } else if (n === 'width') hasWidth = true;
+      else if (n === 'height') hasHeight = true;
       s += ' ' + n + '="' + escAttr(v) + '"';
     }
     if (tag === 'IMG') {
-      const u = imageUrl(el, el.currentSrc, names);
+      const u = imageUrl(el, el.currentSrc, attrs);
       if (u) s += ' src="' + escAttr(u) + '"';
       if (!hasWidth && el.naturalWidth) s += ' width="' + el.naturalWidth + '"';
       if (!hasHeight && el.naturalHeight) s += ' height="' + el.naturalHeight + '"';
@@ -288,7 +331,11 @@
     out += '<head><title>' + esc(document.title || '') + '</title>';
     for (const el of head.querySelectorAll('meta, link[rel~="canonical"], script[type="application/ld+json"]')) {
       if (el.tagName === 'SCRIPT') jsonLd(el);
-      else openTag(el, infoFor(el.tagName === 'LINK' ? 'LINK' : 'META'), el.getAttributeNames());
+      else {
+        const attrs = new Map();
+        readAttrs(el, attrs);
+        openTag(el, infoFor(el.tagName === 'LINK' ? 'LINK' : 'META'), attrs);
+      }
     }
     out += '</head>';
   }
@@ -296,15 +343,21 @@
   // Walks `root` and writes what is shown. The stack holds nodes and, as strings, pending end
   // tags. `exempt` (the lenient fallback only) is the set of hidden wrappers to look through:
   // then `vis` runs beside the stack with each node's parent visibility.
-  function serializeBody(root, exempt) {
-    let elements = 0, textChars = 0;
+  function serializeBody(root, exempt, deadline) {
+    let elements = 0, textChars = 0, depth = 0, steps = 0, truncated = false;
     const lenient = !!exempt;
     const stack = [root];
     const vis = lenient ? ['visible'] : null;
     while (stack.length) {
       const node = stack.pop();
       const parentVis = lenient ? vis.pop() : '';
-      if (typeof node === 'string') { out += node; continue; }
+      if (typeof node === 'string') { out += node; depth--; continue; }
+      if ((++steps & 1023) === 0 && performance.now() > deadline) {
+        // Out of time: close what is open and stop.
+        truncated = true;
+        for (let i = stack.length - 1; i >= 0; i--) if (typeof stack[i] === 'string') out += stack[i];
+        break;
+      }
       const type = node.nodeType;
       if (type === 3) {
         const d = node.data;
@@ -328,25 +381,33 @@
         const cur = node.currentSrc;
         if (node.complete && node.naturalWidth === 0 && cur && !cur.startsWith('data:')) continue;
       }
-      const names = node.getAttributeNames();
-      const flags = names.length ? attrFlags(node, names) : 0;
+      // Deeper content is not read by the core either.
+      if (depth >= MAX_DEPTH) continue;
+      const attrs = new Map();
+      const flags = readAttrs(node, attrs);
       if (flags & HIDDEN) continue;
       let v = '';
       if (!lenient) {
         if (!rendered(node, info, flags & STYLED)) continue;
       } else if (exempt.has(node)) {
         v = getComputedStyle(node).visibility;
+      } else if (!(flags & STYLED)) {
+        // Computed style inside a display:none wrapper is worked out afresh up the whole
+        // ancestor chain on every call (quadratic in depth): an element with no class, id or
+        // style of its own inherits its parent's visibility, carried down the walk instead.
+        v = parentVis;
       } else if ((v = renderedLenient(node, parentVis)) === null) {
         continue;
       }
       elements++;
-      openTag(node, info, names);
+      openTag(node, info, attrs);
       if (info.void) continue;
+      depth++;
       stack.push(info.close);
       if (lenient) vis.push('');
       pushChildren(stack, node, info, vis, v);
     }
-    return { elements, textChars };
+    return { elements, textChars, truncated };
   }
 
   // Text the page holds outside scripts and styles (only asked when a capture came out empty).
@@ -391,26 +452,34 @@
     return div.innerHTML;
   }
 
-  globalThis.__lecternCapture = function (options = {}) {
+  function capture(options = {}) {
     const t0 = performance.now();
+    const deadline = t0 + (options.budgetMs || BUDGET_MS);
     linkBase = null; // the base URL can change between captures (history.pushState)
+    pageSite = null;
+    try { pageSite = siteOf(new URL(location.href)); } catch { /* no site: only loaded images */ }
+    loaded = new Set();
+    for (const img of document.images) {
+      if (img.complete && img.naturalWidth > 0 && img.currentSrc && !img.currentSrc.startsWith('data:')) loaded.add(img.currentSrc);
+      if (loaded.size >= 1000) break;
+    }
     const de = document.documentElement;
     out = '<!DOCTYPE html><html';
     if (de.lang) out += ' lang="' + escAttr(de.lang) + '"';
     if (de.dir) out += ' dir="' + escAttr(de.dir) + '"';
     out += '>';
     serializeHead();
-    let walk = { elements: 0, textChars: 0 }, fallback = false;
+    let walk = { elements: 0, textChars: 0, truncated: false }, fallback = false;
     const body = document.body;
     if (!options.selectionOnly && body) {
       const before = out;
-      walk = serializeBody(body, null);
+      walk = serializeBody(body, null, deadline);
       // Almost nothing shown although the page holds text: a wrapper is hidden until the page's
       // scripts run (or they never ran). Capture again, looking through that wrapper.
       let pageText = 0;
-      if (walk.textChars < 2000 && (pageText = pageTextChars(body)) >= 1000 && walk.textChars < pageText / 10) {
+      if (!walk.truncated && walk.textChars < 2000 && (pageText = pageTextChars(body)) >= 1000 && walk.textChars < pageText / 10) {
         out = before;
-        walk = serializeBody(body, topWrappers(body));
+        walk = serializeBody(body, topWrappers(body), deadline);
         fallback = true;
       }
     }
@@ -425,9 +494,14 @@
       title: document.title || '',
       lang: de.lang || '',
       selectionHtml: selectionHtml(),
+      loadedImages: [...loaded].slice(0, 1000),
       elements: walk.elements,
       fallback,
+      truncated: walk.truncated,
       ms: performance.now() - t0,
     };
-  };
+  }
+
+  // Own, read-only, not enumerable: found by the extension's own scripts in this world only.
+  Object.defineProperty(globalThis, '__lecternCapture', { value: capture });
 })();

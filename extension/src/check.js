@@ -4,11 +4,13 @@
 (() => {
   'use strict';
   const api = (globalThis.browser && globalThis.browser.runtime) ? globalThis.browser : chrome;
-  if (globalThis.__lecternChecked || window.top !== window) return;
-  globalThis.__lecternChecked = true;
+  const MSG_PAGE = 'lectern-page'; // MSG.PAGE in messages.js
+  // Own properties only: an element id would make a named property on window.
+  if (Object.hasOwn(globalThis, '__lecternChecked') || window.top !== window) return;
+  Object.defineProperty(globalThis, '__lecternChecked', { value: true });
   const send = () => {
     const page = globalThis.__lecternCapture({});
-    api.runtime.sendMessage({ type: 'lectern-page', url: page.url, html: page.html }).catch(() => {});
+    api.runtime.sendMessage({ type: MSG_PAGE, url: page.url, html: page.html }).catch(() => {});
   };
   // Give scripts that fill the page after load a moment.
   setTimeout(send, 300);

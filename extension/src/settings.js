@@ -1,4 +1,8 @@
-// Reader settings, kept in storage.sync, shared by the background and the reader page.
+// Reader settings, kept in storage.sync, shared by the background and the reader page. The
+// schema (DEFAULTS, LIMITS, normalise) is also the playground's (scripts/build.sh copies this
+// file and browser.js to www/pkg/), which keeps its settings in localStorage instead.
+import { ext } from './browser.js';
+
 export const DEFAULTS = Object.freeze({
   theme: 'auto', // auto (follow the system) | light | dark | sepia
   font: 'serif', // serif | sans
@@ -17,8 +21,9 @@ export const LIMITS = Object.freeze({
   lineHeight: [1.2, 2.2],
 });
 
+/** The WebExtension API (see browser.js). */
 export function api() {
-  return (globalThis.browser && globalThis.browser.runtime) ? globalThis.browser : globalThis.chrome;
+  return ext;
 }
 
 export async function loadSettings() {

@@ -191,16 +191,48 @@ impl Text {
 }
 
 /// ammonia's URL check: absolute URLs need an allowed scheme; relative ones are resolved
-/// against `base` (or kept when there is none); unparsable ones are dropped.
-fn check_url(v: &str, base: Option<&url::Url>) -> Option<String> {
+/// against `base` (or kept when there is none); unparsable ones are dropped. Written from the
+/// parsed form, so what a browser would strip or decode (tabs, newlines) is gone before
+/// `filter_attr` looks at the scheme.
+fn check_url(v: &str, base: Option<&url::Url>) -> Option<url::Url> {
     match url::Url::parse(v) {
-        Ok(u) => matches!(u.scheme(), "http" | "https" | "mailto" | "data").then(|| v.to_string()),
-        Err(url::ParseError::RelativeUrlWithoutBase) => match base {
-            Some(b) => b.join(v).ok().map(|u| u.to_string()),
-            None => Some(v.to_string()),
-        },
+        Ok(u) => matches!(u.scheme(), "http" | "https" | "mailto" | "data").then_some(u),
+        Err(url::ParseError::RelativeUrlWithoutBase) => base.and_then(|b| b.join(v).ok()),
         Err(_) => None,
     }
+}
+
+/// A URL attribute's value as written, or `None` to drop it: `cite` must be a web URL, and an
+/// image only what the reader may fetch for this page ([`crate::fetch_policy`]).
+fn url_attr(tag: &str, k: &str, v: &str, base: Option<&url::Url>) -> Option<String> {
+    let u = check_url(v, base);
+    let u = match (u, base) {
+        (Some(u), _) => u,
+        // Relative without a base: kept as it is (nothing to resolve it against).
+        (None, None) if url::Url::parse(v) == Err(url::ParseError::RelativeUrlWithoutBase) => {
+            return (k != "cite").then(|| v.to_string());
+        }
+        (None, _) => return None,
+    };
+    if k == "cite" && !matches!(u.scheme(), "http" | "https") {
+        return None;
+    }
+    if tag == "img" && k == "src" && !crate::fetch_policy::may_fetch(&u, base) {
+        return None;
+    }
+    Some(u.into())
+}
+
+/// The `srcset` candidates the reader may fetch (the rest of the check is `filter_attr`'s).
+fn srcset_may_fetch(v: &str, base: Option<&url::Url>) -> String {
+    v.split(',')
+        .map(str::trim)
+        .filter(|c| {
+            let u = c.split_whitespace().next().unwrap_or("");
+            url::Url::parse(u).map_or(true, |u| crate::fetch_policy::may_fetch(&u, base))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn write_attr(out: &mut String, name: &str, value: &str) {
@@ -222,14 +254,19 @@ fn open_tag(out: &mut String, dom: &Dom, tag: &str, n: Id, base: Option<&url::Ur
             }
             let checked;
             let mut value: &str = v;
-            if k == "href" || k == "src" {
-                match check_url(value, base) {
+            if k == "href" || k == "src" || k == "cite" {
+                match url_attr(tag, k, value, base) {
                     Some(u) => {
                         checked = u;
                         value = &checked;
                     }
                     None => continue,
                 }
+            }
+            let kept;
+            if tag == "img" && k == "srcset" {
+                kept = srcset_may_fetch(value, base);
+                value = &kept;
             }
             if let Some(f) = filter_attr(tag, k, value) {
                 write_attr(out, k, &f);

@@ -9,6 +9,7 @@
 //! serialisations of every corpus page.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 
 use super::dom::{closes_p, is_void, Dom, Id, LocalName, StrTendril, ROOT};
 
@@ -17,6 +18,9 @@ const PREFIX: &str = "<!DOCTYPE html><html";
 
 /// Deeper input goes to html5ever after the depth cap (see `depth`).
 const MAX_DEPTH: usize = 512;
+
+/// Attributes kept per element (capture writes at most 64); the rest are skipped.
+const MAX_ATTRS: usize = 256;
 
 /// Elements the subset leaves out: their parsing differs (raw text, foreign content, templates,
 /// tree-builder rules that reshape what holds them) and capture never writes them.
@@ -180,6 +184,8 @@ impl Parser<'_> {
             return None;
         }
         let mut attrs: Vec<(LocalName, StrTendril)> = Vec::new();
+        // Names seen on this element: a list scan per attribute is quadratic in their number.
+        let mut seen: HashSet<LocalName> = HashSet::new();
         loop {
             match bytes.get(i)? {
                 b'>' => {
@@ -209,9 +215,14 @@ impl Parser<'_> {
                     } else {
                         Cow::Borrowed("")
                     };
-                    // A parser keeps the first of repeated attributes.
-                    if !attrs.iter().any(|(k, _)| **k == *key) {
-                        attrs.push((LocalName::from(&*key), StrTendril::from_slice(&value)));
+                    // A parser keeps the first of repeated attributes. Captures write at most
+                    // 64 per element; beyond MAX_ATTRS the rest are skipped (html5ever's own
+                    // duplicate check is quadratic, so handing such input to it is no way out).
+                    if attrs.len() < MAX_ATTRS {
+                        let name = LocalName::from(&*key);
+                        if seen.insert(name.clone()) {
+                            attrs.push((name, StrTendril::from_slice(&value)));
+                        }
                     }
                 }
                 _ => return None,

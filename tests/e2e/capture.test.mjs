@@ -13,10 +13,16 @@ let browser;
 before(async () => { browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS }); });
 after(async () => { if (browser) await browser.close(); });
 
-async function capture(html) {
+// `url`: the page's address (served by route interception, nothing leaves the machine).
+async function capture(html, url = null) {
   const page = await browser.newPage();
   try {
-    await page.setContent(html);
+    if (url) {
+      await page.route(url, (r) => r.fulfill({ body: html, contentType: 'text/html' }));
+      await page.goto(url);
+    } else {
+      await page.setContent(html);
+    }
     await page.evaluate(CAPTURE);
     return await page.evaluate(() => globalThis.__lecternCapture({}));
   } finally {
@@ -94,6 +100,7 @@ test('attributes: kept, dropped, escaped; lazy images; slots and display:content
     <p id="p" title='say "hi" & <bye>' data-x="1" onclick="x()" style="color:red" nonce="n">attrs</p>
     <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-credit="Photo desk" alt="kept">
     <img data-src="lazy.png" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="lazy">
+    <img data-src="https://elsewhere.net/never-loaded.png" alt="elsewhere">
     <img data-srcset="small.png 1x, big.png 2x" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="set">
     <div class="c"><p>CONTENTS-CHILD</p></div><div hidden="until-found">UNTIL-FOUND</div><div id="">EMPTY-ID</div>
     <span id="skip" class="sr">SR-WITH-ID</span>
@@ -106,14 +113,65 @@ test('attributes: kept, dropped, escaped; lazy images; slots and display:content
       p.setAttributeNS(null, 'ITEM-CAPS', 'caps');
       p.appendChild(document.createProcessingInstruction('pi', 'odd node'));
       p.appendChild(document.createComment('a comment'));
-    </script>`);
-  // Data attributes (script state) only on media elements, where lazy loading keeps image URLs.
+    </script>`, 'https://www.example.org/d/page.html');
+  // Data attributes (script state) only where the core reads them: lazy-image URLs on media.
   assert.match(c.html, /<p id="p" title="say &quot;hi&quot; &amp; &lt;bye&gt;" ITEM-CAPS="caps">attrs<\/p>/);
-  assert.match(c.html, /<img[^>]* data-credit="Photo desk" alt="kept"/);
+  assert.match(c.html, /<img alt="kept"/);
+  assert.ok(!c.html.includes('elsewhere.net'), 'a lazy image on another site, never loaded, is left out');
   assert.ok(c.html.includes('src="https://example.org/d/lazy.png"'), 'lazy image URL');
   assert.ok(c.html.includes('src="https://example.org/d/small.png"'), 'lazy srcset: its first candidate');
   assert.match(c.html, /<p><span slot="named">SLOTTED<\/span> \/ <span>DEFAULT-SLOTTED<\/span> \/ SLOT-FALLBACK<\/p>/, 'slots in place');
   for (const kept of ['CONTENTS-CHILD', 'UNTIL-FOUND', 'EMPTY-ID']) assert.ok(c.html.includes(kept), `${kept} kept`);
   assert.ok(!c.html.includes('SR-WITH-ID'), 'visually-hidden text left out');
   assert.ok(!/onclick|style=|nonce|a comment|odd node/.test(c.html), 'event, style and nonce attributes, comments and PIs left out');
+});
+
+test('attributes: read linearly, at most 64 per element, visibility still decided by all', async () => {
+  const t0 = Date.now();
+  const c = await capture(`<article><p id="many">MANY-ATTRS</p><p id="late">LATE-HIDDEN</p><p>${PROSE}</p></article>
+    <script>
+      const many = document.getElementById('many');
+      for (let i = 0; i < 40000; i++) many.setAttribute('a' + i, 'v');
+      const late = document.getElementById('late');
+      for (let i = 0; i < 100; i++) late.setAttribute('b' + i, 'v');
+      late.setAttribute('hidden', '');
+    </script>`);
+  const ms = Date.now() - t0;
+  const tag = c.html.match(/<p id="many"[^>]*>/)[0];
+  assert.ok((tag.match(/ a\d+="/g) || []).length <= 64, 'at most 64 attributes written');
+  assert.ok(c.html.includes('MANY-ATTRS'));
+  assert.ok(!c.html.includes('LATE-HIDDEN'), 'a hidden attribute past the cap still hides');
+  assert.ok(c.ms < 500 && ms < 10000, `capture ${c.ms.toFixed(0)} ms`);
+});
+
+test('a deep subtree inside a hidden wrapper: depth cap and time budget', async () => {
+  const c = await capture(`<style>body{display:none} .l{margin:0}</style><article><h1>Harbour news</h1><p>${PROSE}</p><div id="d"></div></article>
+    <script>
+      let el = document.getElementById('d');
+      for (let i = 0; i < 10000; i++) { const x = document.createElement('div'); if (i % 2) x.className = 'l'; el.append(x); el = x; }
+      el.textContent = 'DEEPEST';
+    </script>`);
+  assert.equal(c.fallback, true);
+  assert.ok(c.html.includes('gulls followed'));
+  assert.ok(!c.html.includes('DEEPEST'), 'levels past the cap are not written');
+  assert.ok(c.ms < 2500, `capture ${c.ms.toFixed(0)} ms`);
+  // Still well-formed: every element written is closed.
+  assert.equal((c.html.match(/<div/g) || []).length, (c.html.match(/<\/div>/g) || []).length);
+  // A budget ends the walk with what it has, closed.
+  const page = await browser.newPage();
+  try {
+    await page.setContent(`<article><p>${PROSE}</p>${'<div><p>block</p></div>'.repeat(20000)}</article>`);
+    await page.evaluate(CAPTURE);
+    const t = await page.evaluate(() => globalThis.__lecternCapture({ budgetMs: 1 }));
+    assert.equal(t.truncated, true);
+    assert.equal((t.html.match(/<div/g) || []).length, (t.html.match(/<\/div>/g) || []).length);
+    assert.ok(t.html.endsWith('</body></html>'));
+  } finally {
+    await page.close();
+  }
+});
+
+test('an element id does not pass for the capture function', async () => {
+  const c = await capture(`<div id="__lecternCapture">ID-TRAP</div><p>${PROSE}</p>`);
+  assert.ok(c.html.includes('ID-TRAP') && c.html.includes('gulls followed'));
 });

@@ -1,6 +1,7 @@
 // Shared helpers for the browser tests: a page server on 127.0.0.1 that logs every request,
 // Debian's Chromium with the unpacked extension, and a real toolbar click (CDP triggerAction).
 import http from 'node:http';
+import zlib from 'node:zlib';
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
@@ -61,15 +62,16 @@ export const CHROMIUM_ARGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
 
-// `ext`: the folder to load (a patched copy for tests that need granted optional permissions).
-export async function launchWithExtension(ext = EXT) {
+// `ext`: the folder to load (a patched copy for tests that need granted optional permissions);
+// `args`: more Chromium flags.
+export async function launchWithExtension(ext = EXT, { args = [] } = {}) {
   if (!fs.existsSync(path.join(ext, 'pkg/lectern_bg.wasm'))) throw new Error('extension/pkg is missing: run `make build` first');
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-e2e-'));
   const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1100, height: 800 },
-    args: [...CHROMIUM_ARGS, '--enable-unsafe-extension-debugging', `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
+    args: [...CHROMIUM_ARGS, ...args, '--enable-unsafe-extension-debugging', `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
   });
   let sw = ctx.serviceWorkers()[0];
   if (!sw) sw = await ctx.waitForEvent('serviceworker', { timeout: 15000 });
@@ -93,12 +95,15 @@ export async function clickAction(env, page) {
   await env.cdp.send('Extensions.triggerAction', { id: env.extId, targetId: tab.targetId });
 }
 
+// Whether a URL is the reader page's. Its host is not the extension id: reader.html is
+// web-accessible only at a per-session URL (use_dynamic_url).
+export const isReaderUrl = (u) => /^chrome-extension:\/\/[a-z0-9-]+\/reader\.html(#|$)/.test(u);
+
 // The reader's frame in `page`, once its state is one of `states`.
 export async function readerFrame(env, page, states = ['ready', 'no-article', 'error'], timeout = 15000) {
-  const prefix = `chrome-extension://${env.extId}/reader.html`;
   const t0 = Date.now();
   while (Date.now() - t0 < timeout) {
-    const frame = page.frames().find((f) => f.url().startsWith(prefix));
+    const frame = page.frames().find((f) => isReaderUrl(f.url()));
     if (frame) {
       const state = await frame.evaluate(() => document.documentElement.dataset.state).catch(() => null);
       if (states.includes(state)) return frame;
@@ -108,8 +113,62 @@ export async function readerFrame(env, page, states = ['ready', 'no-article', 'e
   throw new Error(`reader did not reach ${states.join('/')} within ${timeout} ms`);
 }
 
+// The overlay's host (a plain div in the top layer; the attribute is only for finding it).
+export const HOST = '[data-lectern-reader]';
+
 export async function readerOpen(page) {
-  return page.evaluate(() => !!document.querySelector('lectern-reader'));
+  return page.evaluate((sel) => !!document.querySelector(sel), HOST);
+}
+
+// A PNG screenshot's pixels (8-bit RGB or RGBA, not interlaced: what Chromium writes), enough to
+// ask what is visible: {width, height, at(x, y) -> [r, g, b]}.
+export function decodePng(buf) {
+  let pos = 8, width = 0, height = 0, type = 0;
+  const idat = [];
+  while (pos < buf.length) {
+    const len = buf.readUInt32BE(pos);
+    const kind = buf.toString('latin1', pos + 4, pos + 8);
+    const data = buf.subarray(pos + 8, pos + 8 + len);
+    if (kind === 'IHDR') {
+      width = data.readUInt32BE(0); height = data.readUInt32BE(4);
+      if (data[8] !== 8 || (data[9] !== 2 && data[9] !== 6) || data[12] !== 0) throw new Error('unsupported PNG');
+      type = data[9];
+    } else if (kind === 'IDAT') idat.push(data);
+    pos += 12 + len;
+  }
+  const bpp = type === 6 ? 4 : 3;
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const stride = width * bpp;
+  const px = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    const f = raw[y * (stride + 1)];
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let i = 0; i < stride; i++) {
+      const a = i >= bpp ? px[y * stride + i - bpp] : 0;
+      const b = y > 0 ? px[(y - 1) * stride + i] : 0;
+      const c = i >= bpp && y > 0 ? px[(y - 1) * stride + i - bpp] : 0;
+      let v = line[i];
+      if (f === 1) v += a;
+      else if (f === 2) v += b;
+      else if (f === 3) v += (a + b) >> 1;
+      else if (f === 4) { const p = a + b - c; const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c); v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c; }
+      px[y * stride + i] = v & 255;
+    }
+  }
+  return { width, height, at: (x, y) => { const o = y * stride + x * bpp; return [px[o], px[o + 1], px[o + 2]]; } };
+}
+
+// How many pixels of a screenshot are dark (text on a light reader).
+export function darkPixels(png) {
+  const img = decodePng(png);
+  let n = 0;
+  for (let y = 0; y < img.height; y += 2) {
+    for (let x = 0; x < img.width; x += 2) {
+      const [r, g, b] = img.at(x, y);
+      if (r + g + b < 240) n++;
+    }
+  }
+  return n;
 }
 
 export function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }

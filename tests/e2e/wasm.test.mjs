@@ -2,7 +2,9 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { ROOT } from './lib.mjs';
 
 const PKG = path.join(ROOT, 'extension/pkg');
@@ -39,24 +41,49 @@ test('highlights off: no marks and no entities', () => {
   assert.equal(r.entities.names, false);
 });
 
-test('highlight_last marks the article the last plain process extracted, once', () => {
-  const plain = core.process(story(), 'https://news.example/trams', { highlights: false });
-  const marked = core.highlight_last();
+test('prepare returns a handle: the article rendered plain, then marked, without extracting twice', () => {
+  const prepared = core.prepare(story(), 'https://news.example/trams', {});
+  const plain = prepared.render(false);
+  const marked = prepared.render(true);
+  prepared.free();
   const direct = core.process(story(), 'https://news.example/trams', { highlights: true });
   assert.equal(marked.reader_html, direct.reader_html);
   assert.deepEqual(marked.entities, direct.entities);
   assert.equal(marked.article.title, plain.article.title);
-  // Taken: a second call has nothing left, and a highlighted process keeps nothing.
-  assert.throws(() => core.highlight_last(), /No article was processed without highlights/);
+  assert.doesNotMatch(plain.reader_html, /<mark/);
+  assert.equal(core.highlight_last, undefined, 'no hidden state left in the module');
 });
 
-test('no article: an Error that says why', () => {
-  assert.throws(() => core.process('   ', '', undefined), (e) => e instanceof Error && /No article found: the page is empty/.test(e.message));
-  assert.throws(() => core.process_fragment('<div> </div>', '', 'x', null), /no text/i);
+test('errors carry a code', () => {
+  const code = (f) => { try { f(); return 'no error'; } catch (e) { assert.ok(e instanceof Error); return e.code; } };
+  assert.equal(code(() => core.process('   ', '', undefined)), 'no-article');
+  assert.throws(() => core.process('   ', '', undefined), /No article found: the page is empty/);
+  assert.equal(code(() => core.prepare('   ', '', undefined)), 'no-article');
+  assert.equal(code(() => core.process_fragment('<div> </div>', '', 'x', null)), 'no-text');
+  assert.equal(code(() => core.process(story(), '', { highlights: 'yes' })), 'bad-options');
 });
 
-test('bad options are an Error, not a crash', () => {
-  assert.throws(() => core.process(story(), '', { highlights: 'yes' }), /bad options/);
+test('URLs are written from their parsed form; cite only when it is a web URL', () => {
+  const page = story().replace('<p><img src="/img/tram.png" alt=""></p>',
+    '<p><img src="da\tta:text/html,<script>x</script>" alt=""><img src="java\nscript:alert(1)" alt="">'
+    + '<a href=" https://news.example/a b">link</a></p><blockquote cite="javascript:alert(1)"><p>Quoted words from the mayor about the tram line, long enough to stay in the article.</p></blockquote>'
+    + '<blockquote cite="https://news.example/source"><p>Another quotation from the tram company about its new line and its long works.</p></blockquote>');
+  const r = core.process(page, 'https://news.example/trams', { highlights: false });
+  assert.doesNotMatch(r.reader_html, /text\/html|javascript|da\tta/i);
+  assert.match(r.reader_html, /href="https:\/\/news\.example\/a%20b"/);
+  assert.match(r.reader_html, /cite="https:\/\/news\.example\/source"/);
+  assert.doesNotMatch(r.reader_html, /cite="(?!https)/);
+});
+
+test('a lead image must be one the page loaded or on its site, never on the local network', () => {
+  const page = (img) => story().replace('<title>', `<meta property="og:image" content="${img}"><title>`).replace('<p><img src="/img/tram.png" alt=""></p>', '');
+  const lead = (img, loaded) => /lx-lead/.test(core.process(page(img), 'https://news.example/trams', { highlights: false, loaded_images: loaded }).reader_html);
+  assert.equal(lead('https://cdn.elsewhere.net/a.png', []), false, 'cross-site, never loaded');
+  assert.equal(lead('https://cdn.elsewhere.net/a.png', ['https://cdn.elsewhere.net/a.png']), true, 'loaded by the page');
+  assert.equal(lead('/img/lead.png', []), true, 'same site');
+  assert.equal(lead('https://img.news.example/lead.png', []), true, 'same site, other host');
+  assert.equal(lead('http://192.168.1.1/a.png', ['http://192.168.1.1/a.png']), false, 'local network');
+  assert.equal(lead('http://printer.local/a.png', undefined), false, 'local network, nothing known');
 });
 
 test('other exports', () => {
@@ -66,7 +93,21 @@ test('other exports', () => {
   assert.ok(Array.isArray(core.recognize('Angela Merkel visited Paris on 3 May 2021.').mentions));
 });
 
-test('a panic reaches JavaScript as an error with its message', () => {
-  assert.throws(() => core.__panic_for_test(), WebAssembly.RuntimeError);
-  assert.match(core.last_panic(), /test panic/);
+test('the shipped module cannot be made to panic on purpose', () => {
+  assert.equal(core.__panic_for_test, undefined, 'built without the test-panic feature');
+});
+
+// A build with the test-panic feature (compiled here, once: a minute or two the first time).
+test('a panic reaches JavaScript as an error with its message', { timeout: 600_000 }, async () => {
+  const target = process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target');
+  const out = path.join(target, 'wasm-test-panic');
+  const env = { ...process.env, PATH: `${path.join(os.homedir(), '.cargo/bin')}:${process.env.PATH}` };
+  execFileSync('nice', ['cargo', 'build', '--quiet', '--lib', '--target', 'wasm32-unknown-unknown', '--features', 'test-panic'], { cwd: ROOT, stdio: 'inherit', env });
+  fs.mkdirSync(out, { recursive: true });
+  execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', 'lectern',
+    path.join(target, 'wasm32-unknown-unknown/debug/lectern.wasm')], { stdio: 'inherit', env });
+  const panicky = await import(`${path.join(out, 'lectern.js')}?t=${Date.now()}`);
+  panicky.initSync({ module: fs.readFileSync(path.join(out, 'lectern_bg.wasm')) });
+  assert.throws(() => panicky.__panic_for_test(), WebAssembly.RuntimeError);
+  assert.match(panicky.last_panic(), /test panic/);
 });

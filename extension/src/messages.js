@@ -1,0 +1,28 @@
+// Every message the extension's parts send each other, and the error codes the wasm core throws
+// (src/wasm.rs). Content scripts injected as files cannot import: they spell the two types they
+// use with a comment naming the constant, and tests/e2e/messages.test.mjs checks every
+// 'lectern-*' string in the extension against this list.
+
+/** @enum {string} */
+export const MSG = Object.freeze({
+  /** reader -> background: `{type, token}`; the answer is the captured page or null. */
+  PAYLOAD: 'lectern-payload',
+  /** reader -> background -> overlay (content script): close the reader in this tab. */
+  CLOSE: 'lectern-close',
+  /** check.js (content script) -> background: `{type, url, html}` after a page loaded. */
+  PAGE: 'lectern-page',
+});
+
+/** The `code` of an error thrown by the wasm core. @enum {string} */
+export const CORE_ERROR = Object.freeze({
+  NO_ARTICLE: 'no-article',
+  NO_TEXT: 'no-text',
+  BAD_OPTIONS: 'bad-options',
+  INTERNAL: 'internal',
+});
+
+/**
+ * A captured page as the background hands it to the reader.
+ * @typedef {{html: string, url: string, title: string, lang: string, selectionHtml: string,
+ *   loadedImages: string[], ms: number, tabId: number}} Payload
+ */
