@@ -1109,6 +1109,25 @@ mod tests {
     }
 
     #[test]
+    fn headings_are_classed_and_not_remembered() {
+        let prose = ["Roughly", "half", "of", "Acme", "staff", "left", "."];
+        let title = ["How", "Acme", "Quietly", "Became", "a", "Giant"];
+        let caps = ["ACME", "WINS", "BIG", "IN", "PARIS"];
+        assert_eq!(LineClass::of(&prose), LineClass::Prose);
+        assert_eq!(LineClass::of(&title), LineClass::Title);
+        assert_eq!(LineClass::of(&caps), LineClass::Caps);
+        let mut h = History::default();
+        let per = make_tag(0, POS_U);
+        h.record_sentence(&title, &[0, per, 0, 0, 0, 0]);
+        let mut out = Vec::new();
+        h.features("Acme", &mut out);
+        assert!(out.is_empty(), "a heading's tags are not remembered");
+        h.record_sentence(&prose, &[0, 0, 0, per, 0, 0, 0]);
+        h.features("Acme", &mut out);
+        assert!(!out.is_empty());
+    }
+
+    #[test]
     fn cached_hashes_are_the_feature_ids() {
         // The model's ids are fh() of the parts: the per-type shortcuts must give the same.
         let fixed = fixed_ids();
