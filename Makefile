@@ -2,7 +2,7 @@
 SHARED ?= ../shared
 CARGO ?= cargo
 
-.PHONY: setup build package wasm test test-rust test-js test-e2e lint lint-ext demo bench bench-smoke bench-native clean
+.PHONY: check-model setup build package wasm test test-rust test-js test-e2e lint lint-ext demo bench bench-smoke bench-native clean
 
 setup:
 	@scripts/setup.sh
@@ -60,6 +60,16 @@ bench-smoke: build
 # Native criterion benches: extraction, tagging, rendering.
 bench-native: setup
 	LECTERN_SHARED=$(abspath $(SHARED)) nice $(CARGO) bench
+
+# Retrains the entity model with the committed recipe (`lectern train-ner`'s defaults) and
+# checks that the result is models/ner.bin byte for byte (training is deterministic).
+CHECK_MODEL_OUT ?= $(or $(CARGO_TARGET_DIR),target)/check-model.bin
+check-model:
+	nice $(CARGO) build --release --bin lectern
+	$(CARGO) run --release --quiet --bin lectern -- train-ner \
+		--corpus $(abspath $(SHARED))/corpus/ner/conll2003 --ner-dir $(abspath $(SHARED))/corpus/ner \
+		--extra $(abspath $(SHARED))/corpus/ner-extra --out $(CHECK_MODEL_OUT)
+	cmp $(CHECK_MODEL_OUT) models/ner.bin && echo "check-model: models/ner.bin reproduced byte for byte"
 
 clean:
 	$(CARGO) clean

@@ -13,6 +13,7 @@ mod tokenize;
 
 fn main() {
     for f in [
+        "build.rs",
         "src/entities/gazetteer_lists.rs",
         "src/entities/phrase_table.rs",
         "src/entities/tokenize.rs",
@@ -21,14 +22,49 @@ fn main() {
     }
     let mut entries = Vec::new();
     let mut lower_first = std::collections::BTreeSet::new();
+    // FNV-1a over every list's name and bytes: a model records it, and refuses other lists.
+    let mut fingerprint: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut fnv = |bytes: &[u8]| {
+        for &b in bytes {
+            fingerprint = (fingerprint ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    };
     for (bit, file) in gazetteer_lists::FILES {
         let path = format!("data/gazetteers/{file}");
         println!("cargo:rerun-if-changed={path}");
         let src = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        fnv(file.as_bytes());
+        fnv(&[bit, 0xff]);
+        fnv(src.as_bytes());
         gazetteer_lists::add_entries(bit, &src, &mut entries);
         lower_first.extend(gazetteer_lists::lower_first_tokens(&src));
     }
+    let mut companies = Vec::new();
+    for (bit, file) in [
+        (1, gazetteer_lists::COMPANIES_FILE),
+        (0, gazetteer_lists::WORDFREQ_FILE),
+    ] {
+        let path = format!("data/gazetteers/{file}");
+        println!("cargo:rerun-if-changed={path}");
+        let src = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        fnv(file.as_bytes());
+        fnv(&[bit, 0xff]);
+        fnv(src.as_bytes());
+        if bit != 0 {
+            gazetteer_lists::add_entries(bit, &src, &mut companies);
+        }
+    }
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(
+        format!("{out}/companies.bin"),
+        phrase_table::build(&companies),
+    )
+    .expect("writing the companies table");
+    std::fs::write(
+        format!("{out}/lists_fingerprint.rs"),
+        format!("{fingerprint:#018x}"),
+    )
+    .expect("writing the lists' fingerprint");
     let table = phrase_table::build(&entries);
     std::fs::write(format!("{out}/gazetteer.bin"), table).expect("writing the gazetteer table");
     // The few phrases that start with a lower-case word ("al-Yarmūk", "the State of Eritrea"):

@@ -45,19 +45,8 @@ enum Cmd {
     },
     /// Time native extraction over a corpus of pages.
     Bench { dir: String },
-    /// Retrain the entity tagger from CoNLL-2003 and write the model.
-    TrainNer {
-        /// Folder holding eng.train and eng.testa.
-        #[arg(long, default_value = "../shared/corpus/ner/conll2003")]
-        corpus: String,
-        /// Where to write the model.
-        #[arg(long, default_value = "models/ner.bin")]
-        out: String,
-        /// After choosing the epochs on eng.testa, retrain on eng.train + eng.testa (off the
-        /// protocol: eng.testa can no longer score the model; the committed model does not use it).
-        #[arg(long)]
-        with_dev: bool,
-    },
+    /// Retrain the entity tagger (CoNLL-2003 and modern corpora) and write the model.
+    TrainNer(cli::train_ner::TrainNerArgs),
 }
 
 #[derive(Subcommand)]
@@ -120,11 +109,7 @@ fn main() {
             errors: *errors,
         }),
         Cmd::Bench { dir } => cli::extract::bench(dir),
-        Cmd::TrainNer {
-            corpus,
-            out,
-            with_dev,
-        } => cli::ner::train_ner(corpus, out, *with_dev),
+        Cmd::TrainNer(args) => cli::train_ner::train_ner(args),
     };
     match result {
         Ok(code) => std::process::exit(code),

@@ -2,6 +2,7 @@
 
 pub mod extract;
 pub mod ner;
+pub mod train_ner;
 
 /// What a command returns: the process exit code, or an error message for stderr.
 pub type CmdResult = Result<i32, String>;

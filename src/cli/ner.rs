@@ -1,4 +1,4 @@
-//! `lectern entities`, `lectern eval ner` and `lectern train-ner`.
+//! `lectern entities` and `lectern eval ner` (`lectern train-ner` is in `train_ner.rs`).
 
 use std::time::Instant;
 
@@ -42,7 +42,7 @@ impl Chosen {
                 .ok_or("the committed entity model could not be loaded".into());
         };
         let b = std::fs::read(path).map_err(|e| format!("reading {path}: {e}"))?;
-        let t = tagger::Tagger::from_bytes(&b).ok_or(format!("{path} is not a model"))?;
+        let t = tagger::Tagger::load(&b).map_err(|e| format!("{path}: {e}"))?;
         Ok(Chosen::Loaded(Box::new(t)))
     }
 
@@ -149,79 +149,4 @@ fn print_load_cost() {
         "model load: {model_ms:.3} ms{}, gazetteer load: {gaz_ms:.3} ms (best of 5)",
         if model_ok { "" } else { " (FAILED)" }
     );
-}
-
-pub fn train_ner(corpus_dir: &str, out: &str, with_dev: bool) -> CmdResult {
-    // Re-encodes an existing model in the current format instead of training (same weights).
-    if let Ok(path) = std::env::var("LECTERN_NER_CONVERT") {
-        let b = std::fs::read(&path).map_err(|e| format!("reading {path}: {e}"))?;
-        let t = tagger::Tagger::from_bytes(&b).ok_or(format!("{path} is not a model"))?;
-        let (first, second) = (t.first.to_bytes(), t.second.map(|m| m.to_bytes()));
-        let bytes = match (second, &t.memory) {
-            (Some(s), Some(m)) => tagger::Tagger::stack_with_memory(&first, &s, m),
-            (Some(s), None) => tagger::Tagger::stack_bytes(&first, &s),
-            (None, _) => first,
-        };
-        std::fs::write(out, &bytes).map_err(|e| format!("writing {out}: {e}"))?;
-        println!("wrote {out} ({} bytes) from {path}", bytes.len());
-        return Ok(0);
-    }
-    let read = |name: &str| -> Result<Vec<conll::Document>, String> {
-        let path = format!("{corpus_dir}/{name}");
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("reading {path}: {e}"))?;
-        Ok(conll::read(&text))
-    };
-    let train_docs = read("eng.train")?;
-    let dev_docs = read("eng.testa")?;
-    let mut opts = train::Options {
-        with_dev,
-        ..train::Options::default()
-    };
-    if let Ok(e) = std::env::var("LECTERN_NER_EPOCHS") {
-        opts.epochs = e.parse().map_err(|_| "bad LECTERN_NER_EPOCHS")?;
-    }
-    if let Ok(e) = std::env::var("LECTERN_NER_MIN_COUNT") {
-        opts.min_count = e.parse().map_err(|_| "bad LECTERN_NER_MIN_COUNT")?;
-    }
-    if let Ok(e) = std::env::var("LECTERN_NER_WORD_DROPOUT") {
-        opts.word_dropout_permille = e.parse().map_err(|_| "bad LECTERN_NER_WORD_DROPOUT")?;
-    }
-    if let Ok(e) = std::env::var("LECTERN_NER_MEMORY") {
-        opts.memory = e == "1";
-    }
-    if let Ok(e) = std::env::var("LECTERN_NER_PRUNE") {
-        opts.prune = e.parse().map_err(|_| "bad LECTERN_NER_PRUNE")?;
-    }
-    if let Ok(e) = std::env::var("LECTERN_NER_ENSEMBLE") {
-        opts.ensemble = e.parse().map_err(|_| "bad LECTERN_NER_ENSEMBLE")?;
-    }
-    if let Ok(e) = std::env::var("LECTERN_NER_PA_C") {
-        opts.pa_c = e.parse().map_err(|_| "bad LECTERN_NER_PA_C")?;
-    }
-    if let Ok(e) = std::env::var("LECTERN_NER_FOLDS") {
-        opts.folds = e.parse().map_err(|_| "bad LECTERN_NER_FOLDS")?;
-    }
-    if let Ok(e) = std::env::var("LECTERN_NER_SECOND_PASS") {
-        opts.second_pass = e == "1";
-    }
-    if let Ok(e) = std::env::var("LECTERN_NER_QUANTILE") {
-        opts.quantile = e.parse().map_err(|_| "bad LECTERN_NER_QUANTILE")?;
-    }
-    let t0 = Instant::now();
-    let (model, bytes) = train::train(&train_docs, &dev_docs, &opts, &mut |m| {
-        eprintln!("[{:>6.1}s] {m}", t0.elapsed().as_secs_f64())
-    })
-    .ok_or("training produced no model")?;
-    std::fs::write(out, &bytes).map_err(|e| format!("writing {out}: {e}"))?;
-    let (score, _) = train::evaluate(&model, &dev_docs);
-    println!(
-        "wrote {out} ({} bytes, {} features)",
-        bytes.len(),
-        model.features()
-    );
-    if with_dev {
-        println!("(eng.testa below was part of the final training data)");
-    }
-    print!("eng.testa:\n{}", score.report());
-    Ok(0)
 }

@@ -83,13 +83,16 @@ pub fn spans_of<S: AsRef<str>>(tags: &[S]) -> Vec<(usize, usize, String)> {
             Some((p, ty)) if matches!(p, "B" | "I" | "E" | "S") => (p, ty),
             _ => ("O", ""),
         };
-        let continues = prefix == "I" && open.as_ref().is_some_and(|(_, oty)| oty == ty);
+        let continues = prefix == "I"
+            && open
+                .as_ref()
+                .is_some_and(|(_, oty)| oty == canonical_type(ty));
         if !continues {
             if let Some((s, oty)) = open.take() {
                 out.push((s, i, oty));
             }
             if prefix != "O" {
-                open = Some((i, ty.to_string()));
+                open = Some((i, canonical_type(ty).to_string()));
             }
         }
     }
@@ -97,6 +100,19 @@ pub fn spans_of<S: AsRef<str>>(tags: &[S]) -> Vec<(usize, usize, String)> {
         out.push((s, tags.len(), oty));
     }
     out
+}
+
+/// The tagger's type for a corpus's type name: WNUT-17's are mapped as the project scores
+/// them (person PER, location LOC, corporation and group ORG, product and creative work MISC);
+/// others are kept.
+pub fn canonical_type(ty: &str) -> &str {
+    match ty {
+        "person" => "PER",
+        "location" => "LOC",
+        "corporation" | "group" => "ORG",
+        "product" | "creative-work" => "MISC",
+        t => t,
+    }
 }
 
 /// Spans of the tagger's BILOU tag ids.

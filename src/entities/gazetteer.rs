@@ -19,10 +19,40 @@ pub const LISTS: [(u8, &str); 7] = [
     (SURNAME, "surname"),
 ];
 
+/// A hash of every list compiled in (names, bits and contents; `build.rs`): a model records
+/// the lists it was trained with.
+pub const LISTS_FINGERPRINT: u64 = include!(concat!(env!("OUT_DIR"), "/lists_fingerprint.rs"));
+
 /// The lists compiled into a phrase table by `build.rs`, used in place.
 static TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
 /// The first words of the phrases that start in lower case, sorted, one per line (`build.rs`).
 static LOWER_FIRST: &str = include_str!(concat!(env!("OUT_DIR"), "/gazetteer_lower_first.txt"));
+
+/// The company and brand names (`companies.txt`), a phrase table of their own (bit 1).
+static COMPANIES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/companies.bin"));
+/// English words with their frequency bucket (see [`zipf_bucket`]); CC BY-SA 4.0 (wordfreq).
+static WORDFREQ: &str = include_str!("../../data/gazetteers/wordfreq_en.txt");
+
+/// A lower-cased word's frequency in English as `floor(2 * Zipf)` (7 for Zipf 3.5 up to about
+/// 15 for "the"), or 0 for a rarer word: tells a capitalised common word ("Since", "Roughly")
+/// from a name.
+pub fn zipf_bucket(lower: &str) -> u8 {
+    static WORDS: std::sync::OnceLock<Vec<(&'static str, u8)>> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        WORDFREQ
+            .lines()
+            .filter_map(|l| {
+                let (w, b) = l.split_once('\t')?;
+                Some((w, b.parse().ok()?))
+            })
+            .collect()
+    });
+    words
+        .binary_search_by(|(w, _)| (*w).cmp(lower))
+        .ok()
+        .and_then(|i| words.get(i))
+        .map_or(0, |e| e.1)
+}
 
 /// Whether a phrase of the lists can start at `word`: most words are lower case, and only a
 /// few phrases start so.
@@ -38,6 +68,7 @@ fn may_start(word: &str) -> bool {
 #[derive(Clone, Copy)]
 pub struct Gazetteer {
     phrases: Option<PhraseTable<'static>>,
+    companies: Option<PhraseTable<'static>>,
 }
 
 /// Per token: which lists match a phrase that begins (`begin`) or continues (`inside`) here.
@@ -87,6 +118,7 @@ impl Gazetteer {
     pub fn load() -> Self {
         Gazetteer {
             phrases: PhraseTable::new(TABLE),
+            companies: PhraseTable::new(COMPANIES),
         }
     }
 
@@ -102,6 +134,22 @@ impl Gazetteer {
             Some(table) => {
                 longest_matches(words, MAX_LEN, PREFIX, may_start, |h| table.get(h.finish()))
             }
+            None => vec![GazMatch::default(); words.len()],
+        }
+    }
+}
+
+impl Gazetteer {
+    /// Matches the company and brand names (bit 1) in `words`.
+    pub fn company_matches(&self, words: &[&str]) -> Vec<GazMatch> {
+        match self.companies {
+            Some(table) => longest_matches(
+                words,
+                MAX_LEN,
+                PREFIX,
+                |w| !w.chars().next().is_some_and(char::is_lowercase),
+                |h| table.get(h.finish()),
+            ),
             None => vec![GazMatch::default(); words.len()],
         }
     }
@@ -152,6 +200,18 @@ pub fn longest_matches(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn knows_companies_and_common_words() {
+        let g = Gazetteer::get();
+        let m = g.company_matches(&["at", "Adobe", "and", "Air", "Liquide"]);
+        assert_eq!(m[1].begin, 1, "{m:?}");
+        assert_eq!((m[3].begin, m[4].inside, m[4].long_pos), (1, 1, 3));
+        assert_eq!(m[0], GazMatch::default());
+        assert!(zipf_bucket("the") >= 14);
+        assert!((7..12).contains(&zipf_bucket("roughly")));
+        assert_eq!(zipf_bucket("qwzx"), 0);
+    }
 
     #[test]
     fn finds_multi_word_places() {

@@ -32,6 +32,11 @@ pub const FILES: [(u8, &str); 8] = [
     (LANGUAGE, "languages_currencies.txt"),
 ];
 
+/// Modern company and brand names: their own phrase table (the main one has no bit left).
+pub const COMPANIES_FILE: &str = "companies.txt";
+/// English words and their frequency buckets (`word<TAB>floor(2 * Zipf)`), read as text.
+pub const WORDFREQ_FILE: &str = "wordfreq_en.txt";
+
 /// Adds the entries of one list: each phrase (tokenised like article text) with `bit`, and its
 /// beginnings with [`PREFIX`], so a lookup can stop at the first word that continues nothing.
 pub fn add_entries(bit: u8, src: &str, out: &mut Vec<(u64, u8)>) {

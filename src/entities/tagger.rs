@@ -13,6 +13,9 @@ use super::gazetteer::Gazetteer;
 use super::model::Model;
 
 static MODEL_BYTES: &[u8] = include_bytes!("../../models/ner.bin");
+/// A model file: this magic, the u64 [`fingerprint`] of the features it was trained with, then
+/// the tagger (one of the forms below).
+const FINGERPRINT_MAGIC: &[u8; 8] = b"LXNERFP\n";
 const STACK_MAGIC: &[u8; 8] = b"LXSTACK\n";
 const STACK_MEMORY_MAGIC: &[u8; 8] = b"LXSTAK2\n";
 
@@ -23,15 +26,85 @@ pub struct Tagger {
     pub memory: Option<Memory>,
 }
 
+/// A few made-up sentences that exercise the feature templates: capitals, a title, names
+/// from the lists, an organisation suffix, a headline in capitals, digits, lower-case words and
+/// typographic quotes.
+const PROBE: [&str; 4] = [
+    "President Vladimir Putin met Acme Holdings Inc. officials in New York on Monday .",
+    "GERMAN SIDE WINS 3-1 IN PARIS AS JOHN SMITH SCORES",
+    "the iphone ’s price fell 3 % , said “ Anna Berg ” of the Bank of England in Berlin .",
+    "Since then , Putin and Acme have met in Berlin and New York .",
+];
+
+/// The fingerprint of the feature templates and lists: the lists' hash (`build.rs`) mixed with
+/// the feature ids of [`PROBE`] (static, name-memory and history features), so changing a
+/// template, a hash, or a list changes it. A model trained with other features is refused.
+pub fn fingerprint() -> u64 {
+    static FP: OnceLock<u64> = OnceLock::new();
+    *FP.get_or_init(|| {
+        let sents: Vec<Vec<&str>> = PROBE.iter().map(|s| s.split(' ').collect()).collect();
+        let mut memory = Memory::default();
+        memory.add(&["Acme", "Holdings", "Inc."], 1);
+        memory.add(&["Berlin"], 2);
+        let mut h = super::gazetteer::LISTS_FINGERPRINT;
+        let mut mix = |x: u32| h = (h ^ u64::from(x)).wrapping_mul(0x0000_0100_0000_01b3);
+        for (si, s) in document_features(&sents, Some(&memory)).iter().enumerate() {
+            mix(si as u32);
+            for w in s {
+                mix(w.len() as u32);
+                w.iter().for_each(|&f| mix(f));
+            }
+        }
+        let mut hist = History::default();
+        let mut out = Vec::new();
+        for (i, w) in PROBE.iter().flat_map(|s| s.split(' ')).enumerate() {
+            hist.features(w, &mut out);
+            hist.record(w, i % NUM_TAGS);
+        }
+        out.iter().for_each(|&f| mix(f));
+        h
+    })
+}
+
 impl Tagger {
-    /// Parses a single model or a stacked pair (`LXSTACK\n`, u32 length of the first, both).
-    pub fn from_bytes(bytes: &[u8]) -> Option<Tagger> {
-        Tagger::parse(bytes, Model::from_bytes, Memory::from_bytes)
+    /// Reads a model file (see [`FINGERPRINT_MAGIC`]), refusing one trained with other
+    /// features or lists.
+    pub fn load(bytes: &[u8]) -> Result<Tagger, String> {
+        let inner = check_fingerprint(bytes)?;
+        Tagger::parse(inner, Model::from_bytes, Memory::from_bytes)
+            .ok_or_else(|| "the entity model file is damaged".to_string())
     }
 
-    /// Like [`Tagger::from_bytes`], but the models are used in place (no copy, no parsing).
+    /// Reads a tagger without the fingerprint header (a model file from before it), for
+    /// `lectern train-ner --convert` only: nothing says its features are this build's.
+    pub fn load_unchecked(bytes: &[u8]) -> Option<Tagger> {
+        let inner = check_fingerprint(bytes).unwrap_or(bytes);
+        Tagger::parse(inner, Model::from_bytes, Memory::from_bytes)
+    }
+
+    /// [`Tagger::load`], `None` on any error.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Tagger> {
+        Tagger::load(bytes).ok()
+    }
+
+    /// Like [`Tagger::load`], but the models are used in place (no copy, no parsing).
+    pub fn load_static(bytes: &'static [u8]) -> Result<Tagger, String> {
+        let inner = check_fingerprint(bytes)?;
+        Tagger::parse(inner, Model::from_static, Memory::from_static)
+            .ok_or_else(|| "the entity model file is damaged".to_string())
+    }
+
+    /// [`Tagger::load_static`], `None` on any error.
     pub fn from_static(bytes: &'static [u8]) -> Option<Tagger> {
-        Tagger::parse(bytes, Model::from_static, Memory::from_static)
+        Tagger::load_static(bytes).ok()
+    }
+
+    /// A model file: the fingerprint header, then the tagger's bytes.
+    pub fn with_fingerprint(tagger_bytes: &[u8]) -> Vec<u8> {
+        let mut out = FINGERPRINT_MAGIC.to_vec();
+        out.extend_from_slice(&fingerprint().to_le_bytes());
+        out.extend_from_slice(tagger_bytes);
+        out
     }
 
     fn parse<'a>(
@@ -97,6 +170,28 @@ impl Tagger {
     pub fn features(&self) -> usize {
         self.first.len() + self.second.as_ref().map_or(0, Model::len)
     }
+}
+
+/// The tagger's bytes after the header, if its fingerprint is this build's.
+fn check_fingerprint(bytes: &[u8]) -> Result<&[u8], String> {
+    let Some(rest) = bytes.strip_prefix(FINGERPRINT_MAGIC.as_slice()) else {
+        return Err(
+            "the entity model has no feature fingerprint: retrain it (lectern train-ner)".into(),
+        );
+    };
+    let got = rest
+        .get(..8)
+        .and_then(|b| b.try_into().ok())
+        .map(u64::from_le_bytes)
+        .ok_or("the entity model file is truncated")?;
+    let want = fingerprint();
+    if got != want {
+        return Err(format!(
+            "the entity model was trained with other features or lists (fingerprint {got:016x}, \
+             this build {want:016x}): retrain it (lectern train-ner)"
+        ));
+    }
+    Ok(rest.get(8..).unwrap_or(&[]))
 }
 
 /// Parses the committed model (what [`model`] does once).
@@ -253,9 +348,7 @@ impl<'m> Decoder<'m> {
             self.em.push(e);
         }
         let tags = model.viterbi_forcing_o(&self.em, q);
-        for (w, &t) in words.iter().zip(tags.iter()) {
-            self.hist.record(w, t);
-        }
+        self.hist.record_sentence(words, &tags);
         tags
     }
 }

@@ -4,7 +4,7 @@
 
 use std::time::Instant;
 
-use crate::entities::conll::{Document, Score, Sentence};
+use crate::entities::conll::{canonical_type, Document, Score, Sentence};
 use crate::entities::{recognize_with, tagger::Tagger, Label};
 
 /// A document as the recognizer reads it: the text, and the gold spans as byte ranges.
@@ -26,15 +26,14 @@ pub struct Outcome {
 
 pub type Spans = (Vec<(usize, usize, String)>, Vec<(usize, usize, String)>);
 
-/// The four name types of the CoNLL scheme, from a corpus's own type names: CoNLL's as they are,
-/// WNUT-17's mapped (person PER, location LOC, corporation and group ORG, product and
-/// creative-work MISC). Other types (re3d's, rules' families) are not names: `None`.
+/// The four name types of the CoNLL scheme, from a corpus's own type names (WNUT-17's mapped by
+/// [`canonical_type`]). Other types (re3d's, the rules' families) are not names: `None`.
 pub fn name_type(ty: &str) -> Option<&'static str> {
-    Some(match ty {
-        "PER" | "person" => "PER",
-        "ORG" | "corporation" | "group" => "ORG",
-        "LOC" | "location" => "LOC",
-        "MISC" | "product" | "creative-work" => "MISC",
+    Some(match canonical_type(ty) {
+        "PER" => "PER",
+        "ORG" => "ORG",
+        "LOC" => "LOC",
+        "MISC" => "MISC",
         _ => return None,
     })
 }
