@@ -14,14 +14,25 @@ const waiters = new Map();
 
 function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
 
+// Chromium: "Cannot access contents of the page"; Firefox: "Missing host permission for the tab".
+const NOT_YET_GRANTED = /Cannot access contents|Missing host permission/i;
+
+// Injects into the tab's top frame, at once (not at document idle: a page still loading its ads
+// must not hold back the click). Firefox resolves `[undefined]` instead of rejecting on pages it
+// does not let extensions touch (about:, the add-ons site): that is a failure too.
 async function exec(tabId, details) {
+  const run = async () => {
+    const results = await ext.scripting.executeScript({ target: { tabId, frameIds: [0] }, injectImmediately: true, ...details });
+    if (!Array.isArray(results) || !results[0]) throw new Error('Cannot access contents of this tab');
+    return results;
+  };
   try {
-    return await ext.scripting.executeScript({ target: { tabId, frameIds: [0] }, ...details });
+    return await run();
   } catch (e) {
     // Right after an activeTab grant the first injection fails now and then: retry once.
-    if (/Cannot access contents/i.test(String(e && e.message))) {
+    if (NOT_YET_GRANTED.test(String(e && e.message))) {
       await sleep(60);
-      return ext.scripting.executeScript({ target: { tabId, frameIds: [0] }, ...details });
+      return run();
     }
     throw e;
   }
