@@ -70,6 +70,11 @@ function errorText(e) {
 async function render() {
   const s = reader.settings();
   const opts = { highlights: s.highlights };
+  if (mode === 'article' && payload.prerendered && !render.run) {
+    render.run = 1;
+    await showPrerendered(opts);
+    return;
+  }
   let mod;
   try {
     mod = await fresh();
@@ -128,6 +133,27 @@ async function render() {
       reader.showMessage('Lectern could not show this page', msg, actions);
     }
   }
+}
+
+// The background's warm core processed the page already (background.js, prerender): shown
+// without compiling anything here; the marked article follows from there too.
+async function showPrerendered(opts) {
+  reader.show(payload.prerendered, { marked: false });
+  de.dataset.mode = mode;
+  de.dataset.articleAt = String(Date.now());
+  if (opts.highlights !== false) {
+    de.dataset.entities = 'pending';
+    const marked = await ext.runtime.sendMessage({ type: 'lectern-marks', token }).catch(() => null);
+    if (render.run !== 1) return; // a newer render took over
+    if (!marked) { await render(); return; }
+    const scroller = document.scrollingElement;
+    const top = scroller ? scroller.scrollTop : 0;
+    reader.show(marked);
+    if (scroller) scroller.scrollTop = top;
+  }
+  de.dataset.entities = 'ready';
+  de.dataset.entitiesAt = String(Date.now());
+  de.dataset.state = 'ready';
 }
 
 // The page's body markup (the fallback shows the page's own text, sanitised by the core).

@@ -2,7 +2,7 @@
 // tab; optional features (readerable badge, auto-open per site) run only with the user's consent.
 // Nothing here talks to the network.
 import { api, loadSettings } from './settings.js';
-import initWasm, { is_readerable } from '../pkg/lectern.js';
+import initWasm, { is_readerable, process as processPage, highlight_last as highlightLast } from '../pkg/lectern.js';
 
 const ext = api();
 const READER = ext.runtime.getURL('reader.html');
@@ -53,6 +53,7 @@ async function toggle(tabId) {
     args: [src],
   });
   const payload = { ...(res && res.result), tabId };
+  prerender(payload);
   pending.set(token, payload);
   const w = waiters.get(token);
   if (w) { waiters.delete(token); w(payload); }
@@ -107,6 +108,57 @@ async function onPageLoaded(msg, sender) {
   }
 }
 
+// ---- The core kept warm between clicks ----
+// A reader frame on its own compiles the 3.3 MB module and loads the entity model at every click
+// (and in Firefox its fetch of the module waits while the page under it is busy loading). The
+// background keeps one instance, started as soon as the background starts, and processes the
+// captured page the moment it arrives, while the reader frame loads: the frame then only shows
+// the result. The reader still runs the core itself for anything else (other modes, settings
+// changes) and whenever the background has no result in time.
+const PRERENDER_WAIT_MS = 3000;
+const WARM_PAGE = '<html><head><title>Warm up</title></head><body><article><h1>Warm up</h1>'
+  + '<p>Ada Lovelace met Charles Babbage in London on 5 June 1833, and wrote about his engine for years.</p>'.repeat(4)
+  + '</article></body></html>';
+let warmCore = null;
+function coreReady() {
+  // Compiles the module and loads the entity model once per background lifetime.
+  if (!warmCore) {
+    warmCore = wasm().then(() => { try { processPage(WARM_PAGE, 'https://example.com/', { highlights: true }); } catch { /* reported by real calls */ } });
+  }
+  return warmCore;
+}
+// Jobs run one after the other: highlight_last works on the last page processed.
+let coreQueue = Promise.resolve();
+
+// Starts processing `payload` (the article, then its marks); sets payload.article and
+// payload.marks to promises of the results (null when the core could not).
+function prerender(payload) {
+  if (typeof payload.html !== 'string') return;
+  const settings = loadSettings();
+  let gotArticle;
+  payload.article = new Promise((r) => { gotArticle = r; });
+  payload.marks = coreQueue = coreQueue.then(async () => {
+    const [s] = await Promise.all([settings, coreReady()]);
+    let article = null;
+    try { article = processPage(payload.html, payload.url || '', { highlights: false }); } catch { article = null; }
+    gotArticle(article);
+    if (!article || s.highlights === false) return null;
+    await sleep(0); // answer the reader's request for the article first
+    try { return highlightLast(); } catch { return null; }
+  }).catch(() => { gotArticle(null); return null; });
+}
+
+// The payload as sent to the reader: the captured page, and its article if the core had it
+// ready in time (plain data: promises do not cross).
+async function withArticle(p) {
+  if (!p) return p;
+  const { article, marks, ...plain } = p;
+  const ready = article ? await Promise.race([article, sleep(PRERENDER_WAIT_MS).then(() => null)]) : null;
+  return ready ? { ...plain, prerendered: ready } : plain;
+}
+
+coreReady().catch(() => {});
+
 // The page checker runs only where the user granted access: all sites for the badge, or the
 // chosen sites for auto-open.
 async function syncRegistration() {
@@ -129,7 +181,12 @@ ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   // Only the extension's own pages may ask for captured pages or close readers.
   const fromExtension = sender.url && sender.url.startsWith(ext.runtime.getURL(''));
   if (msg.type === 'lectern-payload' && fromExtension) {
-    takePayload(String(msg.token)).then(sendResponse);
+    takePayload(String(msg.token)).then(withArticle).then(sendResponse);
+    return true;
+  }
+  if (msg.type === 'lectern-marks' && fromExtension) {
+    const p = pending.get(String(msg.token));
+    Promise.resolve(p && p.marks).then((m) => sendResponse(m || null));
     return true;
   }
   if (msg.type === 'lectern-close' && fromExtension) {

@@ -219,5 +219,15 @@ for (const driver of [chromium, firefox]) {
       assert.equal(text, '!');
       await driver.closePage(env, page);
     });
+
+    test('a click on a page still loading opens the reader at once, not when loading ends', async () => {
+      const page = await driver.openPage(env, `${slow.origin}/loading.html?t=${Date.now()}`, { wait: 'domcontentloaded' });
+      assert.equal(await driver.evalPage(env, page, () => document.readyState), 'interactive');
+      await driver.click(env, page);
+      assert.equal(await driver.waitReader(env, page, ['ready'], 5000), 'ready');
+      assert.match(await reader(page, () => document.querySelector('.lx-title').textContent), /Night ferry/);
+      assert.equal(await driver.evalPage(env, page, () => document.readyState), 'interactive', 'the page is still loading');
+      await driver.closePage(env, page);
+    });
   });
 }
