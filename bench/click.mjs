@@ -88,7 +88,13 @@ async function busyMs(driver, env, page) {
 
 // One click on a page in an open browser: click→article, click→marks, page busy, states.
 async function clickOnce(driver, env, pagePath, tag) {
-  const page = await driver.openPage(env, `${ORIGIN}${pagePath}?${tag}`);
+  let page;
+  try {
+    page = await driver.openPage(env, `${ORIGIN}${pagePath}?${tag}`);
+  } catch (e) {
+    // A page that navigates away by itself (to an address outside this machine) is skipped.
+    return { page: pagePath, state: 'load-error', error: String(e && e.message).slice(0, 100) };
+  }
   await sleep(100); // let the page's own start-up tasks settle
   const busy0 = await busyMs(driver, env, page);
   const t0 = Date.now();

@@ -121,14 +121,23 @@ const WARM_PAGE = '<html><head><title>Warm up</title></head><body><article><h1>W
   + '</article></body></html>';
 let warmCore = null;
 function coreReady() {
-  // Compiles the module and loads the entity model once per background lifetime.
+  // Compiles the module once per background lifetime and runs its extraction code once.
   if (!warmCore) {
-    warmCore = wasm().then(() => { try { processPage(WARM_PAGE, 'https://example.com/', { highlights: true }); } catch { /* reported by real calls */ } });
+    warmCore = wasm().then(() => { try { processPage(WARM_PAGE, 'https://example.com/', { highlights: false }); } catch { /* reported by real calls */ } });
   }
   return warmCore;
 }
 // Jobs run one after the other: highlight_last works on the last page processed.
 let coreQueue = Promise.resolve();
+
+// Loads the entity model too, a moment after start: a click that comes first is served first
+// (its article must not wait for the model).
+function warmModel() {
+  coreQueue = coreQueue.then(async () => {
+    await coreReady();
+    try { processPage(WARM_PAGE, 'https://example.com/', { highlights: true }); } catch { /* reported by real calls */ }
+  }).catch(() => {});
+}
 
 // Starts processing `payload` (the article, then its marks); sets payload.article and
 // payload.marks to promises of the results (null when the core could not).
@@ -157,7 +166,7 @@ async function withArticle(p) {
   return ready ? { ...plain, prerendered: ready } : plain;
 }
 
-coreReady().catch(() => {});
+coreReady().then(() => setTimeout(warmModel, 500)).catch(() => {});
 
 // The page checker runs only where the user granted access: all sites for the badge, or the
 // chosen sites for auto-open.
