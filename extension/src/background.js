@@ -38,20 +38,22 @@ async function exec(tabId, details) {
   }
 }
 
+// Two injections per click, each a round trip to the page: the scripts (they define themselves
+// once per page), then one call that closes an open reader or captures the page and opens one.
 async function toggle(tabId) {
-  const [closed] = await exec(tabId, { func: () => !!(globalThis.__lecternReader && globalThis.__lecternReader.close()) });
-  if (closed && closed.result) return 'closed';
   await exec(tabId, { files: ['src/capture.js', 'src/overlay.js'] });
   const token = crypto.randomUUID();
   const src = `${READER}#${token}`;
   const [res] = await exec(tabId, {
     func: (src) => {
+      if (globalThis.__lecternReader.close()) return { closed: true };
       const page = globalThis.__lecternCapture({});
       globalThis.__lecternReader.open(src);
       return page;
     },
     args: [src],
   });
+  if (res && res.result && res.result.closed === true) return 'closed';
   const payload = { ...(res && res.result), tabId };
   prerender(payload);
   pending.set(token, payload);
