@@ -122,10 +122,14 @@ const WARM_PAGE = '<html><head><title>Warm up</title></head><body><article><h1>W
   + '<p>Ada Lovelace met Charles Babbage in London on 5 June 1833, and wrote about his engine for years.</p>'.repeat(4)
   + '</article></body></html>';
 let warmCore = null;
+let coreWarm = false;
 function coreReady() {
   // Compiles the module once per background lifetime and runs its extraction code once.
   if (!warmCore) {
-    warmCore = wasm().then(() => { try { processPage(WARM_PAGE, 'https://example.com/', { highlights: false }); } catch { /* reported by real calls */ } });
+    warmCore = wasm().then(() => {
+      try { processPage(WARM_PAGE, 'https://example.com/', { highlights: false }); } catch { /* reported by real calls */ }
+      coreWarm = true;
+    });
   }
   return warmCore;
 }
@@ -144,7 +148,9 @@ function warmModel() {
 // Starts processing `payload` (the article, then its marks); sets payload.article and
 // payload.marks to promises of the results (null when the core could not).
 function prerender(payload) {
-  if (typeof payload.html !== 'string') return;
+  // A click while the background is still compiling (just started or woken) is served by the
+  // reader's own core, as fast as before: waiting here would only add up.
+  if (typeof payload.html !== 'string' || !coreWarm) return;
   const settings = loadSettings();
   let gotArticle;
   payload.article = new Promise((r) => { gotArticle = r; });
@@ -168,7 +174,10 @@ async function withArticle(p) {
   return ready ? { ...plain, prerendered: ready } : plain;
 }
 
-coreReady().then(() => setTimeout(warmModel, 500)).catch(() => {});
+// Not at once: compiling while the browser (or a click that woke the background) is busy
+// starting up slowed first clicks down (bench-click: 0.4 s to 0.8 s); later clicks find it warm.
+const WARM_DELAY_MS = 3000;
+setTimeout(() => { coreReady().then(() => setTimeout(warmModel, 500)).catch(() => {}); }, WARM_DELAY_MS);
 
 // The page checker runs only where the user granted access: all sites for the badge, or the
 // chosen sites for auto-open.
