@@ -2,7 +2,7 @@
 SHARED ?= ../shared
 CARGO ?= cargo
 
-.PHONY: check-model setup build package wasm test test-rust test-js test-e2e lint lint-ext demo bench bench-smoke bench-native clean
+.PHONY: check-model setup build package wasm test test-rust test-js test-e2e lint lint-ext demo bench bench-smoke bench-native bench-click clean
 
 setup:
 	@scripts/setup.sh
@@ -30,7 +30,8 @@ test-rust:
 test-js:
 	node --test --test-reporter=spec tests/js/*.test.mjs
 
-# Browser tests: the unpacked extension and the playground in Debian's Chromium.
+# Browser tests: the unpacked extension and the playground in Debian's Chromium, and the main
+# reader scenarios in Firefox ESR as well (tests/e2e/browsers.test.mjs).
 test-e2e: build
 	node --test --test-concurrency=1 --test-timeout=120000 --test-reporter=spec tests/e2e/*.test.mjs
 
@@ -56,6 +57,12 @@ bench: package
 # One page of the browser benchmark, so that it cannot rot (CI).
 bench-smoke: build
 	LECTERN_SHARED=$(abspath $(SHARED)) node bench/run.mjs --smoke
+
+# The click, measured where users click: the real extension clicked the real way on the Mozilla
+# pages and 50 wceb-dev pages, in Chromium and Firefox. BEFORE=DIR measures an older extension
+# folder side by side. Results: bench/results/click.json.
+bench-click: build
+	LECTERN_SHARED=$(abspath $(SHARED)) node bench/click.mjs --browsers chromium,firefox --reader-view $(if $(BEFORE),--before $(BEFORE))
 
 # Native criterion benches: extraction, tagging, rendering.
 bench-native: setup

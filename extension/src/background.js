@@ -17,19 +17,32 @@ const waiters = new Map(); // token -> {tabId, resolve}
 
 function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
 
+// Chromium: "Cannot access contents of the page"; Firefox: "Missing host permission for the tab".
+const NOT_YET_GRANTED = /Cannot access contents|Missing host permission/i;
+
+// Injects into the tab's top frame, at once (not at document idle: a page still loading its ads
+// must not hold back the click). Firefox resolves `[undefined]` instead of rejecting on pages it
+// does not let extensions touch (about:, the add-ons site): that is a failure too.
 async function exec(tabId, details) {
+  const run = async () => {
+    const results = await ext.scripting.executeScript({ target: { tabId, frameIds: [0] }, injectImmediately: true, ...details });
+    if (!Array.isArray(results) || !results[0]) throw new Error('Cannot access contents of this tab');
+    return results;
+  };
   try {
-    return await ext.scripting.executeScript({ target: { tabId, frameIds: [0] }, ...details });
+    return await run();
   } catch (e) {
     // Right after an activeTab grant the first injection fails now and then: retry once.
-    if (/Cannot access contents/i.test(String(e && e.message))) {
+    if (NOT_YET_GRANTED.test(String(e && e.message))) {
       await sleep(60);
-      return ext.scripting.executeScript({ target: { tabId, frameIds: [0] }, ...details });
+      return run();
     }
     throw e;
   }
 }
 
+// Two injections per click, each a round trip to the page: the scripts (they define themselves
+// once per page), then one call that closes an open reader or captures the page and opens one.
 async function toggle(tabId) {
   // Own properties only: an element id makes a named property on window (see overlay.js).
   const [closed] = await exec(tabId, { func: () => !!(Object.hasOwn(globalThis, '__lecternReader') && globalThis.__lecternReader.close()) });
@@ -45,6 +58,7 @@ async function toggle(tabId) {
     },
     args: [token],
   });
+  if (res && res.result && res.result.closed === true) return 'closed';
   const payload = { ...(res && res.result), tabId };
   const w = waiters.get(token);
   if (w && w.tabId === tabId) { waiters.delete(token); w.resolve(payload); return 'opened'; }
