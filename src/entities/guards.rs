@@ -82,8 +82,20 @@ impl<'a> Context<'a> {
             }
         }
         let mut prose_caps = HashSet::new();
-        let mut heading_cache: Option<(usize, bool)> = None; // (line start, heading)
+        // Tokens come in text order: the line start moves on at each line break between them,
+        // and each line is judged once.
+        let mut line: Option<(usize, bool)> = None; // (line start, heading)
+        let mut prev_end = 0;
         for (i, t) in toks.iter().enumerate() {
+            let gap_start = prev_end;
+            let gap = text.get(gap_start..t.start).unwrap_or("");
+            prev_end = t.end;
+            if let Some(k) = gap.rfind('\n') {
+                let s = gap_start + k + 1;
+                line = Some((s, in_heading(text, s)));
+            } else if line.is_none() {
+                line = Some((0, in_heading(text, 0)));
+            }
             let w = t.text(text);
             if initial.get(i).copied().unwrap_or(true)
                 || !w.chars().next().is_some_and(char::is_uppercase)
@@ -91,19 +103,7 @@ impl<'a> Context<'a> {
             {
                 continue;
             }
-            let line_start = text
-                .get(..t.start)
-                .and_then(|s| s.rfind('\n'))
-                .map_or(0, |k| k + 1);
-            let heading = match heading_cache {
-                Some((s, h)) if s == line_start => h,
-                _ => {
-                    let h = in_heading(text, t.start);
-                    heading_cache = Some((line_start, h));
-                    h
-                }
-            };
-            if !heading {
+            if !line.is_some_and(|l| l.1) {
                 prose_caps.insert(w.to_lowercase());
             }
         }
