@@ -274,23 +274,34 @@ fn is_plain_word(word: &str) -> bool {
     one(w) || (w.contains('-') && w.split('-').all(|p| !p.is_empty() && one(p)))
 }
 
-/// Whether the text defines `acr` after a capitalised name whose initials spell it ("African
-/// National Congress (ANC)"); "artificial intelligence (AI)" defines no name.
-fn defined_by_capitals(text: &str, acr: &str) -> bool {
-    let def = format!("({acr})");
-    text.match_indices(&def).any(|(at, _)| {
+/// The acronyms the text defines after a capitalised name whose initials spell them ("African
+/// National Congress (ANC)"); "artificial intelligence (AI)" defines no name. One pass.
+fn defined_by_capitals(text: &str) -> HashSet<&str> {
+    let mut out = HashSet::new();
+    for (at, _) in text.match_indices('(') {
+        let rest = text.get(at + 1..).unwrap_or("");
+        let Some(acr) = rest
+            .split(')')
+            .next()
+            .filter(|a| (2..=8).contains(&a.len()))
+        else {
+            continue;
+        };
+        if !acr.chars().all(|c| c.is_ascii_uppercase()) {
+            continue;
+        }
         let before = text.get(..at).unwrap_or("").trim_end();
-        let n = acr.chars().count();
-        let initials: String = before
+        let mut initials: Vec<char> = before
             .rsplit(' ')
-            .take(n)
+            .take(acr.len())
             .filter_map(|w| w.chars().next())
-            .collect::<Vec<char>>()
-            .into_iter()
-            .rev()
             .collect();
-        initials == acr
-    })
+        initials.reverse();
+        if initials.iter().copied().eq(acr.chars()) {
+            out.insert(acr);
+        }
+    }
+    out
 }
 
 fn drop_common_words(text: &str, ctx: &Context, mentions: &mut Vec<Mention>) {
@@ -303,6 +314,7 @@ fn drop_common_words(text: &str, ctx: &Context, mentions: &mut Vec<Mention>) {
     {
         in_full_names.extend(m.text.split(' ').map(str::to_string));
     }
+    let defined = defined_by_capitals(text);
     mentions.retain(|m| {
         if !is_name(m.label) || (m.label == Label::Per && in_full_names.contains(&m.text)) {
             return true;
@@ -328,7 +340,7 @@ fn drop_common_words(text: &str, ctx: &Context, mentions: &mut Vec<Mention>) {
             && !line_of(text, m.start).chars().any(char::is_lowercase);
         if let [w] = words.as_slice() {
             // An acronym the text defines ("... Congress (ANC)") names something there.
-            if is_generic_acronym(w) && !defined_by_capitals(text, w) {
+            if is_generic_acronym(w) && !defined.contains(w) {
                 return false;
             }
             // "AI-powered", "Top-notch": a modifier made of plain words ("trans-Atlantic" and

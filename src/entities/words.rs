@@ -406,12 +406,21 @@ const FURNITURE: &[&str] = &[
 
 /// Whether `lower` is a closed-class or page-furniture word ([`CLOSED`], [`FURNITURE`]).
 pub fn is_closed(lower: &str) -> bool {
-    is_function(lower) || FURNITURE.contains(&lower)
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    is_function(lower)
+        || SET
+            .get_or_init(|| FURNITURE.iter().copied().collect())
+            .contains(lower)
 }
 
 /// Whether `lower` is a function word or sentence adverb ([`CLOSED`]): never a name alone.
 pub fn is_function(lower: &str) -> bool {
-    CLOSED.contains(&lower)
+    // Looked up for every word of every mention: a set, not a scan.
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| CLOSED.iter().copied().collect())
+        .contains(lower)
 }
 
 /// Acronyms of common nouns ("AI", "API", "PDF", "MBA"): not names of anything in particular.
