@@ -235,3 +235,30 @@ fn generic_acronyms_lists_and_plain_modifiers_are_not_names() {
     let got = guarded("A Boston-based firm.", &[("Boston-based", Label::Misc)]);
     assert_eq!(got.len(), 1);
 }
+
+#[test]
+fn names_that_look_like_plain_words_stay() {
+    let text = "Prime Minister John Major spoke. Later Major left for a trans-Atlantic meeting \
+                with the African National Congress (ANC). The ANC agreed. A Palestinian \
+                guerrilla was freed, said Medecins sans Frontieres.";
+    let got = guarded(
+        text,
+        &[
+            ("John Major", Label::Per),
+            ("Major", Label::Per),
+            ("trans-Atlantic", Label::Misc),
+            ("African National Congress", Label::Org),
+            ("ANC", Label::Org),
+            ("ANC", Label::Org),
+            ("Palestinian", Label::Misc),
+            ("Medecins sans Frontieres", Label::Org),
+        ],
+    );
+    assert_eq!(got.len(), 8, "{got:?}");
+    // An acronym of a common noun defined in lower case is still no name.
+    let got = guarded(
+        "Artificial intelligence (AI) is here. AI helps.",
+        &[("AI", Label::Org), ("AI", Label::Org)],
+    );
+    assert!(got.is_empty(), "{got:?}");
+}

@@ -75,26 +75,28 @@ fn word_at(line: &str, at: usize) -> &str {
 /// "(Image credit: X)", "Courtesy of X". A zone ends at the line's end or the bracket that
 /// closes the one before the lead.
 fn lead_zones(line: &str, out: &mut Vec<(usize, usize)>) {
-    let lower = line.to_ascii_lowercase();
-    let bytes = lower.as_bytes();
+    // A credit's lead is capitalised ("Photo:", "CREDIT:"; in prose it rarely is): only words
+    // starting with the leads' capitals are looked at, and the line is lower-cased once, when
+    // one of them is a lead.
+    let mut lowered: Option<String> = None;
     let mut i = 0;
-    while i < bytes.len() {
-        let boundary = i == 0 || !bytes.get(i - 1).is_some_and(u8::is_ascii_alphanumeric);
-        let w = word_at(&lower, i);
-        if w.is_empty() {
-            i += lower
-                .get(i..)
-                .and_then(|r| r.chars().next())
-                .map_or(1, char::len_utf8);
+    while let Some(k) = line.get(i..).and_then(|r| r.find(['P', 'I', 'C', 'V'])) {
+        i += k;
+        let boundary = i == 0
+            || !line
+                .as_bytes()
+                .get(i - 1)
+                .is_some_and(u8::is_ascii_alphanumeric);
+        let word = word_at(line, i);
+        let w = word.to_ascii_lowercase();
+        let stem = w.strip_suffix('s').unwrap_or(&w);
+        if !(boundary && LEADS.contains(&stem)) {
+            i += word.len().max(1);
             continue;
         }
-        let stem = w.strip_suffix('s').unwrap_or(w);
-        // A credit's lead is capitalised ("Photo:", "CREDIT:"); in prose it rarely is.
-        let capital = line
-            .get(i..)
-            .and_then(|r| r.chars().next())
-            .is_some_and(char::is_uppercase);
-        if boundary && capital && LEADS.contains(&stem) {
+        let stem = stem.to_string();
+        let lower = lowered.get_or_insert_with(|| line.to_ascii_lowercase());
+        {
             // What follows the lead: an optional "credit"/"courtesy", then ":" or "by"/"of".
             let mut j = i + w.len();
             let after = |j: usize| lower.get(j..).unwrap_or("");
@@ -139,7 +141,7 @@ fn lead_zones(line: &str, out: &mut Vec<(usize, usize)>) {
                 continue;
             }
         }
-        i += w.len();
+        i += word.len().max(1);
     }
 }
 

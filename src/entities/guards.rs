@@ -13,8 +13,9 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
+use super::gazetteer::Gazetteer;
 use super::tokenize::Token;
-use super::words::{is_closed, is_common, is_generic_acronym};
+use super::words::{is_closed, is_common, is_function, is_generic_acronym};
 use super::{credits, species, Label, Mention};
 
 fn is_name(l: Label) -> bool {
@@ -50,6 +51,19 @@ struct Context<'a> {
     prose_caps: HashSet<String>,
 }
 
+/// The line holding byte `at`.
+fn line_of(text: &str, at: usize) -> &str {
+    let start = text
+        .get(..at)
+        .and_then(|s| s.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let end = text
+        .get(at..)
+        .and_then(|s| s.find('\n'))
+        .map_or(text.len(), |i| at + i);
+    text.get(start..end).unwrap_or("")
+}
+
 /// Whether the line holding byte `at` reads as a heading, teaser or button: short, and not
 /// ended like a sentence.
 fn in_heading(text: &str, at: usize) -> bool {
@@ -82,8 +96,20 @@ impl<'a> Context<'a> {
             }
         }
         let mut prose_caps = HashSet::new();
-        let mut heading_cache: Option<(usize, bool)> = None; // (line start, heading)
+        // Tokens come in text order: the line start moves on at each line break between them,
+        // and each line is judged once.
+        let mut line: Option<(usize, bool)> = None; // (line start, heading)
+        let mut prev_end = 0;
         for (i, t) in toks.iter().enumerate() {
+            let gap_start = prev_end;
+            let gap = text.get(gap_start..t.start).unwrap_or("");
+            prev_end = t.end;
+            if let Some(k) = gap.rfind('\n') {
+                let s = gap_start + k + 1;
+                line = Some((s, in_heading(text, s)));
+            } else if line.is_none() {
+                line = Some((0, in_heading(text, 0)));
+            }
             let w = t.text(text);
             if initial.get(i).copied().unwrap_or(true)
                 || !w.chars().next().is_some_and(char::is_uppercase)
@@ -91,19 +117,7 @@ impl<'a> Context<'a> {
             {
                 continue;
             }
-            let line_start = text
-                .get(..t.start)
-                .and_then(|s| s.rfind('\n'))
-                .map_or(0, |k| k + 1);
-            let heading = match heading_cache {
-                Some((s, h)) if s == line_start => h,
-                _ => {
-                    let h = in_heading(text, t.start);
-                    heading_cache = Some((line_start, h));
-                    h
-                }
-            };
-            if !heading {
+            if !line.is_some_and(|l| l.1) {
                 prose_caps.insert(w.to_lowercase());
             }
         }
@@ -212,9 +226,25 @@ fn drop_species(text: &str, mentions: &mut Vec<Mention>) {
             return true;
         }
         let words: Vec<&str> = m.text.split(' ').collect();
+        // A genus is no known place, people or word ("Palestinian guerrilla"), and a name does
+        // not go on after the epithet ("Medecins sans Frontieres").
+        let known = |g: &str| {
+            is_common(&g.to_lowercase())
+                || Gazetteer::get()
+                    .matches(&[g])
+                    .first()
+                    .is_some_and(|x| x.begin != 0)
+        };
         let binomial = match words.as_slice() {
-            [g] => species::is_genus(g) && species::is_epithet(species::next_word(text, m.end)),
-            [.., g, e] => species::is_genus(g) && species::is_epithet(e),
+            [g] => {
+                let e = species::next_word(text, m.end);
+                let after = species::next_word(text, m.end + 1 + e.len());
+                species::is_genus(g)
+                    && species::is_epithet(e)
+                    && !after.chars().next().is_some_and(char::is_uppercase)
+                    && !known(g)
+            }
+            [.., g, e] => species::is_genus(g) && species::is_epithet(e) && !known(g),
             _ => false,
         };
         if binomial {
@@ -244,9 +274,49 @@ fn is_plain_word(word: &str) -> bool {
     one(w) || (w.contains('-') && w.split('-').all(|p| !p.is_empty() && one(p)))
 }
 
+/// The acronyms the text defines after a capitalised name whose initials spell them ("African
+/// National Congress (ANC)"); "artificial intelligence (AI)" defines no name. One pass.
+fn defined_by_capitals(text: &str) -> HashSet<&str> {
+    let mut out = HashSet::new();
+    for (at, _) in text.match_indices('(') {
+        let rest = text.get(at + 1..).unwrap_or("");
+        let Some(acr) = rest
+            .split(')')
+            .next()
+            .filter(|a| (2..=8).contains(&a.len()))
+        else {
+            continue;
+        };
+        if !acr.chars().all(|c| c.is_ascii_uppercase()) {
+            continue;
+        }
+        let before = text.get(..at).unwrap_or("").trim_end();
+        let mut initials: Vec<char> = before
+            .rsplit(' ')
+            .take(acr.len())
+            .filter_map(|w| w.chars().next())
+            .collect();
+        initials.reverse();
+        if initials.iter().copied().eq(acr.chars()) {
+            out.insert(acr);
+        }
+    }
+    out
+}
+
 fn drop_common_words(text: &str, ctx: &Context, mentions: &mut Vec<Mention>) {
+    // Words of the text's longer person names: alone they still name that person ("Major"
+    // after "John Major").
+    let mut in_full_names: HashSet<String> = HashSet::new();
+    for m in mentions
+        .iter()
+        .filter(|m| m.label == Label::Per && m.text.contains(' '))
+    {
+        in_full_names.extend(m.text.split(' ').map(str::to_string));
+    }
+    let defined = defined_by_capitals(text);
     mentions.retain(|m| {
-        if !is_name(m.label) {
+        if !is_name(m.label) || (m.label == Label::Per && in_full_names.contains(&m.text)) {
             return true;
         }
         let words: Vec<&str> = m
@@ -265,13 +335,21 @@ fn drop_common_words(text: &str, ctx: &Context, mentions: &mut Vec<Mention>) {
             .iter()
             .all(|w| !w.chars().any(char::is_lowercase) && w.chars().count() > 1);
         // Acronyms ("ESPN", "NASA") are short capitals; teaser and button words are longer.
-        let shouted = all_caps && words.iter().all(|w| w.chars().count() >= 5);
+        let shouted = all_caps
+            && words.iter().all(|w| w.chars().count() >= 5)
+            && !line_of(text, m.start).chars().any(char::is_lowercase);
         if let [w] = words.as_slice() {
-            if is_generic_acronym(w) {
+            // An acronym the text defines ("... Congress (ANC)") names something there.
+            if is_generic_acronym(w) && !defined.contains(w) {
                 return false;
             }
-            // "AI-powered", "Top-notch": a modifier made of plain words.
-            if w.contains('-') && is_plain_word(w) {
+            // "AI-powered", "Top-notch": a modifier made of plain words ("trans-Atlantic" and
+            // "UK-US" carry a name after the hyphen).
+            let lower_tail = w
+                .split('-')
+                .skip(1)
+                .all(|p| !p.chars().any(char::is_uppercase));
+            if w.contains('-') && lower_tail && is_plain_word(w) {
                 return false;
             }
         }
@@ -280,7 +358,7 @@ fn drop_common_words(text: &str, ctx: &Context, mentions: &mut Vec<Mention>) {
             if all_caps && w.len() <= 3 {
                 return true;
             }
-            if is_closed(w) {
+            if is_function(w) {
                 return false;
             }
         }
@@ -307,8 +385,9 @@ fn drop_common_words(text: &str, ctx: &Context, mentions: &mut Vec<Mention>) {
         if heading && shape {
             return false;
         }
-        // A plain word opening a sentence ("Reading was ...", "Ultimately ...").
-        !(initial && lower.len() == 1)
+        // A sentence-opening adverb ("Surprisingly, ..."); other plain words open sentences as
+        // names often enough ("Mediterranean oil products ...").
+        !(initial && lower.len() == 1 && lower.iter().all(|w| w.ends_with("ly")))
     });
 }
 

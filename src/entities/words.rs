@@ -16,8 +16,8 @@ pub fn is_common(lower: &str) -> bool {
     common_list().binary_search(&lower).is_ok()
 }
 
-/// Function words, sentence adverbs, everyday adjectives and page furniture ("Subscribe",
-/// "Read", "More"): capitalised alone they open a sentence, a heading or a button, never a name.
+/// Function words and sentence adverbs ("However", "Meanwhile"): capitalised alone they open a
+/// sentence or a heading, never a name.
 const CLOSED: &[&str] = &[
     // adverbs and connectives
     "however",
@@ -292,6 +292,11 @@ const CLOSED: &[&str] = &[
     "should",
     "would",
     "could",
+];
+
+/// Page furniture and everyday adjectives: plain words, but names now and then ("Major",
+/// "National"), so only dropped where capitals prove nothing (headings, sentence openings).
+const FURNITURE: &[&str] = &[
     // page furniture and calls to action
     "subscribe",
     "unsubscribe",
@@ -399,9 +404,23 @@ const CLOSED: &[&str] = &[
     "additional",
 ];
 
-/// Whether `lower` is a closed-class or page-furniture word ([`CLOSED`]).
+/// Whether `lower` is a closed-class or page-furniture word ([`CLOSED`], [`FURNITURE`]).
 pub fn is_closed(lower: &str) -> bool {
-    CLOSED.contains(&lower)
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    is_function(lower)
+        || SET
+            .get_or_init(|| FURNITURE.iter().copied().collect())
+            .contains(lower)
+}
+
+/// Whether `lower` is a function word or sentence adverb ([`CLOSED`]): never a name alone.
+pub fn is_function(lower: &str) -> bool {
+    // Looked up for every word of every mention: a set, not a scan.
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| CLOSED.iter().copied().collect())
+        .contains(lower)
 }
 
 /// Acronyms of common nouns ("AI", "API", "PDF", "MBA"): not names of anything in particular.
@@ -413,13 +432,13 @@ const GENERIC_ACRONYMS: &[&str] = &[
     "SAAS", "B2B", "B2C", "SEO", "SEM", "PPC", "CTA", "MBA", "PHD", "CEO", "CFO", "CTO", "COO",
     "CMO", "CIO", "CISO", "VP", "HR", "IT", "IPO", "ETF", "KYC", "AML", "GDP", "CPI", "APR", "ATM",
     "PIN", "MRI", "ICU", "ER", "BMI", "DNA", "RNA", "ADHD", "PTSD", "CPA", "LLC", "DIY", "EV",
-    "EVS", "IOT", "NFT", "VR", "XR", "TV", "HD", "UHD", "FPS", "RPG", "OTA", "SUV", "MPG", "ANC",
-    "NFC", "OG", "TBD", "ETA", "DM", "DMS", "POV", "ASAP", "FYI", "RSVP", "AKA", "ISP", "WIFI",
-    "LAN", "WAN", "P2P", "ZKP", "KYB", "ITDR", "EDR", "XDR", "SIEM", "SOC", "MFA", "SSO", "IAM",
-    "RBAC", "ESG", "DEI", "R&D", "Q&A", "M&A", "LTV", "CAC", "ARR", "MRR", "SKU", "POS", "B2",
-    "CDN", "VM", "IDE", "CLI", "GUI", "RSS", "CAGR", "YOY", "QOQ", "EPS", "EBITDA", "DNSSEC", "ZK",
-    "RGB", "RGBW", "RGBCW", "OTP", "PWA", "SPA", "CMS", "LMS", "HRIS", "ATS", "POC", "MVP", "OKR",
-    "SLA", "TOS", "EULA", "GDPR", "CCPA", "HIPAA", "RTOS", "RTOSES",
+    "EVS", "IOT", "NFT", "VR", "XR", "TV", "HD", "UHD", "FPS", "RPG", "OTA", "SUV", "MPG", "OG",
+    "TBD", "DM", "DMS", "POV", "ASAP", "FYI", "RSVP", "AKA", "ISP", "WIFI", "LAN", "WAN", "P2P",
+    "ZKP", "KYB", "ITDR", "EDR", "XDR", "SIEM", "SOC", "MFA", "SSO", "IAM", "RBAC", "ESG", "DEI",
+    "R&D", "Q&A", "M&A", "LTV", "CAC", "ARR", "MRR", "SKU", "POS", "B2", "CDN", "VM", "IDE", "CLI",
+    "GUI", "RSS", "CAGR", "YOY", "QOQ", "EPS", "EBITDA", "DNSSEC", "ZK", "RGB", "RGBW", "RGBCW",
+    "OTP", "PWA", "CMS", "LMS", "HRIS", "ATS", "POC", "MVP", "OKR", "TOS", "EULA", "GDPR", "CCPA",
+    "HIPAA", "RTOS", "RTOSES",
 ];
 
 /// Whether `word` is an acronym of a common noun ([`GENERIC_ACRONYMS`]), also as a plural
