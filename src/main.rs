@@ -60,6 +60,14 @@ enum Cmd {
 enum EvalCmd {
     /// Compare extraction with Mozilla Readability's expected output, page by page.
     Readability { dir: String },
+    /// Score extraction on annotated modern pages (gt/*.json + html/*.html[.gz]): text F1 per
+    /// page type, title/author/date agreement, pages with no article.
+    Pages {
+        dir: String,
+        /// Also print one line per page.
+        #[arg(long)]
+        pages: bool,
+    },
     /// Entity-level precision, recall and F1 on a CoNLL-format file.
     Ner {
         file: String,
@@ -81,6 +89,9 @@ fn main() {
         Cmd::Eval {
             what: EvalCmd::Readability { dir },
         } => cli::extract::eval_readability(dir),
+        Cmd::Eval {
+            what: EvalCmd::Pages { dir, pages },
+        } => cli::eval_pages::eval_pages(dir, *pages),
         Cmd::Eval {
             what: EvalCmd::Ner { file, model },
         } => cli::ner::eval_ner(file, model.as_deref()),

@@ -95,26 +95,32 @@ fn shingles(tokens: &[&str]) -> HashMap<String, usize> {
 
 /// F1 of the multisets of 4-word shingles of `ours` against `expected`.
 pub fn shingle_f1(expected: &str, ours: &str) -> f64 {
+    shingle_prf(expected, ours).2
+}
+
+/// Precision, recall and F1 of the multisets of 4-word shingles of `ours` against `expected`.
+/// Both empty scores 1 on all three; one side empty scores 0.
+pub fn shingle_prf(expected: &str, ours: &str) -> (f64, f64, f64) {
     let e = shingles(&tokens(expected));
     let o = shingles(&tokens(ours));
     let ne: usize = e.values().sum();
     let no: usize = o.values().sum();
     if ne == 0 && no == 0 {
-        return 1.0;
+        return (1.0, 1.0, 1.0);
     }
     if ne == 0 || no == 0 {
-        return 0.0;
+        return (0.0, 0.0, 0.0);
     }
     let overlap: usize = o
         .iter()
         .map(|(k, v)| (*v).min(e.get(k).copied().unwrap_or(0)))
         .sum();
     if overlap == 0 {
-        return 0.0;
+        return (0.0, 0.0, 0.0);
     }
     let p = overlap as f64 / no as f64;
     let r = overlap as f64 / ne as f64;
-    2.0 * p * r / (p + r)
+    (p, r, 2.0 * p * r / (p + r))
 }
 
 fn norm(s: Option<&str>) -> Option<String> {
@@ -169,7 +175,7 @@ pub struct PageEval {
 }
 
 /// Paragraphs of `a` (blank-line separated) whose words do not appear in `b`.
-fn paragraphs_not_in(a: &str, b: &str, limit: usize) -> Vec<String> {
+pub(crate) fn paragraphs_not_in(a: &str, b: &str, limit: usize) -> Vec<String> {
     let hay = tokens(b).join(" ");
     a.split("\n\n")
         .filter(|p| {
