@@ -8,10 +8,9 @@ use super::{
     NoArticle,
 };
 
-/// Body paragraph text (characters) below which the fallback never runs.
-const FALLBACK_MIN_TEXT: usize = 800;
-const LISTING_MIN_LINKS: usize = 15;
-const LISTING_LINK_DENSITY: f64 = 0.6;
+use super::readability::thresholds::{
+    FALLBACK_MIN_TEXT, LISTING_LINK_DENSITY, LISTING_MAX_TEXT_PER_LINK, LISTING_MIN_LINKS,
+};
 use crate::text::word_count;
 
 /// The page's DOM. The extension's captures take the fast path (already well-formed and of
@@ -35,7 +34,7 @@ fn looks_like_listing(d: &mut Dom, root: usize) -> bool {
     let len = d.text_len(root);
     links >= LISTING_MIN_LINKS
         && d.link_density(root) > LISTING_LINK_DENSITY
-        && len / links.max(1) < 120
+        && len / links.max(1) < LISTING_MAX_TEXT_PER_LINK
 }
 
 pub fn run(

@@ -6,6 +6,7 @@ use super::super::dom::{
     remove_and_get_next, utf16_len, Dom, Id,
 };
 use super::grab::lower_match_string;
+use super::thresholds as th;
 use super::{pat, Grabber, CHAR_THRESHOLD, PRESENTATIONAL};
 
 impl Grabber<'_> {
@@ -161,13 +162,16 @@ impl Grabber<'_> {
         }
     }
 
+    /// Readability's `_cleanConditionally` test: keep rules first (data tables, code, many
+    /// commas, video embeds), then remove when any of [`REMOVAL_RULES`] matches.
     fn should_clean(&mut self, n: Id, tag: &str, in_data_table: &[bool]) -> bool {
         let st = self.dom.stats(n);
         let text_len = st.text.len;
         let mut is_list = matches!(tag, "ul" | "ol");
         if !is_list && text_len > 0 {
-            is_list = st.list_text as f64 / text_len as f64 > 0.9;
+            is_list = st.list_text as f64 / text_len as f64 > th::LIST_TEXT_SHARE;
         }
+        // Keep: data tables and anything inside or holding one, and code.
         if tag == "table" && self.dom.elem(n).is_some_and(|e| e.data_table) {
             return false;
         }
@@ -180,22 +184,15 @@ impl Grabber<'_> {
         if st.n_data_table > 0 {
             return false;
         }
+        // Remove: a negative class or id.
         let weight = self.class_weight(n);
         if weight < 0.0 {
             return true;
         }
-        if st.commas >= 10 {
+        // Keep: prose (many commas).
+        if st.commas >= th::KEEP_COMMAS {
             return false;
         }
-        let p = st.n_p as f64;
-        let img = st.n_img as f64;
-        let li = st.n_li as f64 - 100.0;
-        let input = st.n_input as f64;
-        let heading_density = if text_len == 0 {
-            0.0
-        } else {
-            st.heading_text as f64 / text_len as f64
-        };
         let mut embed_count = 0;
         if st.n_embed > 0 {
             for e in self
@@ -206,36 +203,40 @@ impl Grabber<'_> {
                     .dom
                     .elem(e)
                     .is_some_and(|el| el.attrs.iter().any(|(_, v)| pat::video(v)));
+                // Keep: a video embed.
                 if is_video {
                     return false;
                 }
                 embed_count += 1;
             }
         }
-        if text_len <= 40 && pat::ad_or_loading(&self.dom.inner_text(n)) {
+        // Remove (ours): short text that only says "advertisement" or "loading".
+        if text_len <= th::AD_TEXT_MAX_LEN && pat::ad_or_loading(&self.dom.inner_text(n)) {
             return true;
         }
-        let link_density = self.dom.link_density(n);
-        let text_density = if text_len == 0 {
-            0.0
-        } else {
-            st.textish_text as f64 / text_len as f64
+        let ratio = |part: usize| {
+            if text_len == 0 {
+                0.0
+            } else {
+                part as f64 / text_len as f64
+            }
         };
-        let is_figure_child = has_ancestor_tag(&self.dom, n, "figure", 3);
-        let content_len = text_len;
-        let remove = (!is_figure_child && img > 1.0 && p / img < 0.5)
-            || (!is_list && li > p)
-            || (input > (p / 3.0).floor())
-            || (!is_list
-                && !is_figure_child
-                && heading_density < 0.9
-                && content_len < 25
-                && (img == 0.0 || img > 2.0)
-                && link_density > 0.0)
-            || (!is_list && weight < 25.0 && link_density > 0.2)
-            || (weight >= 25.0 && link_density > 0.5)
-            || ((embed_count == 1 && content_len < 75) || embed_count > 1)
-            || (img == 0.0 && text_density == 0.0);
+        let m = Measures {
+            is_list,
+            is_figure_child: has_ancestor_tag(&self.dom, n, "figure", 3),
+            p: st.n_p as f64,
+            img: st.n_img as f64,
+            li: st.n_li as f64 - th::LI_ALLOWANCE,
+            input: st.n_input as f64,
+            heading_density: ratio(st.heading_text),
+            text_density: ratio(st.textish_text),
+            content_len: text_len,
+            link_density: self.dom.link_density(n),
+            weight,
+            embed_count,
+        };
+        let remove = REMOVAL_RULES.iter().any(|(_, rule)| rule(&m));
+        // Keep: a list of simple items that are all images (a gallery).
         if is_list && remove {
             for c in self.dom.element_children(n) {
                 if self.dom.element_child_count(c) > 1 {
@@ -249,6 +250,58 @@ impl Grabber<'_> {
         remove
     }
 }
+
+/// What the removal rules look at.
+struct Measures {
+    is_list: bool,
+    is_figure_child: bool,
+    p: f64,
+    img: f64,
+    /// List items beyond Readability's allowance.
+    li: f64,
+    input: f64,
+    heading_density: f64,
+    text_density: f64,
+    content_len: usize,
+    link_density: f64,
+    weight: f64,
+    embed_count: usize,
+}
+
+type Rule = fn(&Measures) -> bool;
+
+/// Readability's removal rules for conditionally cleaned nodes, by name.
+const REMOVAL_RULES: [(&str, Rule); 8] = [
+    ("more images than paragraphs", |m| {
+        !m.is_figure_child && m.img > 1.0 && m.p / m.img < 0.5
+    }),
+    ("more list items than paragraphs", |m| {
+        !m.is_list && m.li > m.p
+    }),
+    ("more inputs than a third of the paragraphs", |m| {
+        m.input > (m.p / 3.0).floor()
+    }),
+    ("short linked text, not headings", |m| {
+        !m.is_list
+            && !m.is_figure_child
+            && m.heading_density < th::HEADING_DENSITY_MAX
+            && m.content_len < th::SHORT_CONTENT_LEN
+            && (m.img == 0.0 || m.img > 2.0)
+            && m.link_density > 0.0
+    }),
+    ("link-dense", |m| {
+        !m.is_list && m.weight < th::CLASS_WEIGHT && m.link_density > th::LINK_DENSITY_MAX
+    }),
+    ("link-dense despite a positive class", |m| {
+        m.weight >= th::CLASS_WEIGHT && m.link_density > th::LINK_DENSITY_MAX_WEIGHTED
+    }),
+    ("embeds without text", |m| {
+        (m.embed_count == 1 && m.content_len < th::EMBED_MIN_TEXT) || m.embed_count > 1
+    }),
+    ("no text and no image", |m| {
+        m.img == 0.0 && m.text_density == 0.0
+    }),
+];
 
 /// Readability's `_clean` (removes every element of `tags` except embeds of known video hosts),
 /// for several tags in one walk: the result is the same as one call per tag, as a removed
@@ -324,10 +377,10 @@ fn is_data_table(dom: &mut Dom, t: Id) -> bool {
     if cols == 1 || rows == 1 {
         return false;
     }
-    if rows >= 10 || cols > 4 {
+    if rows >= th::DATA_TABLE_ROWS || cols > th::DATA_TABLE_COLS {
         return true;
     }
-    rows * cols > 10
+    rows * cols > th::DATA_TABLE_CELLS
 }
 
 /// `_fixLazyImages`: turns data-src/data-srcset style attributes into real `src`/`srcset`.
@@ -346,7 +399,7 @@ pub fn fix_lazy_images(dom: &mut Dom, root: Id) {
             if other_has_image {
                 let lower = src.to_ascii_lowercase();
                 let start = lower.find("base64").map(|i| i + 7).unwrap_or(0);
-                if src.len().saturating_sub(start) < 133 {
+                if src.len().saturating_sub(start) < th::PLACEHOLDER_B64_MAX {
                     dom.remove_attr(el, "src");
                 }
             }

@@ -6,6 +6,7 @@ use super::super::dom::{
     is_js_space, is_phrasing, is_probably_visible, is_whitespace, remove_and_get_next, utf16_len,
     Dom, Id, ROOT,
 };
+use super::thresholds::{BYLINE_MAX_LEN, SINGLE_P_MAX_LINK_DENSITY, TITLE_HEADING_SIMILARITY};
 use super::{pat, text_similarity, Grabbed, Grabber, CHAR_THRESHOLD, TAGS_TO_SCORE};
 
 pub(super) fn lower_match_string(dom: &Dom, n: Id) -> String {
@@ -37,7 +38,7 @@ impl Grabber<'_> {
             let text = self.dom.text_content(n);
             let t = text.trim_matches(is_js_space);
             let len = utf16_len(t);
-            if len > 0 && len < 100 {
+            if len > 0 && len < BYLINE_MAX_LEN {
                 // Prefer a descendant marked itemprop="name": the bare author name.
                 let end = self.dom.next_element_node(n, true);
                 let mut next = self.dom.next_element_node(n, false);
@@ -76,7 +77,7 @@ impl Grabber<'_> {
             return false;
         }
         let heading = self.dom.text_content(n);
-        text_similarity(self.title, heading.trim_matches(is_js_space)) > 0.75
+        text_similarity(self.title, heading.trim_matches(is_js_space)) > TITLE_HEADING_SIMILARITY
     }
 
     /// Runs the grab loop, relaxing flags until enough text is found.
@@ -230,7 +231,9 @@ impl Grabber<'_> {
             let mut cur = n;
             if is_div {
                 self.wrap_phrasing(n);
-                if has_single_tag_inside(&self.dom, n, "p") && self.dom.link_density(n) < 0.25 {
+                if has_single_tag_inside(&self.dom, n, "p")
+                    && self.dom.link_density(n) < SINGLE_P_MAX_LINK_DENSITY
+                {
                     if let Some(child) = self.dom.first_element_child(n) {
                         // Beyond Readability: the paragraph keeps the wrapper's class and id
                         // (when it has none), so later cleaning still sees "paywall", "ad"...

@@ -11,6 +11,7 @@ mod clean;
 mod grab;
 mod score;
 mod siblings;
+pub mod thresholds;
 mod title;
 
 pub use clean::{clean_classes, simplify_nested};
@@ -19,8 +20,8 @@ pub use title::{article_title, text_similarity};
 use super::dom::{Dom, Id};
 use super::patterns as pat;
 
-pub const CHAR_THRESHOLD: usize = 500;
-const N_TOP_CANDIDATES: usize = 5;
+pub use thresholds::CHAR_THRESHOLD;
+use thresholds::CLASS_WEIGHT;
 const TAGS_TO_SCORE: [&str; 9] = ["section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"];
 const PRESENTATIONAL: [&str; 12] = [
     "align",
@@ -116,10 +117,10 @@ impl<'a> Grabber<'a> {
             }
             let h = pat::Hints::of(&v.to_ascii_lowercase());
             if h.negative() {
-                w -= 25.0;
+                w -= CLASS_WEIGHT;
             }
             if h.positive() {
-                w += 25.0;
+                w += CLASS_WEIGHT;
             }
         }
         w

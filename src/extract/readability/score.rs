@@ -2,7 +2,11 @@
 //! chosen (and widened to a shared ancestor or a better-scoring parent).
 
 use super::super::dom::{get_ancestors, Id};
-use super::{Grabber, N_TOP_CANDIDATES};
+use super::thresholds::{
+    ALT_CANDIDATE_RATIO, ANCESTOR_LEVELS, CLIMB_DIVISOR, MIN_ALT_CANDIDATES, MIN_PARAGRAPH_LEN,
+    N_TOP_CANDIDATES,
+};
+use super::Grabber;
 
 impl Grabber<'_> {
     /// Scores each paragraph and credits up to five ancestors; returns the scored ancestors.
@@ -18,10 +22,10 @@ impl Grabber<'_> {
             }
             let st = self.dom.stats(el);
             let len = st.text.len;
-            if len < 25 {
+            if len < MIN_PARAGRAPH_LEN {
                 continue;
             }
-            let ancestors = get_ancestors(&self.dom, el, 5);
+            let ancestors = get_ancestors(&self.dom, el, ANCESTOR_LEVELS);
             if ancestors.is_empty() {
                 continue;
             }
@@ -79,19 +83,18 @@ impl Grabber<'_> {
                 let top_score = self.score(t).unwrap_or(0.0);
                 let mut alt_ancestors: Vec<Vec<Id>> = Vec::new();
                 for &other in top.iter().skip(1) {
-                    if self.score(other).unwrap_or(0.0) / top_score >= 0.75 {
+                    if self.score(other).unwrap_or(0.0) / top_score >= ALT_CANDIDATE_RATIO {
                         alt_ancestors.push(get_ancestors(&self.dom, other, 0));
                     }
                 }
-                const MIN_TOP: usize = 3;
-                if alt_ancestors.len() >= MIN_TOP {
+                if alt_ancestors.len() >= MIN_ALT_CANDIDATES {
                     let mut p = self.dom.parent(top_candidate);
                     while let Some(pp) = p {
                         if self.dom.is(pp, "body") || !self.dom.is_element(pp) {
                             break;
                         }
                         let count = alt_ancestors.iter().filter(|a| a.contains(&pp)).count();
-                        if count >= MIN_TOP {
+                        if count >= MIN_ALT_CANDIDATES {
                             top_candidate = pp;
                             break;
                         }
@@ -104,7 +107,7 @@ impl Grabber<'_> {
                 // Climb while parents score higher: content may be split across siblings.
                 let mut p = self.dom.parent(top_candidate);
                 let mut last = self.score(top_candidate).unwrap_or(0.0);
-                let threshold = last / 3.0;
+                let threshold = last / CLIMB_DIVISOR;
                 while let Some(pp) = p {
                     if self.dom.is(pp, "body") || !self.dom.is_element(pp) {
                         break;

@@ -1,6 +1,10 @@
 //! Joining the top candidate's siblings that look like part of the article.
 
 use super::super::dom::Id;
+use super::thresholds::{
+    SIBLING_FIGURE_MAX_LINK_DENSITY, SIBLING_FIGURE_MAX_TEXT, SIBLING_MIN_SCORE, SIBLING_P_LONG,
+    SIBLING_P_MAX_LINK_DENSITY, SIBLING_SHARE,
+};
 use super::{ad_named, Grabber};
 
 impl Grabber<'_> {
@@ -9,7 +13,7 @@ impl Grabber<'_> {
         // Join siblings that look like part of the article.
         let article = self.dom.create_element("div");
         let top_score = self.score(top_candidate).unwrap_or(0.0);
-        let sibling_threshold = f64::max(10.0, top_score * 0.2);
+        let sibling_threshold = f64::max(SIBLING_MIN_SCORE, top_score * SIBLING_SHARE);
         let siblings = parent_of_top
             .map(|p| self.dom.element_children(p))
             .unwrap_or_else(|| vec![top_candidate]);
@@ -19,7 +23,7 @@ impl Grabber<'_> {
             // Beyond Readability: an ad next to the article never joins it.
             if !append && !ad_named(&self.dom, sib) {
                 let bonus = if !top_class.is_empty() && self.dom.class(sib) == top_class {
-                    top_score * 0.2
+                    top_score * SIBLING_SHARE
                 } else {
                     0.0
                 };
@@ -32,14 +36,14 @@ impl Grabber<'_> {
                     // Beyond Readability: a lead figure next to the body is part of the story.
                     let st = self.dom.stats(sib);
                     append = (st.n_img > 0 || st.n_picture > 0)
-                        && st.text.len < 400
-                        && self.dom.link_density(sib) < 0.5;
+                        && st.text.len < SIBLING_FIGURE_MAX_TEXT
+                        && self.dom.link_density(sib) < SIBLING_FIGURE_MAX_LINK_DENSITY;
                 } else if self.dom.is(sib, "p") {
                     let ld = self.dom.link_density(sib);
                     let len = self.dom.text_len(sib);
-                    if len > 80 && ld < 0.25 {
+                    if len > SIBLING_P_LONG && ld < SIBLING_P_MAX_LINK_DENSITY {
                         append = true;
-                    } else if len < 80 && len > 0 && ld == 0.0 {
+                    } else if len < SIBLING_P_LONG && len > 0 && ld == 0.0 {
                         let content = self.dom.inner_text(sib);
                         if content.contains(". ") || content.ends_with('.') {
                             append = true;
