@@ -7,6 +7,7 @@
 pub mod entities;
 mod escape;
 pub mod extract;
+pub mod html;
 pub mod render;
 pub mod text;
 

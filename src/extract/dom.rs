@@ -10,6 +10,7 @@ pub type Id = usize;
 
 use super::patterns as pat;
 use crate::escape::{escape_attr, escape_text};
+pub use crate::html::{closes_p, is_void};
 pub use html5ever::tendril::StrTendril;
 pub use html5ever::LocalName;
 
@@ -910,73 +911,6 @@ impl Iterator for Children<'_> {
         self.next = self.dom.next_sibling(cur);
         Some(cur)
     }
-}
-
-pub fn is_void(tag: &str) -> bool {
-    matches!(
-        tag,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "source"
-            | "track"
-            | "wbr"
-            | "param"
-    )
-}
-
-/// Start tags that close an open `<p>` when parsed (the HTML tree-building rules): writers of
-/// HTML must not put them inside a `<p>`, readers must expect the `<p>` closed.
-pub fn closes_p(tag: &str) -> bool {
-    matches!(
-        tag,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "center"
-            | "details"
-            | "dialog"
-            | "dir"
-            | "div"
-            | "dl"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "header"
-            | "hgroup"
-            | "main"
-            | "menu"
-            | "nav"
-            | "ol"
-            | "p"
-            | "search"
-            | "section"
-            | "summary"
-            | "ul"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "pre"
-            | "listing"
-            | "table"
-            | "hr"
-            | "xmp"
-            | "dd"
-            | "dt"
-            | "li"
-    )
 }
 
 fn is_comma(c: char) -> bool {

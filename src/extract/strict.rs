@@ -16,7 +16,7 @@ use super::dom::{closes_p, is_void, Dom, Id, LocalName, StrTendril, ROOT};
 const PREFIX: &str = "<!DOCTYPE html><html";
 
 /// Deeper input goes to html5ever after the depth cap (see `depth`).
-const MAX_DEPTH: usize = 512;
+use crate::html::MAX_DEPTH;
 
 /// Elements the subset leaves out: their parsing differs (raw text, foreign content, templates,
 /// tree-builder rules that reshape what holds them) and capture never writes them.
