@@ -26,6 +26,8 @@ pub struct PageScore {
     pub title: bool,
     pub author: bool,
     pub date: bool,
+    /// For fields that disagree: the field, the annotation's value and ours.
+    pub field_diffs: Vec<(&'static str, String, String)>,
     /// Expected paragraphs we left out and paragraphs we added (a couple each, for reading).
     pub missing: Vec<String>,
     pub extra: Vec<String>,
@@ -203,6 +205,32 @@ pub fn score_page(dir: &Path, gt_file: &Path) -> Result<PageScore, String> {
     } else {
         (Vec::new(), Vec::new())
     };
+    let fields = [
+        ("title", gt_str(gt, "title"), article.title.as_deref()),
+        ("author", gt_str(gt, "author"), article.byline.as_deref()),
+        (
+            "date",
+            gt_str(gt, "publish_date"),
+            article.published_time.as_deref(),
+        ),
+    ];
+    let agree = [
+        same_text(fields[0].1, fields[0].2),
+        same_author(fields[1].1, fields[1].2),
+        same_date(fields[2].1, fields[2].2),
+    ];
+    let field_diffs = fields
+        .iter()
+        .zip(agree)
+        .filter(|(_, ok)| !ok)
+        .map(|((name, e, o), _)| {
+            (
+                *name,
+                e.unwrap_or("-").to_string(),
+                o.unwrap_or("-").to_string(),
+            )
+        })
+        .collect();
     Ok(PageScore {
         id,
         page_type,
@@ -210,12 +238,10 @@ pub fn score_page(dir: &Path, gt_file: &Path) -> Result<PageScore, String> {
         recall,
         f1,
         no_article,
-        title: same_text(gt_str(gt, "title"), article.title.as_deref()),
-        author: same_author(gt_str(gt, "author"), article.byline.as_deref()),
-        date: same_date(
-            gt_str(gt, "publish_date"),
-            article.published_time.as_deref(),
-        ),
+        title: agree[0],
+        author: agree[1],
+        date: agree[2],
+        field_diffs,
         missing,
         extra,
     })
@@ -280,6 +306,9 @@ pub fn eval_pages(dir: &str, verbose: bool) -> CmdResult {
             let mut note = String::new();
             if let Some(why) = &s.no_article {
                 note.push_str(&format!("no article: {why}; "));
+            }
+            for (f, e, o) in &s.field_diffs {
+                note.push_str(&format!("{f} {e:?} vs ours {o:?}; "));
             }
             for m in &s.missing {
                 note.push_str(&format!("left out {m:?}; "));

@@ -46,7 +46,8 @@ pub fn run(
     let meta = metadata::metadata(&mut dom, &ld);
     let base = prep::base_url(&dom, page);
     let base_is_page = base.as_ref() == page;
-    let time_fallback = metadata::time_element(&dom, ROOT);
+    let time_fallback =
+        metadata::time_element(&dom, ROOT).or_else(|| metadata::visible_date(&dom, ROOT));
     let body = dom.body();
     if !body.is_some_and(|b| dom.has_text(b)) {
         return Err(NoArticle::NoReadableContent);
@@ -125,8 +126,13 @@ pub fn run(
     let published_time = meta
         .published_time
         .clone()
-        .or(time_fallback)
-        .map(|t| dates::normalize(&t));
+        .map(|t| dates::normalize(&t))
+        .filter(|t| dates::plausible(t))
+        .or_else(|| {
+            time_fallback
+                .map(|t| dates::normalize(&t))
+                .filter(|t| dates::plausible(t))
+        });
     let article = Article {
         title: Some(title).filter(|t| !t.is_empty()),
         byline,
