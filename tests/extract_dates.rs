@@ -1,4 +1,4 @@
-//! Publication dates as the page prints them: small pages written for these tests.
+//! Publication dates and bylines as the page prints them: small pages written for these tests.
 
 use lectern::{extract, Options};
 
@@ -61,4 +61,20 @@ fn dates_far_from_the_headline_are_not_the_article_date() {
     let footer =
         format!("<section>{comments}<div class=\"comment-date\">January 5, 2024</div></section>");
     assert_eq!(date_of(&page("", "", &footer)), None);
+}
+
+#[test]
+fn byline_and_date_run_together_are_separated() {
+    let html = page(
+        "",
+        "<div class=\"byline\">Written By:Jane RoeLast Updated:August 1, 2025</div>",
+        "",
+    );
+    let opts = Options {
+        url: Some("https://ferry.example.org/news/engine".to_string()),
+    };
+    let a = extract(&html, &opts).expect("article");
+    assert_eq!(a.byline.as_deref(), Some("Jane Roe"));
+    assert_eq!(a.published_time.as_deref(), Some("2025-08-01"));
+    assert!(!a.text.contains("Written By"), "{}", a.text);
 }

@@ -11,8 +11,8 @@ const FLOOR_ARTICLE: f64 = 0.932;
 const FLOOR_DOCS: f64 = 0.838;
 const FLOOR_FORUM: f64 = 0.499;
 const FLOOR_TITLE: f64 = 70.7;
-const FLOOR_AUTHOR: f64 = 71.1;
-const FLOOR_DATE: f64 = 76.9;
+const FLOOR_AUTHOR: f64 = 76.0;
+const FLOOR_DATE: f64 = 77.4;
 const MAX_NO_ARTICLE: usize = 22;
 
 #[test]

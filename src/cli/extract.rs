@@ -158,6 +158,8 @@ pub struct PageEval {
     /// Title differs only because we removed a " | Site" suffix Readability kept.
     pub title_site_stripped: bool,
     pub byline: bool,
+    /// Byline differs only because we cleaned Readability's to the name ("By X, date" -> "X").
+    pub byline_cleaned: bool,
     pub excerpt: bool,
     pub site_name: bool,
     pub lang: bool,
@@ -202,6 +204,7 @@ pub struct EvalTotals {
     pub title: usize,
     pub title_lenient: usize,
     pub byline: usize,
+    pub byline_lenient: usize,
     pub excerpt: usize,
     pub site_name: usize,
     pub four_fields: usize,
@@ -265,6 +268,13 @@ pub fn eval_page(dir: &Path) -> Result<PageEval, String> {
         Some(r) => extract::is_probably_readerable(&source) == r,
         None => true,
     };
+    let byline = eq(a.byline.as_deref(), "byline");
+    let byline_cleaned = !byline
+        && norm(
+            json_str(&meta, "byline")
+                .and_then(|b| extract::byline::clean(&b))
+                .as_deref(),
+        ) == norm(a.byline.as_deref());
     Ok(PageEval {
         name: dir
             .file_name()
@@ -273,7 +283,8 @@ pub fn eval_page(dir: &Path) -> Result<PageEval, String> {
         f1,
         title,
         title_site_stripped,
-        byline: eq(a.byline.as_deref(), "byline"),
+        byline,
+        byline_cleaned,
         excerpt: eq(a.excerpt.as_deref(), "excerpt"),
         site_name: eq(a.site_name.as_deref(), "siteName"),
         lang: eq(a.lang.as_deref(), "lang"),
@@ -306,8 +317,13 @@ pub fn eval_dir(dir: &str) -> Result<(Vec<PageEval>, EvalTotals), String> {
         t.excerpt += usize::from(r.excerpt);
         t.site_name += usize::from(r.site_name);
         t.four_fields += usize::from(r.title && r.byline && r.excerpt && r.site_name);
-        t.four_fields_lenient +=
-            usize::from((r.title || r.title_site_stripped) && r.byline && r.excerpt && r.site_name);
+        t.byline_lenient += usize::from(r.byline || r.byline_cleaned);
+        t.four_fields_lenient += usize::from(
+            (r.title || r.title_site_stripped)
+                && (r.byline || r.byline_cleaned)
+                && r.excerpt
+                && r.site_name,
+        );
         t.lang += usize::from(r.lang);
         t.lang_lenient += usize::from(r.lang || r.lang_extra);
         t.dir += usize::from(r.dir);
@@ -325,7 +341,7 @@ pub fn eval_readability(dir: &str) -> CmdResult {
     let (rows, t) = eval_dir(dir)?;
     let mark = |b: bool| if b { "." } else { "x" };
     println!("{:<44} {:>6}  T B E S L D P R  note", "page", "F1");
-    println!("(. agrees, x differs, ~ differs only by our site-suffix removal, + a value we found where Readability has none)");
+    println!("(. agrees, x differs, ~ differs only by our site-suffix removal or byline cleaning, + a value we found where Readability has none)");
     for r in &rows {
         let mut note = String::new();
         if r.title_site_stripped {
@@ -355,7 +371,11 @@ pub fn eval_readability(dir: &str) -> CmdResult {
             } else {
                 mark(r.title)
             },
-            mark(r.byline),
+            if r.byline_cleaned {
+                "~"
+            } else {
+                mark(r.byline)
+            },
             mark(r.excerpt),
             mark(r.site_name),
             if r.lang_extra { "+" } else { mark(r.lang) },
@@ -377,11 +397,14 @@ pub fn eval_readability(dir: &str) -> CmdResult {
         "title agrees         {} (strict), {} counting our site-suffix removal",
         t.title, t.title_lenient
     );
-    println!("byline agrees        {}", t.byline);
+    println!(
+        "byline agrees        {} (strict), {} counting our byline cleaning",
+        t.byline, t.byline_lenient
+    );
     println!("excerpt agrees       {}", t.excerpt);
     println!("site name agrees     {}", t.site_name);
     println!(
-        "all four agree       {} (strict), {} counting our site-suffix removal",
+        "all four agree       {} (strict), {} counting our site-suffix removal and byline cleaning",
         t.four_fields, t.four_fields_lenient
     );
     println!(

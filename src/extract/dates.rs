@@ -1,7 +1,18 @@
 //! Published times as ISO 8601 where they can be parsed; anything else is kept verbatim.
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+const FULL_MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 fn month(word: &str) -> Option<u32> {
@@ -9,9 +20,10 @@ fn month(word: &str) -> Option<u32> {
     if w.len() < 3 {
         return None;
     }
-    MONTHS
+    // "Jan", "Sept", "January": a prefix of the full name ("Jane" is not a month).
+    FULL_MONTHS
         .iter()
-        .position(|m| w.starts_with(m))
+        .position(|m| m.starts_with(w.as_str()))
         .map(|i| i as u32 + 1)
 }
 
@@ -72,7 +84,14 @@ pub fn plausible(normalised: &str) -> bool {
 /// A date read from visible text ("Posted December 17, 2025", "17.12.2025"), or `None`
 /// when the text holds no full day-month-year date.
 pub fn parse_text(s: &str) -> Option<String> {
-    parse(s.trim())
+    // A label glued to the date ("Updated:August 1") is not a time of day.
+    let mut spaced = String::with_capacity(s.len());
+    let mut chars = s.trim().chars().peekable();
+    while let Some(c) = chars.next() {
+        let label_colon = c == ':' && chars.peek().is_some_and(|n| n.is_alphabetic());
+        spaced.push(if label_colon { ' ' } else { c });
+    }
+    parse(&spaced)
 }
 
 fn parse(s: &str) -> Option<String> {

@@ -1,6 +1,7 @@
 //! Article extraction: find the article in a page, clean it, and read its metadata.
 
 mod boiler;
+pub mod byline;
 pub mod dates;
 mod depth;
 pub mod dom;

@@ -95,6 +95,8 @@ pub fn run(
     if let Some(b) = &byline {
         boiler::drop_byline(&mut d, root, b);
     }
+    // Shown as the page's author: the name alone, without labels, dates or widget text.
+    let byline = byline.and_then(|b| super::byline::clean(&b));
     readability::clean_classes(&mut d, root);
     prep::ensure_img_src(&mut d, root);
 
