@@ -1,4 +1,4 @@
-//! Publication dates and bylines as the page prints them: small pages written for these tests.
+//! Titles, publication dates and bylines as the page prints them: small pages written for these tests.
 
 use lectern::{extract, Options};
 
@@ -77,4 +77,28 @@ fn byline_and_date_run_together_are_separated() {
     assert_eq!(a.byline.as_deref(), Some("Jane Roe"));
     assert_eq!(a.published_time.as_deref(), Some("2025-08-01"));
     assert!(!a.text.contains("Written By"), "{}", a.text);
+}
+
+#[test]
+fn title_is_the_headline_without_a_site_suffix() {
+    let mut html = page("", "", "");
+    html = html.replace(
+        "<title>Ferry news</title>",
+        "<title>The ferry gets a new engine | Harbour Weekly Gazette</title>",
+    );
+    let opts = Options {
+        url: Some("https://ferry.example.org/news/engine".to_string()),
+    };
+    let a = extract(&html, &opts).expect("article");
+    assert_eq!(a.title.as_deref(), Some("The ferry gets a new engine"));
+    // A title that is more than the headline plus a suffix stays as it is.
+    let html = page("", "", "").replace(
+        "<title>Ferry news</title>",
+        "<title>The ferry gets a new engine, and a new timetable</title>",
+    );
+    let a = extract(&html, &opts).expect("article");
+    assert_eq!(
+        a.title.as_deref(),
+        Some("The ferry gets a new engine, and a new timetable")
+    );
 }

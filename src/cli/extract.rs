@@ -155,7 +155,8 @@ pub struct PageEval {
     pub name: String,
     pub f1: f64,
     pub title: bool,
-    /// Title differs only because we removed a " | Site" suffix Readability kept.
+    /// Title differs only because we removed a " | Site" suffix Readability kept (after the site
+    /// name, or after the page's headline).
     pub title_site_stripped: bool,
     pub byline: bool,
     /// Byline differs only because we cleaned Readability's to the name ("By X, date" -> "X").
@@ -258,6 +259,11 @@ pub fn eval_page(dir: &Path) -> Result<PageEval, String> {
                 e.starts_with(o.as_str()) && e.ends_with(site.trim())
                     || e.ends_with(o.as_str()) && e.starts_with(site.trim())
             }
+            _ => false,
+        }
+        // or a suffix after the page's headline, which we show as the title.
+        || match (&exp_title, &our_title) {
+            (Some(e), Some(o)) => extract::headline_of_title(e, o).as_deref() == Some(o.as_str()),
             _ => false,
         };
     let exp_pub = json_str(&meta, "publishedTime").map(|p| dates::normalize(&p));

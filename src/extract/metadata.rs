@@ -439,6 +439,18 @@ pub fn looks_like_iso_date(s: &str) -> bool {
         && b[8..10].iter().all(u8::is_ascii_digit)
 }
 
+/// The page's headline when the title is that headline plus a " | Site" style suffix: the
+/// title as the page prints it.
+pub fn headline_of_title(title: &str, headline: &str) -> Option<String> {
+    let h = headline.trim();
+    if h.chars().filter(|c| c.is_alphanumeric()).count() < 3 {
+        return None;
+    }
+    let rest = title.strip_prefix(h)?.trim_start();
+    let cut = rest.starts_with(['|', '-', '–', '—', '·', '»']) && rest.len() > 1;
+    cut.then(|| h.to_string())
+}
+
 /// Drops a " | Site Name" style suffix (or prefix) when the site name is known.
 pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
     let Some(site) = site.map(str::trim).filter(|s| !s.is_empty()) else {

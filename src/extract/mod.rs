@@ -19,6 +19,7 @@ mod sink;
 mod strict;
 mod verdict;
 
+pub use metadata::headline_of_title;
 pub use sanitize::sanitize;
 
 use serde::Serialize;

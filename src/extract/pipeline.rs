@@ -44,6 +44,10 @@ pub fn run(
     let (mut dom, ld) = prepare(html, true);
     let ld = ld.unwrap_or_default();
     let meta = metadata::metadata(&mut dom, &ld);
+    let headline = dom
+        .descendants_with_tags(ROOT, &["h1"])
+        .first()
+        .map(|&h| super::dom::normalize_ws(&dom.text_content(h)));
     let base = prep::base_url(&dom, page);
     let base_is_page = base.as_ref() == page;
     let time_fallback =
@@ -125,6 +129,9 @@ pub fn run(
         .filter(|u| !u.starts_with("data:"));
     let site_name = meta.site_name.clone();
     let title = metadata::strip_site_name(&meta.title, site_name.as_deref());
+    let title = headline
+        .and_then(|h| metadata::headline_of_title(&title, &h))
+        .unwrap_or(title);
     let published_time = meta
         .published_time
         .clone()
