@@ -50,8 +50,16 @@ pub fn run(
         .map(|&h| super::dom::normalize_ws(&dom.text_content(h)));
     let base = prep::base_url(&dom, page);
     let base_is_page = base.as_ref() == page;
-    let time_fallback =
-        metadata::time_element(&dom, ROOT).or_else(|| metadata::visible_date(&dom, ROOT));
+    // Read from the page only when the metadata has no usable date (it costs a walk).
+    let meta_date_ok = meta
+        .published_time
+        .as_deref()
+        .is_some_and(|t| dates::plausible(&dates::normalize(t)));
+    let time_fallback = if meta_date_ok {
+        None
+    } else {
+        metadata::time_element(&dom, ROOT).or_else(|| metadata::visible_date(&dom, ROOT))
+    };
     let body = dom.body();
     if !body.is_some_and(|b| dom.has_text(b)) {
         return Err(NoArticle::NoReadableContent);
