@@ -2,7 +2,7 @@
 SHARED ?= ../shared
 CARGO ?= cargo
 
-.PHONY: check-model setup build package wasm test test-rust test-js test-e2e lint lint-ext demo bench bench-smoke bench-native bench-click clean
+.PHONY: wasm-test-panic check-model setup build package wasm test test-rust test-js test-e2e lint lint-ext demo bench bench-smoke bench-native bench-click clean
 
 setup:
 	@scripts/setup.sh
@@ -32,8 +32,15 @@ test-js:
 
 # Browser tests: the unpacked extension and the playground in Debian's Chromium, and the main
 # reader scenarios in Firefox ESR as well (tests/e2e/browsers.test.mjs).
-test-e2e: build
+test-e2e: build wasm-test-panic
 	node --test --test-concurrency=1 --test-timeout=120000 --test-reporter=spec tests/e2e/*.test.mjs
+
+# A debug module built with the test-panic feature, for the e2e test that a panic reaches
+# JavaScript (the shipped module has no way to panic on purpose): target/wasm-test-panic/.
+wasm-test-panic: setup
+	$(CARGO) build --quiet --lib --target wasm32-unknown-unknown --features test-panic
+	wasm-bindgen --target web --no-typescript --out-dir target/wasm-test-panic --out-name lectern \
+	  target/wasm32-unknown-unknown/debug/lectern.wasm
 
 # Validates the manifest and sources for Firefox (offline).
 lint-ext: setup

@@ -65,6 +65,7 @@ fn main() {
         format!("{fingerprint:#018x}"),
     )
     .expect("writing the lists' fingerprint");
+    write_common_bits(&out);
     let table = phrase_table::build(&entries);
     std::fs::write(format!("{out}/gazetteer.bin"), table).expect("writing the gazetteer table");
     // The few phrases that start with a lower-case word ("al-Yarmūk", "the State of Eritrea"):
@@ -72,4 +73,33 @@ fn main() {
     let lower: Vec<String> = lower_first.into_iter().collect();
     std::fs::write(format!("{out}/gazetteer_lower_first.txt"), lower.join("\n"))
         .expect("writing the gazetteer's lower-case first words");
+}
+
+/// The rules' common words (`common_words.txt`, a subset of `wordfreq_en.txt`) as one bit per
+/// word-frequency entry: the frequency list is embedded anyway, and a bit set is ~2 KB where the
+/// word list itself would be ~27 KB gzipped in the wasm module.
+fn write_common_bits(out: &str) {
+    let read = |file: &str| {
+        let path = format!("data/gazetteers/{file}");
+        println!("cargo:rerun-if-changed={path}");
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    };
+    let freq = read(gazetteer_lists::WORDFREQ_FILE);
+    let common = read("common_words.txt");
+    let common: std::collections::HashSet<&str> = common.lines().collect();
+    let words: Vec<&str> = freq.lines().filter_map(|l| l.split('\t').next()).collect();
+    let mut bits = vec![0u8; words.len().div_ceil(8)];
+    let mut found = 0;
+    for (i, w) in words.iter().enumerate() {
+        if common.contains(w) {
+            bits[i / 8] |= 1 << (i % 8);
+            found += 1;
+        }
+    }
+    assert_eq!(
+        found,
+        common.len(),
+        "every word of common_words.txt must be in the word-frequency list"
+    );
+    std::fs::write(format!("{out}/common_bits.bin"), bits).expect("writing the common words");
 }

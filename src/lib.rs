@@ -8,6 +8,7 @@ pub mod entities;
 mod escape;
 pub mod extract;
 pub mod fetch_policy;
+pub mod html;
 pub mod render;
 pub mod text;
 

@@ -53,6 +53,14 @@ enum Cmd {
 enum EvalCmd {
     /// Compare extraction with Mozilla Readability's expected output, page by page.
     Readability { dir: String },
+    /// Score extraction on annotated modern pages (gt/*.json + html/*.html[.gz]): text F1 per
+    /// page type, title/author/date agreement, pages with no article.
+    Pages {
+        dir: String,
+        /// Also print one line per page.
+        #[arg(long)]
+        pages: bool,
+    },
     /// Entity-level precision, recall and F1 of `recognize` (the product path), one document
     /// at a time: CoNLL files (-DOCSTART- separates documents; without it each sentence is
     /// one) or standoff files (`#pages` header, offsets into a corpus's pages: data/ner-dev/).
@@ -108,6 +116,9 @@ fn main() {
             tagger: *tagger,
             errors: *errors,
         }),
+        Cmd::Eval {
+            what: EvalCmd::Pages { dir, pages },
+        } => cli::eval_pages::eval_pages(dir, *pages),
         Cmd::Bench { dir } => cli::extract::bench(dir),
         Cmd::TrainNer(args) => cli::train_ner::train_ner(args),
     };

@@ -95,26 +95,32 @@ fn shingles(tokens: &[&str]) -> HashMap<String, usize> {
 
 /// F1 of the multisets of 4-word shingles of `ours` against `expected`.
 pub fn shingle_f1(expected: &str, ours: &str) -> f64 {
+    shingle_prf(expected, ours).2
+}
+
+/// Precision, recall and F1 of the multisets of 4-word shingles of `ours` against `expected`.
+/// Both empty scores 1 on all three; one side empty scores 0.
+pub fn shingle_prf(expected: &str, ours: &str) -> (f64, f64, f64) {
     let e = shingles(&tokens(expected));
     let o = shingles(&tokens(ours));
     let ne: usize = e.values().sum();
     let no: usize = o.values().sum();
     if ne == 0 && no == 0 {
-        return 1.0;
+        return (1.0, 1.0, 1.0);
     }
     if ne == 0 || no == 0 {
-        return 0.0;
+        return (0.0, 0.0, 0.0);
     }
     let overlap: usize = o
         .iter()
         .map(|(k, v)| (*v).min(e.get(k).copied().unwrap_or(0)))
         .sum();
     if overlap == 0 {
-        return 0.0;
+        return (0.0, 0.0, 0.0);
     }
     let p = overlap as f64 / no as f64;
     let r = overlap as f64 / ne as f64;
-    2.0 * p * r / (p + r)
+    (p, r, 2.0 * p * r / (p + r))
 }
 
 fn norm(s: Option<&str>) -> Option<String> {
@@ -149,9 +155,12 @@ pub struct PageEval {
     pub name: String,
     pub f1: f64,
     pub title: bool,
-    /// Title differs only because we removed a " | Site" suffix Readability kept.
+    /// Title differs only because we removed a " | Site" suffix Readability kept (after the site
+    /// name, or after the page's headline).
     pub title_site_stripped: bool,
     pub byline: bool,
+    /// Byline differs only because we cleaned Readability's to the name ("By X, date" -> "X").
+    pub byline_cleaned: bool,
     pub excerpt: bool,
     pub site_name: bool,
     pub lang: bool,
@@ -169,7 +178,7 @@ pub struct PageEval {
 }
 
 /// Paragraphs of `a` (blank-line separated) whose words do not appear in `b`.
-fn paragraphs_not_in(a: &str, b: &str, limit: usize) -> Vec<String> {
+pub(crate) fn paragraphs_not_in(a: &str, b: &str, limit: usize) -> Vec<String> {
     let hay = tokens(b).join(" ");
     a.split("\n\n")
         .filter(|p| {
@@ -196,6 +205,7 @@ pub struct EvalTotals {
     pub title: usize,
     pub title_lenient: usize,
     pub byline: usize,
+    pub byline_lenient: usize,
     pub excerpt: usize,
     pub site_name: usize,
     pub four_fields: usize,
@@ -250,6 +260,11 @@ pub fn eval_page(dir: &Path) -> Result<PageEval, String> {
                     || e.ends_with(o.as_str()) && e.starts_with(site.trim())
             }
             _ => false,
+        }
+        // or a suffix after the page's headline, which we show as the title.
+        || match (&exp_title, &our_title) {
+            (Some(e), Some(o)) => extract::headline_of_title(e, o).as_deref() == Some(o.as_str()),
+            _ => false,
         };
     let exp_pub = json_str(&meta, "publishedTime").map(|p| dates::normalize(&p));
     let published = exp_pub == a.published_time;
@@ -259,6 +274,13 @@ pub fn eval_page(dir: &Path) -> Result<PageEval, String> {
         Some(r) => extract::is_probably_readerable(&source) == r,
         None => true,
     };
+    let byline = eq(a.byline.as_deref(), "byline");
+    let byline_cleaned = !byline
+        && norm(
+            json_str(&meta, "byline")
+                .and_then(|b| extract::byline::clean(&b))
+                .as_deref(),
+        ) == norm(a.byline.as_deref());
     Ok(PageEval {
         name: dir
             .file_name()
@@ -267,7 +289,8 @@ pub fn eval_page(dir: &Path) -> Result<PageEval, String> {
         f1,
         title,
         title_site_stripped,
-        byline: eq(a.byline.as_deref(), "byline"),
+        byline,
+        byline_cleaned,
         excerpt: eq(a.excerpt.as_deref(), "excerpt"),
         site_name: eq(a.site_name.as_deref(), "siteName"),
         lang: eq(a.lang.as_deref(), "lang"),
@@ -300,8 +323,13 @@ pub fn eval_dir(dir: &str) -> Result<(Vec<PageEval>, EvalTotals), String> {
         t.excerpt += usize::from(r.excerpt);
         t.site_name += usize::from(r.site_name);
         t.four_fields += usize::from(r.title && r.byline && r.excerpt && r.site_name);
-        t.four_fields_lenient +=
-            usize::from((r.title || r.title_site_stripped) && r.byline && r.excerpt && r.site_name);
+        t.byline_lenient += usize::from(r.byline || r.byline_cleaned);
+        t.four_fields_lenient += usize::from(
+            (r.title || r.title_site_stripped)
+                && (r.byline || r.byline_cleaned)
+                && r.excerpt
+                && r.site_name,
+        );
         t.lang += usize::from(r.lang);
         t.lang_lenient += usize::from(r.lang || r.lang_extra);
         t.dir += usize::from(r.dir);
@@ -319,7 +347,7 @@ pub fn eval_readability(dir: &str) -> CmdResult {
     let (rows, t) = eval_dir(dir)?;
     let mark = |b: bool| if b { "." } else { "x" };
     println!("{:<44} {:>6}  T B E S L D P R  note", "page", "F1");
-    println!("(. agrees, x differs, ~ differs only by our site-suffix removal, + a value we found where Readability has none)");
+    println!("(. agrees, x differs, ~ differs only by our site-suffix removal or byline cleaning, + a value we found where Readability has none)");
     for r in &rows {
         let mut note = String::new();
         if r.title_site_stripped {
@@ -349,7 +377,11 @@ pub fn eval_readability(dir: &str) -> CmdResult {
             } else {
                 mark(r.title)
             },
-            mark(r.byline),
+            if r.byline_cleaned {
+                "~"
+            } else {
+                mark(r.byline)
+            },
             mark(r.excerpt),
             mark(r.site_name),
             if r.lang_extra { "+" } else { mark(r.lang) },
@@ -371,11 +403,14 @@ pub fn eval_readability(dir: &str) -> CmdResult {
         "title agrees         {} (strict), {} counting our site-suffix removal",
         t.title, t.title_lenient
     );
-    println!("byline agrees        {}", t.byline);
+    println!(
+        "byline agrees        {} (strict), {} counting our byline cleaning",
+        t.byline, t.byline_lenient
+    );
     println!("excerpt agrees       {}", t.excerpt);
     println!("site name agrees     {}", t.site_name);
     println!(
-        "all four agree       {} (strict), {} counting our site-suffix removal",
+        "all four agree       {} (strict), {} counting our site-suffix removal and byline cleaning",
         t.four_fields, t.four_fields_lenient
     );
     println!(

@@ -37,8 +37,21 @@ static WORDFREQ: &str = include_str!("../../data/gazetteers/wordfreq_en.txt");
 /// 15 for "the"), or 0 for a rarer word: tells a capitalised common word ("Since", "Roughly")
 /// from a name.
 pub fn zipf_bucket(lower: &str) -> u8 {
+    word_index(lower)
+        .and_then(|i| frequency_list().get(i))
+        .map_or(0, |e| e.1)
+}
+
+/// The position of a lower-cased word in the word-frequency list (sorted), if it is there.
+pub fn word_index(lower: &str) -> Option<usize> {
+    frequency_list()
+        .binary_search_by(|(w, _)| (*w).cmp(lower))
+        .ok()
+}
+
+fn frequency_list() -> &'static [(&'static str, u8)] {
     static WORDS: std::sync::OnceLock<Vec<(&'static str, u8)>> = std::sync::OnceLock::new();
-    let words = WORDS.get_or_init(|| {
+    WORDS.get_or_init(|| {
         WORDFREQ
             .lines()
             .filter_map(|l| {
@@ -46,12 +59,7 @@ pub fn zipf_bucket(lower: &str) -> u8 {
                 Some((w, b.parse().ok()?))
             })
             .collect()
-    });
-    words
-        .binary_search_by(|(w, _)| (*w).cmp(lower))
-        .ok()
-        .and_then(|i| words.get(i))
-        .map_or(0, |e| e.1)
+    })
 }
 
 /// Whether a phrase of the lists can start at `word`: most words are lower case, and only a

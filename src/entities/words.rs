@@ -2,18 +2,16 @@
 //! (derived from wordfreq, see `data/gazetteers/ATTRIBUTION.md`), and closed-class words that
 //! are never a name on their own.
 
-/// Frequent English words (lower case, sorted), minus known names; built by
-/// `scripts/gazetteers/common_words.py`.
-static COMMON: &str = include_str!("../../data/gazetteers/common_words.txt");
-
-fn common_list() -> &'static [&'static str] {
-    static LIST: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    LIST.get_or_init(|| COMMON.lines().collect())
-}
+/// Frequent English words minus known names (`common_words.txt`, built by
+/// `scripts/gazetteers/common_words.py`), as one bit per entry of the word-frequency list that
+/// the tagger embeds (`build.rs`).
+static COMMON_BITS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common_bits.bin"));
 
 /// Whether `lower` (a lower-case word) is a frequent English word that is not a known name.
 pub fn is_common(lower: &str) -> bool {
-    common_list().binary_search(&lower).is_ok()
+    super::gazetteer::word_index(lower)
+        .and_then(|i| COMMON_BITS.get(i / 8).map(|b| b >> (i % 8) & 1 == 1))
+        .unwrap_or(false)
 }
 
 /// Function words and sentence adverbs ("However", "Meanwhile"): capitalised alone they open a

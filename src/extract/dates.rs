@@ -1,7 +1,18 @@
 //! Published times as ISO 8601 where they can be parsed; anything else is kept verbatim.
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+const FULL_MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 fn month(word: &str) -> Option<u32> {
@@ -9,9 +20,10 @@ fn month(word: &str) -> Option<u32> {
     if w.len() < 3 {
         return None;
     }
-    MONTHS
+    // "Jan", "Sept", "January": a prefix of the full name ("Jane" is not a month).
+    FULL_MONTHS
         .iter()
-        .position(|m| w.starts_with(m))
+        .position(|m| m.starts_with(w.as_str()))
         .map(|i| i as u32 + 1)
 }
 
@@ -29,19 +41,66 @@ pub fn normalize(raw: &str) -> String {
     parse(s).unwrap_or_else(|| s.to_string())
 }
 
+/// `YYYY/MM/DD`; `MM/DD/YYYY` or `DD/MM/YYYY` when one of the two is above 12 (else the order
+/// is unknown and the date is left alone); `DD.MM.YYYY` (the dotted form is day first).
+fn numeric_date(w: &str) -> Option<String> {
+    let sep = if w.contains('/') { '/' } else { '.' };
+    let parts: Vec<&str> = w.split(sep).collect();
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let n = |i: usize| parts[i].parse::<u32>().ok();
+    let (y, m, d) = if parts[0].len() == 4 {
+        (n(0)?, n(1)?, n(2)?)
+    } else if parts[2].len() == 4 {
+        let (a, b) = (n(0)?, n(1)?);
+        if sep == '.' || a > 12 {
+            (n(2)?, b, a)
+        } else if b > 12 {
+            (n(2)?, a, b)
+        } else {
+            return None;
+        }
+    } else {
+        return None;
+    };
+    let y = i32::try_from(y).ok()?;
+    valid(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// Whether a normalised date can be a publication date: sentinel values such as
+/// `0001-01-01T00:00:00Z` (an unset date in several CMSs) are not.
+pub fn plausible(normalised: &str) -> bool {
+    match normalised.get(..4).and_then(|y| y.parse::<i32>().ok()) {
+        Some(y) => (1990..=2100).contains(&y),
+        None => true,
+    }
+}
+
+/// A date read from visible text ("Posted December 17, 2025", "17.12.2025"), or `None`
+/// when the text holds no full day-month-year date.
+pub fn parse_text(s: &str) -> Option<String> {
+    // A label glued to the date ("Updated:August 1") is not a time of day.
+    let mut spaced = String::with_capacity(s.len());
+    let mut chars = s.trim().chars().peekable();
+    while let Some(c) = chars.next() {
+        let label_colon = c == ':' && chars.peek().is_some_and(|n| n.is_alphabetic());
+        spaced.push(if label_colon { ' ' } else { c });
+    }
+    parse(&spaced)
+}
+
 fn parse(s: &str) -> Option<String> {
     let cleaned: String = s.chars().map(|c| if c == ',' { ' ' } else { c }).collect();
     let words: Vec<&str> = cleaned.split_whitespace().collect();
-    // YYYY/MM/DD
-    if let Some(first) = words.first() {
-        let parts: Vec<&str> = first.split('/').collect();
-        if parts.len() == 3 && parts[0].len() == 4 {
-            let (y, m, d) = (
-                parts[0].parse().ok()?,
-                parts[1].parse().ok()?,
-                parts[2].parse().ok()?,
-            );
-            return valid(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"));
+    // YYYY/MM/DD, and numeric day-month orders where they cannot be misread.
+    for w in &words {
+        if let Some(ymd) = numeric_date(w) {
+            return Some(ymd);
         }
     }
     let mut day = None;
@@ -118,5 +177,11 @@ mod tests {
         );
         assert_eq!(normalize("2015/07/10"), "2015-07-10");
         assert_eq!(normalize("yesterday"), "yesterday");
+        assert_eq!(normalize("Thu, 09/25/2025 - 11:38"), "2025-09-25");
+        assert_eq!(normalize("13/11/2025 09:21:40"), "2025-11-13");
+        assert_eq!(normalize("17.12.2025"), "2025-12-17");
+        assert_eq!(normalize("03/04/2025"), "03/04/2025");
+        assert!(!plausible("0001-01-01T00:00:00Z"));
+        assert!(plausible("2025-01-01"));
     }
 }

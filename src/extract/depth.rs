@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-pub const MAX_DEPTH: usize = 512;
+pub use crate::html::MAX_DEPTH;
 
 /// Tags that never open a nesting level for our count (void, or usually left unclosed).
 fn no_nesting(name: &str) -> bool {
@@ -36,12 +36,7 @@ fn no_nesting(name: &str) -> bool {
         )
 }
 
-fn raw_text(name: &str) -> bool {
-    matches!(
-        name,
-        "script" | "style" | "textarea" | "title" | "xmp" | "iframe" | "noembed" | "noframes"
-    )
-}
+use crate::html::is_raw_text as raw_text;
 
 enum Tok<'a> {
     Start {

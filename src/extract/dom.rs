@@ -8,7 +8,9 @@
 
 pub type Id = usize;
 
+use super::patterns as pat;
 use crate::escape::{escape_attr, escape_text};
+pub use crate::html::{closes_p, is_void};
 pub use html5ever::tendril::StrTendril;
 pub use html5ever::LocalName;
 
@@ -911,73 +913,6 @@ impl Iterator for Children<'_> {
     }
 }
 
-pub fn is_void(tag: &str) -> bool {
-    matches!(
-        tag,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "source"
-            | "track"
-            | "wbr"
-            | "param"
-    )
-}
-
-/// Start tags that close an open `<p>` when parsed (the HTML tree-building rules): writers of
-/// HTML must not put them inside a `<p>`, readers must expect the `<p>` closed.
-pub fn closes_p(tag: &str) -> bool {
-    matches!(
-        tag,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "center"
-            | "details"
-            | "dialog"
-            | "dir"
-            | "div"
-            | "dl"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "header"
-            | "hgroup"
-            | "main"
-            | "menu"
-            | "nav"
-            | "ol"
-            | "p"
-            | "search"
-            | "section"
-            | "summary"
-            | "ul"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "pre"
-            | "listing"
-            | "table"
-            | "hr"
-            | "xmp"
-            | "dd"
-            | "dt"
-            | "li"
-    )
-}
-
 fn is_comma(c: char) -> bool {
     matches!(
         c,
@@ -1023,6 +958,158 @@ pub fn collapse_ws(s: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+// ---- node tests and walks shared by the extraction phases ------------------------------
+
+/// Readability's `_isProbablyVisible`.
+pub fn is_probably_visible(dom: &Dom, n: Id) -> bool {
+    shown_by_markup(dom, n, true)
+}
+
+/// Whether the element's inline style, `hidden` and `aria-hidden` leave it shown.
+/// `visibility:hidden` counts only with `check_visibility`: Readability checks it,
+/// Readability-readerable does not.
+pub fn shown_by_markup(dom: &Dom, n: Id, check_visibility: bool) -> bool {
+    if let Some(style) = dom.attr(n, "style") {
+        for decl in style.split(';') {
+            if let Some((k, v)) = decl.split_once(':') {
+                let (k, v) = (k.trim(), v.trim());
+                if (k.eq_ignore_ascii_case("display") && v.eq_ignore_ascii_case("none"))
+                    || (check_visibility
+                        && k.eq_ignore_ascii_case("visibility")
+                        && v.eq_ignore_ascii_case("hidden"))
+                {
+                    return false;
+                }
+            }
+        }
+    }
+    if dom.has_attr(n, "hidden") {
+        return false;
+    }
+    match dom.attr(n, "aria-hidden") {
+        Some("true") => dom.class(n).contains("fallback-image"),
+        _ => true,
+    }
+}
+
+pub fn utf16_len(s: &str) -> usize {
+    s.chars().map(char::len_utf16).sum()
+}
+
+/// Readability's `_isPhrasingContent`, iterative.
+pub fn is_phrasing(dom: &Dom, n: Id) -> bool {
+    if dom.text(n).is_some() {
+        return true;
+    }
+    let tag = dom.tag(n);
+    if pat::PHRASING.contains(&tag) {
+        return true;
+    }
+    if !matches!(tag, "a" | "del" | "ins") {
+        return false;
+    }
+    let mut stack = vec![n];
+    while let Some(x) = stack.pop() {
+        for c in dom.children(x) {
+            if dom.text(c).is_some() {
+                continue;
+            }
+            let t = dom.tag(c);
+            if pat::PHRASING.contains(&t) {
+                continue;
+            }
+            if matches!(t, "a" | "del" | "ins") {
+                stack.push(c);
+            } else {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+pub fn is_whitespace(dom: &Dom, n: Id) -> bool {
+    match dom.text(n) {
+        Some(t) => t.chars().all(is_js_space),
+        None => dom.is(n, "br"),
+    }
+}
+
+/// `_nextNode`: skips whitespace-only text nodes.
+pub fn next_node(dom: &Dom, mut n: Option<Id>) -> Option<Id> {
+    while let Some(x) = n {
+        if dom.is_element(x) {
+            return Some(x);
+        }
+        match dom.text(x) {
+            Some(t) if t.chars().all(is_js_space) => n = dom.next_sibling(x),
+            _ => return Some(x),
+        }
+    }
+    None
+}
+
+pub fn has_single_tag_inside(dom: &Dom, n: Id, tag: &str) -> bool {
+    let mut el_count = 0;
+    let mut ok = false;
+    for c in dom.children(n) {
+        if let Some(t) = dom.text(c) {
+            if t.chars().last().is_some_and(|c| !is_js_space(c)) {
+                return false;
+            }
+        } else if dom.is_element(c) {
+            el_count += 1;
+            ok = dom.is(c, tag);
+        }
+    }
+    el_count == 1 && ok
+}
+
+pub fn is_element_without_content(dom: &mut Dom, n: Id) -> bool {
+    if !dom.is_element(n) {
+        return false;
+    }
+    let s = dom.stats(n);
+    if s.text.any {
+        return false;
+    }
+    let kids = dom.element_child_count(n) as u32;
+    kids == 0 || kids == s.n_br + s.n_hr
+}
+
+pub fn has_ancestor_tag(dom: &Dom, mut n: Id, tag: &str, max_depth: i32) -> bool {
+    let mut depth = 0;
+    while let Some(p) = dom.parent(n) {
+        if max_depth > 0 && depth > max_depth {
+            return false;
+        }
+        if dom.is(p, tag) {
+            return true;
+        }
+        n = p;
+        depth += 1;
+    }
+    false
+}
+
+pub fn get_ancestors(dom: &Dom, mut n: Id, max_depth: usize) -> Vec<Id> {
+    let mut out = Vec::new();
+    while let Some(p) = dom.parent(n) {
+        out.push(p);
+        if max_depth > 0 && out.len() == max_depth {
+            break;
+        }
+        n = p;
+    }
+    out
+}
+
+pub fn remove_and_get_next(dom: &mut Dom, n: Id) -> Option<Id> {
+    let next = dom.next_element_node(n, true);
+    dom.detach(n);
+    next
 }
 
 #[cfg(test)]

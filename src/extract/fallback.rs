@@ -3,9 +3,9 @@
 //! of several sections). We then take the smallest container that holds most of the page's
 //! paragraph text and clean it the same way.
 
+use super::dom::is_probably_visible;
 use super::dom::{Dom, Id};
 use super::patterns as pat;
-use super::readability::is_probably_visible;
 use std::collections::HashMap;
 
 /// Paragraphs shorter than this (characters) are not counted as body text.

@@ -397,6 +397,37 @@ pub fn time_element(dom: &Dom, root: Id) -> Option<String> {
     None
 }
 
+/// The first date the page prints in a short element named for dates or bylines ("date",
+/// "time", "publish", "posted", "byline", "meta") or in a `<time>` without `datetime`, near the
+/// first `<h1>`: where pages show when they were published when their metadata does not say.
+pub fn visible_date(dom: &Dom, root: Id) -> Option<String> {
+    const HINTS: [&str; 6] = ["date", "time", "publish", "posted", "byline", "meta"];
+    const MAX_LEN: usize = 100;
+    // Only next to the headline: elsewhere dates belong to comments, reviews or teasers.
+    const NEAR_HEADLINE: usize = 80;
+    let all = dom.descendant_elements(root);
+    let h1 = all.iter().position(|&n| dom.is(n, "h1"))?;
+    let start = h1.saturating_sub(NEAR_HEADLINE / 4);
+    for &n in all.iter().skip(start).take(NEAR_HEADLINE) {
+        let named = dom.is(n, "time")
+            || [dom.class(n), dom.id_attr(n)].iter().any(|v| {
+                let v = v.to_ascii_lowercase();
+                HINTS.iter().any(|h| v.contains(h))
+            });
+        if !named || matches!(dom.tag(n), "script" | "style" | "head" | "meta") {
+            continue;
+        }
+        let text = dom.text_content(n);
+        if text.len() > MAX_LEN * 4 || text.chars().count() > MAX_LEN {
+            continue;
+        }
+        if let Some(d) = super::dates::parse_text(&text) {
+            return Some(d);
+        }
+    }
+    None
+}
+
 /// `YYYY-MM-DD` at the start.
 pub fn looks_like_iso_date(s: &str) -> bool {
     let b = s.as_bytes();
@@ -406,6 +437,18 @@ pub fn looks_like_iso_date(s: &str) -> bool {
         && b[5..7].iter().all(u8::is_ascii_digit)
         && b[7] == b'-'
         && b[8..10].iter().all(u8::is_ascii_digit)
+}
+
+/// The page's headline when the title is that headline plus a " | Site" style suffix: the
+/// title as the page prints it.
+pub fn headline_of_title(title: &str, headline: &str) -> Option<String> {
+    let h = headline.trim();
+    if h.chars().filter(|c| c.is_alphanumeric()).count() < 3 {
+        return None;
+    }
+    let rest = title.strip_prefix(h)?.trim_start();
+    let cut = rest.starts_with(['|', '-', '–', '—', '·', '»']) && rest.len() > 1;
+    cut.then(|| h.to_string())
 }
 
 /// Drops a " | Site Name" style suffix (or prefix) when the site name is known.

@@ -1,6 +1,7 @@
 //! Article extraction: find the article in a page, clean it, and read its metadata.
 
 mod boiler;
+pub mod byline;
 pub mod dates;
 mod depth;
 pub mod dom;
@@ -18,6 +19,7 @@ mod sink;
 mod strict;
 mod verdict;
 
+pub use metadata::headline_of_title;
 pub use sanitize::sanitize;
 
 use serde::Serialize;

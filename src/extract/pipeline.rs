@@ -8,10 +8,9 @@ use super::{
     NoArticle,
 };
 
-/// Body paragraph text (characters) below which the fallback never runs.
-const FALLBACK_MIN_TEXT: usize = 800;
-const LISTING_MIN_LINKS: usize = 15;
-const LISTING_LINK_DENSITY: f64 = 0.6;
+use super::readability::thresholds::{
+    FALLBACK_MIN_TEXT, LISTING_LINK_DENSITY, LISTING_MAX_TEXT_PER_LINK, LISTING_MIN_LINKS,
+};
 use crate::text::word_count;
 
 /// The page's DOM. The extension's captures take the fast path (already well-formed and of
@@ -35,7 +34,7 @@ fn looks_like_listing(d: &mut Dom, root: usize) -> bool {
     let len = d.text_len(root);
     links >= LISTING_MIN_LINKS
         && d.link_density(root) > LISTING_LINK_DENSITY
-        && len / links.max(1) < 120
+        && len / links.max(1) < LISTING_MAX_TEXT_PER_LINK
 }
 
 pub fn run(
@@ -45,9 +44,22 @@ pub fn run(
     let (mut dom, ld) = prepare(html, true);
     let ld = ld.unwrap_or_default();
     let meta = metadata::metadata(&mut dom, &ld);
+    let headline = dom
+        .descendants_with_tags(ROOT, &["h1"])
+        .first()
+        .map(|&h| super::dom::normalize_ws(&dom.text_content(h)));
     let base = prep::base_url(&dom, page);
     let base_is_page = base.as_ref() == page;
-    let time_fallback = metadata::time_element(&dom, ROOT);
+    // Read from the page only when the metadata has no usable date (it costs a walk).
+    let meta_date_ok = meta
+        .published_time
+        .as_deref()
+        .is_some_and(|t| dates::plausible(&dates::normalize(t)));
+    let time_fallback = if meta_date_ok {
+        None
+    } else {
+        metadata::time_element(&dom, ROOT).or_else(|| metadata::visible_date(&dom, ROOT))
+    };
     let body = dom.body();
     if !body.is_some_and(|b| dom.has_text(b)) {
         return Err(NoArticle::NoReadableContent);
@@ -95,6 +107,8 @@ pub fn run(
     if let Some(b) = &byline {
         boiler::drop_byline(&mut d, root, b);
     }
+    // Shown as the page's author: the name alone, without labels, dates or widget text.
+    let byline = byline.and_then(|b| super::byline::clean(&b));
     readability::clean_classes(&mut d, root);
     prep::ensure_img_src(&mut d, root);
 
@@ -123,11 +137,19 @@ pub fn run(
         .filter(|u| !u.starts_with("data:"));
     let site_name = meta.site_name.clone();
     let title = metadata::strip_site_name(&meta.title, site_name.as_deref());
+    let title = headline
+        .and_then(|h| metadata::headline_of_title(&title, &h))
+        .unwrap_or(title);
     let published_time = meta
         .published_time
         .clone()
-        .or(time_fallback)
-        .map(|t| dates::normalize(&t));
+        .map(|t| dates::normalize(&t))
+        .filter(|t| dates::plausible(t))
+        .or_else(|| {
+            time_fallback
+                .map(|t| dates::normalize(&t))
+                .filter(|t| dates::plausible(t))
+        });
     let article = Article {
         title: Some(title).filter(|t| !t.is_empty()),
         byline,

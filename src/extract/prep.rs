@@ -2,9 +2,9 @@
 //! `_unwrapNoscriptImages`, `_removeScripts`, `_prepDocument`, `_replaceBrs`,
 //! `_fixRelativeUris`; Apache-2.0), plus the small pieces Lectern adds.
 
+use super::dom::{is_phrasing, is_whitespace, next_node};
 use super::dom::{Dom, Id, ROOT};
 use super::patterns as pat;
-use super::readability::{is_phrasing, is_whitespace, next_node};
 
 fn is_single_image(dom: &mut Dom, mut n: Id) -> bool {
     loop {

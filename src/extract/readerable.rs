@@ -1,9 +1,9 @@
 //! A cheap "is this page worth a reader view" test: a port of Mozilla's
 //! Readability-readerable.js `isProbablyReaderable` (Apache-2.0).
 
+use super::dom::{shown_by_markup, utf16_len};
 use super::dom::{Dom, ROOT};
 use super::patterns as pat;
-use super::readability::{shown_by_markup, utf16_len};
 
 const MIN_CONTENT_LENGTH: usize = 140;
 const MIN_SCORE: f64 = 20.0;

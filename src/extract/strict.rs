@@ -17,7 +17,7 @@ use super::dom::{closes_p, is_void, Dom, Id, LocalName, StrTendril, ROOT};
 const PREFIX: &str = "<!DOCTYPE html><html";
 
 /// Deeper input goes to html5ever after the depth cap (see `depth`).
-const MAX_DEPTH: usize = 512;
+use crate::html::MAX_DEPTH;
 
 /// Attributes kept per element (capture writes at most 64); the rest are skipped.
 const MAX_ATTRS: usize = 256;

@@ -62,14 +62,10 @@ pub fn clean(html: &str, base: Option<&str>) -> String {
     b.clean(html).to_string()
 }
 
-/// Deeper nesting than this is flattened before parsing: html5ever's tree builder is quadratic in
+/// Deeper nesting than this (half the extraction cap, [`crate::html::MAX_DEPTH`]: this path also
+/// runs ammonia) is flattened before parsing: html5ever's tree builder is quadratic in
 /// the depth of open elements (100,000 nested divs take most of a minute), and no article needs it.
-const MAX_DEPTH: usize = 256;
-
-const VOID: [&str; 14] = [
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-    "wbr", "param",
-];
+const MAX_DEPTH: usize = crate::html::MAX_DEPTH / 2;
 
 /// Drops the tags nested deeper than `max` (their text stays), in one linear scan; `None` when
 /// the markup is not that deep (the common case: nothing is copied). The scan knows comments,
@@ -116,7 +112,7 @@ pub fn limit_depth(html: &str, max: usize) -> Option<String> {
                     drop = true;
                 }
             }
-        } else if !VOID.contains(&name.as_str()) && !self_closing {
+        } else if !crate::html::is_void(&name) && !self_closing {
             let keep = kept_depth < max;
             stack.push(keep);
             if keep {
@@ -132,7 +128,7 @@ pub fn limit_depth(html: &str, max: usize) -> Option<String> {
         }
         i = end;
         // Raw text: skip to the matching end tag, whatever it contains.
-        if !closing && matches!(name.as_str(), "script" | "style" | "textarea" | "title") {
+        if !closing && crate::html::is_raw_text(&name) {
             let close = format!("</{name}");
             let lower = html.get(end..).unwrap_or("").to_ascii_lowercase();
             i = lower.find(&close).map_or(html.len(), |p| end + p);

@@ -2,9 +2,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { ROOT } from './lib.mjs';
 
 const PKG = path.join(ROOT, 'extension/pkg');
@@ -97,15 +95,10 @@ test('the shipped module cannot be made to panic on purpose', () => {
   assert.equal(core.__panic_for_test, undefined, 'built without the test-panic feature');
 });
 
-// A build with the test-panic feature (compiled here, once: a minute or two the first time).
-test('a panic reaches JavaScript as an error with its message', { timeout: 600_000 }, async () => {
-  const target = process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target');
-  const out = path.join(target, 'wasm-test-panic');
-  const env = { ...process.env, PATH: `${path.join(os.homedir(), '.cargo/bin')}:${process.env.PATH}` };
-  execFileSync('nice', ['cargo', 'build', '--quiet', '--lib', '--target', 'wasm32-unknown-unknown', '--features', 'test-panic'], { cwd: ROOT, stdio: 'inherit', env });
-  fs.mkdirSync(out, { recursive: true });
-  execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', 'lectern',
-    path.join(target, 'wasm32-unknown-unknown/debug/lectern.wasm')], { stdio: 'inherit', env });
+// A build with the test-panic feature (`make wasm-test-panic`, which `make test-e2e` runs first).
+test('a panic reaches JavaScript as an error with its message', async () => {
+  const out = path.join(ROOT, 'target', 'wasm-test-panic');
+  assert.ok(fs.existsSync(path.join(out, 'lectern.js')), 'run `make wasm-test-panic` first');
   const panicky = await import(`${path.join(out, 'lectern.js')}?t=${Date.now()}`);
   panicky.initSync({ module: fs.readFileSync(path.join(out, 'lectern_bg.wasm')) });
   assert.throws(() => panicky.__panic_for_test(), WebAssembly.RuntimeError);

@@ -1,0 +1,168 @@
+//! Bylines as names: the labels, dates and widgets that pages print around the author's name
+//! ("Written By … Aug 15", "By X - Mar 27, 2024", "Posted by:X", "Full Bio") are not the byline.
+
+const LABELS: [&str; 6] = [
+    "written by",
+    "posted by",
+    "reviewed by",
+    "authored by",
+    "words by",
+    "by",
+];
+
+/// Where the name ends: the first of these (matched case-insensitively) after it starts.
+const STOPS: [&str; 14] = [
+    "published",
+    "last updated",
+    "updated",
+    "fact checked",
+    "posted on",
+    " on ",
+    " - ",
+    " – ",
+    " — ",
+    " · ",
+    " | ",
+    "\n",
+    " min read",
+    "cite this",
+];
+
+/// Words that are widget text, never a name.
+const NOT_NAMES: [&str; 6] = [
+    "full bio",
+    "undefined",
+    "null",
+    "follow author",
+    "by",
+    "author",
+];
+
+fn is_month_start(s: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let w: String = s
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    // "May" alone is also a name: only a month when a day number follows.
+    let rest = s[w.len()..].trim_start_matches(['.', ' ']);
+    w.len() >= 3
+        && MONTHS.iter().any(|m| w.starts_with(m))
+        && (w.len() == 3
+            || "january february march april june july august september october november december"
+                .split(' ')
+                .any(|f| f == w))
+        && rest.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// The byline cleaned to the name(s) it holds, or `None` when nothing name-like is left.
+pub fn clean(raw: &str) -> Option<String> {
+    let text: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lower = text.to_lowercase();
+    let mut start = 0;
+    // The name follows the last label ("Last Updated: … By Name"); "By" glued to a capital
+    // ("BySummer") counts too.
+    for label in LABELS {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(label).map(|i| i + from) {
+            let end = i + label.len();
+            let word_start = i == 0 || !lower[..i].ends_with(|c: char| c.is_alphanumeric());
+            let next = text[end..].chars().next();
+            let glued_capital = next.is_some_and(|c| c.is_uppercase()) && &text[i..i + 1] == "B";
+            let word_end = next.is_none_or(|c| !c.is_alphanumeric()) || glued_capital;
+            if word_start && word_end && end > start {
+                start = end;
+            }
+            from = end;
+        }
+        if start > 0 {
+            break;
+        }
+    }
+    let rest = text[start..].trim_start_matches([':', ' ', ',']);
+    let rest_lower = rest.to_lowercase();
+    let mut end = rest.len();
+    for stop in STOPS {
+        if let Some(i) = rest_lower.find(stop) {
+            if i > 0 {
+                end = end.min(i);
+            }
+        }
+    }
+    // An e-mail address or handle after the name: cut before its word.
+    if let Some(at) = rest[..end].find('@') {
+        end = rest[..at].rfind(' ').unwrap_or(0);
+    }
+    // A date glued to or following the name.
+    for (i, _) in rest.char_indices().skip(1) {
+        if i < end && is_month_start(&rest[i..]) {
+            let before = rest[..i].chars().last();
+            if before.is_some_and(|c| !c.is_uppercase()) {
+                end = i;
+                break;
+            }
+        }
+    }
+    let name = rest[..end]
+        .trim()
+        .trim_end_matches([',', '-', ':', '·', '|'])
+        .trim();
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 2
+        || NOT_NAMES.contains(&name.to_lowercase().as_str())
+        || is_month_start(name)
+        || name
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_ascii_digit())
+    {
+        return None;
+    }
+    Some(name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clean;
+
+    #[test]
+    fn bylines_become_names() {
+        let c = |s: &str| clean(s);
+        assert_eq!(c("By Jane Roe").as_deref(), Some("Jane Roe"));
+        assert_eq!(c("Jane Roe").as_deref(), Some("Jane Roe"));
+        assert_eq!(c("ByJane Roe-June 12, 2025").as_deref(), Some("Jane Roe"));
+        assert_eq!(
+            c("By Jane RoePublished on July 18, 2025").as_deref(),
+            Some("Jane Roe")
+        );
+        assert_eq!(
+            c("Aug 15\n   Written By Jane Roe").as_deref(),
+            Some("Jane Roe")
+        );
+        assert_eq!(c("Posted by:Jane Roe").as_deref(), Some("Jane Roe"));
+        assert_eq!(
+            c("Written By:Jane RoeLast Updated:August 1, 2025").as_deref(),
+            Some("Jane Roe")
+        );
+        assert_eq!(c("By Jane Roe - Mar 27, 2024").as_deref(), Some("Jane Roe"));
+        assert_eq!(
+            c("Last Updated: 2025-02-22 Cite this By Jane Roe Fact Checked").as_deref(),
+            Some("Jane Roe")
+        );
+        assert_eq!(
+            c("Jane Roe and John Doe").as_deref(),
+            Some("Jane Roe and John Doe")
+        );
+        assert_eq!(c("Abby Byrne").as_deref(), Some("Abby Byrne"));
+        assert_eq!(c("Full Bio"), None);
+        assert_eq!(c("By"), None);
+        assert_eq!(c("DECEMBER 27, 2024"), None);
+        assert_eq!(c("Written By Feb 11, 2019 · 3 min read"), None);
+        assert_eq!(
+            c("Jane Roe news@paper.example"),
+            Some("Jane Roe".to_string())
+        );
+    }
+}

@@ -1,0 +1,158 @@
+//! Scoring: paragraphs credit their ancestors, candidates are ranked, the top candidate is
+//! chosen (and widened to a shared ancestor or a better-scoring parent).
+
+use super::super::dom::{get_ancestors, Id};
+use super::thresholds::{
+    ALT_CANDIDATE_RATIO, ANCESTOR_LEVELS, CLIMB_DIVISOR, MIN_ALT_CANDIDATES, MIN_PARAGRAPH_LEN,
+    N_TOP_CANDIDATES,
+};
+use super::Grabber;
+
+impl Grabber<'_> {
+    /// Scores each paragraph and credits up to five ancestors; returns the scored ancestors.
+    pub(super) fn score_paragraphs(&mut self, to_score: &[Id]) -> Vec<Id> {
+        // Score paragraphs and credit their ancestors.
+        let mut candidates: Vec<Id> = Vec::new();
+        for &el in to_score {
+            let Some(parent) = self.dom.parent(el) else {
+                continue;
+            };
+            if !self.dom.is_element(parent) {
+                continue;
+            }
+            let st = self.dom.stats(el);
+            let len = st.text.len;
+            if len < MIN_PARAGRAPH_LEN {
+                continue;
+            }
+            let ancestors = get_ancestors(&self.dom, el, ANCESTOR_LEVELS);
+            if ancestors.is_empty() {
+                continue;
+            }
+            let score = 1.0 + (st.commas_all as f64 + 1.0) + ((len / 100) as f64).min(3.0);
+            for (level, &anc) in ancestors.iter().enumerate() {
+                let ok = self.dom.is_element(anc)
+                    && self.dom.parent(anc).is_some_and(|p| self.dom.is_element(p));
+                if !ok {
+                    continue;
+                }
+                if self.score(anc).is_none() {
+                    self.initialize(anc);
+                    candidates.push(anc);
+                }
+                let divider = match level {
+                    0 => 1.0,
+                    1 => 2.0,
+                    l => l as f64 * 3.0,
+                };
+                let cur = self.score(anc).unwrap_or(0.0);
+                self.set_score(anc, cur + score / divider);
+            }
+        }
+        candidates
+    }
+
+    /// Scales scores by link density and keeps the best few, best first.
+    pub(super) fn rank_candidates(&mut self, candidates: &[Id]) -> Vec<Id> {
+        let mut top: Vec<Id> = Vec::new();
+        for &c in candidates {
+            let s = self.score(c).unwrap_or(0.0) * (1.0 - self.dom.link_density(c));
+            self.set_score(c, s);
+            for t in 0..N_TOP_CANDIDATES {
+                let better = match top.get(t) {
+                    None => true,
+                    Some(&x) => s > self.score(x).unwrap_or(0.0),
+                };
+                if better {
+                    top.insert(t, c);
+                    top.truncate(N_TOP_CANDIDATES);
+                    break;
+                }
+            }
+        }
+        top
+    }
+
+    /// The top candidate, and whether it is a new div holding the whole body.
+    pub(super) fn pick_top_candidate(&mut self, top: &[Id], body: Id) -> (Id, bool) {
+        let mut top_candidate: Id;
+        let mut created = false;
+        match top.first().copied() {
+            Some(t) if !self.dom.is(t, "body") => {
+                top_candidate = t;
+                let top_score = self.score(t).unwrap_or(0.0);
+                let mut alt_ancestors: Vec<Vec<Id>> = Vec::new();
+                for &other in top.iter().skip(1) {
+                    if self.score(other).unwrap_or(0.0) / top_score >= ALT_CANDIDATE_RATIO {
+                        alt_ancestors.push(get_ancestors(&self.dom, other, 0));
+                    }
+                }
+                if alt_ancestors.len() >= MIN_ALT_CANDIDATES {
+                    let mut p = self.dom.parent(top_candidate);
+                    while let Some(pp) = p {
+                        if self.dom.is(pp, "body") || !self.dom.is_element(pp) {
+                            break;
+                        }
+                        let count = alt_ancestors.iter().filter(|a| a.contains(&pp)).count();
+                        if count >= MIN_ALT_CANDIDATES {
+                            top_candidate = pp;
+                            break;
+                        }
+                        p = self.dom.parent(pp);
+                    }
+                }
+                if self.score(top_candidate).is_none() {
+                    self.initialize(top_candidate);
+                }
+                // Climb while parents score higher: content may be split across siblings.
+                let mut p = self.dom.parent(top_candidate);
+                let mut last = self.score(top_candidate).unwrap_or(0.0);
+                let threshold = last / CLIMB_DIVISOR;
+                while let Some(pp) = p {
+                    if self.dom.is(pp, "body") || !self.dom.is_element(pp) {
+                        break;
+                    }
+                    let Some(ps) = self.score(pp) else {
+                        p = self.dom.parent(pp);
+                        continue;
+                    };
+                    if ps < threshold {
+                        break;
+                    }
+                    if ps > last {
+                        top_candidate = pp;
+                        break;
+                    }
+                    last = ps;
+                    p = self.dom.parent(pp);
+                }
+                // An only child is replaced by its parent, to help sibling joining.
+                let mut p = self.dom.parent(top_candidate);
+                while let Some(pp) = p {
+                    if self.dom.is(pp, "body")
+                        || !self.dom.is_element(pp)
+                        || self.dom.element_child_count(pp) != 1
+                    {
+                        break;
+                    }
+                    top_candidate = pp;
+                    p = self.dom.parent(pp);
+                }
+                if self.score(top_candidate).is_none() {
+                    self.initialize(top_candidate);
+                }
+            }
+            _ => {
+                let div = self.dom.create_element("div");
+                while let Some(c) = self.dom.first_child(body) {
+                    self.dom.append(div, c);
+                }
+                self.dom.append(body, div);
+                self.initialize(div);
+                top_candidate = div;
+                created = true;
+            }
+        }
+        (top_candidate, created)
+    }
+}

@@ -1,0 +1,53 @@
+//! `lectern eval pages` on the modern annotated pages (`$LECTERN_SHARED/corpus/wceb-dev`,
+//! default `../shared`), with floors at the figures measured when the evaluation was added:
+//! extraction may get better, never worse.
+
+use lectern::cli::eval_pages::eval_pages_dir;
+use lectern::cli::extract::shared_dir;
+
+// Floors: today's figures, rounded down (F1 of the mean precision and recall; shares in percent).
+const FLOOR_ALL: f64 = 0.744;
+const FLOOR_ARTICLE: f64 = 0.932;
+const FLOOR_DOCS: f64 = 0.838;
+const FLOOR_FORUM: f64 = 0.499;
+const FLOOR_TITLE: f64 = 73.3;
+const FLOOR_AUTHOR: f64 = 76.0;
+const FLOOR_DATE: f64 = 77.4;
+const MAX_NO_ARTICLE: usize = 22;
+
+#[test]
+fn wceb_dev_floors() {
+    let dir = shared_dir().join("corpus/wceb-dev");
+    assert!(
+        dir.is_dir(),
+        "corpus not found at {} (set LECTERN_SHARED)",
+        dir.display()
+    );
+    let e = eval_pages_dir(&dir).expect("eval");
+    assert_eq!(e.all.pages, 499);
+    let group = |t: &str| e.by_type.get(t).cloned().unwrap_or_default();
+    let article = group("article");
+    let docs = group("documentation");
+    let forum = group("forum");
+    let floors = [
+        ("all F1", e.all.f1_of_means(), FLOOR_ALL),
+        ("article F1", article.f1_of_means(), FLOOR_ARTICLE),
+        ("documentation F1", docs.f1_of_means(), FLOOR_DOCS),
+        ("forum F1", forum.f1_of_means(), FLOOR_FORUM),
+        ("article title %", article.pct(article.title), FLOOR_TITLE),
+        (
+            "article author %",
+            article.pct(article.author),
+            FLOOR_AUTHOR,
+        ),
+        ("article date %", article.pct(article.date), FLOOR_DATE),
+    ];
+    for (name, got, floor) in floors {
+        assert!(got >= floor, "{name}: {got:.4} below the floor {floor}");
+    }
+    assert!(
+        e.all.no_article <= MAX_NO_ARTICLE,
+        "{} pages without an article (at most {MAX_NO_ARTICLE})",
+        e.all.no_article
+    );
+}
