@@ -1,3 +1,4 @@
+/* global WebExtensionPolicy, gBrowser, Cc, Ci, CustomizableUI, ChromeUtils -- Firefox chrome-context globals, in functions evaluated in the browser window */
 // Drives Debian's Firefox ESR with the unpacked extension installed as a temporary add-on:
 // puppeteer-core over WebDriver BiDi, plus BiDi's browser-window ("chrome") scope for what a user
 // does outside the page: the real Alt+Shift+R shortcut and a real toolbar click, both handled by
