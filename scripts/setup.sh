@@ -19,9 +19,11 @@ if [ -n "$want" ] && [ "$want" != "$have" ]; then
   cargo install wasm-bindgen-cli --version "$want"
 fi
 
-# Debian packages: Chromium and Firefox ESR for the browser tests, binaryen for wasm-opt.
+# Debian packages: Chromium (with its language packs, for the reader's German UI test) and
+# Firefox ESR for the browser tests, binaryen for wasm-opt.
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
+[ -f /usr/lib/chromium/locales/de.pak ] || missing+=(chromium-l10n)
 command -v firefox-esr >/dev/null || missing+=(firefox-esr)
 command -v wasm-opt >/dev/null || missing+=(binaryen)
 if [ ${#missing[@]} -gt 0 ]; then

@@ -75,6 +75,39 @@ for (const driver of [chromium, firefox]) {
       await driver.closePage(env, page);
     });
 
+    test('the reader\'s features: listen, text, export, credits; a watchlist term marked', async () => {
+      const page = await openPage('news');
+      assert.equal(await openReader(page), 'ready');
+      const got = await reader(page, () => ({
+        controls: ['#lx-speak', '#lx-text-btn', '#lx-letter', '#lx-word', '#lx-focus', '#lx-legible', '#lx-copy-md',
+          '#lx-dl-html', '#lx-print', '#lx-ent-csv', '#lx-ent-json', '#lx-watch-term'].filter((q) => !document.querySelector(q)),
+        credits: document.querySelector('#lx-credits') && document.querySelector('#lx-credits').href,
+        origin: location.origin,
+      }));
+      assert.deepEqual(got.controls, [], 'missing controls');
+      assert.equal(got.credits, `${got.origin}/credits.html`);
+      // A watchlist term, added through the form, is marked in the article.
+      await reader(page, () => {
+        document.querySelector('#lx-watch-term').value = 'harbour';
+        document.querySelector('#lx-watch-add').click();
+      });
+      let marks = 0;
+      for (let i = 0; i < 80 && !marks; i++) {
+        marks = await reader(page, () => document.querySelectorAll('.lx-article mark.lx-watch').length);
+        if (!marks) await new Promise((r) => setTimeout(r, 25));
+      }
+      assert.ok(marks > 0, 'the watchlist term is marked');
+      // Letter spacing applies to the page.
+      await reader(page, () => {
+        const sel = document.querySelector('#lx-letter');
+        sel.value = sel.options[sel.options.length - 1].value;
+        sel.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      const letter = await reader(page, () => document.documentElement.style.getPropertyValue('--lx-letter'));
+      assert.ok(letter && letter !== '0em', `letter spacing set: ${letter}`);
+      await driver.closePage(env, page);
+    });
+
     test('a page with a strict Content-Security-Policy works', async () => {
       const page = await openPage('csp');
       assert.equal(await openReader(page), 'ready');
