@@ -183,11 +183,18 @@ for (const driver of [chromium, firefox]) {
     test('settings are kept across reopening', async () => {
       const page = await openPage('csp');
       await openReader(page);
-      await reader(page, () => {
+      // One change at a time, each waited for: a change re-renders the toolbar.
+      await reader(page, async () => {
+        const api = globalThis.browser || globalThis.chrome;
+        const until = async (ok) => {
+          for (let i = 0; i < 100 && !ok(await api.storage.sync.get(['theme', 'fontSize'])); i++) await new Promise((r) => setTimeout(r, 20));
+        };
         const sel = document.querySelector('select[aria-label="Theme"]');
         sel.value = 'dark';
         sel.dispatchEvent(new Event('change', { bubbles: true }));
+        await until((s) => s.theme === 'dark');
         document.getElementById('lx-size-up').click();
+        await until((s) => s.fontSize === 21);
         document.getElementById('lx-size-up').click();
       });
       // Closing may not outrun the writes (storage.sync.set is asynchronous): wait until stored.
