@@ -1,6 +1,8 @@
 // English, the fallback where chrome.i18n is missing (the playground): the same messages as
 // extension/_locales/en/messages.json (tests/js/i18n.test.mjs keeps the two equal).
 export const EN = {
+  "frameTitle": "Reader view",
+  "preparing": "Preparing the reader view…",
   "extName": "Lectern",
   "extDescription": "A clean reader view that highlights people, organisations, places, dates and amounts. Runs entirely on your device.",
   "actionTitle": "Reader view (Alt+Shift+R)",

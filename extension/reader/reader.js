@@ -11,6 +11,8 @@ import { t } from './i18n.js';
 import { MSG, CORE_ERROR } from '../src/messages.js';
 
 const ext = api();
+// The page's one static line, in the browser's language.
+for (const el of document.querySelectorAll('.lx-loading')) el.textContent = t('preparing');
 const de = document.documentElement;
 // The hash is the token of the captured page to ask the background for (once).
 const token = location.hash.slice(1);

@@ -42,7 +42,9 @@
     const root = host.attachShadow({ mode: 'closed' });
     const frame = document.createElement('iframe');
     frame.src = `${api.runtime.getURL('reader.html')}#${token}`;
-    frame.title = 'Reader view';
+    let title = '';
+    try { title = api.i18n.getMessage('frameTitle'); } catch { title = ''; }
+    frame.title = title || 'Reader view';
     frame.setAttribute('allow', '');
     frame.style.cssText = 'all:initial;display:block;width:100%;height:100%;border:0;margin:0;';
     root.appendChild(frame);
