@@ -5,6 +5,22 @@
 //! collapses to one space except inside `<pre>`, and script/style/template content is skipped.
 //! The walk is iterative (ego-tree's `traverse`), so deep trees cannot overflow the stack.
 
+/// The English month names, lower case (dates in metadata and in the text).
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 use ego_tree::iter::Edge;
 use ego_tree::NodeId;
 use scraper::{Html, Node};

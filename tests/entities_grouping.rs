@@ -3,24 +3,8 @@
 use lectern::entities::aliases;
 use lectern::{Label, Mention};
 
-/// Mentions for the given (text, label) pairs, each at its first occurrence after the previous.
-fn mentions(text: &str, spans: &[(&str, Label)]) -> Vec<Mention> {
-    let mut from = 0;
-    spans
-        .iter()
-        .map(|&(s, label)| {
-            let start = text[from..].find(s).expect(s) + from;
-            from = start + s.len();
-            Mention {
-                start,
-                end: start + s.len(),
-                text: s.to_string(),
-                label,
-                entity: 0,
-            }
-        })
-        .collect()
-}
+mod common;
+use common::mentions;
 
 fn grouped(text: &str, spans: &[(&str, Label)]) -> (Vec<Mention>, Vec<lectern::Entity>) {
     let mut ms = mentions(text, spans);

@@ -3,26 +3,10 @@
 //! they hold whatever the model tags; the end-to-end ones go through `recognize`.
 
 use lectern::entities::{guards, tokenize};
-use lectern::{recognize, Label, Mention};
+use lectern::{recognize, Label};
 
-/// Mentions for the given (text, label) pairs, each at its first occurrence after the previous.
-fn mentions(text: &str, spans: &[(&str, Label)]) -> Vec<Mention> {
-    let mut from = 0;
-    spans
-        .iter()
-        .map(|&(s, label)| {
-            let start = text[from..].find(s).expect(s) + from;
-            from = start + s.len();
-            Mention {
-                start,
-                end: start + s.len(),
-                text: s.to_string(),
-                label,
-                entity: 0,
-            }
-        })
-        .collect()
-}
+mod common;
+use common::mentions;
 
 fn guarded(text: &str, spans: &[(&str, Label)]) -> Vec<(String, Label)> {
     let toks = tokenize::tokenize(text);

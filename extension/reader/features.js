@@ -10,20 +10,9 @@ import { toMarkdown, toHtml, fileName, download, copyText } from './export.js';
 import { entityRows, toCSV, toJSON, sentenceAround } from './entity-export.js';
 import { COLOURS, loadWatchlist, saveWatchlist, markWatchlist } from './watchlist.js';
 import { t } from './i18n.js';
+import { h } from './view.js';
 
 const PREFS = 'readerPrefs';
-
-function h(tag, attrs = {}, ...kids) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v == null || v === false) continue;
-    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
-    else if (k === 'text') el.textContent = v;
-    else el.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const kid of kids.flat()) if (kid != null) el.append(kid);
-  return el;
-}
 
 // `sync`: settings and the watchlist; `local`: reading positions (this device only).
 // `creditsUrl`: the credits page, linked from the More menu.

@@ -11,7 +11,8 @@ export const LABELS = [
 ];
 const LABEL_NAME = Object.fromEntries(LABELS);
 
-function h(tag, attrs = {}, ...kids) {
+// Builds an element: attributes (on* as listeners, text as its text) and children.
+export function h(tag, attrs = {}, ...kids) {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v == null || v === false) continue;
