@@ -156,6 +156,10 @@ function optionalFeatures(extra, settings) {
 }
 
 async function main() {
+  // The page is asked for at once, beside the settings: nothing waits for the other.
+  const asked = /^[0-9a-f-]{36}$/.test(token)
+    ? ext.runtime.sendMessage({ type: MSG.PAYLOAD, token }).catch(() => null)
+    : Promise.resolve(null);
   const settings = await loadSettings();
   const root = document.getElementById('lx-root');
   reader = createReader(root, {
@@ -169,15 +173,15 @@ async function main() {
   });
   // Nothing is compiled until the background confirms a page for this frame: a page that loads
   // reader frames of its own gets no payload, so no work.
-  payload = /^[0-9a-f-]{36}$/.test(token)
-    ? await ext.runtime.sendMessage({ type: MSG.PAYLOAD, token }).catch(() => null)
-    : null;
+  payload = await asked;
   if (!payload || typeof payload.html !== 'string') {
     de.dataset.state = 'error';
     reader.showMessage('Nothing to show', 'The page could not be captured. Close the reader and try again.', [['Back to the page', close]]);
     return;
   }
   core = createCore();
+  // The worker compiles the module while the reader's features are set up.
+  core.warm();
   de.dataset.core = 'started'; // for the tests: no page, no core
   if (typeof payload.ms === 'number') de.dataset.captureMs = payload.ms.toFixed(1);
   optionalFeatures(reader.extra, settings);
