@@ -15,8 +15,11 @@ export class CoreError extends Error {
   }
 }
 
-/** @param {{budgetMs?: number}} [options] */
-export function createCore({ budgetMs = BUDGET_MS } = {}) {
+/**
+ * `worker`: one already started (preload.js starts it as soon as the page is confirmed).
+ * @param {{budgetMs?: number, worker?: Worker | null}} [options]
+ */
+export function createCore({ budgetMs = BUDGET_MS, worker: early = null } = {}) {
   /** @type {Worker | null} */
   let worker = null;
   let nextId = 0;
@@ -30,8 +33,7 @@ export function createCore({ budgetMs = BUDGET_MS } = {}) {
     calls.clear();
   }
 
-  function start() {
-    const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  function start(w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' })) {
     w.onmessage = (e) => {
       const { id, result, error } = e.data || {};
       const c = calls.get(id);
@@ -48,6 +50,8 @@ export function createCore({ budgetMs = BUDGET_MS } = {}) {
     w.onerror = (e) => { e.preventDefault(); stop(new CoreError('internal', e.message || 'the core could not start')); };
     return w;
   }
+
+  if (early) worker = start(early);
 
   /** @param {string} op @param {any[]} args */
   function call(op, args) {

@@ -1,3 +1,19 @@
-// Kept empty on purpose: the reader used to start compiling the wasm module here, as soon as the
-// page loaded, which let any site make the browser compile it by framing reader.html. The core
-// now starts in a Worker (core.js) only once the background has confirmed a page to show.
+// Runs before the reader's modules load: asks the background for this frame's page at once and,
+// only once one is confirmed (a frame the extension did not open gets none, so no work), starts
+// the core's Worker compiling the wasm module, while the modules still load. reader.js takes
+// both over (`__lecternEarly`). The message type is messages.js's MSG.PAYLOAD (a classic script
+// cannot import it).
+(() => {
+  const ext = globalThis.browser || globalThis.chrome;
+  const token = location.hash.slice(1);
+  if (!ext || !document.currentScript || !/^[0-9a-f-]{36}$/.test(token)) return;
+  const workerUrl = new URL('worker.js', document.currentScript.src);
+  Object.defineProperty(globalThis, '__lecternEarly', {
+    value: ext.runtime.sendMessage({ type: 'lectern-payload', token }).catch(() => null).then((payload) => {
+      if (!payload || typeof payload.html !== 'string') return { payload, worker: null };
+      const worker = new Worker(workerUrl, { type: 'module' });
+      worker.postMessage({ id: 0, op: 'warm', args: [] });
+      return { payload, worker };
+    }),
+  });
+})();

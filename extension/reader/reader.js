@@ -157,9 +157,14 @@ function optionalFeatures(extra, settings) {
 
 async function main() {
   // The page is asked for at once, beside the settings: nothing waits for the other.
-  const asked = /^[0-9a-f-]{36}$/.test(token)
-    ? ext.runtime.sendMessage({ type: MSG.PAYLOAD, token }).catch(() => null)
-    : Promise.resolve(null);
+  // preload.js asked already, and started the core's worker if a page came.
+  const early = Object.hasOwn(globalThis, '__lecternEarly') ? globalThis.__lecternEarly : null;
+  const asked = early
+    ? early
+    : Promise.resolve({
+      payload: /^[0-9a-f-]{36}$/.test(token) ? await ext.runtime.sendMessage({ type: MSG.PAYLOAD, token }).catch(() => null) : null,
+      worker: null,
+    });
   const settings = await loadSettings();
   const root = document.getElementById('lx-root');
   reader = createReader(root, {
@@ -173,15 +178,16 @@ async function main() {
   });
   // Nothing is compiled until the background confirms a page for this frame: a page that loads
   // reader frames of its own gets no payload, so no work.
-  payload = await asked;
+  const got = await asked;
+  payload = got && got.payload;
   if (!payload || typeof payload.html !== 'string') {
     de.dataset.state = 'error';
     reader.showMessage('Nothing to show', 'The page could not be captured. Close the reader and try again.', [['Back to the page', close]]);
     return;
   }
-  core = createCore();
+  core = createCore({ worker: got.worker });
   // The worker compiles the module while the reader's features are set up.
-  core.warm();
+  if (!got.worker) core.warm();
   de.dataset.core = 'started'; // for the tests: no page, no core
   if (typeof payload.ms === 'number') de.dataset.captureMs = payload.ms.toFixed(1);
   optionalFeatures(reader.extra, settings);
