@@ -358,10 +358,13 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
         let mixed =
             g.3.iter()
                 .any(|&i| mentions.get(i).map(|m| m.label) != first_label);
+        let mut any_prose = false;
         for &i in &g.3 {
             if let Some(m) = mentions.get(i) {
                 // (Only a split vote needs the weights, and finding the line's end costs.)
-                let weight = if mixed && in_prose(text, m.end) { 2 } else { 1 };
+                let prose = mixed && in_prose(text, m.end);
+                any_prose |= prose;
+                let weight = if prose { 2 } else { 1 };
                 match votes.iter_mut().find(|v| v.0 == m.label) {
                     Some(v) => v.1 += weight,
                     None => votes.push((m.label, weight)),
@@ -378,7 +381,12 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
         for &i in &g.3 {
             if let Some(m) = mentions.get_mut(i) {
                 m.entity = id;
-                m.label = label;
+                // Only prose gives a label worth spreading: in tables and lists (sports results
+                // that name a city as a place in one line and as its team in the next) each
+                // mention keeps its own.
+                if !mixed || any_prose {
+                    m.label = label;
+                }
                 // The longest form; between equals, ordinary case over headline capitals.
                 let longer = m.text.chars().count() > name.chars().count()
                     || (m.text.chars().count() == name.chars().count()
