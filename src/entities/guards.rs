@@ -78,6 +78,21 @@ fn in_heading(text: &str, at: usize) -> bool {
     let line = text.get(start..end).unwrap_or("").trim_end();
     !line.ends_with(['.', '!', '?', '…', '"', '”', '’', ')', ':', ';', ','])
         && line.split_whitespace().count() <= 15
+        && !is_table_row(line)
+}
+
+/// A row of a results or standings table ("Hearts 0 Raith 0", "NEW JERSEY 14 10 1 61"): at
+/// least as many numbers as words. Its names are the row's subject, not a teaser's words.
+fn is_table_row(line: &str) -> bool {
+    let (mut numbers, mut words) = (0, 0);
+    for w in line.split_whitespace() {
+        if w.chars().any(char::is_alphabetic) {
+            words += 1;
+        } else if w.chars().any(|c| c.is_ascii_digit()) {
+            numbers += 1;
+        }
+    }
+    numbers >= 2 && numbers >= words
 }
 
 impl<'a> Context<'a> {
@@ -337,7 +352,8 @@ fn drop_common_words(text: &str, ctx: &Context, mentions: &mut Vec<Mention>) {
         // Acronyms ("ESPN", "NASA") are short capitals; teaser and button words are longer.
         let shouted = all_caps
             && words.iter().all(|w| w.chars().count() >= 5)
-            && !line_of(text, m.start).chars().any(char::is_lowercase);
+            && !line_of(text, m.start).chars().any(char::is_lowercase)
+            && !is_table_row(line_of(text, m.start));
         if let [w] = words.as_slice() {
             // An acronym the text defines ("... Congress (ANC)") names something there.
             if is_generic_acronym(w) && !defined.contains(w) {
