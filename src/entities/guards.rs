@@ -13,7 +13,8 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::gazetteer::Gazetteer;
+use super::features::title_case;
+use super::gazetteer::{GazMatch, Gazetteer, CITY, COUNTRY, REGION};
 use super::tokenize::Token;
 use super::words::{is_closed, is_common, is_function, is_generic_acronym};
 use super::{credits, species, Label, Mention};
@@ -289,6 +290,32 @@ fn is_plain_word(word: &str) -> bool {
     one(w) || (w.contains('-') && w.split('-').all(|p| !p.is_empty() && one(p)))
 }
 
+/// Whether `words` (two or more) are exactly one place or company of the name lists: "New
+/// Zealand" and "NEW ZEALAND" are made of frequent words, and still a name.
+fn is_listed_phrase(words: &[&str]) -> bool {
+    if words.len() < 2 {
+        return false;
+    }
+    let forms: Vec<String> = words
+        .iter()
+        .map(|w| {
+            if w.chars().any(char::is_lowercase) {
+                w.to_string()
+            } else {
+                title_case(w)
+            }
+        })
+        .collect();
+    let refs: Vec<&str> = forms.iter().map(String::as_str).collect();
+    let g = Gazetteer::get();
+    let whole = |m: &[GazMatch], bits: u8| {
+        m.first()
+            .is_some_and(|x| x.long_pos == 1 && x.long_bits & bits != 0)
+            && m.last().is_some_and(|x| x.long_pos == 3)
+    };
+    whole(&g.matches(&refs), COUNTRY | CITY | REGION) || whole(&g.company_matches(&refs), 1)
+}
+
 /// The acronyms the text defines after a capitalised name whose initials spell them ("African
 /// National Congress (ANC)"); "artificial intelligence (AI)" defines no name. One pass.
 fn defined_by_capitals(text: &str) -> HashSet<&str> {
@@ -378,7 +405,7 @@ fn drop_common_words(text: &str, ctx: &Context, mentions: &mut Vec<Mention>) {
                 return false;
             }
         }
-        let all_plain = words.iter().all(|w| is_plain_word(w));
+        let all_plain = words.iter().all(|w| is_plain_word(w)) && !is_listed_phrase(&words);
         // A "person" made of plain words only ("Solutions Officer", "Breaking News"), and a
         // list run together ("Food & Beverage", "Automotive, Construction").
         if all_plain && (m.label == Label::Per || m.text.contains([',', '&'])) {
