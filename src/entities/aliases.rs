@@ -145,6 +145,35 @@ fn short_form_of(p: &[String], full: &[String], text: &str) -> bool {
     }
 }
 
+/// A company's legal form ending its name (lower case): "Corp", "Inc", "plc", "GmbH" (not
+/// "Company" or "Group": "San Diego Cleaning Company" is no reason to read "San Diego" as it).
+fn is_company_form(w: &str) -> bool {
+    const FORMS: &[&str] = &[
+        "corp",
+        "corporation",
+        "inc",
+        "incorporated",
+        "ltd",
+        "limited",
+        "plc",
+        "co",
+        "ag",
+        "sa",
+        "nv",
+        "bv",
+        "gmbh",
+        "llc",
+        "ab",
+        "asa",
+        "spa",
+        "oyj",
+        "pty",
+        "bhd",
+        "tbk",
+    ];
+    FORMS.contains(&w.trim_end_matches('.'))
+}
+
 /// Lower-cased name parts without possessives and Arabic article prefixes ("al-Sharaa" also
 /// matches "Sharaa").
 fn parts(name: &str) -> Vec<String> {
@@ -247,6 +276,9 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
     let mut by_singular: HashMap<Vec<String>, usize> = HashMap::new();
     let mut people_by_part: HashMap<String, Vec<usize>> = HashMap::new();
     let mut people_by_last: HashMap<String, usize> = HashMap::new();
+    // Companies named with their legal form ("... Corp"), and the opening words of their names.
+    let mut companies: Vec<usize> = Vec::new();
+    let mut by_company_prefix: HashMap<Vec<String>, usize> = HashMap::new();
     for &i in &order {
         let Some(m) = mentions.get(i) else { continue };
         let p = key(m.label, parts(&m.text));
@@ -290,6 +322,11 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
                 let sing = singular(&p).unwrap_or_else(|| p.clone());
                 found = by_singular.get(&sing).copied();
             }
+            if found.is_none() {
+                // The opening words of a company's full name ("Santa Fe" after "Santa Fe
+                // Pacific Gold Corp") name the company, whatever the tagger made of them.
+                found = by_company_prefix.get(&p).copied();
+            }
         } else {
             found = by_label_parts.get(&(m.label, p.clone())).copied();
         }
@@ -303,6 +340,17 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
                     if m.label != Label::Per {
                         let sing = singular(&p).unwrap_or_else(|| p.clone());
                         by_singular.entry(sing).or_insert(gi);
+                    }
+                }
+                if m.label == Label::Org && p.len() >= 2 {
+                    let core = p.len() - p.iter().rev().take_while(|w| is_company_form(w)).count();
+                    if core < p.len() {
+                        companies.push(gi);
+                        for k in 1..=core {
+                            if let Some(pre) = p.get(..k) {
+                                by_company_prefix.entry(pre.to_vec()).or_insert(gi);
+                            }
+                        }
                     }
                 }
                 if matches!(m.label, Label::Org | Label::Misc | Label::Loc) && p.len() >= 2 {
@@ -358,10 +406,13 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
         let mixed =
             g.3.iter()
                 .any(|&i| mentions.get(i).map(|m| m.label) != first_label);
+        let mut any_prose = false;
         for &i in &g.3 {
             if let Some(m) = mentions.get(i) {
                 // (Only a split vote needs the weights, and finding the line's end costs.)
-                let weight = if mixed && in_prose(text, m.end) { 2 } else { 1 };
+                let prose = mixed && in_prose(text, m.end);
+                any_prose |= prose;
+                let weight = if prose { 2 } else { 1 };
                 match votes.iter_mut().find(|v| v.0 == m.label) {
                     Some(v) => v.1 += weight,
                     None => votes.push((m.label, weight)),
@@ -369,7 +420,9 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
             }
         }
         let top = votes.iter().map(|v| v.1).max().unwrap_or(0);
-        let label = if votes.iter().any(|v| v.0 == g.0 && v.1 == top) {
+        let label = if companies.contains(&gi) {
+            Label::Org
+        } else if votes.iter().any(|v| v.0 == g.0 && v.1 == top) {
             g.0
         } else {
             votes.iter().find(|v| v.1 == top).map_or(g.0, |v| v.0)
@@ -378,7 +431,12 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
         for &i in &g.3 {
             if let Some(m) = mentions.get_mut(i) {
                 m.entity = id;
-                m.label = label;
+                // Only prose gives a label worth spreading: in tables and lists (sports results
+                // that name a city as a place in one line and as its team in the next) each
+                // mention keeps its own.
+                if !mixed || any_prose || label == Label::Org && companies.contains(&gi) {
+                    m.label = label;
+                }
                 // The longest form; between equals, ordinary case over headline capitals.
                 let longer = m.text.chars().count() > name.chars().count()
                     || (m.text.chars().count() == name.chars().count()
@@ -452,6 +510,42 @@ mod tests {
         assert_eq!(ents[0].label, Label::Loc);
         assert_eq!(ents[0].name, "Syria");
         assert!(ms.iter().all(|m| m.label == Label::Loc && m.entity == 0));
+    }
+
+    #[test]
+    fn a_company_s_opening_words_name_it() {
+        let text = "Santa Fe Pacific Gold Corp rose. Santa Fe said. Santa Fe shares fell.";
+        let mut ms = vec![
+            m("Santa Fe Pacific Gold Corp", 0, Label::Org),
+            m("Santa Fe", 33, Label::Loc),
+            m("Santa Fe", 47, Label::Loc),
+        ];
+        let ents = group(text, &mut ms);
+        assert_eq!(ents.len(), 1, "{ents:?}");
+        assert!(ms.iter().all(|m| m.label == Label::Org && m.entity == 0));
+        // A descriptive "Company" is no legal form: the place stays a place.
+        let text = "San Diego Cleaning Company rose. San Diego said. San Diego grew.";
+        let mut ms = vec![
+            m("San Diego Cleaning Company", 0, Label::Org),
+            m("San Diego", 33, Label::Loc),
+            m("San Diego", 49, Label::Loc),
+        ];
+        assert_eq!(group(text, &mut ms).len(), 2);
+        assert_eq!(ms[1].label, Label::Loc);
+    }
+
+    #[test]
+    fn table_rows_keep_their_labels() {
+        let text = "CHICAGO 3 Boston 2\nCHICAGO 40 20 .667\nCHICAGO 41 19 .683\n";
+        let mut ms = vec![
+            m("CHICAGO", 0, Label::Org),
+            m("CHICAGO", 19, Label::Loc),
+            m("CHICAGO", 37, Label::Loc),
+        ];
+        let ents = group(text, &mut ms);
+        assert_eq!(ents.len(), 1, "{ents:?}");
+        assert_eq!(ms[0].label, Label::Org);
+        assert_eq!(ms[1].label, Label::Loc);
     }
 
     #[test]

@@ -211,7 +211,7 @@ pub fn is_all_caps(w: &str) -> bool {
     letters >= 2
 }
 
-fn title_case(w: &str) -> String {
+pub(crate) fn title_case(w: &str) -> String {
     let mut out = String::with_capacity(w.len());
     let mut first = true;
     for c in w.chars() {

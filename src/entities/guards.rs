@@ -13,7 +13,8 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::gazetteer::Gazetteer;
+use super::features::title_case;
+use super::gazetteer::{GazMatch, Gazetteer, CITY, COUNTRY, REGION};
 use super::tokenize::Token;
 use super::words::{is_closed, is_common, is_function, is_generic_acronym};
 use super::{credits, species, Label, Mention};
@@ -78,6 +79,21 @@ fn in_heading(text: &str, at: usize) -> bool {
     let line = text.get(start..end).unwrap_or("").trim_end();
     !line.ends_with(['.', '!', '?', '…', '"', '”', '’', ')', ':', ';', ','])
         && line.split_whitespace().count() <= 15
+        && !is_table_row(line)
+}
+
+/// A row of a results or standings table ("Hearts 0 Raith 0", "NEW JERSEY 14 10 1 61"): at
+/// least as many numbers as words. Its names are the row's subject, not a teaser's words.
+fn is_table_row(line: &str) -> bool {
+    let (mut numbers, mut words) = (0, 0);
+    for w in line.split_whitespace() {
+        if w.chars().any(char::is_alphabetic) {
+            words += 1;
+        } else if w.chars().any(|c| c.is_ascii_digit()) {
+            numbers += 1;
+        }
+    }
+    numbers >= 2 && numbers >= words
 }
 
 impl<'a> Context<'a> {
@@ -274,6 +290,32 @@ fn is_plain_word(word: &str) -> bool {
     one(w) || (w.contains('-') && w.split('-').all(|p| !p.is_empty() && one(p)))
 }
 
+/// Whether `words` (two or more) are exactly one place or company of the name lists: "New
+/// Zealand" and "NEW ZEALAND" are made of frequent words, and still a name.
+fn is_listed_phrase(words: &[&str]) -> bool {
+    if words.len() < 2 {
+        return false;
+    }
+    let forms: Vec<String> = words
+        .iter()
+        .map(|w| {
+            if w.chars().any(char::is_lowercase) {
+                w.to_string()
+            } else {
+                title_case(w)
+            }
+        })
+        .collect();
+    let refs: Vec<&str> = forms.iter().map(String::as_str).collect();
+    let g = Gazetteer::get();
+    let whole = |m: &[GazMatch], bits: u8| {
+        m.first()
+            .is_some_and(|x| x.long_pos == 1 && x.long_bits & bits != 0)
+            && m.last().is_some_and(|x| x.long_pos == 3)
+    };
+    whole(&g.matches(&refs), COUNTRY | CITY | REGION) || whole(&g.company_matches(&refs), 1)
+}
+
 /// The acronyms the text defines after a capitalised name whose initials spell them ("African
 /// National Congress (ANC)"); "artificial intelligence (AI)" defines no name. One pass.
 fn defined_by_capitals(text: &str) -> HashSet<&str> {
@@ -337,7 +379,8 @@ fn drop_common_words(text: &str, ctx: &Context, mentions: &mut Vec<Mention>) {
         // Acronyms ("ESPN", "NASA") are short capitals; teaser and button words are longer.
         let shouted = all_caps
             && words.iter().all(|w| w.chars().count() >= 5)
-            && !line_of(text, m.start).chars().any(char::is_lowercase);
+            && !line_of(text, m.start).chars().any(char::is_lowercase)
+            && !is_table_row(line_of(text, m.start));
         if let [w] = words.as_slice() {
             // An acronym the text defines ("... Congress (ANC)") names something there.
             if is_generic_acronym(w) && !defined.contains(w) {
@@ -362,7 +405,7 @@ fn drop_common_words(text: &str, ctx: &Context, mentions: &mut Vec<Mention>) {
                 return false;
             }
         }
-        let all_plain = words.iter().all(|w| is_plain_word(w));
+        let all_plain = words.iter().all(|w| is_plain_word(w)) && !is_listed_phrase(&words);
         // A "person" made of plain words only ("Solutions Officer", "Breaking News"), and a
         // list run together ("Food & Beverage", "Automotive, Construction").
         if all_plain && (m.label == Label::Per || m.text.contains([',', '&'])) {

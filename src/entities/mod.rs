@@ -254,6 +254,16 @@ pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str, lang: Option<&
                 {
                     b -= 1;
                 }
+                // A name that holds a day or month word ("Sheffield Wednesday", "Sun Jun") is
+                // the name: the date rule only saw the one word.
+                let within = |s: &(usize, usize, Label)| {
+                    s.2 == Label::Date && a <= s.0 && s.1 <= b && s.1 - s.0 < b - a
+                };
+                if spans.iter().any(within)
+                    && spans.iter().all(|s| b <= s.0 || a >= s.1 || within(s))
+                {
+                    spans.retain(|s| !within(s));
+                }
                 if spans.iter().all(|s| b <= s.0 || a >= s.1) {
                     spans.push((a, b, ty));
                 }
