@@ -1,0 +1,55 @@
+//! Extraction failure classes on modern pages (issue 12): each with a small hand-written page
+//! and a control that must stay.
+
+use lectern::{extract, Article, Options};
+
+fn run_html(html: &str) -> Article {
+    let opts = Options {
+        url: Some("https://news.example.org/2025/harbour.html".to_string()),
+    };
+    extract(html, &opts).unwrap_or_else(|e| panic!("{e}"))
+}
+
+const PROSE: &str = "<p>The harbour board voted on Tuesday to reopen the old ferry quay after \
+    eleven years of repairs, a decision that pleased the fishing crews and the cafe owners \
+    alike. Engineers had found the pilings sound in the spring survey.</p>\
+    <p>Work on the waiting room will continue through the winter, the board said, and the first \
+    timetabled crossing is planned for the second week of March if the weather allows it.</p>\
+    <p>Residents who remember the last crossing in 2014 said they would queue for the first \
+    ticket, and the local school plans a trip for every class in the spring term.</p>";
+
+fn page(og_image: &str, body: &str) -> String {
+    format!(
+        "<html><head><title>Harbour reopens</title>\
+         <meta property=\"og:image\" content=\"{og_image}\"></head>\
+         <body><article><h1>Harbour reopens</h1>{body}</article></body></html>"
+    )
+}
+
+#[test]
+fn lead_image_shown_in_body_at_another_size_is_not_repeated() {
+    let figure = "<figure><img src=\"https://cdn.example.org/news/620/quay/ferry-quay.jpg\" \
+        alt=\"The quay\"><figcaption>The quay in May.</figcaption></figure>";
+    for og in [
+        "https://cdn.example.org/news/1200/quay/ferry-quay.jpg",
+        "https://cdn.example.org/news/620/quay/ferry-quay-1024x683.jpg?width=1200",
+    ] {
+        let a = run_html(&page(og, &format!("{figure}{PROSE}")));
+        assert_eq!(a.lead_image_url, None, "{og}");
+        assert!(a.content.contains("ferry-quay.jpg"));
+    }
+    // Control: a share image that is another picture stays the lead.
+    let og = "https://cdn.example.org/news/1200/quay/lighthouse.jpg";
+    let a = run_html(&page(og, &format!("{figure}{PROSE}")));
+    assert_eq!(a.lead_image_url.as_deref(), Some(og));
+}
+
+#[test]
+fn lead_image_matched_through_srcset() {
+    let figure = "<figure><img src=\"data:image/gif;base64,R0lGOD\" \
+        srcset=\"https://cdn.example.org/i/pier.jpg?w=400,fit 400w, \
+        https://cdn.example.org/i/pier.jpg?w=800 800w\" alt=\"\"></figure>";
+    let og = "https://cdn.example.org/i/pier.jpg?w=1600&h=900";
+    let a = run_html(&page(og, &format!("{figure}{PROSE}")));
+    assert_eq!(a.lead_image_url, None);
+}
