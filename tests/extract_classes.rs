@@ -53,3 +53,23 @@ fn lead_image_matched_through_srcset() {
     let a = run_html(&page(og, &format!("{figure}{PROSE}")));
     assert_eq!(a.lead_image_url, None);
 }
+
+#[test]
+fn content_kept_in_a_noscript_crawler_view_is_read() {
+    let html = format!(
+        "<html><head><title>Ferry question</title></head><body>\
+         <div id=\"app\"><div class=\"spinner\">Loading</div></div>\
+         <noscript><div class=\"topic\"><h1>Ferry question</h1>\
+         <div class=\"post\"><span class=\"author\">quaywalker</span>{PROSE}</div></div>\
+         </noscript></body></html>"
+    );
+    let a = run_html(&html);
+    assert!(a.text.contains("eleven years of repairs"), "{}", a.text);
+    // Control: a short "enable JavaScript" noscript next to a real article stays out.
+    let html = page(
+        "https://cdn.example.org/x.jpg",
+        &format!("{PROSE}<noscript><p>Please enable JavaScript to comment.</p></noscript>"),
+    );
+    let a = run_html(&html);
+    assert!(!a.text.contains("enable JavaScript"), "{}", a.text);
+}

@@ -23,6 +23,7 @@ pub fn parse(html: &str) -> Dom {
 fn prepare(html: &str, want_ld: bool) -> (Dom, Option<metadata::JsonLd>) {
     let mut dom = parse(html);
     prep::unwrap_noscript_images(&mut dom);
+    prep::unwrap_content_noscript(&mut dom);
     let ld = want_ld.then(|| metadata::json_ld(&mut dom, &readability::article_title));
     prep::prep_document(&mut dom);
     (dom, ld)
