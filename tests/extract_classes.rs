@@ -73,3 +73,35 @@ fn content_kept_in_a_noscript_crawler_view_is_read() {
     let a = run_html(&html);
     assert!(!a.text.contains("enable JavaScript"), "{}", a.text);
 }
+
+#[test]
+fn widgets_disclosures_credits_and_datelines_inside_the_article_go() {
+    let body = format!(
+        "<div class=\"rt\">4 MIN. READ</div><p>Updated March 3, 2025</p>\
+         <p>Advertiser Disclosure</p><div>Table of contents</div>\
+         <p>Image source: Harbour Board.</p>{PROSE}\
+         <p>Was this newsletter forwarded to you? Sign up to get it in your inbox.</p>"
+    );
+    let a = run_html(&page("https://cdn.example.org/x.jpg", &body));
+    for gone in [
+        "4 MIN. READ",
+        "Updated March 3",
+        "Advertiser Disclosure",
+        "Table of contents",
+        "Image source",
+        "forwarded",
+    ] {
+        assert!(!a.text.contains(gone), "{gone} kept:\n{}", a.text);
+    }
+    // Controls: prose that mentions minutes, updates and images stays.
+    let body = format!(
+        "{PROSE}<p>Updated timetables take 5 min. to read at the kiosk. Image: the board's \
+         new logo was shown to 12 people.</p>"
+    );
+    let a = run_html(&page("https://cdn.example.org/x.jpg", &body));
+    assert!(
+        a.text.contains("Updated timetables take 5 min."),
+        "{}",
+        a.text
+    );
+}
