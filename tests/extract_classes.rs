@@ -105,3 +105,15 @@ fn widgets_disclosures_credits_and_datelines_inside_the_article_go() {
         a.text
     );
 }
+
+#[test]
+fn highlighted_code_keeps_its_lines() {
+    let body = format!(
+        "{PROSE}<pre><code><span class=\"k\">kind</span>: <span>Quay</span>\n\
+         <span class=\"k\">berths</span>: <span>4</span>\n</code></pre>"
+    );
+    let a = run_html(&page("https://cdn.example.org/x.jpg", &body));
+    assert!(a.text.contains("kind: Quay\nberths: 4"), "{}", a.text);
+    // The text is what a reader of the HTML sees.
+    assert_eq!(a.text, lectern::text::html_to_text(&a.content));
+}
