@@ -203,7 +203,14 @@ pub fn layout(doc: &Html) -> TextLayout {
                             // Keep whitespace, but trim blank lines at the edges of the block.
                             let trimmed = s.trim_matches('\n');
                             let off = s.find(trimmed).unwrap_or(0);
+                            // The trimmed newlines still end a line (highlighted code).
+                            if s.starts_with('\n') {
+                                b.request(Break::Line);
+                            }
                             b.emit(trimmed, node.id(), off);
+                            if s.ends_with('\n') {
+                                b.request(Break::Line);
+                            }
                         } else {
                             let mut word_start: Option<usize> = None;
                             for (i, c) in s.char_indices() {

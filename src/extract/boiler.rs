@@ -47,7 +47,15 @@ const NAMES: [&str; 35] = [
 ];
 
 /// Phrases that make a short block a nag or a widget label.
-const NAG_PHRASES: [&str; 25] = [
+const NAG_PHRASES: [&str; 33] = [
+    "advertiser disclosure",
+    "contains affiliate links",
+    "may contain affiliate links",
+    "we may earn a commission",
+    "may earn an affiliate commission",
+    "products are chosen independently",
+    "was this newsletter forwarded to you",
+    "sign up to get it in your inbox",
     "subscribe to continue reading",
     "subscribe today",
     "free articles remaining",
@@ -130,10 +138,77 @@ fn is_nag_text(t: &str) -> bool {
     let short = l.len() < 80;
     let bare = l.trim_matches(|c: char| !c.is_alphanumeric());
     short
-        && (l.starts_with("support the ")
+        && (reading_time(bare)
+            || toc_label(bare)
+            || credit_line(&l)
+            || dateline(&l)
+            || l.starts_with("support the ")
             || l.starts_with("support us")
             || l.starts_with("advertisement")
             || WIDGET_LINES.contains(&bare))
+}
+
+/// A reading-time widget: "3 min read", "5 MIN. READ", "Reading time: 4 minutes".
+fn reading_time(l: &str) -> bool {
+    let rest = l
+        .strip_prefix("reading time")
+        .or_else(|| l.strip_prefix("read time"))
+        .map(|r| r.trim_start_matches([':', ' ', '~']))
+        .unwrap_or(l);
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 || l.len() > 30 {
+        return false;
+    }
+    let unit = rest[digits..].trim_start();
+    ["min", "mins", "minute", "minutes"].iter().any(|u| {
+        unit.strip_prefix(u).is_some_and(|r| {
+            let r = r.trim_start_matches(['.', ' ']);
+            r.is_empty() || r == "read" || r == "reading" || r == "read time"
+        })
+    })
+}
+
+/// A table-of-contents label on its own (the reader has no use for the page's jump links).
+fn toc_label(l: &str) -> bool {
+    matches!(
+        l,
+        "table of contents" | "on this page" | "in this article" | "jump to section" | "contents"
+    )
+}
+
+/// A picture credit on its own line: "Image source: Getty Images.", "Photo: A. Name / Agency".
+fn credit_line(l: &str) -> bool {
+    let l = l.trim();
+    l.len() < 100
+        && [
+            "image source:",
+            "image credit:",
+            "image:",
+            "photo:",
+            "photo credit:",
+            "credit:",
+            "photograph:",
+        ]
+        .iter()
+        .any(|p| l.starts_with(p))
+}
+
+/// The page's own dateline ("Updated August 14, 2025", "Published 6 hours ago"): the reader's
+/// header shows the date.
+fn dateline(l: &str) -> bool {
+    let l = l.trim();
+    l.len() < 50
+        && [
+            "updated ",
+            "published ",
+            "last updated",
+            "posted on ",
+            "posted ",
+        ]
+        .iter()
+        .any(|p| l.starts_with(p))
+        && l.bytes().any(|b| b.is_ascii_digit())
+        && !l.contains(". ")
 }
 
 /// Labels that open an ad block ("Advertisement · ...", "Sponsored: ...").

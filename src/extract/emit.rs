@@ -83,9 +83,17 @@ impl Text {
         let nodes = std::mem::take(&mut self.pre_nodes);
         let shown = run.trim_matches('\n');
         let lead = run.len() - run.trim_start_matches('\n').len();
+        // Newlines trimmed between a pre's pieces (highlighted code's tokens are spans) still
+        // end the line, as in `text::layout`.
+        if lead > 0 {
+            self.pending = self.pending.max(Break::Line);
+        }
         let Some(at) = self.emit(shown) else {
             return;
         };
+        if run.ends_with('\n') {
+            self.pending = self.pending.max(Break::Line);
+        }
         // Each node's share of the shown run, and where that share starts in the HTML.
         for n in nodes {
             let a = n.run_at.max(lead);

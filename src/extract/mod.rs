@@ -7,6 +7,7 @@ mod depth;
 pub mod dom;
 mod emit;
 mod fallback;
+mod image_key;
 pub mod markdown;
 mod metadata;
 mod patterns;

@@ -4,8 +4,8 @@
 use super::dom::{Dom, ROOT};
 use super::readability::{self, Grabber};
 use super::{
-    boiler, dates, depth, emit, fallback, metadata, prep, reading_time, sink, strict, Article,
-    NoArticle,
+    boiler, dates, depth, emit, fallback, image_key, metadata, prep, reading_time, sink, strict,
+    Article, NoArticle,
 };
 
 use super::readability::thresholds::{
@@ -23,6 +23,7 @@ pub fn parse(html: &str) -> Dom {
 fn prepare(html: &str, want_ld: bool) -> (Dom, Option<metadata::JsonLd>) {
     let mut dom = parse(html);
     prep::unwrap_noscript_images(&mut dom);
+    prep::unwrap_content_noscript(&mut dom);
     let ld = want_ld.then(|| metadata::json_ld(&mut dom, &readability::article_title));
     prep::prep_document(&mut dom);
     (dom, ld)
@@ -35,6 +36,41 @@ fn looks_like_listing(d: &mut Dom, root: usize) -> bool {
     links >= LISTING_MIN_LINKS
         && d.link_density(root) > LISTING_LINK_DENSITY
         && len / links.max(1) < LISTING_MAX_TEXT_PER_LINK
+}
+
+/// Whether the body already shows the lead image, at this or another size or crop: the reader
+/// then leaves the lead out rather than show the photo twice.
+fn shown_in_body(d: &Dom, root: usize, lead: &str, base: Option<&url::Url>) -> bool {
+    let Some(lead_key) = image_key::key(lead, base) else {
+        return false;
+    };
+    d.descendants_with_tags(root, &["img", "source"])
+        .into_iter()
+        .flat_map(|i| {
+            let srcset = d.attr(i, "srcset").unwrap_or("");
+            d.attr(i, "src")
+                .into_iter()
+                .chain(srcset_urls(srcset))
+                .collect::<Vec<_>>()
+        })
+        .any(|u| image_key::key(u, base).as_deref() == Some(lead_key.as_str()))
+}
+
+/// The URLs of a `srcset`: each candidate is a URL then an optional descriptor, candidates
+/// separated by a comma after whitespace or a descriptor (a URL may itself hold commas).
+fn srcset_urls(srcset: &str) -> impl Iterator<Item = &str> {
+    srcset
+        .split_ascii_whitespace()
+        .filter(|t| !is_descriptor(t.trim_end_matches(',')) && !t.is_empty())
+        .map(|t| t.trim_end_matches(','))
+}
+
+fn is_descriptor(t: &str) -> bool {
+    t.len() > 1
+        && (t.ends_with('w') || t.ends_with('x') || t.ends_with('h'))
+        && t[..t.len() - 1]
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.')
 }
 
 pub fn run(
@@ -134,7 +170,8 @@ pub fn run(
             None => Some(i.to_string()),
         })
         .or(first_img)
-        .filter(|u| !u.starts_with("data:"));
+        .filter(|u| !u.starts_with("data:"))
+        .filter(|u| !shown_in_body(&d, root, u, base.as_ref()));
     let site_name = meta.site_name.clone();
     let title = metadata::strip_site_name(&meta.title, site_name.as_deref());
     let title = headline

@@ -21,6 +21,29 @@ fn is_single_image(dom: &mut Dom, mut n: Id) -> bool {
     }
 }
 
+/// Pages whose script app draws the content (forums, shops) often keep a crawler view of it
+/// in a `<noscript>`: when one noscript holds most of the body's text, in paragraphs, it is
+/// the page's content and is kept as a `div` (other noscripts go, as in Readability).
+pub fn unwrap_content_noscript(dom: &mut Dom) {
+    let Some(body) = dom.body() else {
+        return;
+    };
+    let total = dom.text_len(body);
+    for ns in dom.descendants_with_tags(body, &["noscript"]) {
+        let len = dom.text_len(ns);
+        if len >= NOSCRIPT_CONTENT_MIN_TEXT
+            && len * 2 > total
+            && !dom.descendants_with_tags(ns, &["p"]).is_empty()
+        {
+            dom.set_tag(ns, "div");
+            return;
+        }
+    }
+}
+
+/// Ours: text a noscript must hold to be taken as the page's content.
+const NOSCRIPT_CONTENT_MIN_TEXT: usize = 500;
+
 /// Replaces placeholder images by the real ones kept in a following `<noscript>`.
 pub fn unwrap_noscript_images(dom: &mut Dom) {
     for img in dom.descendants_with_tags(ROOT, &["img"]) {

@@ -1,0 +1,119 @@
+//! Extraction failure classes on modern pages (issue 12): each with a small hand-written page
+//! and a control that must stay.
+
+use lectern::{extract, Article, Options};
+
+fn run_html(html: &str) -> Article {
+    let opts = Options {
+        url: Some("https://news.example.org/2025/harbour.html".to_string()),
+    };
+    extract(html, &opts).unwrap_or_else(|e| panic!("{e}"))
+}
+
+const PROSE: &str = "<p>The harbour board voted on Tuesday to reopen the old ferry quay after \
+    eleven years of repairs, a decision that pleased the fishing crews and the cafe owners \
+    alike. Engineers had found the pilings sound in the spring survey.</p>\
+    <p>Work on the waiting room will continue through the winter, the board said, and the first \
+    timetabled crossing is planned for the second week of March if the weather allows it.</p>\
+    <p>Residents who remember the last crossing in 2014 said they would queue for the first \
+    ticket, and the local school plans a trip for every class in the spring term.</p>";
+
+fn page(og_image: &str, body: &str) -> String {
+    format!(
+        "<html><head><title>Harbour reopens</title>\
+         <meta property=\"og:image\" content=\"{og_image}\"></head>\
+         <body><article><h1>Harbour reopens</h1>{body}</article></body></html>"
+    )
+}
+
+#[test]
+fn lead_image_shown_in_body_at_another_size_is_not_repeated() {
+    let figure = "<figure><img src=\"https://cdn.example.org/news/620/quay/ferry-quay.jpg\" \
+        alt=\"The quay\"><figcaption>The quay in May.</figcaption></figure>";
+    for og in [
+        "https://cdn.example.org/news/1200/quay/ferry-quay.jpg",
+        "https://cdn.example.org/news/620/quay/ferry-quay-1024x683.jpg?width=1200",
+    ] {
+        let a = run_html(&page(og, &format!("{figure}{PROSE}")));
+        assert_eq!(a.lead_image_url, None, "{og}");
+        assert!(a.content.contains("ferry-quay.jpg"));
+    }
+    // Control: a share image that is another picture stays the lead.
+    let og = "https://cdn.example.org/news/1200/quay/lighthouse.jpg";
+    let a = run_html(&page(og, &format!("{figure}{PROSE}")));
+    assert_eq!(a.lead_image_url.as_deref(), Some(og));
+}
+
+#[test]
+fn lead_image_matched_through_srcset() {
+    let figure = "<figure><img src=\"data:image/gif;base64,R0lGOD\" \
+        srcset=\"https://cdn.example.org/i/pier.jpg?w=400,fit 400w, \
+        https://cdn.example.org/i/pier.jpg?w=800 800w\" alt=\"\"></figure>";
+    let og = "https://cdn.example.org/i/pier.jpg?w=1600&h=900";
+    let a = run_html(&page(og, &format!("{figure}{PROSE}")));
+    assert_eq!(a.lead_image_url, None);
+}
+
+#[test]
+fn content_kept_in_a_noscript_crawler_view_is_read() {
+    let html = format!(
+        "<html><head><title>Ferry question</title></head><body>\
+         <div id=\"app\"><div class=\"spinner\">Loading</div></div>\
+         <noscript><div class=\"topic\"><h1>Ferry question</h1>\
+         <div class=\"post\"><span class=\"author\">quaywalker</span>{PROSE}</div></div>\
+         </noscript></body></html>"
+    );
+    let a = run_html(&html);
+    assert!(a.text.contains("eleven years of repairs"), "{}", a.text);
+    // Control: a short "enable JavaScript" noscript next to a real article stays out.
+    let html = page(
+        "https://cdn.example.org/x.jpg",
+        &format!("{PROSE}<noscript><p>Please enable JavaScript to comment.</p></noscript>"),
+    );
+    let a = run_html(&html);
+    assert!(!a.text.contains("enable JavaScript"), "{}", a.text);
+}
+
+#[test]
+fn widgets_disclosures_credits_and_datelines_inside_the_article_go() {
+    let body = format!(
+        "<div class=\"rt\">4 MIN. READ</div><p>Updated March 3, 2025</p>\
+         <p>Advertiser Disclosure</p><div>Table of contents</div>\
+         <p>Image source: Harbour Board.</p>{PROSE}\
+         <p>Was this newsletter forwarded to you? Sign up to get it in your inbox.</p>"
+    );
+    let a = run_html(&page("https://cdn.example.org/x.jpg", &body));
+    for gone in [
+        "4 MIN. READ",
+        "Updated March 3",
+        "Advertiser Disclosure",
+        "Table of contents",
+        "Image source",
+        "forwarded",
+    ] {
+        assert!(!a.text.contains(gone), "{gone} kept:\n{}", a.text);
+    }
+    // Controls: prose that mentions minutes, updates and images stays.
+    let body = format!(
+        "{PROSE}<p>Updated timetables take 5 min. to read at the kiosk. Image: the board's \
+         new logo was shown to 12 people.</p>"
+    );
+    let a = run_html(&page("https://cdn.example.org/x.jpg", &body));
+    assert!(
+        a.text.contains("Updated timetables take 5 min."),
+        "{}",
+        a.text
+    );
+}
+
+#[test]
+fn highlighted_code_keeps_its_lines() {
+    let body = format!(
+        "{PROSE}<pre><code><span class=\"k\">kind</span>: <span>Quay</span>\n\
+         <span class=\"k\">berths</span>: <span>4</span>\n</code></pre>"
+    );
+    let a = run_html(&page("https://cdn.example.org/x.jpg", &body));
+    assert!(a.text.contains("kind: Quay\nberths: 4"), "{}", a.text);
+    // The text is what a reader of the HTML sees.
+    assert_eq!(a.text, lectern::text::html_to_text(&a.content));
+}
