@@ -117,3 +117,24 @@ fn highlighted_code_keeps_its_lines() {
     // The text is what a reader of the HTML sees.
     assert_eq!(a.text, lectern::text::html_to_text(&a.content));
 }
+
+#[test]
+fn drop_caps_are_joined_to_their_word() {
+    for opening in [
+        "<p><span class=\"dropcap\">H</span>\n ong Kong ferries resumed on Monday.</p>",
+        "<div class=\"initial\">H</div><p>ong Kong ferries resumed on Monday.</p>",
+    ] {
+        let a = run_html(&page(
+            "https://cdn.example.org/x.jpg",
+            &format!("{opening}{PROSE}"),
+        ));
+        assert!(a.text.contains("Hong Kong ferries"), "{}", a.text);
+    }
+    // Control: a lone capital before a capitalised word stays apart ("I Went").
+    let opening = "<p><b>A</b> Quay worker said the repairs were long overdue.</p>";
+    let a = run_html(&page(
+        "https://cdn.example.org/x.jpg",
+        &format!("{opening}{PROSE}"),
+    ));
+    assert!(a.text.contains("A Quay worker"), "{}", a.text);
+}

@@ -134,6 +134,7 @@ pub fn run(
     prep::fix_relative_uris(&mut d, root, base.as_ref(), base_is_page);
     readability::simplify_nested(&mut d, root);
     boiler::clean(&mut d, root);
+    boiler::join_drop_caps(&mut d, root);
     let byline = meta
         .byline
         .clone()
