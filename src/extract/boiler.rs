@@ -447,33 +447,6 @@ fn is_inline(tag: &str) -> bool {
     matches!(tag, "a" | "span" | "font" | "del" | "ins") || super::patterns::PHRASING.contains(&tag)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn metered_counters() {
-        assert!(metered_count(
-            "you have read 3 of your 4 free articles this month."
-        ));
-        assert!(metered_count("you've read 2 of 10 free stories"));
-        assert!(metered_count("only 1 free article left"));
-        assert!(!metered_count(
-            "the archive adds 40 free articles each year"
-        ));
-        assert!(!metered_count("entry is free for 3 days"));
-    }
-
-    #[test]
-    fn ad_labels() {
-        assert!(ad_label("advertisement · sofas on sale"));
-        assert!(ad_label("sponsored: a new tractor"));
-        assert!(ad_label("advertisement"));
-        assert!(!ad_label("advertising agencies said"));
-        assert!(!ad_label("added value"));
-    }
-}
-
 /// Drop caps: the first letter set apart in its own element (`<span class="dropcap">H</span>
 /// ong Kong`, or a block before the paragraph) is joined back to its word, so the text reads
 /// "Hong Kong". Only a lone letter followed by a word that starts in lower case is joined.
@@ -560,4 +533,31 @@ fn first_text(dom: &Dom, n: Id) -> Option<Id> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn metered_counters() {
+        assert!(metered_count(
+            "you have read 3 of your 4 free articles this month."
+        ));
+        assert!(metered_count("you've read 2 of 10 free stories"));
+        assert!(metered_count("only 1 free article left"));
+        assert!(!metered_count(
+            "the archive adds 40 free articles each year"
+        ));
+        assert!(!metered_count("entry is free for 3 days"));
+    }
+
+    #[test]
+    fn ad_labels() {
+        assert!(ad_label("advertisement · sofas on sale"));
+        assert!(ad_label("sponsored: a new tractor"));
+        assert!(ad_label("advertisement"));
+        assert!(!ad_label("advertising agencies said"));
+        assert!(!ad_label("added value"));
+    }
 }
