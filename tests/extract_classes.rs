@@ -138,3 +138,31 @@ fn drop_caps_are_joined_to_their_word() {
     ));
     assert!(a.text.contains("A Quay worker"), "{}", a.text);
 }
+
+#[test]
+fn credits_are_set_apart_from_captions() {
+    let fig = "<figure><img src=\"https://cdn.example.org/q.jpg\" alt=\"\">\
+        <figcaption>Crews at the quay<span class=\"credit\">Credit: Harbour Board</span>\
+        </figcaption></figure>";
+    let a = run_html(&page(
+        "https://cdn.example.org/x.jpg",
+        &format!("{fig}{PROSE}"),
+    ));
+    assert!(
+        a.text.contains("Crews at the quay\nCredit: Harbour Board"),
+        "{}",
+        a.text
+    );
+    // Control: a caption that merely mentions credit stays one line.
+    let fig = "<figure><img src=\"https://cdn.example.org/q.jpg\" alt=\"\">\
+        <figcaption>Crews <em>at</em> the quay on credit terms</figcaption></figure>";
+    let a = run_html(&page(
+        "https://cdn.example.org/x.jpg",
+        &format!("{fig}{PROSE}"),
+    ));
+    assert!(
+        a.text.contains("Crews at the quay on credit terms"),
+        "{}",
+        a.text
+    );
+}

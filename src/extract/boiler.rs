@@ -535,6 +535,40 @@ fn first_text(dom: &Dom, n: Id) -> Option<Id> {
     None
 }
 
+/// Picture credits inside a caption ("Police at the scene<span class=credit>Credit: EPA</span>")
+/// go on a line of their own, so they do not run into the caption's last word.
+pub fn separate_caption_credits(dom: &mut Dom, root: Id) {
+    let mut buf = String::new();
+    for cap in dom.descendants_with_tags(root, &["figcaption"]) {
+        for c in dom.element_children(cap) {
+            buf.clear();
+            buf.push_str(dom.class(c));
+            buf.push(' ');
+            buf.push_str(dom.id_attr(c));
+            buf.make_ascii_lowercase();
+            let named = ["credit", "copyright", "photographer", "caption-source"]
+                .iter()
+                .any(|p| buf.contains(p));
+            let text = dom.text_content(c).trim().to_lowercase();
+            let labelled = ["credit:", "photo:", "image:", "©", "photograph:"]
+                .iter()
+                .any(|p| text.starts_with(p));
+            if !(named || labelled) || text.is_empty() {
+                continue;
+            }
+            // Something of the caption comes before it.
+            let before = dom.prev_sibling(c).is_some_and(|p| {
+                dom.text(p).is_some_and(|t| !t.trim().is_empty()) || dom.is_element(p)
+            });
+            if before {
+                let br = dom.create_element("br");
+                dom.insert_before(c, br);
+            }
+            break;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

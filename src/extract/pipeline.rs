@@ -135,6 +135,7 @@ pub fn run(
     readability::simplify_nested(&mut d, root);
     boiler::clean(&mut d, root);
     boiler::join_drop_caps(&mut d, root);
+    boiler::separate_caption_credits(&mut d, root);
     let byline = meta
         .byline
         .clone()
