@@ -166,3 +166,28 @@ fn credits_are_set_apart_from_captions() {
         a.text
     );
 }
+
+#[test]
+fn video_and_audio_leave_a_poster_or_a_link() {
+    let body = format!(
+        "<video autoplay loop muted poster=\"/media/quay-loop.jpg\">\
+         <source src=\"/media/quay-loop.mp4\"></video>{PROSE}\
+         <audio controls src=\"https://cdn.example.org/pod/ep12.mp3\"></audio>\
+         <video src=\"blob:https://news.example.org/1\"></video>"
+    );
+    let a = run_html(&page("https://cdn.example.org/x.jpg", &body));
+    assert!(
+        a.content
+            .contains("https://news.example.org/media/quay-loop.jpg"),
+        "{}",
+        a.content
+    );
+    assert!(
+        a.content
+            .contains("href=\"https://cdn.example.org/pod/ep12.mp3\""),
+        "{}",
+        a.content
+    );
+    assert!(!a.content.contains("blob:"), "{}", a.content);
+    assert!(!a.content.contains("<video"), "{}", a.content);
+}

@@ -4,8 +4,8 @@
 use super::dom::{Dom, ROOT};
 use super::readability::{self, Grabber};
 use super::{
-    boiler, dates, depth, emit, fallback, image_key, metadata, prep, reading_time, sink, strict,
-    Article, NoArticle,
+    boiler, dates, depth, emit, fallback, image_key, media, metadata, prep, reading_time, sink,
+    strict, Article, NoArticle,
 };
 
 use super::readability::thresholds::{
@@ -135,6 +135,7 @@ pub fn run(
     readability::simplify_nested(&mut d, root);
     boiler::clean(&mut d, root);
     boiler::join_drop_caps(&mut d, root);
+    media::keep_as_poster_or_link(&mut d, root, base.as_ref());
     boiler::separate_caption_credits(&mut d, root);
     let byline = meta
         .byline
