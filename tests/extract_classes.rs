@@ -191,3 +191,25 @@ fn video_and_audio_leave_a_poster_or_a_link() {
     assert!(!a.content.contains("blob:"), "{}", a.content);
     assert!(!a.content.contains("<video"), "{}", a.content);
 }
+
+#[test]
+fn intro_beside_the_headline_is_kept() {
+    let intro = "A ferry quay is a berth built for vessels that carry passengers and vehicles \
+        across short stretches of water.";
+    let html = format!(
+        "<html><head><title>Ferry quays</title></head><body><main>\
+         <header><h1>Ferry quays</h1><p class=\"intro\">{intro}</p></header>\
+         <aside><a href=\"/x\">On this page</a></aside><div class=\"body\">{PROSE}</div>\
+         </main></body></html>"
+    );
+    let a = run_html(&html);
+    assert!(a.text.starts_with("A ferry quay is a berth"), "{}", a.text);
+    // Control: a header that is navigation stays out.
+    let html = format!(
+        "<html><head><title>Ferry quays</title></head><body><main>\
+         <header><nav><p>Browse all our guides to harbours, quays and piers.</p></nav></header>\
+         <div class=\"body\">{PROSE}</div></main></body></html>"
+    );
+    let a = run_html(&html);
+    assert!(!a.text.contains("Browse all"), "{}", a.text);
+}
