@@ -213,3 +213,18 @@ fn intro_beside_the_headline_is_kept() {
     let a = run_html(&html);
     assert!(!a.text.contains("Browse all"), "{}", a.text);
 }
+
+#[test]
+fn nested_single_cell_layout_tables_are_unwrapped() {
+    let body = format!(
+        "<table border=\"1\"><tr><td><table><tbody><tr><td>{PROSE}\
+         <table><caption>Berths</caption><tr><th>Berth</th><th>Length</th></tr>\
+         <tr><td>North</td><td>120 m</td></tr><tr><td>South</td><td>95 m</td></tr></table>\
+         </td></tr></tbody></table></td></tr></table>"
+    );
+    let a = run_html(&page("https://cdn.example.org/x.jpg", &body));
+    assert!(a.text.contains("eleven years of repairs"), "{}", a.text);
+    // Control: the real table (two rows, two columns) stays a table.
+    assert_eq!(a.content.matches("<table").count(), 1, "{}", a.content);
+    assert!(a.content.contains("120 m"), "{}", a.content);
+}

@@ -569,6 +569,30 @@ pub fn separate_caption_credits(dom: &mut Dom, root: Id) {
     }
 }
 
+/// Layout tables of one cell (old sites nest them to frame the page) are unwrapped: the reader
+/// shows their content, not bordered tables shrinking at each level.
+pub fn unwrap_single_cell_tables(dom: &mut Dom, root: Id) {
+    // Innermost first, so an outer table sees its inner ones already unwrapped.
+    for t in dom
+        .descendants_with_tags(root, &["table"])
+        .into_iter()
+        .rev()
+    {
+        if dom.parent(t).is_none() {
+            continue;
+        }
+        let cells = dom.descendants_with_tags(t, &["td", "th", "caption"]);
+        let [cell] = cells.as_slice() else { continue };
+        if dom.is(*cell, "caption") {
+            continue;
+        }
+        let cell = *cell;
+        dom.detach(cell);
+        dom.set_tag(cell, "div");
+        dom.replace(t, cell);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -135,6 +135,7 @@ pub fn run(
     readability::simplify_nested(&mut d, root);
     boiler::clean(&mut d, root);
     boiler::join_drop_caps(&mut d, root);
+    boiler::unwrap_single_cell_tables(&mut d, root);
     media::keep_as_poster_or_link(&mut d, root, base.as_ref());
     boiler::separate_caption_credits(&mut d, root);
     let byline = meta
