@@ -117,3 +117,114 @@ fn highlighted_code_keeps_its_lines() {
     // The text is what a reader of the HTML sees.
     assert_eq!(a.text, lectern::text::html_to_text(&a.content));
 }
+
+#[test]
+fn drop_caps_are_joined_to_their_word() {
+    for opening in [
+        "<p><span class=\"dropcap\">H</span>\n ong Kong ferries resumed on Monday.</p>",
+        "<div class=\"initial\">H</div><p>ong Kong ferries resumed on Monday.</p>",
+    ] {
+        let a = run_html(&page(
+            "https://cdn.example.org/x.jpg",
+            &format!("{opening}{PROSE}"),
+        ));
+        assert!(a.text.contains("Hong Kong ferries"), "{}", a.text);
+    }
+    // Control: a lone capital before a capitalised word stays apart ("I Went").
+    let opening = "<p><b>A</b> Quay worker said the repairs were long overdue.</p>";
+    let a = run_html(&page(
+        "https://cdn.example.org/x.jpg",
+        &format!("{opening}{PROSE}"),
+    ));
+    assert!(a.text.contains("A Quay worker"), "{}", a.text);
+}
+
+#[test]
+fn credits_are_set_apart_from_captions() {
+    let fig = "<figure><img src=\"https://cdn.example.org/q.jpg\" alt=\"\">\
+        <figcaption>Crews at the quay<span class=\"credit\">Credit: Harbour Board</span>\
+        </figcaption></figure>";
+    let a = run_html(&page(
+        "https://cdn.example.org/x.jpg",
+        &format!("{fig}{PROSE}"),
+    ));
+    assert!(
+        a.text.contains("Crews at the quay\nCredit: Harbour Board"),
+        "{}",
+        a.text
+    );
+    // Control: a caption that merely mentions credit stays one line.
+    let fig = "<figure><img src=\"https://cdn.example.org/q.jpg\" alt=\"\">\
+        <figcaption>Crews <em>at</em> the quay on credit terms</figcaption></figure>";
+    let a = run_html(&page(
+        "https://cdn.example.org/x.jpg",
+        &format!("{fig}{PROSE}"),
+    ));
+    assert!(
+        a.text.contains("Crews at the quay on credit terms"),
+        "{}",
+        a.text
+    );
+}
+
+#[test]
+fn video_and_audio_leave_a_poster_or_a_link() {
+    let body = format!(
+        "<video autoplay loop muted poster=\"/media/quay-loop.jpg\">\
+         <source src=\"/media/quay-loop.mp4\"></video>{PROSE}\
+         <audio controls src=\"https://cdn.example.org/pod/ep12.mp3\"></audio>\
+         <video src=\"blob:https://news.example.org/1\"></video>"
+    );
+    let a = run_html(&page("https://cdn.example.org/x.jpg", &body));
+    assert!(
+        a.content
+            .contains("https://news.example.org/media/quay-loop.jpg"),
+        "{}",
+        a.content
+    );
+    assert!(
+        a.content
+            .contains("href=\"https://cdn.example.org/pod/ep12.mp3\""),
+        "{}",
+        a.content
+    );
+    assert!(!a.content.contains("blob:"), "{}", a.content);
+    assert!(!a.content.contains("<video"), "{}", a.content);
+}
+
+#[test]
+fn intro_beside_the_headline_is_kept() {
+    let intro = "A ferry quay is a berth built for vessels that carry passengers and vehicles \
+        across short stretches of water.";
+    let html = format!(
+        "<html><head><title>Ferry quays</title></head><body><main>\
+         <header><h1>Ferry quays</h1><p class=\"intro\">{intro}</p></header>\
+         <aside><a href=\"/x\">On this page</a></aside><div class=\"body\">{PROSE}</div>\
+         </main></body></html>"
+    );
+    let a = run_html(&html);
+    assert!(a.text.starts_with("A ferry quay is a berth"), "{}", a.text);
+    // Control: a header that is navigation stays out.
+    let html = format!(
+        "<html><head><title>Ferry quays</title></head><body><main>\
+         <header><nav><p>Browse all our guides to harbours, quays and piers.</p></nav></header>\
+         <div class=\"body\">{PROSE}</div></main></body></html>"
+    );
+    let a = run_html(&html);
+    assert!(!a.text.contains("Browse all"), "{}", a.text);
+}
+
+#[test]
+fn nested_single_cell_layout_tables_are_unwrapped() {
+    let body = format!(
+        "<table border=\"1\"><tr><td><table><tbody><tr><td>{PROSE}\
+         <table><caption>Berths</caption><tr><th>Berth</th><th>Length</th></tr>\
+         <tr><td>North</td><td>120 m</td></tr><tr><td>South</td><td>95 m</td></tr></table>\
+         </td></tr></tbody></table></td></tr></table>"
+    );
+    let a = run_html(&page("https://cdn.example.org/x.jpg", &body));
+    assert!(a.text.contains("eleven years of repairs"), "{}", a.text);
+    // Control: the real table (two rows, two columns) stays a table.
+    assert_eq!(a.content.matches("<table").count(), 1, "{}", a.content);
+    assert!(a.content.contains("120 m"), "{}", a.content);
+}

@@ -447,6 +447,152 @@ fn is_inline(tag: &str) -> bool {
     matches!(tag, "a" | "span" | "font" | "del" | "ins") || super::patterns::PHRASING.contains(&tag)
 }
 
+/// Drop caps: the first letter set apart in its own element (`<span class="dropcap">H</span>
+/// ong Kong`, or a block before the paragraph) is joined back to its word, so the text reads
+/// "Hong Kong". Only a lone letter followed by a word that starts in lower case is joined.
+pub fn join_drop_caps(dom: &mut Dom, root: Id) {
+    let mut joined = 0;
+    for e in dom.descendant_elements(root) {
+        if joined >= MAX_DROP_CAPS {
+            break;
+        }
+        if dom.parent(e).is_none() || dom.tag(e) == "img" {
+            continue;
+        }
+        let Some(letter) = lone_letter(&dom.text_content(e)) else {
+            continue;
+        };
+        // A drop cap opens its block; "I" and "A" are words of their own ("<b>I</b> think").
+        let opens = dom.prev_sibling(e).is_none_or(|p| {
+            dom.text(p).is_some_and(|t| t.trim().is_empty()) && dom.prev_sibling(p).is_none()
+        });
+        if !opens || matches!(letter, 'I' | 'A') {
+            continue;
+        }
+        // The next node with text: a text node right after, or the first text of the next
+        // element (the paragraph after a block drop cap).
+        let mut next = dom.next_sibling(e);
+        while let Some(n) = next {
+            if dom.text(n).is_some_and(|t| t.trim().is_empty()) {
+                next = dom.next_sibling(n);
+            } else {
+                break;
+            }
+        }
+        let Some(n) = next else { continue };
+        let target = if dom.text(n).is_some() {
+            Some(n)
+        } else {
+            first_text(dom, n)
+        };
+        let Some(t) = target else { continue };
+        let rest = dom.text(t).unwrap_or("").trim_start().to_string();
+        if !rest.chars().next().is_some_and(char::is_lowercase) {
+            continue;
+        }
+        let new = dom.create_text(&format!("{letter}{rest}"));
+        dom.replace(t, new);
+        dom.detach(e);
+        joined += 1;
+    }
+}
+
+/// Ours: drop caps open an article and, on some sites, each of its sections.
+const MAX_DROP_CAPS: usize = 8;
+
+/// The single upper-case letter `t` holds, if that is all it holds.
+fn lone_letter(t: &str) -> Option<char> {
+    let mut cs = t.trim().chars();
+    let c = cs.next()?;
+    (cs.next().is_none() && c.is_uppercase()).then_some(c)
+}
+
+/// The first non-blank text node under `n`.
+fn first_text(dom: &Dom, n: Id) -> Option<Id> {
+    let mut x = dom.first_child(n);
+    while let Some(c) = x {
+        if dom.text(c).is_some_and(|t| !t.trim().is_empty()) {
+            return Some(c);
+        }
+        if dom.is_element(c) && dom.first_child(c).is_some() {
+            x = dom.first_child(c);
+            continue;
+        }
+        // Up and on to the next sibling.
+        let mut up = Some(c);
+        x = None;
+        while let Some(u) = up {
+            if u == n {
+                break;
+            }
+            if let Some(s) = dom.next_sibling(u) {
+                x = Some(s);
+                break;
+            }
+            up = dom.parent(u).filter(|&p| p != n);
+        }
+    }
+    None
+}
+
+/// Picture credits inside a caption ("Police at the scene<span class=credit>Credit: EPA</span>")
+/// go on a line of their own, so they do not run into the caption's last word.
+pub fn separate_caption_credits(dom: &mut Dom, root: Id) {
+    let mut buf = String::new();
+    for cap in dom.descendants_with_tags(root, &["figcaption"]) {
+        for c in dom.element_children(cap) {
+            buf.clear();
+            buf.push_str(dom.class(c));
+            buf.push(' ');
+            buf.push_str(dom.id_attr(c));
+            buf.make_ascii_lowercase();
+            let named = ["credit", "copyright", "photographer", "caption-source"]
+                .iter()
+                .any(|p| buf.contains(p));
+            let text = dom.text_content(c).trim().to_lowercase();
+            let labelled = ["credit:", "photo:", "image:", "©", "photograph:"]
+                .iter()
+                .any(|p| text.starts_with(p));
+            if !(named || labelled) || text.is_empty() {
+                continue;
+            }
+            // Something of the caption comes before it.
+            let before = dom.prev_sibling(c).is_some_and(|p| {
+                dom.text(p).is_some_and(|t| !t.trim().is_empty()) || dom.is_element(p)
+            });
+            if before {
+                let br = dom.create_element("br");
+                dom.insert_before(c, br);
+            }
+            break;
+        }
+    }
+}
+
+/// Layout tables of one cell (old sites nest them to frame the page) are unwrapped: the reader
+/// shows their content, not bordered tables shrinking at each level.
+pub fn unwrap_single_cell_tables(dom: &mut Dom, root: Id) {
+    // Innermost first, so an outer table sees its inner ones already unwrapped.
+    for t in dom
+        .descendants_with_tags(root, &["table"])
+        .into_iter()
+        .rev()
+    {
+        if dom.parent(t).is_none() {
+            continue;
+        }
+        let cells = dom.descendants_with_tags(t, &["td", "th", "caption"]);
+        let [cell] = cells.as_slice() else { continue };
+        if dom.is(*cell, "caption") {
+            continue;
+        }
+        let cell = *cell;
+        dom.detach(cell);
+        dom.set_tag(cell, "div");
+        dom.replace(t, cell);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

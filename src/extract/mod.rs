@@ -9,6 +9,7 @@ mod emit;
 mod fallback;
 mod image_key;
 pub mod markdown;
+mod media;
 mod metadata;
 mod patterns;
 mod pipeline;

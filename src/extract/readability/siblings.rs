@@ -2,8 +2,8 @@
 
 use super::super::dom::Id;
 use super::thresholds::{
-    SIBLING_FIGURE_MAX_LINK_DENSITY, SIBLING_FIGURE_MAX_TEXT, SIBLING_MIN_SCORE, SIBLING_P_LONG,
-    SIBLING_P_MAX_LINK_DENSITY, SIBLING_SHARE,
+    SIBLING_FIGURE_MAX_LINK_DENSITY, SIBLING_FIGURE_MAX_TEXT, SIBLING_INTRO_MIN_TEXT,
+    SIBLING_MIN_SCORE, SIBLING_P_LONG, SIBLING_P_MAX_LINK_DENSITY, SIBLING_SHARE,
 };
 use super::{ad_named, Grabber};
 
@@ -18,8 +18,10 @@ impl Grabber<'_> {
             .map(|p| self.dom.element_children(p))
             .unwrap_or_else(|| vec![top_candidate]);
         let top_class = self.dom.class(top_candidate).to_string();
+        let mut seen_top = false;
         for sib in siblings {
             let mut append = sib == top_candidate;
+            seen_top |= append;
             // Beyond Readability: an ad next to the article never joins it.
             if !append && !ad_named(&self.dom, sib) {
                 let bonus = if !top_class.is_empty() && self.dom.class(sib) == top_class {
@@ -38,6 +40,10 @@ impl Grabber<'_> {
                     append = (st.n_img > 0 || st.n_picture > 0)
                         && st.text.len < SIBLING_FIGURE_MAX_TEXT
                         && self.dom.link_density(sib) < SIBLING_FIGURE_MAX_LINK_DENSITY;
+                } else if self.dom.is(sib, "header") && !seen_top {
+                    // Beyond Readability: the headline's box before the body, with its intro or
+                    // standfirst (`main > header(h1 + p.intro) + body`).
+                    append = self.is_headline_with_intro(sib);
                 } else if self.dom.is(sib, "p") {
                     let ld = self.dom.link_density(sib);
                     let len = self.dom.text_len(sib);
@@ -59,5 +65,26 @@ impl Grabber<'_> {
             }
         }
         article
+    }
+
+    /// A header with at least one prose paragraph (its headline may be gone already, as a
+    /// duplicate of the title), and no navigation.
+    fn is_headline_with_intro(&mut self, header: Id) -> bool {
+        if !self
+            .dom
+            .descendants_with_tags(header, &["nav", "form"])
+            .is_empty()
+        {
+            return false;
+        }
+        self.dom
+            .descendants_with_tags(header, &["p"])
+            .into_iter()
+            .any(|p| {
+                let t = self.dom.inner_text(p);
+                self.dom.text_len(p) >= SIBLING_INTRO_MIN_TEXT
+                    && self.dom.link_density(p) < SIBLING_P_MAX_LINK_DENSITY
+                    && t.trim_end().ends_with(['.', '!', '?', '…'])
+            })
     }
 }

@@ -35,6 +35,9 @@ pub const CLIMB_DIVISOR: f64 = 3.0;
 pub const SIBLING_MIN_SCORE: f64 = 10.0;
 /// R: see [`SIBLING_MIN_SCORE`]; also the bonus share for a sibling of the same class.
 pub const SIBLING_SHARE: f64 = 0.2;
+/// Ours: an intro or standfirst beside the headline, before the body, joins the article
+/// when it is a sentence of at least this many characters.
+pub const SIBLING_INTRO_MIN_TEXT: usize = 40;
 /// R: an unscored `<p>` sibling longer than this joins below [`SIBLING_P_MAX_LINK_DENSITY`].
 pub const SIBLING_P_LONG: usize = 80;
 /// R: see [`SIBLING_P_LONG`].
