@@ -408,12 +408,15 @@ fn drop_common_words(text: &str, ctx: &Context, mentions: &mut Vec<Mention>) {
         let all_plain = words.iter().all(|w| is_plain_word(w)) && !is_listed_phrase(&words);
         // A "person" made of plain words only ("Solutions Officer", "Breaking News"), and a
         // list run together ("Food & Beverage", "Automotive, Construction").
-        if all_plain && (m.label == Label::Per || m.text.contains([',', '&'])) {
-            return false;
-        }
         let i = ctx.token_at(m.start);
         let initial = ctx.initial.get(i).copied().unwrap_or(false);
         let heading = shouted || in_heading(text, m.start);
+        // One capitalised word inside a prose sentence is the writer's capital, not the
+        // sentence's or a heading's: "Brazilian striker Ronaldo", "no God but Allah".
+        let lone_in_prose = lower.len() == 1 && !initial && !heading;
+        if all_plain && ((m.label == Label::Per && !lone_in_prose) || m.text.contains([',', '&'])) {
+            return false;
+        }
         if !(heading || initial) {
             return true;
         }
