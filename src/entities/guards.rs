@@ -83,7 +83,7 @@ fn in_heading(text: &str, at: usize) -> bool {
 }
 
 /// A row of a results or standings table ("Hearts 0 Raith 0", "NEW JERSEY 14 10 1 61"): at
-/// least as many numbers as words. Its names are the row's subject, not a teaser's words.
+/// least half as many numbers as words. Its names are the row's subject, not a teaser's words.
 fn is_table_row(line: &str) -> bool {
     let (mut numbers, mut words) = (0, 0);
     for w in line.split_whitespace() {
@@ -93,7 +93,7 @@ fn is_table_row(line: &str) -> bool {
             numbers += 1;
         }
     }
-    numbers >= 2 && numbers >= words
+    numbers >= 2 && 2 * numbers >= words
 }
 
 impl<'a> Context<'a> {
