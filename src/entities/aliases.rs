@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::gazetteer::{Gazetteer, FIRST_NAME};
+use super::gazetteer::{Gazetteer, FIRST_NAME, NATIONALITY};
 use super::{Entity, Label, Mention};
 
 /// Short forms of given names and the form they group under ("Bill Gates" is "William
@@ -143,6 +143,15 @@ fn short_form_of(p: &[String], full: &[String], text: &str) -> bool {
         }
         _ => p.last() == full.last(),
     }
+}
+
+/// Whether `word` is one nationality word of the name lists ("Korean", "British").
+fn is_nationality(word: &str) -> bool {
+    !word.contains(' ')
+        && Gazetteer::get()
+            .matches(&[word])
+            .first()
+            .is_some_and(|g| g.begin & NATIONALITY != 0)
 }
 
 /// A company's legal form ending its name (lower case): "Corp", "Inc", "plc", "GmbH" (not
@@ -434,7 +443,12 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
                 // Only prose gives a label worth spreading: in tables and lists (sports results
                 // that name a city as a place in one line and as its team in the next) each
                 // mention keeps its own.
-                if !mixed || any_prose || label == Label::Org && companies.contains(&gi) {
+                // A nationality word read as MISC is the adjective ("Korean officials"), not
+                // the team or party the same word names elsewhere.
+                let adjective = mixed && m.label == Label::Misc && is_nationality(&m.text);
+                if (!mixed || any_prose || label == Label::Org && companies.contains(&gi))
+                    && !adjective
+                {
                     m.label = label;
                 }
                 // The longest form; between equals, ordinary case over headline capitals.

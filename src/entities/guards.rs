@@ -83,7 +83,7 @@ fn in_heading(text: &str, at: usize) -> bool {
 }
 
 /// A row of a results or standings table ("Hearts 0 Raith 0", "NEW JERSEY 14 10 1 61"): at
-/// least as many numbers as words. Its names are the row's subject, not a teaser's words.
+/// least half as many numbers as words. Its names are the row's subject, not a teaser's words.
 fn is_table_row(line: &str) -> bool {
     let (mut numbers, mut words) = (0, 0);
     for w in line.split_whitespace() {
@@ -93,7 +93,7 @@ fn is_table_row(line: &str) -> bool {
             numbers += 1;
         }
     }
-    numbers >= 2 && numbers >= words
+    numbers >= 2 && 2 * numbers >= words
 }
 
 impl<'a> Context<'a> {
@@ -408,12 +408,15 @@ fn drop_common_words(text: &str, ctx: &Context, mentions: &mut Vec<Mention>) {
         let all_plain = words.iter().all(|w| is_plain_word(w)) && !is_listed_phrase(&words);
         // A "person" made of plain words only ("Solutions Officer", "Breaking News"), and a
         // list run together ("Food & Beverage", "Automotive, Construction").
-        if all_plain && (m.label == Label::Per || m.text.contains([',', '&'])) {
-            return false;
-        }
         let i = ctx.token_at(m.start);
         let initial = ctx.initial.get(i).copied().unwrap_or(false);
         let heading = shouted || in_heading(text, m.start);
+        // One capitalised word inside a prose sentence is the writer's capital, not the
+        // sentence's or a heading's: "Brazilian striker Ronaldo", "no God but Allah".
+        let lone_in_prose = lower.len() == 1 && !initial && !heading;
+        if all_plain && ((m.label == Label::Per && !lone_in_prose) || m.text.contains([',', '&'])) {
+            return false;
+        }
         if !(heading || initial) {
             return true;
         }
