@@ -131,3 +131,86 @@ pub fn is_block(tag: &str) -> bool {
             | "ul"
     )
 }
+
+/// The candidates of a `srcset` attribute as (URL, descriptor) by the HTML standard's grammar:
+/// a URL runs to the next whitespace, so a comma inside it ("…/fit=700,1024/a.jpg") stays;
+/// a URL ending in commas has no descriptor; otherwise the descriptor runs to the next comma
+/// outside parentheses.
+pub fn srcset_candidates(srcset: &str) -> Vec<(&str, &str)> {
+    let mut out = Vec::new();
+    let mut rest = srcset;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == ',');
+        if rest.is_empty() {
+            return out;
+        }
+        let url_end = rest
+            .find(|c: char| c.is_ascii_whitespace())
+            .unwrap_or(rest.len());
+        let (url, after) = rest.split_at(url_end);
+        if url.ends_with(',') {
+            out.push((url.trim_end_matches(','), ""));
+            rest = after;
+            continue;
+        }
+        let mut depth = 0usize;
+        let mut end = after.len();
+        for (i, c) in after.char_indices() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                ',' if depth == 0 => {
+                    end = i;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let (desc, tail) = after.split_at(end);
+        out.push((url, desc.trim()));
+        rest = tail;
+    }
+}
+
+/// A `srcset` written back from its candidates.
+pub fn srcset_join<'a>(candidates: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    candidates
+        .into_iter()
+        .map(|(u, d)| {
+            if d.is_empty() {
+                u.to_string()
+            } else {
+                format!("{u} {d}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod srcset_tests {
+    use super::*;
+
+    #[test]
+    fn commas_inside_urls_stay() {
+        let got = srcset_candidates(
+            "https://i.example/fit=700,1024/a.jpg 700w, https://i.example/fit=1400,2048/a.jpg 1400w",
+        );
+        assert_eq!(
+            got,
+            [
+                ("https://i.example/fit=700,1024/a.jpg", "700w"),
+                ("https://i.example/fit=1400,2048/a.jpg", "1400w")
+            ]
+        );
+        assert_eq!(
+            srcset_candidates("a.png, b.png 2x,c.png"),
+            [("a.png", ""), ("b.png", "2x"), ("c.png", "")]
+        );
+        assert_eq!(srcset_candidates(" , ,"), []);
+        assert_eq!(
+            srcset_join(srcset_candidates("a.png 1x,b.png 2x")),
+            "a.png 1x, b.png 2x"
+        );
+    }
+}

@@ -171,18 +171,41 @@
     const u = lazyImageUrl(img, current, attrs);
     return u && sameSite(u) ? u : '';
   }
+  // A srcset's candidates as [url, descriptor] by the HTML grammar: a URL runs to whitespace, so
+  // a comma inside it ("…/fit=700,1024/a.jpg") stays (src/html.rs srcset_candidates does the same).
+  function srcsetCandidates(srcset) {
+    const out = [];
+    let rest = srcset;
+    for (;;) {
+      rest = rest.replace(/^[\s,]+/, '');
+      if (!rest) return out;
+      const m = /^\S+/.exec(rest);
+      const url = m[0];
+      rest = rest.slice(url.length);
+      if (url.endsWith(',')) { out.push([url.replace(/,+$/, ''), '']); continue; }
+      let depth = 0, end = rest.length;
+      for (let i = 0; i < rest.length; i++) {
+        const c = rest[i];
+        if (c === '(') depth++;
+        else if (c === ')') depth = Math.max(0, depth - 1);
+        else if (c === ',' && depth === 0) { end = i; break; }
+      }
+      out.push([url, rest.slice(0, end).trim()]);
+      rest = rest.slice(end);
+    }
+  }
+
   function lazyImageUrl(img, current, attrs) {
     if (current && !current.startsWith('data:')) return current;
     for (const a of LAZY_ATTRS) {
       const v = attrs.get(a);
-      if (v) return absolute(v.trim().split(/\s+/)[0]);
+      if (v) return absolute(a === 'data-srcset' ? (srcsetCandidates(v)[0] || [''])[0] : v.trim().split(/\s+/)[0]);
     }
     const srcset = attrs.get('srcset');
     if (srcset) {
       // The largest candidate: what a high-density screen would load.
       let best = '', bestW = -1;
-      for (const part of srcset.split(',')) {
-        const [u, d] = part.trim().split(/\s+/);
+      for (const [u, d] of srcsetCandidates(srcset)) {
         const w = d ? parseFloat(d) : 1;
         if (u && w > bestW) { best = u; bestW = w; }
       }

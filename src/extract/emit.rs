@@ -233,14 +233,13 @@ fn url_attr(tag: &str, k: &str, v: &str, base: Option<&url::Url>) -> Option<Stri
 
 /// The `srcset` candidates the reader may fetch (the rest of the check is `filter_attr`'s).
 fn srcset_may_fetch(v: &str, base: Option<&url::Url>) -> String {
-    v.split(',')
-        .map(str::trim)
-        .filter(|c| {
-            let u = c.split_whitespace().next().unwrap_or("");
-            url::Url::parse(u).map_or(true, |u| crate::fetch_policy::may_fetch(&u, base))
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+    crate::html::srcset_join(
+        crate::html::srcset_candidates(v)
+            .into_iter()
+            .filter(|(u, _)| {
+                url::Url::parse(u).map_or(true, |u| crate::fetch_policy::may_fetch(&u, base))
+            }),
+    )
 }
 
 fn write_attr(out: &mut String, name: &str, value: &str) {

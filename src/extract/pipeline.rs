@@ -56,21 +56,11 @@ fn shown_in_body(d: &Dom, root: usize, lead: &str, base: Option<&url::Url>) -> b
         .any(|u| image_key::key(u, base).as_deref() == Some(lead_key.as_str()))
 }
 
-/// The URLs of a `srcset`: each candidate is a URL then an optional descriptor, candidates
-/// separated by a comma after whitespace or a descriptor (a URL may itself hold commas).
+/// The URLs of a `srcset` (by its grammar: a URL may itself hold commas).
 fn srcset_urls(srcset: &str) -> impl Iterator<Item = &str> {
-    srcset
-        .split_ascii_whitespace()
-        .filter(|t| !is_descriptor(t.trim_end_matches(',')) && !t.is_empty())
-        .map(|t| t.trim_end_matches(','))
-}
-
-fn is_descriptor(t: &str) -> bool {
-    t.len() > 1
-        && (t.ends_with('w') || t.ends_with('x') || t.ends_with('h'))
-        && t[..t.len() - 1]
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b == b'.')
+    crate::html::srcset_candidates(srcset)
+        .into_iter()
+        .map(|(u, _)| u)
 }
 
 pub fn run(

@@ -180,18 +180,16 @@ pub fn filter_attr<'u>(el: &str, attr: &str, value: &'u str) -> Option<Cow<'u, s
         }
         ("img", "srcset") => {
             // Keep only candidates with web or inline-image URLs.
-            let kept: Vec<&str> = value
-                .split(',')
-                .map(str::trim)
-                .filter(|c| {
-                    let u = c.split_whitespace().next().unwrap_or("");
+            let kept: Vec<(&str, &str)> = crate::html::srcset_candidates(value)
+                .into_iter()
+                .filter(|(u, _)| {
                     u.starts_with("http://") || u.starts_with("https://") || is_data_image(u)
                 })
                 .collect();
             if kept.is_empty() {
                 return None;
             }
-            return Some(Cow::Owned(kept.join(", ")));
+            return Some(Cow::Owned(crate::html::srcset_join(kept)));
         }
         _ => {
             if is_data {

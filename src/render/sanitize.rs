@@ -43,10 +43,9 @@ pub fn clean(html: &str, base: Option<&str>) -> String {
             // srcset is a list of URLs that ammonia does not check: keep it only when all are
             // absolute http(s).
             if attr == "srcset" {
-                let ok = value.split(',').all(|c| {
-                    let u = c.split_whitespace().next().unwrap_or("");
-                    u.starts_with("https://") || u.starts_with("http://")
-                });
+                let ok = crate::html::srcset_candidates(value)
+                    .iter()
+                    .all(|(u, _)| u.starts_with("https://") || u.starts_with("http://"));
                 return if ok && el == "source" {
                     Some(value.into())
                 } else {

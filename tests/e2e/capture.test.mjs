@@ -102,6 +102,7 @@ test('attributes: kept, dropped, escaped; lazy images; slots and display:content
     <img data-src="lazy.png" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="lazy">
     <img data-src="https://elsewhere.net/never-loaded.png" alt="elsewhere">
     <img data-srcset="small.png 1x, big.png 2x" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="set">
+    <div style="height:4000px"></div><img loading="lazy" width="10" height="10" srcset="fit=700,1024/x.png 1x, fit=1400,2048/x.png 2x" alt="commas">
     <div class="c"><p>CONTENTS-CHILD</p></div><div hidden="until-found">UNTIL-FOUND</div><div id="">EMPTY-ID</div>
     <span id="skip" class="sr">SR-WITH-ID</span>
     <div id="host"><span slot="named">SLOTTED</span><span>DEFAULT-SLOTTED</span></div>
@@ -120,6 +121,7 @@ test('attributes: kept, dropped, escaped; lazy images; slots and display:content
   assert.ok(!c.html.includes('elsewhere.net'), 'a lazy image on another site, never loaded, is left out');
   assert.ok(c.html.includes('src="https://example.org/d/lazy.png"'), 'lazy image URL');
   assert.ok(c.html.includes('src="https://example.org/d/small.png"'), 'lazy srcset: its first candidate');
+  assert.ok(c.html.includes('src="https://example.org/d/fit=1400,2048/x.png"'), `a srcset read by its grammar (commas inside URLs): ${c.html.match(/<img[^>]*commas[^>]*>/)}`);
   assert.match(c.html, /<p><span slot="named">SLOTTED<\/span> \/ <span>DEFAULT-SLOTTED<\/span> \/ SLOT-FALLBACK<\/p>/, 'slots in place');
   for (const kept of ['CONTENTS-CHILD', 'UNTIL-FOUND', 'EMPTY-ID']) assert.ok(c.html.includes(kept), `${kept} kept`);
   assert.ok(!c.html.includes('SR-WITH-ID'), 'visually-hidden text left out');
