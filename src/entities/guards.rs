@@ -68,15 +68,7 @@ fn line_of(text: &str, at: usize) -> &str {
 /// Whether the line holding byte `at` reads as a heading, teaser or button: short, and not
 /// ended like a sentence.
 fn in_heading(text: &str, at: usize) -> bool {
-    let start = text
-        .get(..at)
-        .and_then(|s| s.rfind('\n'))
-        .map_or(0, |i| i + 1);
-    let end = text
-        .get(at..)
-        .and_then(|s| s.find('\n'))
-        .map_or(text.len(), |i| at + i);
-    let line = text.get(start..end).unwrap_or("").trim_end();
+    let line = line_of(text, at).trim_end();
     !line.ends_with(['.', '!', '?', '…', '"', '”', '’', ')', ':', ';', ','])
         && line.split_whitespace().count() <= 15
         && !is_table_row(line)
