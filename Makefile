@@ -42,9 +42,9 @@ wasm-test-panic: setup
 	wasm-bindgen --target web --no-typescript --out-dir target/wasm-test-panic --out-name lectern \
 	  target/wasm32-unknown-unknown/debug/lectern.wasm
 
-# Validates the manifest and sources for Firefox (offline).
+# Validates the manifest and sources for Firefox (offline), as the Firefox package ships them.
 lint-ext: setup
-	node node_modules/web-ext/bin/web-ext.js lint --source-dir extension --no-input
+	scripts/package.sh --lint-firefox
 
 test: setup lint test-rust test-js lint-ext test-e2e
 

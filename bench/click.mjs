@@ -78,13 +78,16 @@ if (opts.before) variants.push({ label: 'before', ext: path.resolve(opts.before)
 const drivers = { chromium, firefox };
 
 // The page's main-thread busy time from the click to the marks (Chromium: the page renderer's
-// task time from CDP; the reader frame runs in the extension's own process).
+// task time from CDP; the reader frame runs in the extension's own process), and where it went:
+// script (capture.js, the page's own), layout, style.
+const BUSY = { busy: 'TaskDuration', script: 'ScriptDuration', layout: 'LayoutDuration', style: 'RecalcStyleDuration' };
 async function busyMs(driver, env, page) {
   if (driver.name !== 'chromium') return null;
   if (!page.__cdp) { page.__cdp = await page.context().newCDPSession(page); await page.__cdp.send('Performance.enable'); }
   const { metrics } = await page.__cdp.send('Performance.getMetrics');
-  return 1000 * metrics.find((m) => m.name === 'TaskDuration').value;
+  return Object.fromEntries(Object.entries(BUSY).map(([k, name]) => [k, 1000 * metrics.find((m) => m.name === name).value]));
 }
+const busyPart = (b0, b1, k) => (b0 == null || b1 == null ? null : b1[k] - b0[k]);
 
 // One click on a page in an open browser: click→article, click→marks, page busy, states.
 async function clickOnce(driver, env, pagePath, tag) {
@@ -108,7 +111,10 @@ async function clickOnce(driver, env, pagePath, tag) {
     page: pagePath, state,
     article: d.articleAt ? Number(d.articleAt) - t0 : null,
     marks: state === 'ready' && d.entitiesAt ? Number(d.entitiesAt) - t0 : null,
-    busy: busy0 == null ? null : busy1 - busy0,
+    busy: busyPart(busy0, busy1, 'busy'),
+    busyScript: busyPart(busy0, busy1, 'script'),
+    busyLayout: busyPart(busy0, busy1, 'layout'),
+    busyStyle: busyPart(busy0, busy1, 'style'),
     capture: d.captureMs ? Number(d.captureMs) : null,
     process: d.processMs ? Number(d.processMs) : null,
   };
@@ -183,7 +189,12 @@ for (const bname of opts.browsers) {
     const f = first[v.label];
     console.log(line(`[${v.label}] click to article`, w.map((r) => r.article)));
     console.log(line(`[${v.label}] click to marks`, w.map((r) => r.marks)));
-    if (bname === 'chromium') console.log(line(`[${v.label}] page main thread busy`, w.map((r) => r.busy)));
+    if (bname === 'chromium') {
+      console.log(line(`[${v.label}] page main thread busy`, w.map((r) => r.busy)));
+      for (const [k, label] of [['busyScript', 'script'], ['busyLayout', 'layout'], ['busyStyle', 'style']]) {
+        console.log(line(`[${v.label}] ... of which ${label}`, w.map((r) => r[k])));
+      }
+    }
     console.log(line(`[${v.label}] capture in the page`, w.map((r) => r.capture)));
     console.log(line(`[${v.label}] first click, fresh profile, to article`, f.map((r) => r.article)));
     console.log(line(`[${v.label}] first click, fresh profile, to marks`, f.map((r) => r.marks)));

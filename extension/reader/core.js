@@ -16,10 +16,11 @@ export class CoreError extends Error {
 }
 
 /**
- * `worker`: one already started (preload.js starts it as soon as the page is confirmed).
- * @param {{budgetMs?: number, worker?: Worker | null}} [options]
+ * `worker`: one already started (preload.js starts it as soon as the page is confirmed);
+ * `module`: the wasm module compiled once (the warm core), handed to every worker started.
+ * @param {{budgetMs?: number, worker?: Worker | null, module?: WebAssembly.Module | null}} [options]
  */
-export function createCore({ budgetMs = BUDGET_MS, worker: early = null } = {}) {
+export function createCore({ budgetMs = BUDGET_MS, worker: early = null, module = null } = {}) {
   /** @type {Worker | null} */
   let worker = null;
   let nextId = 0;
@@ -48,6 +49,8 @@ export function createCore({ budgetMs = BUDGET_MS, worker: early = null } = {}) 
       }
     };
     w.onerror = (e) => { e.preventDefault(); stop(new CoreError('internal', e.message || 'the core could not start')); };
+    // Its answer (id 0) is nobody's call: the calls that follow wait for it in the worker.
+    if (module) w.postMessage({ id: 0, op: 'init', args: [module] });
     return w;
   }
 
@@ -68,16 +71,23 @@ export function createCore({ budgetMs = BUDGET_MS, worker: early = null } = {}) 
   }
 
   return {
-    /** Starts the worker and compiles the module (call once there is a page to show). */
-    warm: () => call('warm', []).catch(() => null),
+    /**
+     * Starts the worker and compiles the module (call once there is a page to show); `full`
+     * also loads the entity model and runs the tagger once.
+     */
+    warm: (full = false) => call('warm', [full]).catch(() => null),
     /**
      * The reader view of the page's article; with `{highlights: false}` the article is kept
-     * for `marks()`. Rejects with code 'no-article' when there is none.
-     * @param {string} html @param {string} url @param {Record<string, unknown>} opts
+     * for `marks(key)`. Rejects with code 'no-article' when there is none.
+     * @param {string} html @param {string} url @param {Record<string, unknown>} opts @param {string} [key]
      */
-    article: (html, url, opts) => call('article', [html, url, opts]),
-    /** The last plain article with its entities marked. */
-    marks: () => call('marks', []),
+    article: (html, url, opts, key = '') => call('article', [html, url, opts, key]),
+    /** The plain article last prepared under `key`, with its entities marked. @param {string} [key] */
+    marks: (key = '') => call('marks', [key]),
+    /** Forgets the article prepared under `key`. @param {string} key */
+    drop: (key) => call('drop', [key]).catch(() => null),
+    /** Whether calls are running. */
+    busy: () => calls.size > 0,
     /** @param {string} html @param {string} url @param {string} title @param {Record<string, unknown>} opts */
     fragment: (html, url, title, opts) => call('fragment', [html, url, title, opts]),
     terminate: () => stop(new CoreError('internal', 'closed')),

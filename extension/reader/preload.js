@@ -1,6 +1,7 @@
 // Runs before the reader's modules load: asks the background for this frame's page at once and,
-// only once one is confirmed (a frame the extension did not open gets none, so no work), starts
-// the core's Worker compiling the wasm module, while the modules still load. reader.js takes
+// only once one is confirmed (a frame the extension did not open gets none, so no work) and the
+// warm core did not process it already (warm.js), starts the core's Worker compiling the wasm
+// module, while the modules still load. reader.js takes
 // both over (`__lecternEarly`). The message type is messages.js's MSG.PAYLOAD (a classic script
 // cannot import it).
 (() => {
@@ -10,7 +11,7 @@
   const workerUrl = new URL('worker.js', document.currentScript.src);
   Object.defineProperty(globalThis, '__lecternEarly', {
     value: ext.runtime.sendMessage({ type: 'lectern-payload', token }).catch(() => null).then((payload) => {
-      if (!payload || typeof payload.html !== 'string') return { payload, worker: null };
+      if (!payload || typeof payload.html !== 'string' || payload.article) return { payload, worker: null };
       const worker = new Worker(workerUrl, { type: 'module' });
       worker.postMessage({ id: 0, op: 'warm', args: [] });
       return { payload, worker };

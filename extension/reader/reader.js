@@ -24,6 +24,21 @@ let reader = null;
 let mode = 'article';
 // Set once the tagger has run in this worker: later renders need no progressive step.
 let entitiesWarm = false;
+/** The warm core's Outcome for this page (warm.js), until the first render takes it. */
+let prerendered = null;
+/** @type {Worker | null} started by preload.js */
+let earlyWorker = null;
+
+// The reader's own core, started on first need (the warm core usually did the first render).
+function startCore() {
+  if (!core) {
+    core = createCore({ worker: earlyWorker });
+    if (!earlyWorker) core.warm();
+    earlyWorker = null;
+    de.dataset.core = 'started'; // for the tests: no page, no core
+  }
+  return core;
+}
 
 // The background knows which tab this frame is in.
 function close() {
@@ -51,16 +66,25 @@ async function render() {
   const opts = { highlights: s.highlights, loaded_images: payload.loadedImages || [] };
   const t0 = performance.now();
   const run = render.run = (render.run || 0) + 1;
+  // The warm core's article for this page (warm.js), used once: later renders (a setting
+  // changed, another mode) run the reader's own core.
+  const warmed = prerendered;
+  prerendered = null;
   try {
     const call = (o) => {
-      if (mode === 'article') return core.article(payload.html, payload.url, o);
+      if (warmed && mode === 'article') {
+        if ('result' in warmed) return Promise.resolve(warmed.result);
+        return Promise.reject(new CoreError(warmed.error.code, warmed.error.message));
+      }
+      const c = startCore();
+      if (mode === 'article') return c.article(payload.html, payload.url, o);
       const fopts = { highlights: o.highlights };
-      if (mode === 'selection') return core.fragment(payload.selectionHtml, payload.url, payload.title, fopts);
-      return core.fragment(bodyOf(payload.html), payload.url, payload.title, fopts);
+      if (mode === 'selection') return c.fragment(payload.selectionHtml, payload.url, payload.title, fopts);
+      return c.fragment(bodyOf(payload.html), payload.url, payload.title, fopts);
     };
     // Progressive: the article first, then the same article with its entities marked, so the
     // reader is readable while the tagger runs.
-    const progressive = opts.highlights !== false && !entitiesWarm;
+    const progressive = opts.highlights !== false && (!entitiesWarm || !!warmed);
     let result = await call(progressive ? { ...opts, highlights: false } : opts);
     if (run !== render.run) return; // a newer render took over
     de.dataset.processMs = String(Math.round(performance.now() - t0));
@@ -73,10 +97,15 @@ async function render() {
       await nextFrame();
       if (run !== render.run) return;
       const t1 = performance.now();
-      // The article is already extracted: only its entities are left to do.
-      result = mode === 'article' ? await core.marks() : await call(opts);
+      // The article is already extracted: only its entities are left to do (by the warm core,
+      // which started on them as soon as the article was done, or else here).
+      const warmMarks = warmed ? await ext.runtime.sendMessage({ type: MSG.MARKS, token }).catch(() => null) : null;
+      if (warmMarks && 'result' in warmMarks) result = warmMarks.result;
+      else if (warmed) result = await startCore().article(payload.html, payload.url, opts);
+      else result = mode === 'article' ? await core.marks() : await call(opts);
       if (run !== render.run) return;
-      entitiesWarm = true;
+      // The reader's own tagger is warm only if it ran.
+      if (!(warmMarks && 'result' in warmMarks)) entitiesWarm = true;
       const scroller = document.scrollingElement;
       const top = scroller ? scroller.scrollTop : 0;
       reader.show(result);
@@ -185,10 +214,12 @@ async function main() {
     reader.showMessage('Nothing to show', 'The page could not be captured. Close the reader and try again.', [['Back to the page', close]]);
     return;
   }
-  core = createCore({ worker: got.worker });
-  // The worker compiles the module while the reader's features are set up.
-  if (!got.worker) core.warm();
-  de.dataset.core = 'started'; // for the tests: no page, no core
+  prerendered = payload.article && typeof payload.article === 'object' ? payload.article : null;
+  earlyWorker = got.worker;
+  // Without the warm core's article the worker compiles the module while the reader's features
+  // are set up.
+  if (!prerendered) startCore();
+  else de.dataset.core = 'warm';
   if (typeof payload.ms === 'number') de.dataset.captureMs = payload.ms.toFixed(1);
   optionalFeatures(reader.extra, settings);
   await attachFeatures(reader, {

@@ -3,6 +3,7 @@
 // Nothing here talks to the network.
 import { api, loadSettings } from './settings.js';
 import { MSG } from './messages.js';
+import { warmCore } from './warm.js';
 import initWasm, { is_readerable } from '../pkg/lectern.js';
 
 const ext = api();
@@ -41,25 +42,47 @@ async function exec(tabId, details) {
   }
 }
 
+// The warm core (warm.js): compiled when the extension is installed or the browser starts, so
+// no click waits for it.
+const warm = warmCore(ext);
+ext.runtime.onStartup.addListener(() => warm.start());
+warm.start();
+
 // Two injections per click, each a round trip to the page: the scripts (they define themselves
-// once per page), then one call that closes an open reader or captures the page and opens one.
+// once per page), then one call that closes an open reader, or opens the reader frame (it loads
+// in the extension's process while the page is captured) and captures the page. The warm core
+// processes the capture while the frame loads.
 async function toggle(tabId) {
-  // Own properties only: an element id makes a named property on window (see overlay.js).
-  const [closed] = await exec(tabId, { func: () => !!(Object.hasOwn(globalThis, '__lecternReader') && globalThis.__lecternReader.close()) });
-  if (closed && closed.result) return 'closed';
+  const settings = loadSettings();
   await exec(tabId, { files: ['src/capture.js', 'src/overlay.js'] });
   const token = crypto.randomUUID();
   // The overlay makes the frame's URL itself (runtime.getURL: reader.html has a dynamic URL).
+  // Own properties only: an element id makes a named property on window (see overlay.js).
   const [res] = await exec(tabId, {
     func: (token) => {
+      const reader = Object.hasOwn(globalThis, '__lecternReader') ? globalThis.__lecternReader : null;
+      if (!reader) return null;
+      if (reader.close()) return { closed: true };
+      reader.open(token);
       const page = globalThis.__lecternCapture({});
-      globalThis.__lecternReader.open(token);
+      // After the capture: its layout reads see the page as it was.
+      reader.settle();
       return page;
     },
     args: [token],
   });
-  if (res && res.result && res.result.closed === true) return 'closed';
-  const payload = { ...(res && res.result), tabId };
+  const page = res && res.result;
+  if (page && page.closed === true) return 'closed';
+  const payload = { ...page, tabId };
+  if (typeof payload.html === 'string') {
+    const s = await settings;
+    const highlights = s.highlights !== false;
+    const opts = { highlights: false, loaded_images: payload.loadedImages || [] };
+    payload.article = warm.article(token, payload.html, payload.url, opts);
+    // The marks follow at once: the reader asks for them once the article is in.
+    if (highlights) marksFor.set(token, { tabId, marks: payload.article.then((a) => (a && 'result' in a ? warm.marks(token) : null)) });
+    setTimeout(() => marksFor.delete(token), 60_000);
+  }
   const w = waiters.get(token);
   if (w && w.tabId === tabId) { waiters.delete(token); w.resolve(payload); return 'opened'; }
   pending.set(token, payload);
@@ -68,19 +91,25 @@ async function toggle(tabId) {
   return 'opened';
 }
 
-// The reader of tab `tabId` asks for the page of `token`: given once, to that tab only.
-function takePayload(token, tabId) {
-  const p = pending.get(token);
+// The warm core's marks by token, given once, to the reader in the same tab.
+const marksFor = new Map();
+
+// The reader of tab `tabId` asks for the page of `token`: given once, to that tab only, with
+// the warm core's article once it is done.
+async function takePayload(token, tabId) {
+  let p = pending.get(token);
   if (p) {
-    if (p.tabId !== tabId) return Promise.resolve(null);
+    if (p.tabId !== tabId) return null;
     pending.delete(token);
-    return Promise.resolve(p);
+  } else {
+    if (waiters.has(token)) return null;
+    p = await new Promise((resolve) => {
+      waiters.set(token, { tabId, resolve });
+      setTimeout(() => { if (waiters.delete(token)) resolve(null); }, 10_000);
+    });
   }
-  if (waiters.has(token)) return Promise.resolve(null);
-  return new Promise((resolve) => {
-    waiters.set(token, { tabId, resolve });
-    setTimeout(() => { if (waiters.delete(token)) resolve(null); }, 10_000);
-  });
+  if (!p) return null;
+  return { ...p, article: p.article ? await p.article : null };
 }
 
 ext.action.onClicked.addListener((tab) => {
@@ -147,6 +176,13 @@ ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     takePayload(String(msg.token), tabId).then(sendResponse);
     return true;
   }
+  if (msg.type === MSG.MARKS && fromExtension) {
+    const m = marksFor.get(String(msg.token));
+    if (!m || !sender.tab || m.tabId !== sender.tab.id) { sendResponse(null); return false; }
+    marksFor.delete(String(msg.token));
+    m.marks.then(sendResponse);
+    return true;
+  }
   if (msg.type === MSG.CLOSE && fromExtension) {
     const tabId = sender.tab && sender.tab.id != null ? sender.tab.id : msg.tabId;
     if (Number.isInteger(tabId)) ext.tabs.sendMessage(tabId, { type: MSG.CLOSE }, { frameId: 0 }).catch(() => {});
@@ -164,4 +200,4 @@ ext.storage.onChanged.addListener((changes, area) => {
 });
 if (ext.permissions.onAdded) ext.permissions.onAdded.addListener(() => syncRegistration().catch(() => {}));
 if (ext.permissions.onRemoved) ext.permissions.onRemoved.addListener(() => syncRegistration().catch(() => {}));
-ext.runtime.onInstalled.addListener(() => syncRegistration().catch(() => {}));
+ext.runtime.onInstalled.addListener(() => { syncRegistration().catch(() => {}); warm.start(); });

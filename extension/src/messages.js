@@ -5,8 +5,15 @@
 
 /** @enum {string} */
 export const MSG = Object.freeze({
-  /** reader -> background: `{type, token}`; the answer is the captured page or null. */
+  /**
+   * reader -> background: `{type, token}`; the answer is the captured page (with `article`, the
+   * warm core's Outcome, see warm.js) or null.
+   */
   PAYLOAD: 'lectern-payload',
+  /** reader -> background: `{type, token}`; the answer is the warm core's Outcome for the marks. */
+  MARKS: 'lectern-marks',
+  /** background -> offscreen document (Chromium): `{type, op, args}`; the answer is an Outcome. */
+  CORE: 'lectern-core',
   /** reader -> background -> overlay (content script): close the reader in this tab. */
   CLOSE: 'lectern-close',
   /** check.js (content script) -> background: `{type, url, html}` after a page loaded. */
@@ -22,7 +29,8 @@ export const CORE_ERROR = Object.freeze({
 });
 
 /**
- * A captured page as the background hands it to the reader.
+ * A captured page as the background hands it to the reader; `article`: what the warm core made
+ * of it (`{result}` or `{error: {code, message}}`; null or absent: the reader runs its own core).
  * @typedef {{html: string, url: string, title: string, lang: string, selectionHtml: string,
- *   loadedImages: string[], ms: number, tabId: number}} Payload
+ *   loadedImages: string[], ms: number, tabId: number, article?: any}} Payload
  */

@@ -1,0 +1,37 @@
+// reader.html preloads every module reader.js imports (so the browser fetches them at once, not
+// level by level as it finds the imports): the list must follow the import graph.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const EXT = path.join(ROOT, 'extension');
+
+// The static imports of a module and of everything it imports, as paths under extension/.
+function importGraph(entry) {
+  const seen = new Set();
+  const stack = [path.join(EXT, entry)];
+  while (stack.length) {
+    const file = stack.pop();
+    const rel = path.relative(EXT, file);
+    if (seen.has(rel)) continue;
+    seen.add(rel);
+    const src = fs.readFileSync(file, 'utf8');
+    for (const m of src.matchAll(/^\s*(?:import|export)\s[^;]*?\sfrom\s+['"]([^'"]+)['"]/gm)) {
+      stack.push(path.resolve(path.dirname(file), m[1]));
+    }
+  }
+  return seen;
+}
+
+test('reader.html preloads exactly the modules reader.js imports', () => {
+  const html = fs.readFileSync(path.join(EXT, 'reader.html'), 'utf8');
+  const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]).sort();
+  const graph = importGraph('reader/reader.js');
+  graph.delete('reader/reader.js');
+  // The wasm glue is imported by the worker only, never by the page.
+  assert.ok(!graph.has('pkg/lectern.js'));
+  assert.deepEqual(preloaded, [...graph].sort());
+});
