@@ -20,12 +20,14 @@ export async function attachFeatures(reader, { sync, local, url, creditsUrl }) {
   const doc = document;
   const de = doc.documentElement;
   const { main, panelList, toolbar } = reader.parts;
-  let prefs = { ...((await sync.get(PREFS)) || {}) };
+  // Both reads at once: each is a round trip to the browser.
+  const [savedPrefs, savedWatch] = await Promise.all([sync.get(PREFS), loadWatchlist(sync)]);
+  let prefs = { ...(savedPrefs || {}) };
   const savePrefs = (patch) => { prefs = { ...prefs, ...patch }; sync.set(PREFS, prefs); };
   let typo = normaliseTypography(prefs);
   applyTypography(de, typo);
   const positions = createPositions(local);
-  let watch = await loadWatchlist(sync);
+  let watch = savedWatch;
 
   // --- Read aloud
   const speech = createSpeechUi({ doc, main, h, t, prefs, savePrefs, status: de });

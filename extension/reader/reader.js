@@ -26,6 +26,8 @@ let mode = 'article';
 let entitiesWarm = false;
 /** The warm core's Outcome for this page (warm.js), until the first render takes it. */
 let prerendered = null;
+/** Settles once the reader's features are attached (main). */
+let featuresReady = Promise.resolve();
 /** @type {Worker | null} started by preload.js */
 let earlyWorker = null;
 
@@ -114,6 +116,9 @@ async function render() {
     }
     de.dataset.entities = 'ready';
     de.dataset.entitiesAt = String(Date.now());
+    // 'ready' once the features have joined the article too.
+    await featuresReady;
+    if (run !== render.run) return;
     de.dataset.state = 'ready';
   } catch (e) {
     if (run !== render.run) return;
@@ -222,7 +227,9 @@ async function main() {
   else de.dataset.core = 'warm';
   if (typeof payload.ms === 'number') de.dataset.captureMs = payload.ms.toFixed(1);
   optionalFeatures(reader.extra, settings);
-  await attachFeatures(reader, {
+  // The article first: the features join it as soon as they are set up (their show hooks run
+  // on what is already shown).
+  featuresReady = attachFeatures(reader, {
     sync: extensionStore(ext.storage.sync), local: extensionStore(ext.storage.local),
     url: () => payload.url, creditsUrl: ext.runtime.getURL('credits.html'),
   }).catch((e) => console.error('Lectern features:', e));

@@ -278,7 +278,8 @@ export function createReader(root, { settings, limits, onChange = () => {}, onCl
     show, showMessage, settings: () => ({ ...s }), extra, labelName: (l) => LABEL_NAME[l] || l,
     parts: { main, panel, panelList, toolbar, legend },
     current: () => current || { result: null, byEntity: new Map() },
-    onShow: (fn) => showHooks.push(fn),
+    // A hook added after an article was shown runs on it at once.
+    onShow: (fn) => { showHooks.push(fn); if (current && current.result) fn({ marked: lastMarked }); },
     selectMention,
     // Shows the current result again (the watchlist changed).
     rerender: () => { if (current && current.result) { const top = doc.scrollingElement.scrollTop; show(current.result, { marked: lastMarked }); doc.scrollingElement.scrollTop = top; } },

@@ -101,9 +101,10 @@ export function createHost(wasmUrl) {
     async warm() {
       if (cores.length) return;
       const entry = await newEntry();
-      // Not counted as a job: a click that comes meanwhile queues behind it, in a Worker
-      // that is about to be warm, rather than starting a cold one.
-      await entry.core.warm(true);
+      // A job like any other: a click that comes meanwhile (the browser just started) gets a
+      // Worker of its own, which instantiates the compiled module in milliseconds, rather
+      // than waiting for the model to load here.
+      await run(entry, (c) => c.warm(true));
     },
     /**
      * The plain article of a captured page (prepared under `key` for `marks`).

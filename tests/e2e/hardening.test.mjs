@@ -88,6 +88,27 @@ test('reader.html is not at a fixed URL, and a token works once, in its own tab'
   await page.close();
 });
 
+test('the warm core answers the background only, and a token\'s marks go once to its own tab', async () => {
+  const page = await openPage('squatter');
+  const frame = await openReader(page);
+  assert.equal(await state(frame), 'ready');
+  assert.equal(await frame.evaluate(() => document.documentElement.dataset.core), 'warm');
+  const token = new URL(frame.url()).hash.slice(1);
+  const got = await frame.evaluate(async (t) => {
+    const ask = (m) => chrome.runtime.sendMessage(m).then((r) => r ?? null, () => 'refused');
+    return {
+      // An extension page in a tab (as a reader frame a page managed to reach would be) asking
+      // the offscreen document to run the core: nobody answers.
+      core: await ask({ type: 'lectern-core', op: 'article', args: [t, '<title>x</title><p>x</p>', 'https://example.com/', {}] }),
+      // The marks were handed over already.
+      marks: await ask({ type: 'lectern-marks', token: t }),
+    };
+  }, token);
+  assert.ok(got.core === null || got.core === 'refused', `the core answered: ${JSON.stringify(got.core).slice(0, 80)}`);
+  assert.equal(got.marks, null);
+  await page.close();
+});
+
 test('a custom element named like the host gets nothing; element ids switch nothing off', async () => {
   const page = await openPage('squatter');
   const frame = await openReader(page);
