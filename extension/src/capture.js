@@ -215,19 +215,25 @@
     return src && !src.startsWith('data:') ? img.src : '';
   }
 
-  // The element's attributes, read once in order from its attribute list (a lookup by name is a
-  // scan of that list: one per name made a page with 40,000 attributes on one element quadratic).
-  // Only the first MAX_ATTRS are read; the few the visibility decision needs are asked by name
-  // when there are more. Fills `attrs` (name -> value, first wins) and returns the flags.
+  // The element's attributes, read once in order. Only the first MAX_ATTRS are read (a lookup by
+  // name is a scan of the element's list: reading all of 40,000 attributes by name would be
+  // quadratic); the few the visibility decision needs are asked by name when there are more.
+  // By name and not through `el.attributes`: that makes an Attr node and its wrapper per
+  // attribute, a fifth of a cold capture; only a name getAttribute cannot find again (an
+  // upper-case name set by script on an HTML element) is read from the list. Fills `attrs`
+  // (name -> value, first wins) and returns the flags.
   const HIDDEN = 1; // hidden by the hidden attribute or as an aria-hidden dialog
   const STYLED = 2; // a class, id or inline style could have given the element a box of its own
   function readAttrs(el, attrs) {
-    const list = el.attributes;
-    const n = list.length;
+    const names = el.getAttributeNames();
+    const n = names.length;
     const m = n < MAX_ATTRS ? n : MAX_ATTRS;
     for (let i = 0; i < m; i++) {
-      const a = list[i];
-      if (!attrs.has(a.name)) attrs.set(a.name, a.value);
+      const k = names[i];
+      if (attrs.has(k)) continue;
+      let v = el.getAttribute(k);
+      if (v === null) v = el.attributes[i].value;
+      attrs.set(k, v);
     }
     if (n > MAX_ATTRS) {
       for (const k of ['hidden', 'aria-hidden', 'role', 'aria-modal', 'class', 'id', 'style']) {

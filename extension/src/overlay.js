@@ -55,34 +55,22 @@
       overflowPriority: de.style.getPropertyPriority('overflow'),
       focus: document.activeElement,
       host,
-      frame,
-      settled: false,
     };
+    // Keep the page from scrolling under the reader; its position is restored on close.
+    de.style.setProperty('overflow', 'hidden', 'important');
     de.appendChild(host);
     if (typeof host.showPopover === 'function') {
       host.setAttribute('popover', 'manual');
       try { host.showPopover(); } catch { /* not connected after all: stays a fixed box */ }
     }
-    // Open only once the frame is in place.
-    state = saved;
-    frame.addEventListener('load', () => frame.focus(), { once: true });
-    return true;
-  }
-
-  // The rest of opening, once the page is captured (the frame loads meanwhile): what changes
-  // the page's layout, which the capture would otherwise lay out again, and the focus, which
-  // must not take the page's selection away first.
-  function settle() {
-    if (!state || state.settled) return;
-    state.settled = true;
-    const host = state.host;
-    // Keep the page from scrolling under the reader; its position is restored on close.
-    document.documentElement.style.setProperty('overflow', 'hidden', 'important');
     // A zoom on <html> would still scale the host (zoom multiplies down the tree): undo it.
     const zoom = host.currentCSSZoom;
     if (typeof zoom === 'number' && zoom > 0 && Math.abs(zoom - 1) > 1e-3) host.style.setProperty('zoom', String(1 / zoom), 'important');
-    const frame = state.frame;
+    // Open only once the frame is in place.
+    state = saved;
+    frame.addEventListener('load', () => frame.focus(), { once: true });
     frame.focus();
+    return true;
   }
 
   function close() {
@@ -98,7 +86,7 @@
     return true;
   }
 
-  Object.defineProperty(globalThis, '__lecternReader', { value: Object.freeze({ open, settle, close, isOpen: () => !!state }) });
+  Object.defineProperty(globalThis, '__lecternReader', { value: Object.freeze({ open, close, isOpen: () => !!state }) });
 
   // The reader asks to close (Esc, its close button) through the extension, never through the page.
   api.runtime.onMessage.addListener((msg) => {
