@@ -101,7 +101,13 @@ async function clickOnce(driver, env, pagePath, tag) {
   await sleep(100); // let the page's own start-up tasks settle
   const busy0 = await busyMs(driver, env, page);
   const t0 = Date.now();
-  await driver.click(env, page);
+  try {
+    await driver.click(env, page);
+  } catch (e) {
+    // The page went elsewhere by itself after loading (a script redirect off this machine).
+    await driver.closePage(env, page);
+    return { page: pagePath, state: 'click-error', error: String(e && e.message).slice(0, 100) };
+  }
   let state = 'timeout';
   try { state = await driver.waitReader(env, page, ['ready', 'no-article', 'error'], 20000); } catch { /* timeout */ }
   const d = (await driver.evalReader(env, page, () => ({ ...document.documentElement.dataset })).catch(() => null)) || {};
