@@ -7,8 +7,7 @@ import { createHost } from './warm.js';
 import { MSG } from './messages.js';
 
 const host = createHost(ext.runtime.getURL('pkg/lectern_bg.wasm'));
-// When the core was warm, in this document's time (for tests and bench/click.mjs).
-host.warm().then(() => { document.documentElement.dataset.warmMs = String(Math.round(performance.now())); }, () => {});
+host.warm().catch(() => {});
 const BACKGROUND = ext.runtime.getURL('src/background.js');
 
 ext.runtime.onMessage.addListener((/** @type {any} */ msg, /** @type {any} */ sender, /** @type {(r: any) => void} */ sendResponse) => {
