@@ -9,6 +9,7 @@ mod escape;
 pub mod extract;
 pub mod fetch_policy;
 pub mod html;
+pub mod mathml;
 pub mod render;
 pub mod text;
 

@@ -56,14 +56,15 @@ pub struct TextLayout {
     pub text: String,
     /// Sorted by `start`, non-overlapping.
     pub segments: Vec<Segment>,
-    /// Byte ranges of the text that come from code (`<pre>`, `<code>`, `<kbd>`, `<samp>`), in
-    /// order: entity recognition leaves them alone (see [`blank_ranges`]).
+    /// Byte ranges of the text that come from code (`<pre>`, `<code>`, `<kbd>`, `<samp>`) and
+    /// maths, in order: entity recognition leaves them alone (see [`blank_ranges`]).
     pub code: Vec<(usize, usize)>,
 }
 
-/// Elements whose text is code or machine output, never prose.
+/// Elements whose text is code, machine output or maths, never prose: no entity marks go
+/// inside them (a mark inside `<math>` would not even be HTML).
 pub fn is_code(tag: &str) -> bool {
-    matches!(tag, "pre" | "code" | "kbd" | "samp" | "tt" | "var")
+    matches!(tag, "pre" | "code" | "kbd" | "samp" | "tt" | "var" | "math")
 }
 
 /// `text` with the given byte ranges (sorted) blanked to spaces, byte for byte, so that offsets
@@ -103,10 +104,21 @@ enum Break {
 
 pub use crate::html::is_block;
 
+/// Not text. A formula's text is (it is read as code, see [`is_code`]), but not its alternative
+/// encodings (TeX source in a MathML annotation).
 fn is_skipped(tag: &str) -> bool {
     matches!(
         tag,
-        "script" | "style" | "template" | "noscript" | "head" | "title" | "iframe" | "svg" | "math"
+        "script"
+            | "style"
+            | "template"
+            | "noscript"
+            | "head"
+            | "title"
+            | "iframe"
+            | "svg"
+            | "annotation"
+            | "annotation-xml"
     )
 }
 
@@ -185,7 +197,7 @@ pub fn layout(doc: &Html) -> TextLayout {
                             skip_until = Some(node.id());
                         } else if tag == "br" {
                             b.request(Break::Line);
-                        } else if matches!(tag, "td" | "th") {
+                        } else if matches!(tag, "td" | "th" | "mtd") {
                             b.request(Break::Space);
                         } else if is_block(tag) {
                             b.request(Break::Paragraph);
@@ -240,7 +252,7 @@ pub fn layout(doc: &Html) -> TextLayout {
                 }
                 if let Node::Element(el) = node.value() {
                     let tag = el.name();
-                    if matches!(tag, "td" | "th") {
+                    if matches!(tag, "td" | "th" | "mtd") {
                         b.request(Break::Space);
                     } else if is_block(tag) {
                         b.request(Break::Paragraph);

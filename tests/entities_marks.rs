@@ -125,3 +125,45 @@ fn real_articles_keep_their_markup() {
         entries.len()
     );
 }
+
+/// Maths is read like code: no mark goes inside `<math>` (a `<mark>` there would not even be
+/// HTML), on both paths, while the prose around it is still marked.
+#[test]
+fn no_marks_inside_maths() {
+    let formula = "<math><mtext>Angela Merkel</mtext><mo>+</mo><mi>Paris</mi><mo>=</mo>\
+                   <mtext>Berlin</mtext></math>";
+    let html = format!(
+        "<p>Angela Merkel visited Paris on Monday and met officials from Berlin.</p>\
+         <p>The model {formula} was shown in Paris.</p>"
+    );
+    let (out, ents) = annotate_html(&html);
+    let math = &out[out.find("<math>").unwrap()..out.find("</math>").unwrap()];
+    assert!(!math.contains("<mark"), "{out}");
+    assert!(out.contains("<mark"), "prose is still marked: {out}");
+    let text = lectern::text::html_to_text(&html);
+    for m in &ents.mentions {
+        assert_eq!(&text[m.start..m.end], m.text);
+    }
+
+    let page = format!(
+        "<html><head><title>Notes</title></head><body><article><h1>Notes</h1>\
+         <p>Angela Merkel visited Paris on Monday and met officials from Berlin and London, who \
+         said the talks in Paris went well. The visit to Paris was her first since the spring, \
+         and officials in Berlin called it a success.</p>\
+         <p>Officials in Paris said more talks with Berlin would follow: {formula}, and that \
+         London would join them in the autumn after the talks in Paris.</p>\
+         </article></body></html>"
+    );
+    let opts = lectern::Options {
+        url: Some("https://example.com/notes".into()),
+    };
+    let done = lectern::render::process(&page, &opts, true).expect("article");
+    let out = &done.reader_html;
+    let math = &out[out.find("<math").expect("math kept")..out.find("</math>").expect("/math")];
+    assert!(!math.contains("<mark"), "{math}");
+    assert!(math.contains("<mtext>Angela Merkel</mtext>"), "{math}");
+    assert!(out.contains("<mark"), "prose is still marked: {out}");
+    for m in &done.entities.mentions {
+        assert_eq!(&done.article.text[m.start..m.end], m.text);
+    }
+}

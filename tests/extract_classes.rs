@@ -228,3 +228,49 @@ fn nested_single_cell_layout_tables_are_unwrapped() {
     assert_eq!(a.content.matches("<table").count(), 1, "{}", a.content);
     assert!(a.content.contains("120 m"), "{}", a.content);
 }
+
+#[test]
+fn maths_is_kept_once_as_mathml() {
+    // KaTeX (a MathML copy and an aria-hidden HTML copy), MathJax 3 (an aria-hidden visual
+    // copy, the assistive MathML, "CtxtMenu" in the container's class), MathJax 2 drawn (a
+    // visual copy, the MathML, the TeX source in a script) and not yet drawn (the source only).
+    let body = format!(
+        "<p>The rule <span class=\"katex\"><span class=\"katex-mathml\"><math><semantics>\
+         <mrow><mi>a</mi><mo>\u{2260}</mo><mn>0</mn></mrow>\
+         <annotation encoding=\"application/x-tex\">a \\neq 0</annotation></semantics></math>\
+         </span><span class=\"katex-html\" aria-hidden=\"true\">a\u{2260}0</span></span> holds, \
+         and <mjx-container class=\"MathJax CtxtMenu_Attached_0\" jax=\"CHTML\">\
+         <mjx-math aria-hidden=\"true\"><mjx-mi>b</mjx-mi><mjx-mo>\u{2260}</mjx-mo></mjx-math>\
+         <mjx-assistive-mml><math><mi>b</mi><mo>\u{2260}</mo><mn>1</mn></math></mjx-assistive-mml>\
+         </mjx-container> too.</p>{PROSE}\
+         <p>Drawn: <span class=\"MathJax_Preview\" style=\"display: none\"></span>\
+         <span class=\"MathJax\" role=\"presentation\"><nobr aria-hidden=\"true\">d\u{2260}3</nobr>\
+         <span class=\"MJX_Assistive_MathML\"><math><mi>d</mi><mo>\u{2260}</mo><mn>3</mn></math>\
+         </span></span><script type=\"math/tex\">d \\neq 3</script>; saved before MathJax ran: \
+         <script type=\"math/tex; mode=display\">c \\neq 2</script>.</p>"
+    );
+    let a = run_html(&page("", &body));
+    assert_eq!(a.content.matches("<math>").count(), 3, "{}", a.content);
+    assert_eq!(a.content.matches('\u{2260}').count(), 3, "{}", a.content);
+    assert!(
+        a.content.contains("<code>c \\neq 2</code>"),
+        "{}",
+        a.content
+    );
+    for gone in [
+        "d \\neq 3",
+        "a \\neq 0",
+        "annotation",
+        "mjx-",
+        "aria-hidden",
+    ] {
+        assert!(!a.content.contains(gone), "{gone} in {}", a.content);
+    }
+    // The formulas' text is the article's too (read aloud, counted), the TeX source only once.
+    assert!(
+        a.text.contains("a\u{2260}0") && a.text.contains("b\u{2260}1"),
+        "{}",
+        a.text
+    );
+    assert_eq!(a.text.matches("neq").count(), 1, "{}", a.text);
+}

@@ -24,9 +24,12 @@
   // Never useful to the reader, or active content.
   const SKIP = new Set([
     'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'FRAME', 'FRAMESET', 'OBJECT', 'EMBED',
-    'CANVAS', 'SVG', 'MATH', 'INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'OPTION', 'DATALIST',
+    'CANVAS', 'SVG', 'INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'OPTION', 'DATALIST',
     'BASE', 'LINK', 'DIALOG', 'PORTAL', 'AUDIO', 'VIDEO', 'MAP', 'AREA', 'APPLET',
+    // A formula's other encodings (TeX source) and glyph images: the core drops them too.
+    'ANNOTATION', 'ANNOTATION-XML', 'MGLYPH',
   ]);
+  const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
   const VOID = new Set([
     'AREA', 'BASE', 'BR', 'COL', 'EMBED', 'HR', 'IMG', 'INPUT', 'LINK', 'META', 'SOURCE',
     'TRACK', 'WBR',
@@ -106,6 +109,8 @@
         textBlock: /^(P|LI|DD|DT|TD|TH|FIGCAPTION|BLOCKQUOTE|PRE)$/.test(tag),
         sizeCheck: !NO_SIZE_CHECK.has(tag),
         shadowHost: SHADOW_HOSTS.has(tag) || name.includes('-'),
+        // Possibly an element inside a formula: only HTML elements have upper-case tagNames.
+        mathPart: tagName !== tag && tag !== 'MATH',
       };
       tagInfo.set(tagName, info);
     }
@@ -417,7 +422,10 @@
       if (flags & HIDDEN) continue;
       let v = '';
       if (!lenient) {
-        if (!rendered(node, info, flags & STYLED)) continue;
+        // Inside a shown <math> the browser's MathML rules decide what is drawn, and MathJax and
+        // KaTeX keep this copy clipped to nothing (their visual copy is aria-hidden): no checks.
+        const mathPart = info.mathPart && node.namespaceURI === MATHML_NS;
+        if (!mathPart && !rendered(node, info, flags & STYLED)) continue;
       } else if (exempt.has(node)) {
         v = getComputedStyle(node).visibility;
       } else if (!(flags & STYLED)) {

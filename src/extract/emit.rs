@@ -10,6 +10,7 @@
 use super::dom::{closes_p, Data, Dom, Id};
 use super::sanitize::{allowed_tag, attr_may_survive, drops_with_content, filter_attr};
 use crate::escape::{escape_attr, escape_text, escaped_text_len};
+use crate::mathml;
 use crate::text::{is_block, HtmlSpan};
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -172,7 +173,7 @@ impl Text {
         self.flush_pre();
         if tag == "br" {
             self.request(Break::Line);
-        } else if matches!(tag, "td" | "th") {
+        } else if matches!(tag, "td" | "th" | "mtd") {
             self.request(Break::Space);
         } else if is_block(tag) {
             self.request(Break::Paragraph);
@@ -186,7 +187,7 @@ impl Text {
     fn close(&mut self, tag: &str) {
         self.node += 1;
         self.flush_pre();
-        if matches!(tag, "td" | "th") {
+        if matches!(tag, "td" | "th" | "mtd") {
             self.request(Break::Space);
         } else if is_block(tag) {
             self.request(Break::Paragraph);
@@ -344,10 +345,14 @@ fn plan(dom: &Dom, root: Id) -> Vec<Plan> {
     let mut plans = vec![Plan::Unwrap; dom.nodes.len()];
     // Open written elements: (node, tag, index in this stack of the nearest open <p> in scope).
     let mut stack: Vec<(Id, &str, Option<usize>)> = Vec::new();
+    // Written <math> elements open: inside one, only MathML is written (a parser of the output
+    // puts it in the MathML namespace), other elements are unwrapped.
+    let mut math_depth = 0usize;
     walk(dom, root, |x, opening| {
         if !opening {
-            if stack.last().is_some_and(|s| s.0 == x) {
-                stack.pop();
+            if stack.last().is_some_and(|s| s.0 == x) && stack.pop().is_some_and(|s| s.1 == "math")
+            {
+                math_depth = math_depth.saturating_sub(1);
             }
             return false;
         }
@@ -358,11 +363,20 @@ fn plan(dom: &Dom, root: Id) -> Vec<Plan> {
             let tag: &str = &e.tag;
             let plan = if drops_with_content(tag) {
                 Plan::Drop
+            } else if math_depth > 0 {
+                if mathml::is_element(tag) {
+                    Plan::Keep
+                } else {
+                    Plan::Unwrap
+                }
             } else if !allowed_tag(tag) || !table_part_fits(tag, stack.last().map(|s| s.1)) {
                 Plan::Unwrap
             } else {
                 Plan::Keep
             };
+            if plan == Plan::Keep && tag == "math" {
+                math_depth += 1;
+            }
             if let Some(slot) = plans.get_mut(x) {
                 *slot = plan;
             }
@@ -528,6 +542,59 @@ mod tests {
         assert_eq!(h, crate::extract::sanitize(&h, None));
         assert_eq!(t, crate::text::html_to_text(&h));
         assert_spans_agree(&h, &t, &spans);
+    }
+
+    #[test]
+    fn mathml_is_kept_and_nothing_active_inside_it() {
+        let (h, t, spans) = run(
+            "<p>When <math display=\"block\" xmlns=\"http://www.w3.org/1998/Math/MathML\" \
+             class=\"c\" style=\"color:red\" href=\"javascript:alert(1)\" onclick=\"x()\">\
+             <maction actiontype=\"statusline\" selection=\"2\"><mi>a</mi><mtext>msg</mtext></maction>\
+             <mo stretchy=\"false\" mathcolor=\"red\">\u{2260}</mo>\
+             <mtext><img src=\"x\" onerror=\"alert(1)\"><b>bold</b><a href=\"/l\">link</a></mtext>\
+             <semantics><mi mathvariant=\"bold\">x</mi>\
+             <annotation encoding=\"application/x-tex\">\\mathbf{x}</annotation>\
+             <annotation-xml encoding=\"MathML-Content\"><ci>copy</ci></annotation-xml>\
+             </semantics><mglyph src=\"https://example.com/g.png\"></mglyph>\
+             <mtable><mtr><mtd columnspan=\"2\"><mn>1</mn></mtd><mtd><mn>0</mn></mtd></mtr></mtable>\
+             </math> holds.</p><mi>outside</mi>",
+        );
+        assert_eq!(
+            h,
+            "<p>When <math display=\"block\"><maction><mi>a</mi><mtext>msg</mtext></maction>\
+             <mo stretchy=\"false\">\u{2260}</mo><mtext>boldlink</mtext>\
+             <semantics><mi mathvariant=\"bold\">x</mi></semantics>\
+             <mtable><mtr><mtd columnspan=\"2\"><mn>1</mn></mtd><mtd><mn>0</mn></mtd></mtr></mtable>\
+             </math> holds.</p>outside"
+        );
+        assert_eq!(t, "When amsg\u{2260}boldlinkx 1 0 holds.\n\noutside");
+        // ammonia, which knows the MathML namespace, keeps it all; the text is the same rules'.
+        assert_eq!(h, crate::extract::sanitize(&h, None));
+        assert_eq!(t, crate::text::html_to_text(&h));
+        assert_spans_agree(&h, &t, &spans);
+    }
+
+    #[test]
+    fn mathml_attacks_leave_nothing_active() {
+        let (h, _, _) = run(crate::mathml::tests::ATTACKS);
+        for bad in [
+            "href",
+            "onclick",
+            "actiontype",
+            "onerror",
+            "script",
+            "alert",
+            "style",
+            "annotation",
+            "mglyph",
+        ] {
+            assert!(!h.contains(bad), "{bad} survived in {h}");
+        }
+        assert!(
+            h.contains("<math><maction><mi>a</mi><mtext>tip</mtext></maction>"),
+            "{h}"
+        );
+        assert_eq!(h, crate::extract::sanitize(&h, None));
     }
 
     /// Every span's text is where the span says in the HTML, escaped.

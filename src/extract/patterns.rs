@@ -37,8 +37,10 @@ const UNLIKELY: [&str; 31] = [
     "yom-remote",
 ];
 
-const OK_MAYBE: [&str; 7] = [
-    "and", "article", "body", "column", "content", "main", "shadow",
+/// "mathjax" as in Readability.js: MathJax's containers carry "CtxtMenu" (its context menu)
+/// in their class, which the "menu" of [`UNLIKELY`] would otherwise remove with the formula.
+const OK_MAYBE: [&str; 8] = [
+    "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
 ];
 
 const POSITIVE: [&str; 13] = [

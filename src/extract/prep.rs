@@ -103,7 +103,8 @@ pub fn unwrap_noscript_images(dom: &mut Dom) {
 }
 
 /// `_removeScripts` and `_prepDocument` in one walk: drop scripts, noscripts and styles, turn
-/// `<br><br>` runs into paragraphs and `<font>` into `<span>`.
+/// `<br><br>` runs into paragraphs and `<font>` into `<span>`. Ours: a formula that exists only
+/// as TeX source in a script is kept as code (see [`unrendered_tex`]).
 pub fn prep_document(dom: &mut Dom) {
     let found = dom.descendants_with_tags(ROOT, &["script", "noscript", "style", "br", "font"]);
     let mut brs = Vec::new();
@@ -112,6 +113,7 @@ pub fn prep_document(dom: &mut Dom) {
         match dom.tag(n) {
             "br" => brs.push(n),
             "font" => fonts.push(n),
+            "script" if unrendered_tex(dom, n) => dom.set_tag(n, "code"),
             _ => dom.detach(n),
         }
     }
@@ -123,6 +125,20 @@ pub fn prep_document(dom: &mut Dom) {
     for f in fonts {
         dom.set_tag(f, "span");
     }
+}
+
+/// MathJax 2 keeps each formula's TeX source in a `<script type="math/tex">` and draws it in
+/// the element just before (its MathML copy is what the reader keeps). A source that nothing
+/// drew (the page was saved before MathJax ran) is the only form of that formula: the reader
+/// shows it as code rather than lose it.
+fn unrendered_tex(dom: &Dom, script: Id) -> bool {
+    let tex = dom
+        .attr(script, "type")
+        .is_some_and(|t| t.trim_start().to_ascii_lowercase().starts_with("math/tex"));
+    tex && !dom.prev_element_sibling(script).is_some_and(|p| {
+        let class = dom.class(p).to_ascii_lowercase();
+        pat::has(&class, "mathjax") && !pat::has(&class, "mathjax_preview")
+    })
 }
 
 fn replace_brs(dom: &mut Dom, brs: Vec<Id>) {

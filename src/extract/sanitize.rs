@@ -7,6 +7,8 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
+use crate::mathml;
+
 const TAGS: [&str; 56] = [
     "a",
     "abbr",
@@ -68,9 +70,10 @@ const TAGS: [&str; 56] = [
 const MORE_TAGS: [&str; 9] = ["th", "thead", "time", "tr", "u", "ul", "var", "wbr", "main"];
 
 /// Content never shown in a reader (icons, players, widgets): dropped with everything inside.
-const DROP_WITH_CONTENT: [&str; 12] = [
-    "script", "style", "svg", "math", "noscript", "template", "iframe", "object", "textarea",
-    "select", "button", "video",
+/// `<math>` is kept, through [`crate::mathml`]'s lists.
+const DROP_WITH_CONTENT: [&str; 11] = [
+    "script", "style", "svg", "noscript", "template", "iframe", "object", "textarea", "select",
+    "button", "video",
 ];
 
 const ATTR_TAGS: [&str; 14] = [
@@ -110,29 +113,42 @@ fn tag_attrs(tag: &str) -> &'static [&'static str] {
 
 /// Pre-filter for serialisation: attributes the sanitiser would drop anyway are not written.
 pub fn attr_may_survive(tag: &str, attr: &str) -> bool {
-    matches!(attr, "lang" | "dir") || tag_attrs(tag).contains(&attr)
+    matches!(attr, "lang" | "dir")
+        || tag_attrs(tag).contains(&attr)
+        || mathml::attr_allowed(tag, attr)
 }
 
-/// Whether the sanitiser keeps this tag (others are unwrapped or, see below, dropped).
+/// Whether the sanitiser keeps this HTML tag (others are unwrapped or, see below, dropped).
+/// `<math>` is kept too; the MathML inside it is [`mathml::is_element`]'s to decide.
 pub fn allowed_tag(tag: &str) -> bool {
-    TAGS.contains(&tag) || MORE_TAGS.contains(&tag)
+    TAGS.contains(&tag) || MORE_TAGS.contains(&tag) || tag == "math"
 }
 
 /// Pre-filter for serialisation: subtrees the sanitiser would drop anyway are not written.
 pub fn drops_with_content(tag: &str) -> bool {
-    DROP_WITH_CONTENT.contains(&tag)
+    DROP_WITH_CONTENT.contains(&tag) || mathml::drops_with_content(tag)
 }
 
 fn builder() -> ammonia::Builder<'static> {
     let mut tags: HashSet<&'static str> = TAGS.iter().copied().collect();
     tags.extend(MORE_TAGS);
+    // ammonia keeps MathML only in the MathML namespace (it checks each namespace switch).
+    tags.extend(mathml::ELEMENTS);
     let mut attrs: HashMap<&'static str, HashSet<&'static str>> = HashMap::new();
     for tag in ATTR_TAGS {
         attrs.insert(tag, tag_attrs(tag).iter().copied().collect());
     }
+    for tag in mathml::ELEMENTS {
+        attrs.insert(tag, mathml::attrs(tag).collect());
+    }
     let mut b = ammonia::Builder::default();
     b.tags(tags)
-        .clean_content_tags(DROP_WITH_CONTENT.into_iter().collect())
+        .clean_content_tags(
+            DROP_WITH_CONTENT
+                .into_iter()
+                .chain(mathml::DROP_WITH_CONTENT)
+                .collect(),
+        )
         .tag_attributes(attrs)
         .generic_attributes(["lang", "dir"].into_iter().collect())
         .url_schemes(["http", "https", "mailto", "data"].into_iter().collect())
@@ -222,5 +238,27 @@ mod tests {
         assert!(out.contains("href=\"https://example.com/x\""), "{out}");
         assert!(out.contains("rel=\"noopener noreferrer\""), "{out}");
         assert!(!out.contains("<style"), "{out}");
+    }
+
+    #[test]
+    fn mathml_keeps_no_active_content() {
+        let out = sanitize(crate::mathml::tests::ATTACKS, None);
+        for bad in [
+            "href",
+            "onclick",
+            "actiontype",
+            "onerror",
+            "script",
+            "alert",
+            "style",
+            "annotation",
+            "mglyph",
+        ] {
+            assert!(!out.contains(bad), "{bad} survived in {out}");
+        }
+        assert!(
+            out.contains("<math><maction><mi>a</mi><mtext>tip</mtext></maction>"),
+            "{out}"
+        );
     }
 }

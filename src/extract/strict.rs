@@ -1,8 +1,8 @@
 //! A fast path for the extension's own captures: `capture.js` writes the live DOM as strict,
 //! well-formed HTML (every element closed, attributes double-quoted, only `&amp; &lt; &gt;
-//! &quot;` escapes, no comments, no foreign content, raw text only in JSON-LD scripts). That
-//! subset is read here straight into the [`Dom`], without html5ever's tokenizer and tree
-//! builder (most of extraction's time on a captured page).
+//! &quot;` escapes, no comments, no foreign content but MathML, raw text only in JSON-LD
+//! scripts). That subset is read here straight into the [`Dom`], without html5ever's tokenizer
+//! and tree builder (most of extraction's time on a captured page).
 //!
 //! Anything outside the subset gives `None` and the caller parses with html5ever, so any input
 //! is still read correctly; the tests hold both parsers to the same tree on capture-style
@@ -37,7 +37,6 @@ fn is_unexpected(tag: &str) -> bool {
             | "plaintext"
             | "template"
             | "svg"
-            | "math"
             | "frameset"
             | "frame"
             | "select"
@@ -228,6 +227,14 @@ impl Parser<'_> {
                 _ => return None,
             }
         }
+        // A parser renames MathML's namespaced and mixed-case attributes.
+        if crate::mathml::is_element(&name)
+            && attrs
+                .iter()
+                .any(|(k, _)| k.contains(':') || &**k == "definitionurl")
+        {
+            return None;
+        }
         self.pos = i;
         self.place(&name)?;
         let tag = LocalName::from(&*name);
@@ -274,6 +281,8 @@ impl Parser<'_> {
             (Some("html"), "body") => true,
             (Some("html"), _) | (_, "head" | "body") => false,
             (Some("head"), t) => matches!(t, "meta" | "link" | "title" | "script"),
+            // Inside MathML only MathML: a parser moves most HTML out of a formula.
+            (Some(p), t) if crate::mathml::is_element(p) && !crate::mathml::is_element(t) => false,
             // Content a parser would not leave where it is.
             (Some(_), t) if closes_p(t) && self.p_in_button_scope() => false,
             (Some("table"), t) => matches!(t, "caption" | "colgroup" | "tbody" | "thead" | "tfoot"),
@@ -448,10 +457,34 @@ mod tests {
     use crate::extract::sink::parse_document;
 
     /// What capture.js leaves out.
-    const SKIP: [&str; 25] = [
-        "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object",
-        "embed", "canvas", "svg", "math", "input", "select", "textarea", "button", "option",
-        "datalist", "base", "dialog", "audio", "video", "map", "area", "applet",
+    const SKIP: [&str; 27] = [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "canvas",
+        "svg",
+        "input",
+        "select",
+        "textarea",
+        "button",
+        "option",
+        "datalist",
+        "base",
+        "dialog",
+        "audio",
+        "video",
+        "map",
+        "area",
+        "applet",
+        "annotation",
+        "annotation-xml",
+        "mglyph",
     ];
 
     /// A page as capture.js would write it: parsed, the skipped elements removed (JSON-LD
@@ -499,6 +532,15 @@ mod tests {
     }
 
     #[test]
+    fn reads_mathml_like_html5ever() {
+        let doc = "<!DOCTYPE html><html><head></head><body><p>So <math display=\"block\">\
+                   <mfrac><mi>a</mi><mrow><mn>2</mn><mi>b</mi></mrow></mfrac><mspace width=\"1em\">\
+                   </mspace><mtext>ok</mtext></math> and <mi>not maths</mi>.</p></body></html>";
+        let fast = parse(doc).expect("MathML stays on the fast path");
+        assert_eq!(fast.inner_html(ROOT), parse_document(doc).inner_html(ROOT));
+    }
+
+    #[test]
     fn leaves_anything_else_to_html5ever() {
         for html in [
             "<html><body><p>no doctype</p></body></html>",
@@ -509,6 +551,8 @@ mod tests {
             "<!DOCTYPE html><html><head></head><body>&copy;</body></html>",
             "<!DOCTYPE html><html><head></head><body><table><tr><td>x</td></tr></table></body></html>",
             "<!DOCTYPE html><html><head></head><body><svg></svg></body></html>",
+            "<!DOCTYPE html><html><head></head><body><math><mrow><b>x</b></mrow></math></body></html>",
+            "<!DOCTYPE html><html><head></head><body><math><mi xlink:href=\"x\">x</mi></math></body></html>",
             "<!DOCTYPE html><html><head></head><body><br/></body></html>",
             "<!DOCTYPE html><html><head></head><body></body></html><p>after</p>",
             "<!DOCTYPE html><html><head>text</head><body></body></html>",

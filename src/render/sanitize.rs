@@ -27,7 +27,13 @@ pub fn clean(html: &str, base: Option<&str>) -> String {
     let limited = limit_depth(html, MAX_DEPTH);
     let html = limited.as_deref().unwrap_or(html);
     let mut b = Builder::default();
+    // MathML, only in its namespace (ammonia checks each namespace switch): see crate::mathml.
+    for tag in crate::mathml::ELEMENTS {
+        b.add_tag_attributes(tag, crate::mathml::attrs(tag));
+    }
     b.add_tags(["mark", "picture", "source"])
+        .add_tags(crate::mathml::ELEMENTS)
+        .add_clean_content_tags(crate::mathml::DROP_WITH_CONTENT)
         .rm_tags(["map", "area"])
         .add_tag_attributes("mark", ["data-label", "data-entity", "data-mention"])
         .add_tag_attributes("img", ["loading"])
@@ -203,6 +209,33 @@ mod tests {
         }
         assert!(out.contains("href=\"https://news.example/rel\""), "{out}");
         assert!(out.contains("src=\"https://a.example/i.png\""));
+    }
+
+    #[test]
+    fn mathml_is_kept_without_active_content() {
+        let out = clean(
+            crate::mathml::tests::ATTACKS,
+            Some("https://news.example/a"),
+        );
+        for bad in [
+            "href",
+            "onclick",
+            "actiontype",
+            "onerror",
+            "script",
+            "alert",
+            "style",
+            "annotation",
+            "mglyph",
+        ] {
+            assert!(!out.contains(bad), "{bad} survived in {out}");
+        }
+        assert!(
+            out.contains("<math><maction><mi>a</mi><mtext>tip</mtext></maction>"),
+            "{out}"
+        );
+        // Outside <math> MathML names are not MathML.
+        assert!(!clean("<p><mi>x</mi></p>", None).contains("<mi"));
     }
 
     #[test]

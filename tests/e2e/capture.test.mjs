@@ -48,6 +48,17 @@ test('hidden things are left out, shown things and open shadow roots kept', asyn
   assert.equal(c.fallback, false);
 });
 
+test('maths: the MathML copies MathJax and KaTeX clip to nothing are kept, their TeX source is not', async () => {
+  const c = await capture(`<style>.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(1px,1px,1px,1px)}
+    .gone{display:none}</style>
+    <p>MathJax 2 <span class="MathJax"><nobr aria-hidden="true">VISUAL-COPY</nobr><span class="sr"><math><mi>x</mi><mo>=</mo><mn>1</mn></math></span></span>
+    and KaTeX <span class="katex"><span class="sr"><math display="block"><semantics><mrow><mi>y</mi><mphantom><mi>z</mi></mphantom></mrow><annotation encoding="application/x-tex">TEX-SOURCE</annotation></semantics></math></span></span>
+    <span class="sr">SR-SPAN</span> <span class="gone"><math><mi>HIDDEN-MATH</mi></math></span></p>`);
+  assert.match(c.html, /<math><mi>x<\/mi><mo>=<\/mo><mn>1<\/mn><\/math>/);
+  assert.match(c.html, /<math display="block"><semantics><mrow><mi>y<\/mi><mphantom><mi>z<\/mi><\/mphantom><\/mrow><\/semantics><\/math>/);
+  for (const gone of ['TEX-SOURCE', 'SR-SPAN', 'HIDDEN-MATH']) assert.ok(!c.html.includes(gone), `${gone} left out`);
+});
+
 test('a page hiding html or body until its scripts run is captured through that wrapper', async () => {
   for (const hide of ['html{display:none}', 'body{visibility:hidden !important}']) {
     const c = await capture(`<style>${hide} .menu{display:none}</style>
