@@ -6,9 +6,9 @@ use std::time::Instant;
 
 use super::CmdResult;
 use crate::entities::conll::{self, Document};
-use crate::entities::features::TYPES;
 use crate::entities::gazetteer::{Gazetteer, CITY, COUNTRY, NATIONALITY, REGION};
 use crate::entities::tagger::Tagger;
+use crate::entities::tags::TYPES;
 use crate::entities::train::{self, DocMeta};
 
 #[derive(clap::Args, Debug)]

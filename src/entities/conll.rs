@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::features::TYPES;
+use super::tags::TYPES;
 
 #[derive(Clone)]
 pub struct Sentence {
@@ -118,7 +118,7 @@ pub fn canonical_type(ty: &str) -> &str {
 /// Spans of the tagger's BILOU tag ids.
 pub fn spans_of_ids(tags: &[usize]) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
-    for (a, b, k) in super::features::bilou_spans(tags) {
+    for (a, b, k) in super::tags::bilou_spans(tags) {
         out.push((a, b, TYPES.get(k).copied().unwrap_or("MISC").to_string()));
     }
     out

@@ -5,13 +5,13 @@
 use std::collections::HashMap;
 
 use super::conll::{self, Document, Score};
-use super::features::{
-    bilou_spans, make_tag, History, Memory, NUM_TAGS, POS_B, POS_I, POS_L, POS_U, TYPES,
-};
+use super::features::History;
+use super::memory::Memory;
 use super::model::{viterbi, Model};
 use super::tagger::{
     add_second_pass_features, decode_document, document_features, tag_document, Tagger,
 };
+use super::tags::{bilou_spans, make_tag, NUM_TAGS, POS_B, POS_I, POS_L, POS_U, TYPES};
 
 pub struct Options {
     pub epochs: usize,
