@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::conll::{self, Document, Score};
+use super::conll::{self, Document};
 use super::features::History;
 use super::memory::Memory;
 use super::model::{viterbi, Model};
@@ -12,6 +12,7 @@ use super::tagger::{
     add_second_pass_features, decode_document, document_features, tag_document, Tagger,
 };
 use super::tags::{bilou_spans, make_tag, NUM_TAGS, POS_B, POS_I, POS_L, POS_U, TYPES};
+use crate::eval::score::Score;
 
 pub struct Options {
     pub epochs: usize,

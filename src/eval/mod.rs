@@ -2,4 +2,5 @@
 //! corpus tests hold floors on. Every figure runs the path the product runs.
 
 pub mod ner;
+pub mod score;
 pub mod standoff;

@@ -4,7 +4,8 @@
 
 use std::time::Instant;
 
-use crate::entities::conll::{canonical_type, Document, Score, Sentence};
+use super::score::Score;
+use crate::entities::conll::{canonical_type, Document, Sentence};
 use crate::entities::{recognize_with, tagger::Tagger, Label};
 
 /// A document as the recognizer reads it: the text, and the gold spans as byte ranges.
