@@ -91,7 +91,7 @@ pub fn eval_ner(args: &EvalNer) -> CmdResult {
         let text_docs: Vec<ner::TextDoc> = docs.iter().map(ner::text_of).collect();
         report(file, model, &text_docs, args)?;
         if args.tagger {
-            let (score, tokens) = train::evaluate(model, &ner::names_only(&docs));
+            let (score, tokens) = crate::eval::tagger::evaluate(model, &ner::names_only(&docs));
             print!(
                 "tagger only ({tokens} tokens; gold sentences, no language test, rules or \
                  grouping):\n{}",

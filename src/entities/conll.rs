@@ -1,8 +1,6 @@
 //! CoNLL-format corpora (word ... tag per line, blank lines between sentences, -DOCSTART- between
 //! documents). Scoring them is in [`crate::eval`].
 
-use super::tags::TYPES;
-
 #[derive(Clone)]
 pub struct Sentence {
     pub words: Vec<String>,
@@ -113,11 +111,10 @@ pub fn canonical_type(ty: &str) -> &str {
     }
 }
 
-/// Spans of the tagger's BILOU tag ids.
-pub fn spans_of_ids(tags: &[usize]) -> Vec<(usize, usize, String)> {
-    let mut out = Vec::new();
-    for (a, b, k) in super::tags::bilou_spans(tags) {
-        out.push((a, b, TYPES.get(k).copied().unwrap_or("MISC").to_string()));
-    }
-    out
+/// The words of each sentence of a document.
+pub(crate) fn words_of(d: &Document) -> Vec<Vec<&str>> {
+    d.sentences
+        .iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect()
 }

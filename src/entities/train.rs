@@ -4,15 +4,13 @@
 
 use std::collections::HashMap;
 
-use super::conll::{self, Document};
+use super::conll::{self, words_of, Document};
 use super::features::History;
 use super::memory::Memory;
 use super::model::{viterbi, Model};
-use super::tagger::{
-    add_second_pass_features, decode_document, document_features, tag_document, Tagger,
-};
+use super::tagger::{add_second_pass_features, decode_document, document_features, Tagger};
 use super::tags::{bilou_spans, make_tag, NUM_TAGS, POS_B, POS_I, POS_L, POS_U, TYPES};
-use crate::eval::score::Score;
+use crate::eval::tagger::evaluate;
 
 pub struct Options {
     pub epochs: usize,
@@ -254,46 +252,6 @@ fn mean_model(members: &[AveragedWeights], quantile: f64, prune: f32) -> Model {
     // they are worth.
     feats.retain(|(_, w)| w.iter().any(|x| x.abs() >= prune * scale));
     Model::new(trans, feats, scale)
-}
-
-/// Scores a tagger on documents; returns the score and the number of tokens.
-pub fn evaluate(tagger: &Tagger, docs: &[Document]) -> (Score, usize) {
-    let mut score = Score::default();
-    let mut tokens = 0;
-    for d in docs {
-        let sents = words_of(d);
-        let tags = tag_document(tagger, &sents);
-        let dump = std::env::var_os("LECTERN_NER_DUMP").is_some();
-        for (s, t) in d.sentences.iter().zip(&tags) {
-            if dump {
-                let pred = conll::spans_of_ids(t);
-                for g in s.spans.iter().filter(|g| !pred.contains(g)) {
-                    eprintln!(
-                        "FN\t{}\t{}",
-                        g.2,
-                        s.words.get(g.0..g.1).unwrap_or(&[]).join(" ")
-                    );
-                }
-                for p in pred.iter().filter(|p| !s.spans.contains(p)) {
-                    eprintln!(
-                        "FP\t{}\t{}",
-                        p.2,
-                        s.words.get(p.0..p.1).unwrap_or(&[]).join(" ")
-                    );
-                }
-            }
-            tokens += s.words.len();
-            score.add(&s.spans, &conll::spans_of_ids(t));
-        }
-    }
-    (score, tokens)
-}
-
-fn words_of(d: &Document) -> Vec<Vec<&str>> {
-    d.sentences
-        .iter()
-        .map(|s| s.words.iter().map(String::as_str).collect())
-        .collect()
 }
 
 /// Chooses the quantisation step: the weight magnitude at the given quantile of the non-zero

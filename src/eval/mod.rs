@@ -4,3 +4,4 @@
 pub mod ner;
 pub mod score;
 pub mod standoff;
+pub mod tagger;
