@@ -3,8 +3,8 @@
 use std::time::Instant;
 
 use super::{read_input, CmdResult};
-use crate::entities::{self, conll, tagger, train};
-use crate::eval::{ner, standoff};
+use crate::entities::{self, conll, tagger};
+use crate::eval::{ner, rules, standoff};
 
 pub fn entities(
     file: &str,
@@ -98,7 +98,7 @@ pub fn eval_ner(args: &EvalNer) -> CmdResult {
                 score.report()
             );
         }
-        if let Some(r) = train::rules_agreement(&docs) {
+        if let Some(r) = rules::agreement(&docs) {
             println!("rules (DATE+TIME vs Temporal, MONEY vs Money):\n{r}");
         }
     }
