@@ -6,8 +6,8 @@
 //! mean precision and recall. Title, author and date: see [`same_text`], [`same_author`] and
 //! [`same_date`]. Pages go through `extract::extract`, the function the product runs.
 
-use super::extract::{paragraphs_not_in, shingle_prf, tokens};
 use super::CmdResult;
+use crate::eval::shingles::{paragraphs_not_in, shingle_prf, tokens};
 use crate::extract::{self, Options};
 use std::collections::BTreeMap;
 use std::io::Read;

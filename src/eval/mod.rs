@@ -4,5 +4,6 @@
 pub mod ner;
 pub mod rules;
 pub mod score;
+pub mod shingles;
 pub mod standoff;
 pub mod tagger;
