@@ -118,7 +118,7 @@ fn main() {
         }),
         Cmd::Eval {
             what: EvalCmd::Pages { dir, pages },
-        } => cli::eval_pages::eval_pages(dir, *pages),
+        } => cli::eval::eval_pages(dir, *pages),
         Cmd::Bench { dir } => cli::extract::bench(dir),
         Cmd::TrainNer(args) => cli::train_ner::train_ner(args),
     };

@@ -2,7 +2,7 @@
 //! default `../shared`), with floors at the figures measured when the evaluation was added:
 //! extraction may get better, never worse.
 
-use lectern::cli::eval_pages::eval_pages_dir;
+use lectern::eval::pages::eval_pages_dir;
 use lectern::eval::shared_dir;
 
 // Floors: today's figures, rounded down (F1 of the mean precision and recall; shares in percent).
