@@ -1,7 +1,7 @@
-//! `lectern extract`, `lectern eval readability` and `lectern bench`.
+//! `lectern extract` and `lectern bench`.
 
 use super::{read_input, CmdResult};
-use crate::eval::readability::{eval_dir, page_dirs, FAKE_URL};
+use crate::eval::readability::{page_dirs, FAKE_URL};
 use crate::extract::{self, Article, NoArticle, Options};
 use std::time::Instant;
 
@@ -65,91 +65,6 @@ fn markdown(a: &Article) -> String {
     s.push_str(&format!("*{}*\n\n", meta.join(" · ")));
     s.push_str(&extract::markdown::to_markdown(&a.content));
     s
-}
-
-// ---- evaluation ---------------------------------------------------------------------------
-
-pub fn eval_readability(dir: &str) -> CmdResult {
-    let (rows, t) = eval_dir(dir)?;
-    let mark = |b: bool| if b { "." } else { "x" };
-    println!("{:<44} {:>6}  T B E S L D P R  note", "page", "F1");
-    println!("(. agrees, x differs, ~ differs only by our site-suffix removal or byline cleaning, + a value we found where Readability has none)");
-    for r in &rows {
-        let mut note = String::new();
-        if r.title_site_stripped {
-            note.push_str("title: site suffix removed (ours); ");
-        }
-        if r.published_extra {
-            note.push_str("published time found where Readability has none; ");
-        }
-        if r.lang_extra {
-            note.push_str("language read from meta tags where Readability has none; ");
-        }
-        for m in &r.missing {
-            note.push_str(&format!("left out {m:?}; "));
-        }
-        for m in &r.extra {
-            note.push_str(&format!("kept {m:?}; "));
-        }
-        if let Some(e) = &r.error {
-            note.push_str(&format!("no article: {e}"));
-        }
-        println!(
-            "{:<44} {:>6.3}  {} {} {} {} {} {} {} {}  {}",
-            r.name,
-            r.f1,
-            if r.title_site_stripped {
-                "~"
-            } else {
-                mark(r.title)
-            },
-            if r.byline_cleaned {
-                "~"
-            } else {
-                mark(r.byline)
-            },
-            mark(r.excerpt),
-            mark(r.site_name),
-            if r.lang_extra { "+" } else { mark(r.lang) },
-            mark(r.dir),
-            if r.published_extra {
-                "+"
-            } else {
-                mark(r.published)
-            },
-            mark(r.readerable),
-            note.trim_end_matches([' ', ';'])
-        );
-    }
-    println!();
-    println!("pages                {}", t.pages);
-    println!("mean text F1         {:.4}", t.mean_f1);
-    println!("pages F1 >= 0.95     {}", t.pages_095);
-    println!(
-        "title agrees         {} (strict), {} counting our site-suffix removal",
-        t.title, t.title_lenient
-    );
-    println!(
-        "byline agrees        {} (strict), {} counting our byline cleaning",
-        t.byline, t.byline_lenient
-    );
-    println!("excerpt agrees       {}", t.excerpt);
-    println!("site name agrees     {}", t.site_name);
-    println!(
-        "all four agree       {} (strict), {} counting our site-suffix removal and byline cleaning",
-        t.four_fields, t.four_fields_lenient
-    );
-    println!(
-        "lang agrees          {} (strict), {} counting languages we found where Readability has none",
-        t.lang, t.lang_lenient
-    );
-    println!("dir agrees           {}", t.dir);
-    println!(
-        "published agrees     {} (strict), {} counting times we found where Readability has none",
-        t.published, t.published_lenient
-    );
-    println!("readerable agrees    {}", t.readerable);
-    Ok(0)
 }
 
 // ---- benchmark ----------------------------------------------------------------------------
