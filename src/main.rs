@@ -97,7 +97,7 @@ fn main() {
         } => cli::ner::entities(file, format, model.as_deref(), lang.as_deref()),
         Cmd::Eval {
             what: EvalCmd::Readability { dir },
-        } => cli::extract::eval_readability(dir),
+        } => cli::eval::eval_readability(dir),
         Cmd::Eval {
             what:
                 EvalCmd::Ner {
@@ -108,7 +108,7 @@ fn main() {
                     tagger,
                     errors,
                 },
-        } => cli::ner::eval_ner(&cli::ner::EvalNer {
+        } => cli::eval::eval_ner(&cli::eval::EvalNer {
             files,
             model: model.as_deref(),
             lang: lang.as_deref(),
@@ -118,7 +118,7 @@ fn main() {
         }),
         Cmd::Eval {
             what: EvalCmd::Pages { dir, pages },
-        } => cli::eval_pages::eval_pages(dir, *pages),
+        } => cli::eval::eval_pages(dir, *pages),
         Cmd::Bench { dir } => cli::extract::bench(dir),
         Cmd::TrainNer(args) => cli::train_ner::train_ner(args),
     };

@@ -119,7 +119,7 @@ fn hundred_thousand_nested_divs_without_text() {
 /// must give an article or a reason, never a panic.
 #[test]
 fn truncated_and_mangled_pages_never_panic() {
-    let dir = lectern::cli::extract::shared_dir().join("corpus/readability");
+    let dir = lectern::eval::shared_dir().join("corpus/readability");
     let mut pages: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .filter_map(|e| e.ok().map(|e| e.path().join("source.html")))

@@ -4,8 +4,8 @@
 //! The map of the text onto the HTML that the walk also writes puts entity marks exactly where
 //! re-parsing the HTML (`annotate_html`) puts them.
 
-use lectern::cli::extract::shared_dir;
 use lectern::entities::marks::{annotate_html_in, annotate_mapped};
+use lectern::eval::shared_dir;
 use lectern::extract::{extract_mapped, sanitize};
 use lectern::text::html_to_text;
 use lectern::Options;

@@ -2,8 +2,8 @@
 //! default `../shared`), with floors at the figures measured when the evaluation was added:
 //! extraction may get better, never worse.
 
-use lectern::cli::eval_pages::eval_pages_dir;
-use lectern::cli::extract::shared_dir;
+use lectern::eval::pages::eval_pages_dir;
+use lectern::eval::shared_dir;
 
 // Floors: today's figures, rounded down (F1 of the mean precision and recall; shares in percent).
 const FLOOR_ALL: f64 = 0.760;

@@ -1,7 +1,8 @@
 //! Mozilla's Readability test pages, scored against Readability.js 0.6's output with the
 //! issue's floors. Reads `$LECTERN_SHARED/corpus/readability` (default `../shared`).
 
-use lectern::cli::extract::{eval_dir, shared_dir};
+use lectern::eval::readability::eval_dir;
+use lectern::eval::shared_dir;
 
 #[test]
 fn readability_corpus_floors() {

@@ -1,6 +1,6 @@
 //! The native command-line tool's commands (not built for wasm).
 
-pub mod eval_pages;
+pub mod eval;
 pub mod extract;
 pub mod ner;
 pub mod train_ner;

@@ -6,9 +6,9 @@ use std::time::Instant;
 
 use super::CmdResult;
 use crate::entities::conll::{self, Document};
-use crate::entities::features::TYPES;
 use crate::entities::gazetteer::{Gazetteer, CITY, COUNTRY, NATIONALITY, REGION};
 use crate::entities::tagger::Tagger;
+use crate::entities::tags::TYPES;
 use crate::entities::train::{self, DocMeta};
 
 #[derive(clap::Args, Debug)]
@@ -237,13 +237,13 @@ pub fn train_ner(args: &TrainNerArgs) -> CmdResult {
         model.features(),
         t0.elapsed().as_secs_f64()
     );
-    let (score, _) = train::evaluate(&model, &dev_docs);
+    let (score, _) = crate::eval::tagger::evaluate(&model, &dev_docs);
     if args.with_dev {
         println!("(eng.testa below was part of the final training data)");
     }
     print!("eng.testa:\n{}", score.report());
     for path in &args.reports {
-        let (score, _) = train::evaluate(&model, &read(path)?);
+        let (score, _) = crate::eval::tagger::evaluate(&model, &read(path)?);
         println!("{path}: F1 {:.4}", score.overall().2);
     }
     Ok(0)

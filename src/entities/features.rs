@@ -30,20 +30,13 @@ impl Hasher for FastHasher {
     }
 }
 
-// The tag scheme and the name memory live in their own files; declared here (not in
-// `entities/mod.rs`) and re-exported, so their users keep importing them from `features`.
-#[path = "memory.rs"]
-pub mod memory;
-#[path = "tags.rs"]
-pub mod tags;
-pub use memory::Memory;
-pub use tags::*;
-
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 
 use super::gazetteer::{zipf_bucket, GazMatch, Gazetteer, FIRST_NAME, LISTS, ORG_SUFFIX};
+use super::memory::Memory;
 use super::phrase_table::PhraseHash;
+use super::tags::{tag_type, NUM_TAGS, TAG_NAMES, TYPES};
 
 /// A 32-bit feature id: FNV-1a over a template number and the parts.
 fn fh(template: u8, parts: &[&str]) -> u32 {
@@ -1078,6 +1071,7 @@ impl Aggregate {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entities::tags::{make_tag, POS_U};
 
     #[test]
     fn quiet_words_are_lower_case_and_away_from_names() {

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::FastMap;
+use super::features::FastMap;
 use crate::entities::gazetteer::{longest_matches, GazMatch};
 use crate::entities::model::{encode_keys, read_keys};
 use crate::entities::phrase_table::PhraseHash;

@@ -28,11 +28,13 @@ pub mod gazetteer_lists;
 pub mod guards;
 pub mod language;
 pub mod marks;
+pub mod memory;
 pub mod model;
 pub mod phrase_table;
 pub mod rules;
 pub mod species;
 pub mod tagger;
+pub mod tags;
 pub mod tokenize;
 pub mod words;
 
@@ -299,7 +301,7 @@ pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str, lang: Option<&
 /// Entity spans (first token, end token, label) of a tag sequence.
 fn tag_spans(tags: &[usize]) -> Vec<(usize, usize, Label)> {
     const LABELS: [Label; 4] = [Label::Per, Label::Org, Label::Loc, Label::Misc];
-    features::bilou_spans(tags)
+    self::tags::bilou_spans(tags)
         .into_iter()
         .map(|(a, b, k)| (a, b, LABELS.get(k).copied().unwrap_or(Label::Misc)))
         .collect()

@@ -17,7 +17,7 @@
 
 use std::borrow::Cow;
 
-use super::features::{allowed, allowed_end, NUM_TAGS};
+use super::tags::{allowed, allowed_end, NUM_TAGS};
 
 const MAGIC: &[u8; 8] = b"LXNER04\n";
 /// Weights are stored xor this, so zero weights are not zero bytes: wasm-opt splits data

@@ -6,11 +6,13 @@
 use std::sync::OnceLock;
 
 use super::features::{
-    quiet_words, sentence_features, Aggregate, DocInfo, History, Memory, SentenceFeatures,
-    WordType, WordTypes, NUM_TAGS,
+    quiet_words, sentence_features, Aggregate, DocInfo, History, SentenceFeatures, WordType,
+    WordTypes,
 };
 use super::gazetteer::Gazetteer;
+use super::memory::Memory;
 use super::model::Model;
+use super::tags::NUM_TAGS;
 
 static MODEL_BYTES: &[u8] = include_bytes!("../../models/ner.bin");
 /// A model file: this magic, the u64 [`fingerprint`] of the features it was trained with, then
@@ -415,7 +417,7 @@ pub fn add_second_pass_features(
     }
 }
 
-/// Tags every sentence of a document (BILOU tag ids, see [`super::features::TAG_NAMES`]).
+/// Tags every sentence of a document (BILOU tag ids, see [`super::tags::TAG_NAMES`]).
 /// Words that [`quiet_words`] marks are O without being scored.
 pub fn tag_document(tagger: &Tagger, sentences: &[Vec<&str>]) -> Vec<Vec<usize>> {
     let quiet: Vec<Vec<bool>> = sentences.iter().map(|s| quiet_words(s)).collect();

@@ -4,14 +4,13 @@
 
 use std::collections::HashMap;
 
-use super::conll::{self, Document, Score};
-use super::features::{
-    bilou_spans, make_tag, History, Memory, NUM_TAGS, POS_B, POS_I, POS_L, POS_U, TYPES,
-};
+use super::conll::{self, words_of, Document};
+use super::features::History;
+use super::memory::Memory;
 use super::model::{viterbi, Model};
-use super::tagger::{
-    add_second_pass_features, decode_document, document_features, tag_document, Tagger,
-};
+use super::tagger::{add_second_pass_features, decode_document, document_features, Tagger};
+use super::tags::{bilou_spans, make_tag, NUM_TAGS, POS_B, POS_I, POS_L, POS_U, TYPES};
+use crate::eval::tagger::evaluate;
 
 pub struct Options {
     pub epochs: usize,
@@ -253,46 +252,6 @@ fn mean_model(members: &[AveragedWeights], quantile: f64, prune: f32) -> Model {
     // they are worth.
     feats.retain(|(_, w)| w.iter().any(|x| x.abs() >= prune * scale));
     Model::new(trans, feats, scale)
-}
-
-/// Scores a tagger on documents; returns the score and the number of tokens.
-pub fn evaluate(tagger: &Tagger, docs: &[Document]) -> (Score, usize) {
-    let mut score = Score::default();
-    let mut tokens = 0;
-    for d in docs {
-        let sents = words_of(d);
-        let tags = tag_document(tagger, &sents);
-        let dump = std::env::var_os("LECTERN_NER_DUMP").is_some();
-        for (s, t) in d.sentences.iter().zip(&tags) {
-            if dump {
-                let pred = conll::spans_of_ids(t);
-                for g in s.spans.iter().filter(|g| !pred.contains(g)) {
-                    eprintln!(
-                        "FN\t{}\t{}",
-                        g.2,
-                        s.words.get(g.0..g.1).unwrap_or(&[]).join(" ")
-                    );
-                }
-                for p in pred.iter().filter(|p| !s.spans.contains(p)) {
-                    eprintln!(
-                        "FP\t{}\t{}",
-                        p.2,
-                        s.words.get(p.0..p.1).unwrap_or(&[]).join(" ")
-                    );
-                }
-            }
-            tokens += s.words.len();
-            score.add(&s.spans, &conll::spans_of_ids(t));
-        }
-    }
-    (score, tokens)
-}
-
-fn words_of(d: &Document) -> Vec<Vec<&str>> {
-    d.sentences
-        .iter()
-        .map(|s| s.words.iter().map(String::as_str).collect())
-        .collect()
 }
 
 /// Chooses the quantisation step: the weight magnitude at the given quantile of the non-zero
@@ -771,61 +730,6 @@ fn train_pass(
     }
     let (_, model, bytes, epoch) = best?;
     Some((model, bytes, epoch))
-}
-
-/// Agreement of the date/time and money rules with a corpus's Temporal and Money spans (re3d):
-/// per family, exact-span and overlapping matches against gold and predicted counts.
-pub fn rules_agreement(docs: &[Document]) -> Option<String> {
-    use super::rules;
-    use super::Label;
-    let families: [(&str, &[Label]); 2] = [
-        ("Temporal", &[Label::Date, Label::Time]),
-        ("Money", &[Label::Money]),
-    ];
-    let mut rows = Vec::new();
-    for (gold_ty, labels) in families {
-        let (mut gold, mut pred, mut exact, mut overlap_gold, mut overlap_pred) = (0, 0, 0, 0, 0);
-        for d in docs {
-            for s in &d.sentences {
-                let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-                let g: Vec<(usize, usize)> = s
-                    .spans
-                    .iter()
-                    .filter(|x| x.2 == gold_ty)
-                    .map(|x| (x.0, x.1))
-                    .collect();
-                let p: Vec<(usize, usize)> = rules::find(&words)
-                    .into_iter()
-                    .filter(|x| labels.contains(&x.2))
-                    .map(|x| (x.0, x.1))
-                    .collect();
-                let overlaps = |a: &(usize, usize), b: &(usize, usize)| a.0 < b.1 && b.0 < a.1;
-                gold += g.len();
-                pred += p.len();
-                exact += p.iter().filter(|x| g.contains(x)).count();
-                overlap_gold += g
-                    .iter()
-                    .filter(|x| p.iter().any(|y| overlaps(x, y)))
-                    .count();
-                overlap_pred += p
-                    .iter()
-                    .filter(|x| g.iter().any(|y| overlaps(x, y)))
-                    .count();
-            }
-        }
-        if gold == 0 {
-            continue;
-        }
-        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-        rows.push(format!(
-            "{gold_ty:<9} gold {gold:>4}  rules {pred:>4}  exact: precision {:.3} recall {:.3}  overlap: precision {:.3} recall {:.3}",
-            ratio(exact, pred),
-            ratio(exact, gold),
-            ratio(overlap_pred, pred),
-            ratio(overlap_gold, gold)
-        ));
-    }
-    (!rows.is_empty()).then(|| rows.join("\n"))
 }
 
 #[cfg(test)]

@@ -4,7 +4,8 @@
 
 use std::time::Instant;
 
-use crate::entities::conll::{canonical_type, Document, Score, Sentence};
+use super::score::Score;
+use crate::entities::conll::{canonical_type, Document, Sentence};
 use crate::entities::{recognize_with, tagger::Tagger, Label};
 
 /// A document as the recognizer reads it: the text, and the gold spans as byte ranges.
@@ -168,6 +169,28 @@ pub fn errors(docs: &[TextDoc], outcome: &Outcome) -> String {
         }
     }
     out
+}
+
+/// First-use cost: parsing the committed model and the gazetteers from their embedded bytes
+/// into usable tables (what a fresh wasm instance pays on its first `recognize`).
+/// In milliseconds, best of 5: (model, whether the model loaded, gazetteers).
+pub fn load_cost() -> (f64, bool, f64) {
+    let time = |f: &dyn Fn() -> bool| -> (f64, bool) {
+        let mut best = f64::INFINITY;
+        let mut ok = true;
+        for _ in 0..5 {
+            let t = Instant::now();
+            ok &= f();
+            best = best.min(t.elapsed().as_secs_f64() * 1e3);
+        }
+        (best, ok)
+    };
+    let (model_ms, model_ok) = time(&|| crate::entities::tagger::load_committed().is_some());
+    let (gaz_ms, _) = time(&|| {
+        std::hint::black_box(crate::entities::gazetteer::Gazetteer::load());
+        true
+    });
+    (model_ms, model_ok, gaz_ms)
 }
 
 #[cfg(test)]

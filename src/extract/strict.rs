@@ -502,7 +502,7 @@ mod tests {
 
     #[test]
     fn reads_captures_like_html5ever() {
-        let dir = crate::cli::extract::shared_dir().join("corpus/readability");
+        let dir = crate::eval::shared_dir().join("corpus/readability");
         let (mut pages, mut strict_pages) = (0, 0);
         let mut bad = Vec::new();
         let mut slow_path = Vec::new();
