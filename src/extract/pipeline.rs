@@ -63,6 +63,9 @@ fn srcset_urls(srcset: &str) -> impl Iterator<Item = &str> {
         .map(|(u, _)| u)
 }
 
+/// `<h1>`s looked at for the visible headline: pages with more are lists of teasers.
+const MAX_HEADLINE_CANDIDATES: usize = 8;
+
 pub fn run(
     html: &str,
     page: Option<&url::Url>,
@@ -70,10 +73,12 @@ pub fn run(
     let (mut dom, ld) = prepare(html, true);
     let ld = ld.unwrap_or_default();
     let meta = metadata::metadata(&mut dom, &ld);
-    let headline = dom
+    let headings: Vec<String> = dom
         .descendants_with_tags(ROOT, &["h1"])
-        .first()
-        .map(|&h| super::dom::normalize_ws(&dom.text_content(h)));
+        .iter()
+        .take(MAX_HEADLINE_CANDIDATES)
+        .filter_map(|&h| metadata::heading_text(&dom, h))
+        .collect();
     let base = prep::base_url(&dom, page);
     let base_is_page = base.as_ref() == page;
     // Read from the page only when the metadata has no usable date (it costs a walk).
@@ -168,8 +173,10 @@ pub fn run(
         .filter(|u| !shown_in_body(&d, root, u, base.as_ref()));
     let site_name = meta.site_name.clone();
     let title = metadata::strip_site_name(&meta.title, site_name.as_deref());
-    let title = headline
-        .and_then(|h| metadata::headline_of_title(&title, &h))
+    let title = headings
+        .first()
+        .and_then(|h| metadata::headline_of_title(&title, h))
+        .or_else(|| metadata::visible_headline(&headings, &title))
         .unwrap_or(title);
     let published_time = meta
         .published_time
