@@ -122,3 +122,28 @@ fn reworded_headlines_and_site_headings_leave_the_title_alone() {
         Some("Second ferry for the island, and a new timetable")
     );
 }
+
+fn byline_of(top: &str) -> Option<String> {
+    run(&page("<title>Second ferry for the island</title>", top)).byline
+}
+
+#[test]
+fn byline_printed_under_the_headline_is_read() {
+    let h1 = "<h1>Second ferry for the island</h1>";
+    // A "By" line with its date, and a date line that ends with the byline.
+    let b = byline_of(&format!(
+        "{h1}<div class=\"text-lg\">By <a href=\"/people/2420/\">Jane Roe</a> – Updated \
+         Sep 9, 2025 at 1:00 PM</div>"
+    ));
+    assert_eq!(b.as_deref(), Some("Jane Roe"));
+    let b = byline_of(&format!(
+        "{h1}<div class=\"small\">March 15, 2022 · 3 min read · By Island Online</div>"
+    ));
+    assert_eq!(b.as_deref(), Some("Island Online"));
+    // Controls: a picture credit and a sentence that opens with "By" are not bylines.
+    let b = byline_of(&format!(
+        "{h1}<div class=\"caption\">Photo by Jane Roe</div>\
+         <div class=\"lede\">By Monday the council had voted.</div>"
+    ));
+    assert_eq!(b, None);
+}

@@ -428,6 +428,35 @@ pub fn visible_date(dom: &Dom, root: Id) -> Option<String> {
     None
 }
 
+/// The byline the page prints next to its headline ("By Jane Roe – Updated …"), for pages whose
+/// metadata and markup name no author: the first short element near the first `<h1>` whose
+/// text opens with a "By"-style label (see [`super::byline::from_printed_line`]).
+pub fn visible_byline(dom: &Dom, root: Id) -> Option<String> {
+    // A byline line, with its date and reading time: longer text is a paragraph.
+    const MAX_LEN: usize = 100;
+    // The same window as `visible_date`: elsewhere "By …" belongs to teasers and comments.
+    const NEAR_HEADLINE: usize = 80;
+    let all = dom.descendant_elements(root);
+    let h1 = all.iter().position(|&n| dom.is(n, "h1"))?;
+    let start = h1.saturating_sub(NEAR_HEADLINE / 4);
+    for &n in all.iter().skip(start).take(NEAR_HEADLINE) {
+        if matches!(
+            dom.tag(n),
+            "script" | "style" | "head" | "meta" | "h1" | "h2" | "h3" | "figcaption"
+        ) {
+            continue;
+        }
+        let text = dom.text_content(n);
+        if text.len() > MAX_LEN * 4 || text.chars().count() > MAX_LEN {
+            continue;
+        }
+        if let Some(b) = super::byline::from_printed_line(&text) {
+            return Some(b);
+        }
+    }
+    None
+}
+
 /// `YYYY-MM-DD` at the start.
 pub fn looks_like_iso_date(s: &str) -> bool {
     let b = s.as_bytes();

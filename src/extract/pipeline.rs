@@ -91,6 +91,12 @@ pub fn run(
     } else {
         metadata::time_element(&dom, ROOT).or_else(|| metadata::visible_date(&dom, ROOT))
     };
+    // The byline the page prints, for pages whose metadata names no author.
+    let printed_byline = if meta.byline.is_none() {
+        metadata::visible_byline(&dom, ROOT)
+    } else {
+        None
+    };
     let body = dom.body();
     if !body.is_some_and(|b| dom.has_text(b)) {
         return Err(NoArticle::NoReadableContent);
@@ -137,6 +143,7 @@ pub fn run(
         .byline
         .clone()
         .or(grabbed.byline)
+        .or(printed_byline)
         .map(|b| b.trim().to_string())
         .filter(|b| !b.is_empty());
     if let Some(b) = &byline {
