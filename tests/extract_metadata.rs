@@ -147,3 +147,30 @@ fn byline_printed_under_the_headline_is_read() {
     ));
     assert_eq!(b, None);
 }
+
+#[test]
+fn dates_of_papers_and_twice_encoded_dates_are_read() {
+    let date = |head: &str| run(&page(head, "<h1>Second ferry for the island</h1>")).published_time;
+    assert_eq!(
+        date("<meta name=\"citation_date\" content=\"2025/12/18\">").as_deref(),
+        Some("2025-12-18")
+    );
+    assert_eq!(
+        date("<meta name=\"DC.date\" content=\"2019-06-25\">").as_deref(),
+        Some("2019-06-25")
+    );
+    assert_eq!(
+        date("<meta property=\"article:published_time\" content='\"2025-12-17T13:22:47Z\"'>")
+            .as_deref(),
+        Some("2025-12-17T13:22:47Z")
+    );
+    // The article's own tag comes first.
+    assert_eq!(
+        date(
+            "<meta name=\"citation_date\" content=\"2020/01/02\">\
+             <meta property=\"article:published_time\" content=\"2025-03-04\">"
+        )
+        .as_deref(),
+        Some("2025-03-04")
+    );
+}

@@ -297,11 +297,23 @@ pub fn unescape_entities(s: &str) -> String {
     out
 }
 
+/// Publication dates in the meta tags of papers and library pages (Highwire Press `citation_*`,
+/// Dublin Core), read after the article tags Readability knows.
+const DATE_NAMES: [&str; 6] = [
+    "citation_publication_date",
+    "citation_date",
+    "citation_online_date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.issued",
+];
+
 /// Reads all metadata of the (script-free) document; `ld` comes from [`json_ld`].
 pub fn metadata(dom: &mut Dom, ld: &JsonLd) -> Metadata {
     let mut values: HashMap<String, String> = HashMap::new();
     let mut image: Option<String> = None;
     let mut lang_meta: Option<String> = None;
+    let mut date_meta: Option<String> = None;
     for m in dom.descendants_with_tags(ROOT, &["meta"]) {
         let name = dom.attr(m, "name").map(str::to_string);
         let prop = dom.attr(m, "property").map(str::to_string);
@@ -324,6 +336,9 @@ pub fn metadata(dom: &mut Dom, ld: &JsonLd) -> Metadata {
             && (pn == "og:locale" || nn == "language" || nn == "content-language")
         {
             lang_meta = Some(content.replace('_', "-"));
+        }
+        if date_meta.is_none() && DATE_NAMES.contains(&nn.as_str()) {
+            date_meta = Some(content.clone());
         }
         let mut matched = false;
         if let Some(p) = prop.as_deref().filter(|p| !p.is_empty()) {
@@ -372,7 +387,8 @@ pub fn metadata(dom: &mut Dom, ld: &JsonLd) -> Metadata {
     });
     let site_name = non_empty(ld.site_name.clone()).or_else(|| get(&["og:site_name"]));
     let published = non_empty(ld.date_published.clone())
-        .or_else(|| get(&["article:published_time", "parsely-pub-date"]));
+        .or_else(|| get(&["article:published_time", "parsely-pub-date"]))
+        .or(date_meta);
     Metadata {
         title: unescape_entities(&title),
         byline: byline.map(|s| unescape_entities(&s)),
