@@ -58,6 +58,34 @@ fn is_month_start(s: &str) -> bool {
         && rest.starts_with(|c: char| c.is_ascii_digit())
 }
 
+/// A line the page prints as a byline ("By Jane Roe – Updated May 2", "May 2, 2025 · By Jane
+/// Roe"): the name, when a "By"-style label opens the line or follows a separator and a
+/// capitalised name comes after it. "Photo by …" and "… written by hand" are not bylines.
+pub fn from_printed_line(line: &str) -> Option<String> {
+    let text: String = line.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lower = text.to_lowercase();
+    let labelled = LABELS.iter().any(|label| {
+        lower.match_indices(label).any(|(i, _)| {
+            let before = text[..i].trim_end();
+            let opens = before.is_empty()
+                || before.ends_with(['·', '|', '•', '–', '—', '-', '/', ','])
+                || before.ends_with(|c: char| c.is_ascii_digit());
+            let after = text[i + label.len()..].trim_start_matches([':', ' ']);
+            opens && after.starts_with(|c: char| c.is_uppercase())
+        })
+    });
+    if !labelled {
+        return None;
+    }
+    let name = clean(&text)?;
+    // Names are capitalised words; short particles ("van", "de", "and") may be lower case.
+    // "By Monday, the council…" is a sentence.
+    let sentence = name
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .any(|w| w.chars().count() > 3 && w.starts_with(|c: char| c.is_lowercase()));
+    (!sentence).then_some(name)
+}
+
 /// The byline cleaned to the name(s) it holds, or `None` when nothing name-like is left.
 pub fn clean(raw: &str) -> Option<String> {
     let text: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -125,7 +153,29 @@ pub fn clean(raw: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::clean;
+    use super::{clean, from_printed_line};
+
+    #[test]
+    fn printed_bylines_need_their_label() {
+        let f = |s: &str| from_printed_line(s);
+        assert_eq!(
+            f("By Jane Roe – Updated Sep 9, 2025 at 1:00 PM").as_deref(),
+            Some("Jane Roe")
+        );
+        assert_eq!(
+            f("March 15, 2022 · 3 min read · By Island Online").as_deref(),
+            Some("Island Online")
+        );
+        assert_eq!(f("Written by: Jane Roe").as_deref(), Some("Jane Roe"));
+        assert_eq!(f("Photo by Jane Roe"), None);
+        assert_eq!(f("Jane Roe"), None);
+        assert_eq!(f("by the harbour"), None);
+        assert_eq!(f("By Monday the council had voted"), None);
+        assert_eq!(
+            f("By Anna van der Berg").as_deref(),
+            Some("Anna van der Berg")
+        );
+    }
 
     #[test]
     fn bylines_become_names() {

@@ -21,7 +21,8 @@ fn valid(y: i32, m: u32, d: u32) -> bool {
 /// `YYYY-MM-DD...` (already ISO) is kept; "Fri, 10 Jul 2015 09:53:00 -0400",
 /// "July 10, 2015", "10 July 2015" and "2015/07/10" become ISO 8601.
 pub fn normalize(raw: &str) -> String {
-    let s = raw.trim();
+    // Some CMSs write the date JSON-encoded twice: `"\"2025-12-17T13:22:47Z\""`.
+    let s = raw.trim().trim_matches(['"', '\'']).trim();
     if super::metadata::looks_like_iso_date(s) {
         return s.to_string();
     }
@@ -168,6 +169,10 @@ mod tests {
         assert_eq!(normalize("13/11/2025 09:21:40"), "2025-11-13");
         assert_eq!(normalize("17.12.2025"), "2025-12-17");
         assert_eq!(normalize("03/04/2025"), "03/04/2025");
+        assert_eq!(
+            normalize("\"2025-12-17T13:22:47Z\""),
+            "2025-12-17T13:22:47Z"
+        );
         assert!(!plausible("0001-01-01T00:00:00Z"));
         assert!(plausible("2025-01-01"));
     }

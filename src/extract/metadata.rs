@@ -297,11 +297,23 @@ pub fn unescape_entities(s: &str) -> String {
     out
 }
 
+/// Publication dates in the meta tags of papers and library pages (Highwire Press `citation_*`,
+/// Dublin Core), read after the article tags Readability knows.
+const DATE_NAMES: [&str; 6] = [
+    "citation_publication_date",
+    "citation_date",
+    "citation_online_date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.issued",
+];
+
 /// Reads all metadata of the (script-free) document; `ld` comes from [`json_ld`].
 pub fn metadata(dom: &mut Dom, ld: &JsonLd) -> Metadata {
     let mut values: HashMap<String, String> = HashMap::new();
     let mut image: Option<String> = None;
     let mut lang_meta: Option<String> = None;
+    let mut date_meta: Option<String> = None;
     for m in dom.descendants_with_tags(ROOT, &["meta"]) {
         let name = dom.attr(m, "name").map(str::to_string);
         let prop = dom.attr(m, "property").map(str::to_string);
@@ -324,6 +336,9 @@ pub fn metadata(dom: &mut Dom, ld: &JsonLd) -> Metadata {
             && (pn == "og:locale" || nn == "language" || nn == "content-language")
         {
             lang_meta = Some(content.replace('_', "-"));
+        }
+        if date_meta.is_none() && DATE_NAMES.contains(&nn.as_str()) {
+            date_meta = Some(content.clone());
         }
         let mut matched = false;
         if let Some(p) = prop.as_deref().filter(|p| !p.is_empty()) {
@@ -372,7 +387,8 @@ pub fn metadata(dom: &mut Dom, ld: &JsonLd) -> Metadata {
     });
     let site_name = non_empty(ld.site_name.clone()).or_else(|| get(&["og:site_name"]));
     let published = non_empty(ld.date_published.clone())
-        .or_else(|| get(&["article:published_time", "parsely-pub-date"]));
+        .or_else(|| get(&["article:published_time", "parsely-pub-date"]))
+        .or(date_meta);
     Metadata {
         title: unescape_entities(&title),
         byline: byline.map(|s| unescape_entities(&s)),
@@ -428,6 +444,35 @@ pub fn visible_date(dom: &Dom, root: Id) -> Option<String> {
     None
 }
 
+/// The byline the page prints next to its headline ("By Jane Roe – Updated …"), for pages whose
+/// metadata and markup name no author: the first short element near the first `<h1>` whose
+/// text opens with a "By"-style label (see [`super::byline::from_printed_line`]).
+pub fn visible_byline(dom: &Dom, root: Id) -> Option<String> {
+    // A byline line, with its date and reading time: longer text is a paragraph.
+    const MAX_LEN: usize = 100;
+    // The same window as `visible_date`: elsewhere "By …" belongs to teasers and comments.
+    const NEAR_HEADLINE: usize = 80;
+    let all = dom.descendant_elements(root);
+    let h1 = all.iter().position(|&n| dom.is(n, "h1"))?;
+    let start = h1.saturating_sub(NEAR_HEADLINE / 4);
+    for &n in all.iter().skip(start).take(NEAR_HEADLINE) {
+        if matches!(
+            dom.tag(n),
+            "script" | "style" | "head" | "meta" | "h1" | "h2" | "h3" | "figcaption"
+        ) {
+            continue;
+        }
+        let text = dom.text_content(n);
+        if text.len() > MAX_LEN * 4 || text.chars().count() > MAX_LEN {
+            continue;
+        }
+        if let Some(b) = super::byline::from_printed_line(&text) {
+            return Some(b);
+        }
+    }
+    None
+}
+
 /// `YYYY-MM-DD` at the start.
 pub fn looks_like_iso_date(s: &str) -> bool {
     let b = s.as_bytes();
@@ -439,16 +484,135 @@ pub fn looks_like_iso_date(s: &str) -> bool {
         && b[8..10].iter().all(u8::is_ascii_digit)
 }
 
-/// The page's headline when the title is that headline plus a " | Site" style suffix: the
-/// title as the page prints it.
+/// What starts a tail that titles add after the headline (a site, a section, an author).
+/// Not a comma: "Headline, and more" may be the headline's own words.
+const TAIL_SEPARATORS: [char; 10] = ['|', '-', '–', '—', '·', '»', '_', '[', '(', ':'];
+
+/// The text of `s` after its first `n` words (words as [`title_words`] splits them).
+fn after_words(s: &str, n: usize) -> &str {
+    let mut seen = 0;
+    let mut in_word = false;
+    for (i, c) in s.char_indices() {
+        let w = c.is_alphanumeric();
+        if in_word && !w {
+            seen += 1;
+            if seen == n {
+                return &s[i..];
+            }
+        }
+        in_word = w;
+    }
+    ""
+}
+
+/// The page's headline when the title is that headline plus a " | Site" style suffix (also
+/// "_Section_Site", " [Site]", " (Author)", ": Tail"): the title as the page prints it.
 pub fn headline_of_title(title: &str, headline: &str) -> Option<String> {
     let h = headline.trim();
     if h.chars().filter(|c| c.is_alphanumeric()).count() < 3 {
         return None;
     }
     let rest = title.strip_prefix(h)?.trim_start();
-    let cut = rest.starts_with(['|', '-', '–', '—', '·', '»']) && rest.len() > 1;
+    let cut = rest.starts_with(TAIL_SEPARATORS) && rest.len() > 1;
     cut.then(|| h.to_string())
+}
+
+/// Lowercased words (Unicode letters and digits) in order: what titles are compared by.
+fn title_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// A heading's text as the page prints it: without a `<time>` set inside it (blogs put the
+/// post's date in the `<h1>`) or a trailing self-link mark, and `None` for a heading hidden from sight (a screen-reader-only
+/// copy, often escaped twice).
+pub fn heading_text(dom: &Dom, h: Id) -> Option<String> {
+    if visually_hidden(dom, h) {
+        return None;
+    }
+    let mut out = String::new();
+    let mut n = dom.first_child(h);
+    while let Some(x) = n {
+        if let Some(t) = dom.text(x) {
+            out.push_str(t);
+        }
+        n = dom.next_in(x, h, dom.is(x, "time"));
+    }
+    // A self-link mark after the heading ("¶", "#") is navigation, not words.
+    let text = collapse_ws(&out);
+    Some(
+        text.trim_end_matches(['¶', '#', '§', '🔗', ' '])
+            .to_string(),
+    )
+}
+
+/// Clipped to nothing or named for screen readers only: in the page for assistive technology,
+/// not shown.
+fn visually_hidden(dom: &Dom, n: Id) -> bool {
+    const CLASSES: [&str; 5] = [
+        "sr-only",
+        "visually-hidden",
+        "visuallyhidden",
+        "screen-reader-text",
+        "screen-reader-only",
+    ];
+    let style: String = dom
+        .attr(n, "style")
+        .unwrap_or("")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    style.contains("clip:rect(0")
+        || style.contains("clip-path:inset(50%)")
+        || dom
+            .class(n)
+            .split_whitespace()
+            .any(|c| CLASSES.contains(&c.to_ascii_lowercase().as_str()))
+}
+
+/// The visible headline when the metadata title is that headline cut short or run on: the
+/// title is the headline plus a tail after a separator (" [2025]: Yearly Fees", " (Author)",
+/// "_Section_Site"),
+/// or the headline is the title plus a subtitle the social card left out ("X vs. Y" above
+/// "X vs. Y: which is right for you?"). `headings` are the page's `<h1>` texts in order.
+/// A reworded headline is left alone: the title then stays what the metadata says, as
+/// Readability has it.
+pub fn visible_headline(headings: &[String], title: &str) -> Option<String> {
+    // A title this short is a name or a section ("Blog"), not a headline cut short.
+    const MIN_TITLE_WORDS: usize = 3;
+    let t = title_words(title);
+    for h in headings {
+        let hw = title_words(h);
+        if hw.is_empty() {
+            continue;
+        }
+        let mut sorted_h = hw.clone();
+        let mut sorted_t = t.clone();
+        sorted_h.sort();
+        sorted_h.dedup();
+        sorted_t.sort();
+        sorted_t.dedup();
+        if sorted_h == sorted_t {
+            // The same words: the title already is the headline.
+            return None;
+        }
+        // The heading must carry at least half of the title, so that a site name or logo
+        // leading the title ("Site | Headline") is not taken for the headline.
+        let title_runs_on = t.starts_with(&hw)
+            && hw.len() * 2 >= t.len()
+            && after_words(title, hw.len())
+                // The headline's own closing marks ("…?", "(RBC)") come before the tail.
+                .trim_start_matches([' ', ')', ']', '"', '”', '’', '?', '!', '.'])
+                .starts_with(TAIL_SEPARATORS);
+        let title_cut_short = t.len() >= MIN_TITLE_WORDS && hw.starts_with(&t);
+        if title_runs_on || title_cut_short {
+            return Some(h.trim().to_string());
+        }
+    }
+    None
 }
 
 /// Drops a " | Site Name" style suffix (or prefix) when the site name is known.

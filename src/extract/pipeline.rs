@@ -63,6 +63,9 @@ fn srcset_urls(srcset: &str) -> impl Iterator<Item = &str> {
         .map(|(u, _)| u)
 }
 
+/// `<h1>`s looked at for the visible headline: pages with more are lists of teasers.
+const MAX_HEADLINE_CANDIDATES: usize = 8;
+
 pub fn run(
     html: &str,
     page: Option<&url::Url>,
@@ -70,10 +73,12 @@ pub fn run(
     let (mut dom, ld) = prepare(html, true);
     let ld = ld.unwrap_or_default();
     let meta = metadata::metadata(&mut dom, &ld);
-    let headline = dom
+    let headings: Vec<String> = dom
         .descendants_with_tags(ROOT, &["h1"])
-        .first()
-        .map(|&h| super::dom::normalize_ws(&dom.text_content(h)));
+        .iter()
+        .take(MAX_HEADLINE_CANDIDATES)
+        .filter_map(|&h| metadata::heading_text(&dom, h))
+        .collect();
     let base = prep::base_url(&dom, page);
     let base_is_page = base.as_ref() == page;
     // Read from the page only when the metadata has no usable date (it costs a walk).
@@ -85,6 +90,12 @@ pub fn run(
         None
     } else {
         metadata::time_element(&dom, ROOT).or_else(|| metadata::visible_date(&dom, ROOT))
+    };
+    // The byline the page prints, for pages whose metadata names no author.
+    let printed_byline = if meta.byline.is_none() {
+        metadata::visible_byline(&dom, ROOT)
+    } else {
+        None
     };
     let body = dom.body();
     if !body.is_some_and(|b| dom.has_text(b)) {
@@ -132,6 +143,7 @@ pub fn run(
         .byline
         .clone()
         .or(grabbed.byline)
+        .or(printed_byline)
         .map(|b| b.trim().to_string())
         .filter(|b| !b.is_empty());
     if let Some(b) = &byline {
@@ -168,8 +180,10 @@ pub fn run(
         .filter(|u| !shown_in_body(&d, root, u, base.as_ref()));
     let site_name = meta.site_name.clone();
     let title = metadata::strip_site_name(&meta.title, site_name.as_deref());
-    let title = headline
-        .and_then(|h| metadata::headline_of_title(&title, &h))
+    let title = headings
+        .first()
+        .and_then(|h| metadata::headline_of_title(&title, h))
+        .or_else(|| metadata::visible_headline(&headings, &title))
         .unwrap_or(title);
     let published_time = meta
         .published_time

@@ -1,0 +1,176 @@
+//! Title, byline and date classes found on modern pages (issue 12): each with a small page
+//! written for the test and a control that must stay as it is.
+
+use lectern::{extract, Article, Options};
+
+const PROSE: &str = "<p>The island council agreed on Monday to run a second ferry in the summer \
+    months, after a season in which queues at the slipway reached the village shop and the \
+    school bus missed its crossing twice a week.</p>\
+    <p>The second boat will be leased from a yard on the mainland and crewed by four new \
+    deckhands, who start their training in April under the skipper of the existing ferry.</p>\
+    <p>Islanders who spoke at the meeting welcomed the plan but asked for the winter timetable \
+    to stay as it is, since the morning crossing suits the fishermen and the post van.</p>";
+
+/// A page with `head` in its `<head>` and `top` before the article's prose.
+fn page(head: &str, top: &str) -> String {
+    format!(
+        "<!DOCTYPE html><html><head>{head}</head><body>\
+         <article>{top}{PROSE}</article></body></html>"
+    )
+}
+
+fn run(html: &str) -> Article {
+    let opts = Options {
+        url: Some("https://island.example.org/news/second-ferry".to_string()),
+    };
+    extract(html, &opts).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn title_of(head: &str, top: &str) -> Option<String> {
+    run(&page(head, top)).title
+}
+
+#[test]
+fn title_is_the_headline_when_metadata_runs_on_or_cuts_it_short() {
+    // The title is the headline plus a tail: a year and a pitch, an author in brackets.
+    let t = title_of(
+        "<title>Second ferry for the island [2026]: Times + Fares</title>",
+        "<h1>Second ferry for the island</h1>",
+    );
+    assert_eq!(t.as_deref(), Some("Second ferry for the island"));
+    let t = title_of(
+        "<meta property=\"og:title\" content=\"Second ferry for the island (Jane Roe)\">",
+        "<h1>Second ferry for the island</h1>",
+    );
+    assert_eq!(t.as_deref(), Some("Second ferry for the island"));
+    let t = title_of(
+        "<title>Will the island get a second ferry? - Island Post</title>",
+        "<h1>Will the island get a second ferry?</h1>",
+    );
+    assert_eq!(t.as_deref(), Some("Will the island get a second ferry?"));
+    // The social title leaves the headline's subtitle out.
+    let t = title_of(
+        "<meta property=\"og:title\" content=\"Ferry or bridge\">",
+        "<h1>Ferry or bridge: which crossing suits the island?</h1>",
+    );
+    assert_eq!(
+        t.as_deref(),
+        Some("Ferry or bridge: which crossing suits the island?")
+    );
+    // The headline is found past a logo heading.
+    let t = title_of(
+        "<title>Second ferry for the island - Island Post</title>",
+        "<h1>Island Post</h1><h1>Second ferry for the island</h1>",
+    );
+    assert_eq!(t.as_deref(), Some("Second ferry for the island"));
+}
+
+#[test]
+fn headline_text_leaves_out_dates_marks_and_hidden_copies() {
+    // A post date set inside the headline, and a self-link mark after it.
+    let t = title_of(
+        "<title>Second ferry for the island - Jane's log</title>",
+        "<h1><a href=\"/p\"><time datetime=\"2025-12-18\">Dec 18 2025</time> Second ferry for \
+         the island</a><a class=\"headerlink\" href=\"#t\">¶</a></h1>",
+    );
+    assert_eq!(t.as_deref(), Some("Second ferry for the island"));
+    // A heading for screen readers only is not what the page shows.
+    for hidden in [
+        "class=\"sr-only\"",
+        "style=\"position:absolute; clip: rect(0, 0, 0, 0); width:1px\"",
+    ] {
+        let t = title_of(
+            "<title>Second ferry for the island</title>",
+            &format!(
+                "<h1 {hidden}>Second ferry for the island: news from Island Post</h1>\
+                 <h2>Second ferry for the island</h2>"
+            ),
+        );
+        assert_eq!(
+            t.as_deref(),
+            Some("Second ferry for the island"),
+            "{hidden}"
+        );
+    }
+}
+
+#[test]
+fn reworded_headlines_and_site_headings_leave_the_title_alone() {
+    // A headline in other words: the metadata title stays (as Readability has it).
+    let t = title_of(
+        "<meta property=\"og:title\" content=\"Island to lease a second ferry\">",
+        "<h1>A second boat for the summer crossings</h1>",
+    );
+    assert_eq!(t.as_deref(), Some("Island to lease a second ferry"));
+    // A heading holding only the site's name or tagline is not the headline.
+    let t = title_of(
+        "<meta property=\"og:title\" \
+         content=\"Council votes on ferries: the summer plan — news from Island Post\">",
+        "<h1>news from Island Post</h1>",
+    );
+    assert_eq!(
+        t.as_deref(),
+        Some("Council votes on ferries: the summer plan — news from Island Post")
+    );
+    // A comma goes on with the headline's own words: the title stays whole.
+    let t = title_of(
+        "<title>Second ferry for the island, and a new timetable</title>",
+        "<h1>Second ferry for the island</h1>",
+    );
+    assert_eq!(
+        t.as_deref(),
+        Some("Second ferry for the island, and a new timetable")
+    );
+}
+
+fn byline_of(top: &str) -> Option<String> {
+    run(&page("<title>Second ferry for the island</title>", top)).byline
+}
+
+#[test]
+fn byline_printed_under_the_headline_is_read() {
+    let h1 = "<h1>Second ferry for the island</h1>";
+    // A "By" line with its date, and a date line that ends with the byline.
+    let b = byline_of(&format!(
+        "{h1}<div class=\"text-lg\">By <a href=\"/people/2420/\">Jane Roe</a> – Updated \
+         Sep 9, 2025 at 1:00 PM</div>"
+    ));
+    assert_eq!(b.as_deref(), Some("Jane Roe"));
+    let b = byline_of(&format!(
+        "{h1}<div class=\"small\">March 15, 2022 · 3 min read · By Island Online</div>"
+    ));
+    assert_eq!(b.as_deref(), Some("Island Online"));
+    // Controls: a picture credit and a sentence that opens with "By" are not bylines.
+    let b = byline_of(&format!(
+        "{h1}<div class=\"caption\">Photo by Jane Roe</div>\
+         <div class=\"lede\">By Monday the council had voted.</div>"
+    ));
+    assert_eq!(b, None);
+}
+
+#[test]
+fn dates_of_papers_and_twice_encoded_dates_are_read() {
+    let date = |head: &str| run(&page(head, "<h1>Second ferry for the island</h1>")).published_time;
+    assert_eq!(
+        date("<meta name=\"citation_date\" content=\"2025/12/18\">").as_deref(),
+        Some("2025-12-18")
+    );
+    assert_eq!(
+        date("<meta name=\"DC.date\" content=\"2019-06-25\">").as_deref(),
+        Some("2019-06-25")
+    );
+    assert_eq!(
+        date("<meta property=\"article:published_time\" content='\"2025-12-17T13:22:47Z\"'>")
+            .as_deref(),
+        Some("2025-12-17T13:22:47Z")
+    );
+    // The article's own tag comes first.
+    assert_eq!(
+        date(
+            "<meta name=\"citation_date\" content=\"2020/01/02\">\
+             <meta property=\"article:published_time\" content=\"2025-03-04\">"
+        )
+        .as_deref(),
+        Some("2025-03-04")
+    );
+}
