@@ -7,6 +7,7 @@ mod depth;
 pub mod dom;
 mod emit;
 mod fallback;
+mod forum;
 mod image_key;
 pub mod markdown;
 mod media;
