@@ -151,3 +151,43 @@ fn article_followed_by_comments_stays_the_article() {
     );
     assert!(a.text.contains("plans a trip for every class"));
 }
+
+#[test]
+fn a_thread_of_short_posts_is_readerable() {
+    let short = [
+        ("harbourfan", "Mar 3, 2025", "Early boat still on?"),
+        ("quaykeeper", "Mar 3, 2025", "Yes, 6:40 on weekdays."),
+        ("islander_77", "Mar 4, 2025", "Sundays are cut to two."),
+        ("harbourfan", "Mar 4, 2025", "Thanks both, that helps."),
+        ("ferrywatch", "Mar 5, 2025", "The board updated it today."),
+        ("quaykeeper", "Mar 5, 2025", "Good, the old one was wrong."),
+        ("deckhand", "Mar 6, 2025", "Winter fares start next week."),
+        ("islander_77", "Mar 6, 2025", "Same price as last year?"),
+        ("deckhand", "Mar 6, 2025", "Up by fifty pence, sadly."),
+        (
+            "harbourfan",
+            "Mar 7, 2025",
+            "Still cheaper than the bridge.",
+        ),
+        ("ferrywatch", "Mar 7, 2025", "And a nicer view on the way."),
+        ("quaykeeper", "Mar 8, 2025", "See you all on the quay then."),
+    ];
+    let posts: String = short
+        .iter()
+        .map(|(who, when, text)| {
+            format!(
+                "<div class=\"post\"><a class=\"username\" href=\"/members/{who}\">{who}</a>\
+                 <time>{when}</time><div class=\"post-body\">{text}</div></div>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>Ferry timetable</title></head><body><h1>Ferry timetable</h1>\
+         <div class=\"thread\">{posts}</div></body></html>"
+    );
+    assert!(lectern::is_probably_readerable(&html));
+    // Control: the same page without its posts is not.
+    let empty = "<html><head><title>Ferry timetable</title></head><body><h1>Ferry timetable</h1>\
+         <div class=\"thread\"></div></body></html>";
+    assert!(!lectern::is_probably_readerable(empty));
+}
