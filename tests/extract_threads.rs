@@ -191,3 +191,22 @@ fn a_thread_of_short_posts_is_readerable() {
          <div class=\"thread\"></div></body></html>";
     assert!(!lectern::is_probably_readerable(empty));
 }
+
+#[test]
+fn short_replies_keep_only_their_text_container() {
+    // Each post's text sits in a `content` block beside a title and an author line; for a
+    // one-line reply those outweigh the text, so the container is decided over the thread.
+    let html = forum_page(&|i, who, when, text| {
+        format!(
+            "<div class=\"post bg{}\" id=\"p{i}\"><div class=\"postbody\">\
+             <h3><a href=\"#p{i}\">Re: Ferry timetable and the winter crossings</a></h3>\
+             <p class=\"author\">Post by <a href=\"/members/{who}\">{who}</a> &raquo; \
+             <time>{when}</time></p><div class=\"content\">{text}</div></div></div>",
+            i % 2 + 1
+        )
+    });
+    let a = run_html(&html);
+    assert_posts_in_order(&a);
+    assert!(!a.text.contains("Re: Ferry"), "{:?}", a.text);
+    assert!(!a.text.contains("Post by"), "{:?}", a.text);
+}

@@ -564,11 +564,25 @@ impl Thread {
         let is_post = is_post_mask(&self.posts);
         let mut s = String::new();
         let mut posts = Vec::new();
-        for &p in &self.posts {
-            let own = own_elements(dom, p, &is_post);
-            let author = author(dom, p, &own, &mut s);
-            let date = date(dom, &own, &mut s);
-            let body = pick_body(dom, &own, &mut s).unwrap_or(p);
+        let owns: Vec<Vec<Id>> = self
+            .posts
+            .iter()
+            .map(|&p| own_elements(dom, p, &is_post))
+            .collect();
+        let shape = body_shape(dom, &owns, &mut s);
+        for (&p, own) in self.posts.iter().zip(&owns) {
+            let author = author(dom, p, own, &mut s);
+            let date = date(dom, own, &mut s);
+            let same: Vec<Id> = match shape.as_deref() {
+                Some(sh) => own
+                    .iter()
+                    .copied()
+                    .filter(|&n| body_named(dom, n, &mut s) && shape_of(dom, n) == sh)
+                    .collect(),
+                None => Vec::new(),
+            };
+            let shaped = same.into_iter().max_by_key(|&n| dom.text_len(n));
+            let body = shaped.or_else(|| pick_body(dom, own, &mut s)).unwrap_or(p);
             posts.push(Post {
                 el: p,
                 author,
@@ -638,6 +652,57 @@ impl Thread {
     }
 }
 
+/// A key shared by one engine's post text containers: tag and class, without the tokens that
+/// number a post.
+fn shape_of(dom: &Dom, n: Id) -> String {
+    let mut toks: Vec<&str> = dom
+        .class(n)
+        .split_whitespace()
+        .filter(|t| !t.bytes().any(|b| b.is_ascii_digit()))
+        .collect();
+    toks.sort_unstable();
+    format!(
+        "{} {} {}",
+        dom.tag(n),
+        toks.join(" "),
+        dom.attr(n, "itemprop").unwrap_or("")
+    )
+}
+
+/// The shape of the posts' text containers, decided over the whole thread: named as a post's
+/// text in nearly every post, and the innermost of those holding at least half their text. One
+/// post alone cannot tell a short reply from the title and author line around it.
+fn body_shape(dom: &mut Dom, owns: &[Vec<Id>], s: &mut String) -> Option<String> {
+    let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
+    for own in owns {
+        let mut in_post: HashMap<String, usize> = HashMap::new();
+        for &n in own {
+            if body_named(dom, n, s) {
+                let len = dom.text_len(n);
+                let e = in_post.entry(shape_of(dom, n)).or_default();
+                *e = (*e).max(len);
+            }
+        }
+        for (k, len) in in_post {
+            let e = seen.entry(k).or_default();
+            e.0 += 1;
+            e.1 += len;
+        }
+    }
+    let posts = owns.len();
+    let common: Vec<(String, usize)> = seen
+        .into_iter()
+        .filter(|(_, (count, _))| count * 10 >= posts * 8)
+        .map(|(k, (_, total))| (k, total))
+        .collect();
+    let max = common.iter().map(|(_, t)| *t).max()?;
+    common
+        .into_iter()
+        .filter(|(_, t)| *t > 0 && t * 2 >= max)
+        .min_by_key(|(k, t)| (*t, k.clone()))
+        .map(|(k, _)| k)
+}
+
 /// The element holding a post's text: the one named as such with the most text, the deepest
 /// among those holding nearly as much (a wrapper adds a signature or attachments).
 fn pick_body(dom: &mut Dom, own: &[Id], s: &mut String) -> Option<Id> {
@@ -666,10 +731,11 @@ fn remove_chrome(dom: &mut Dom, root: Id, bodies: &[Id], s: &mut String) {
         if dom.parent(n).is_none() || bodies.contains(&n) {
             continue;
         }
+        // A form may wrap a post's text (an inline editor): only short ones go.
         let drop = matches!(
             dom.tag(n),
-            "button" | "form" | "input" | "select" | "textarea" | "nav" | "menu" | "footer"
-        ) || (chrome_named(dom, n, s) && dom.text_len(n) < 300);
+            "button" | "input" | "select" | "textarea" | "nav" | "menu" | "footer"
+        ) || ((dom.is(n, "form") || chrome_named(dom, n, s)) && dom.text_len(n) < 300);
         if drop {
             dom.detach(n);
         }
