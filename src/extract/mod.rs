@@ -7,6 +7,7 @@ mod depth;
 pub mod dom;
 mod emit;
 mod fallback;
+mod forum;
 mod image_key;
 pub mod markdown;
 mod media;
@@ -136,8 +137,9 @@ pub fn is_probably_readerable(html: &str) -> bool {
     if html.trim().is_empty() || html.len() > MAX_INPUT_BYTES || looks_binary(html) {
         return false;
     }
-    let dom = pipeline::parse(html);
-    readerable::is_probably_readerable(&dom)
+    let mut dom = pipeline::parse(html);
+    // A thread of short posts has few long paragraphs, yet its posts are worth reading.
+    readerable::is_probably_readerable(&dom) || forum::Thread::find(&mut dom).is_some()
 }
 
 fn reading_time(words: usize) -> u32 {

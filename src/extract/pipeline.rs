@@ -4,8 +4,8 @@
 use super::dom::{Dom, ROOT};
 use super::readability::{self, Grabber};
 use super::{
-    boiler, dates, depth, emit, fallback, image_key, media, metadata, prep, reading_time, sink,
-    strict, Article, NoArticle,
+    boiler, dates, depth, emit, fallback, forum, image_key, media, metadata, prep, reading_time,
+    sink, strict, Article, NoArticle,
 };
 
 use super::readability::thresholds::{
@@ -106,6 +106,11 @@ pub fn run(
         Some(b) => fallback::body_paragraphs(&mut dom, b),
         None => (0, None),
     };
+    // A thread's posts, marked before Readability moves them (see `forum`).
+    let thread = forum::Thread::find(&mut dom).map(|t| {
+        let mask = t.mask(&dom);
+        (t, mask)
+    });
     // A failed attempt re-prepares the page rather than keeping a copy of it around.
     let rebuild = || prepare(html, false).0;
     let mut grabbed = Grabber::new(dom, &meta.title, meta.byline.is_some())
@@ -127,9 +132,21 @@ pub fn run(
             }
         }
     }
+    let mut is_thread = false;
+    if let Some((t, mask)) = thread {
+        if forum::Thread::holds(&mask, &grabbed.dom, grabbed.content) {
+            let mut fresh = rebuild();
+            if let Some((content, author)) = t.build(&mut fresh) {
+                grabbed.dom = fresh;
+                grabbed.content = content;
+                grabbed.byline = author.or(grabbed.byline.take());
+                is_thread = true;
+            }
+        }
+    }
     let mut d = grabbed.dom;
     let root = grabbed.content;
-    if looks_like_listing(&mut d, root) {
+    if !is_thread && looks_like_listing(&mut d, root) {
         return Err(NoArticle::ListingPage);
     }
     prep::fix_relative_uris(&mut d, root, base.as_ref(), base_is_page);

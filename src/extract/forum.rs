@@ -1,0 +1,743 @@
+//! Discussion threads (forum topics, Q&A pages, comment threads): the posts in order, each as
+//! its author, its date and its text.
+//!
+//! Readability keeps one top candidate and the siblings that look like it, which on a thread is
+//! often one post, or posts without who wrote them and when. A thread is recognised by its
+//! structure, never by site: a group of post containers (schema.org `Comment`,
+//! `DiscussionForumPosting`, `Answer`... items, or siblings sharing a tag and a class) most of
+//! which name an author or a date and hold text that is not mostly links. The pipeline uses the
+//! thread only when Readability's own pick lies in its posts ([`Thread::holds`]), so an article
+//! followed by its comments stays the article.
+
+use super::dom::{normalize_ws, Dom, Id};
+use super::patterns as pat;
+use std::collections::HashMap;
+
+/// schema.org types whose items are posts of a discussion.
+const POST_TYPES: [&str; 5] = [
+    "Comment",
+    "DiscussionForumPosting",
+    "Answer",
+    "Question",
+    "SocialMediaPosting",
+];
+
+/// Class/id fragments naming a post's author.
+const AUTHOR_NAMES: [&str; 14] = [
+    "author",
+    "username",
+    "user-name",
+    "user_name",
+    "poster",
+    "hnuser",
+    "commenter",
+    "nickname",
+    "member-name",
+    "membername",
+    "screen-name",
+    "display-name",
+    "displayname",
+    "user-link",
+];
+
+/// Profile links: the path fragments of a member's page.
+const PROFILE_HREFS: [&str; 9] = [
+    "/members/",
+    "/member/",
+    "/user/",
+    "/users/",
+    "/u/",
+    "/profile",
+    "viewprofile",
+    "user?id=",
+    "/people/",
+];
+
+/// Class/id words naming a post's date (whole words: "age" is not "message").
+const DATE_WORDS: [&str; 8] = [
+    "date",
+    "time",
+    "posted",
+    "published",
+    "timestamp",
+    "age",
+    "postdate",
+    "datetime",
+];
+
+/// Class/id fragments naming a post's text (matched inside class tokens).
+const BODY_NAMES: [&str; 24] = [
+    "bbwrapper",
+    "message-body",
+    "messagebody",
+    "message_body",
+    "message-text",
+    "messagetext",
+    "post-body",
+    "postbody",
+    "post_body",
+    "post-content",
+    "postcontent",
+    "post_content",
+    "post-text",
+    "post_message",
+    "comment-body",
+    "comment-content",
+    "comment-text",
+    "commentbody",
+    "commtext",
+    "usertext-body",
+    "msg_body",
+    "msg-body",
+    "richtext",
+    "prose",
+];
+
+/// Class tokens that, whole, name a post's text.
+const BODY_TOKENS: [&str; 6] = ["content", "md", "text", "body", "cooked", "entry"];
+
+/// Class/id fragments of a post's furniture: who the poster is beyond the name, what can be
+/// done with the post, the signature.
+const CHROME_NAMES: [&str; 24] = [
+    "signature",
+    "avatar",
+    "userinfo",
+    "user-info",
+    "userdetails",
+    "user-details",
+    "userextras",
+    "user-extras",
+    "userstats",
+    "user-stats",
+    "postprofile",
+    "author-info",
+    "badge",
+    "actions",
+    "action-bar",
+    "controls",
+    "toolbar",
+    "reactions",
+    "reaction",
+    "vote",
+    "share",
+    "report",
+    "permalink",
+    "post-menu",
+];
+
+/// Ours: the fewest posts that make a thread, and the least text they hold together.
+const MIN_POSTS: usize = 2;
+const MIN_CLASSLESS_POSTS: usize = 3;
+const MIN_THREAD_TEXT: usize = 300;
+/// Ours: a group whose text is more than this share links is a list of links, not posts.
+const MAX_LINK_DENSITY: f64 = 0.5;
+/// Ours: the share of Readability's pick that must lie in the posts for the page to be read as
+/// the thread.
+const MIN_PICK_IN_POSTS: f64 = 0.4;
+/// Ours: the shortest run of text (bytes) that counts as prose rather than a label.
+const MIN_PROSE_RUN: usize = 150;
+/// Ours: author names and dates are short.
+const MAX_NAME_LEN: usize = 60;
+
+/// The posts of a thread, in document order (a post may hold nested replies, which are posts
+/// of their own).
+pub struct Thread {
+    pub posts: Vec<Id>,
+}
+
+/// What one post shows.
+struct Post {
+    el: Id,
+    author: Option<(String, Option<Id>)>,
+    date: Option<(String, Id)>,
+    body: Id,
+}
+
+fn lower_names(dom: &Dom, n: Id, s: &mut String) {
+    s.clear();
+    s.push_str(dom.class(n));
+    s.push(' ');
+    s.push_str(dom.id_attr(n));
+    s.make_ascii_lowercase();
+}
+
+/// The schema.org type of an element's `itemtype`, if it is a post type.
+fn post_type(dom: &Dom, n: Id) -> bool {
+    dom.attr(n, "itemtype").is_some_and(|t| {
+        t.split_whitespace()
+            .any(|t| POST_TYPES.contains(&t.rsplit('/').next().unwrap_or("")))
+    })
+}
+
+/// A post's own elements (not those of nested replies), in document order.
+fn own_elements(dom: &Dom, post: Id, is_post: &[Id]) -> Vec<Id> {
+    let mut out = Vec::new();
+    let mut n = dom.first_child(post);
+    while let Some(x) = n {
+        if member(is_post, x) {
+            n = dom.next_in(x, post, true);
+            continue;
+        }
+        if dom.is_element(x) {
+            out.push(x);
+        }
+        n = dom.next_in(x, post, false);
+    }
+    out
+}
+
+/// Length of a post's own text (nested replies left out), and of the part in links.
+fn own_text(dom: &mut Dom, post: Id, is_post: &[Id]) -> (usize, usize) {
+    let mut len = dom.text_len(post);
+    let mut link = dom.stats(post).link as usize;
+    let mut n = dom.first_child(post);
+    while let Some(x) = n {
+        if member(is_post, x) {
+            len = len.saturating_sub(dom.text_len(x));
+            link = link.saturating_sub(dom.stats(x).link as usize);
+            n = dom.next_in(x, post, true);
+            continue;
+        }
+        n = dom.next_in(x, post, false);
+    }
+    (len, link)
+}
+
+fn short_text(dom: &Dom, n: Id) -> Option<String> {
+    let t = normalize_ws(&dom.text_content(n));
+    let t = t
+        .strip_prefix("by ")
+        .or_else(|| t.strip_prefix("By "))
+        .unwrap_or(&t)
+        .trim()
+        .to_string();
+    (!t.is_empty() && t.chars().count() <= MAX_NAME_LEN).then_some(t)
+}
+
+/// The post's author: the name, and the element showing it (if one does).
+fn author(dom: &Dom, post: Id, own: &[Id], s: &mut String) -> Option<(String, Option<Id>)> {
+    let data_author = dom
+        .attr(post, "data-author")
+        .map(normalize_ws)
+        .filter(|a| !a.is_empty() && a.chars().count() <= MAX_NAME_LEN);
+    let mut hinted = None;
+    for &n in own {
+        if dom
+            .attr(n, "itemprop")
+            .is_some_and(|p| p.contains("author"))
+        {
+            // The bare name is in an itemprop="name" inside, when there is one.
+            let name = own
+                .iter()
+                .copied()
+                .filter(|&x| dom.is_ancestor(n, x) && dom.attr(x, "itemprop") == Some("name"))
+                .find_map(|x| match dom.attr(x, "content") {
+                    Some(c) if !c.trim().is_empty() => Some(normalize_ws(c)),
+                    _ => short_text(dom, x),
+                });
+            if let Some(name) = name.or_else(|| short_text(dom, n)) {
+                return Some((data_author.unwrap_or(name), Some(n)));
+            }
+        }
+        if hinted.is_none() && !dom.is(n, "img") {
+            lower_names(dom, n, s);
+            if s.len() > 1 && pat::any_in(s, &AUTHOR_NAMES) {
+                // A profile link inside names the poster more precisely than the block.
+                let link = own.iter().copied().find(|&x| {
+                    dom.is(x, "a") && dom.is_ancestor(n, x) && short_text(dom, x).is_some()
+                });
+                if let Some(t) = link
+                    .and_then(|l| short_text(dom, l))
+                    .or_else(|| short_text(dom, n))
+                {
+                    hinted = Some((t, Some(n)));
+                }
+            }
+        }
+    }
+    if let Some(h) = hinted {
+        return Some(match data_author {
+            Some(a) => (a, h.1),
+            None => h,
+        });
+    }
+    let profile = own.iter().copied().find(|&x| {
+        dom.is(x, "a")
+            && dom
+                .attr(x, "href")
+                .is_some_and(|h| PROFILE_HREFS.iter().any(|p| h.contains(p)))
+            && short_text(dom, x).is_some()
+    });
+    match (profile.and_then(|p| short_text(dom, p)), data_author) {
+        (_, Some(a)) => Some((a, profile)),
+        (Some(t), None) => Some((t, profile)),
+        (None, None) => None,
+    }
+}
+
+/// The post's date as shown, and the element showing it.
+fn date(dom: &Dom, own: &[Id], s: &mut String) -> Option<(String, Id)> {
+    let shown = |n: Id| -> Option<String> {
+        short_text(dom, n).filter(|t| t.chars().any(|c| c.is_ascii_digit()))
+    };
+    let mut hinted = None;
+    for &n in own {
+        if dom.is(n, "time") {
+            let t = shown(n).or_else(|| dom.attr(n, "datetime").map(normalize_ws));
+            if let Some(t) = t.filter(|t| !t.is_empty()) {
+                return Some((t, n));
+            }
+        }
+        if dom
+            .attr(n, "itemprop")
+            .is_some_and(|p| p.starts_with("date") || p == "uploadDate")
+        {
+            let t = shown(n).or_else(|| dom.attr(n, "content").map(normalize_ws));
+            if let Some(t) = t.filter(|t| !t.is_empty()) {
+                hinted.get_or_insert((t, n));
+                continue;
+            }
+        }
+        if hinted.is_none() && matches!(dom.tag(n), "span" | "div" | "a" | "p" | "small" | "li") {
+            lower_names(dom, n, s);
+            if s.len() > 1
+                && s.split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|w| DATE_WORDS.contains(&w))
+            {
+                if let Some(t) = shown(n).filter(|t| t.len() >= 4) {
+                    hinted = Some((t, n));
+                }
+            }
+        }
+    }
+    hinted
+}
+
+fn body_named(dom: &Dom, n: Id, s: &mut String) -> bool {
+    if dom
+        .attr(n, "itemprop")
+        .is_some_and(|p| matches!(p, "text" | "articleBody" | "commentText"))
+    {
+        return true;
+    }
+    lower_names(dom, n, s);
+    s.len() > 1
+        && (pat::any_in(s, &BODY_NAMES) || s.split_whitespace().any(|t| BODY_TOKENS.contains(&t)))
+}
+
+fn chrome_named(dom: &Dom, n: Id, s: &mut String) -> bool {
+    lower_names(dom, n, s);
+    s.len() > 1 && pat::any_in(s, &CHROME_NAMES)
+}
+
+/// Groups of sibling elements sharing a tag and a class token, one group per parent (its
+/// largest), extended to the same-shaped elements nested in them (threaded replies).
+fn sibling_groups(dom: &mut Dom, body: Id) -> Vec<(Vec<Id>, usize)> {
+    let mut out = Vec::new();
+    for parent in dom.descendant_elements(body) {
+        let kids = dom.element_children(parent);
+        if kids.len() < MIN_POSTS {
+            continue;
+        }
+        let mut by_key: HashMap<(&str, &str), Vec<Id>> = HashMap::new();
+        for &k in &kids {
+            let tag = dom.tag(k);
+            let mut any = false;
+            for t in dom.class(k).split_whitespace() {
+                if !t.bytes().any(|b| b.is_ascii_digit()) {
+                    by_key.entry((tag, t)).or_default().push(k);
+                    any = true;
+                }
+            }
+            if !any {
+                by_key.entry((tag, "")).or_default().push(k);
+            }
+        }
+        let mut keys: Vec<((&str, &str), Vec<Id>)> = by_key
+            .into_iter()
+            .filter(|(_, m)| m.len() >= MIN_POSTS)
+            .collect();
+        // Several tokens of one engine name the same members: one group each.
+        keys.sort_unstable_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
+        keys.dedup_by(|a, b| a.1 == b.1);
+        let keys: Vec<(String, String, Vec<Id>)> = keys
+            .into_iter()
+            .filter(|((tag, _), _)| {
+                matches!(
+                    *tag,
+                    "div" | "article" | "li" | "section" | "tr" | "tbody" | "table"
+                )
+            })
+            .map(|((t, k), m)| (t.to_string(), k.to_string(), m))
+            .collect();
+        for (tag, token, members) in keys {
+            // Replies nested inside the posts, shaped the same.
+            let mut group = Vec::new();
+            for m in members {
+                group.push(m);
+                for d in dom.descendants_with_tags(m, &[tag.as_str()]) {
+                    if !token.is_empty() && dom.class(d).split_whitespace().any(|t| t == token) {
+                        group.push(d);
+                    }
+                }
+            }
+            // Containers with no class are weaker evidence: a blog post and its one comment
+            // box are two such siblings.
+            let least = if token.is_empty() {
+                MIN_CLASSLESS_POSTS
+            } else {
+                MIN_POSTS
+            };
+            out.push((group, least));
+        }
+    }
+    out
+}
+
+/// The posts as a sorted list, for membership tests ([`member`]).
+fn is_post_mask(posts: &[Id]) -> Vec<Id> {
+    let mut v = posts.to_vec();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+fn member(sorted: &[Id], n: Id) -> bool {
+    sorted.binary_search(&n).is_ok()
+}
+
+/// How much a group looks like the posts of a thread: its posts' own text, or `None` when it
+/// is not a thread (too few posts naming an author or date, mostly links, teasers of
+/// articles).
+fn thread_score(
+    dom: &mut Dom,
+    group: &[Id],
+    least: usize,
+    s: &mut String,
+) -> Option<(usize, usize)> {
+    let total: usize = group.iter().map(|&p| dom.text_len(p)).sum();
+    if total < MIN_THREAD_TEXT {
+        return None;
+    }
+    let is_post = is_post_mask(group);
+    let (mut text, mut links, mut signed, mut teasers, mut with_text) = (0, 0, 0, 0, 0);
+    for &p in group {
+        let (len, link) = own_text(dom, p, &is_post);
+        text += len;
+        links += link;
+        if len > link {
+            with_text += 1;
+        }
+        let own = own_elements(dom, p, &is_post);
+        let by = author(dom, p, &own, s);
+        let by_el = by.as_ref().and_then(|a| a.1);
+        if by.is_some()
+            && date(dom, &own, s).is_some()
+            && (link as f64) < MAX_LINK_DENSITY * len as f64
+        {
+            signed += 1;
+        }
+        // A heading holding a link heads a teaser of another page (unless it names the author),
+        // when the rest is a short excerpt.
+        if own.iter().any(|&h| {
+            matches!(dom.tag(h), "h1" | "h2" | "h3" | "h4")
+                && len < 4 * dom.text_len(h)
+                && dom.text_content(h).split_whitespace().nth(2).is_some()
+                && by_el.is_none_or(|b| b != h && !dom.is_ancestor(h, b) && !dom.is_ancestor(b, h))
+                && own.iter().any(|&a| {
+                    dom.is(a, "a")
+                        && dom.is_ancestor(h, a)
+                        && !dom.attr(a, "href").unwrap_or("#").starts_with('#')
+                })
+        }) {
+            teasers += 1;
+        }
+    }
+    let n = group.len();
+    let ok = with_text >= MIN_POSTS
+        && signed * 2 >= n
+        && signed >= least
+        && teasers * 2 < n
+        && text >= MIN_THREAD_TEXT
+        && (links as f64) < MAX_LINK_DENSITY * text as f64;
+    // One post shows one author and date: the group with the most signed posts is the thread
+    // (not the blocks holding it, nor the cells of one post); then the most text.
+    ok.then_some((signed, text - links))
+}
+
+impl Thread {
+    /// The page's thread, if its body holds one.
+    pub fn find(dom: &mut Dom) -> Option<Thread> {
+        let body = dom.body()?;
+        let mut s = String::new();
+        let mut groups = sibling_groups(dom, body);
+        let schema: Vec<Id> = dom
+            .descendant_elements(body)
+            .into_iter()
+            .filter(|&n| post_type(dom, n))
+            .collect();
+        if schema.len() >= MIN_POSTS {
+            groups.push((schema, MIN_POSTS));
+        }
+        let mut valid: Vec<((usize, usize), Vec<Id>)> = Vec::new();
+        for (g, least) in groups {
+            if let Some(score) = thread_score(dom, &g, least, &mut s) {
+                valid.push((score, g));
+            }
+        }
+        // A member holding two posts of another thread-like group (posts not its own) is a
+        // container of posts, not a post: that group is not the thread.
+        let holds_posts = |dom: &Dom, g: &[Id], other: &[Id]| {
+            g.iter().any(|&m| {
+                other
+                    .iter()
+                    .filter(|&&o| !g.contains(&o) && dom.is_ancestor(m, o))
+                    .nth(1)
+                    .is_some()
+            })
+        };
+        let mut best: Option<&((usize, usize), Vec<Id>)> = None;
+        for (i, cand) in valid.iter().enumerate() {
+            let container = valid
+                .iter()
+                .enumerate()
+                .any(|(j, o)| i != j && holds_posts(dom, &cand.1, &o.1));
+            if !container && best.is_none_or(|b| cand.0 > b.0) {
+                best = Some(cand);
+            }
+        }
+        let mut posts = best?.1.clone();
+        posts.sort_unstable();
+        posts.dedup();
+        Some(Thread { posts })
+    }
+
+    /// Marks, by node id, the nodes inside the posts (taken before Readability moves them).
+    pub fn mask(&self, dom: &Dom) -> Vec<bool> {
+        let mut m = vec![false; dom.nodes.len()];
+        for &p in &self.posts {
+            if m.get(p).copied().unwrap_or(true) {
+                continue;
+            }
+            let mut n = Some(p);
+            while let Some(x) = n {
+                if let Some(v) = m.get_mut(x) {
+                    *v = true;
+                }
+                n = dom.next_in(x, p, false);
+            }
+        }
+        m
+    }
+
+    /// Whether Readability's pick (`root` in `dom`, the grabbed copy) lies mostly in the posts:
+    /// then the page is the thread, not an article with comments below it.
+    pub fn holds(mask: &[bool], dom: &Dom, root: Id) -> bool {
+        let (mut inside, mut all, mut longest_out) = (0usize, 0usize, 0usize);
+        let mut prose_first = false;
+        let mut n = dom.first_child(root);
+        while let Some(x) = n {
+            if let Some(t) = dom.text(x) {
+                let len = t.trim().len();
+                all += len;
+                if mask.get(x).copied().unwrap_or(false) {
+                    inside += len;
+                } else {
+                    longest_out = longest_out.max(len);
+                    prose_first |= inside == 0 && len >= MIN_PROSE_RUN;
+                }
+            }
+            n = dom.next_in(x, root, false);
+        }
+        // A pick shorter than Readability's own minimum, or whose part outside the posts has no
+        // run of prose (counters, labels, menus), is no article to keep. Prose before the first
+        // post is: the page leads with its own text and the posts follow it (its comments).
+        all < super::readability::CHAR_THRESHOLD
+            || longest_out < MIN_PROSE_RUN
+            || (!prose_first && inside as f64 >= MIN_PICK_IN_POSTS * all as f64)
+    }
+
+    /// Builds the thread as an article in `dom` (a fresh parse of the page, where node ids name
+    /// the same nodes): a detached `<div>` of posts, each a header line (author, date) and its
+    /// text. Also returns the first post's author.
+    pub fn build(&self, dom: &mut Dom) -> Option<(Id, Option<String>)> {
+        let is_post = is_post_mask(&self.posts);
+        let mut s = String::new();
+        let mut posts = Vec::new();
+        let owns: Vec<Vec<Id>> = self
+            .posts
+            .iter()
+            .map(|&p| own_elements(dom, p, &is_post))
+            .collect();
+        let shape = body_shape(dom, &owns, &mut s);
+        for (&p, own) in self.posts.iter().zip(&owns) {
+            let author = author(dom, p, own, &mut s);
+            let date = date(dom, own, &mut s);
+            let same: Vec<Id> = match shape.as_deref() {
+                Some(sh) => own
+                    .iter()
+                    .copied()
+                    .filter(|&n| body_named(dom, n, &mut s) && shape_of(dom, n) == sh)
+                    .collect(),
+                None => Vec::new(),
+            };
+            let shaped = same.into_iter().max_by_key(|&n| dom.text_len(n));
+            let body = shaped.or_else(|| pick_body(dom, own, &mut s)).unwrap_or(p);
+            posts.push(Post {
+                el: p,
+                author,
+                date,
+                body,
+            });
+        }
+        let article = dom.create_element("div");
+        let mut first_author = None;
+        for post in &posts {
+            let (len, link) = own_text(dom, post.body, &is_post);
+            if len <= link && post.body != post.el {
+                continue;
+            }
+            let section = dom.create_element("section");
+            let header = dom.create_element("p");
+            if let Some((name, _)) = &post.author {
+                let b = dom.create_element("strong");
+                let t = dom.create_text(name);
+                dom.append(b, t);
+                dom.append(header, b);
+                first_author.get_or_insert_with(|| name.clone());
+            }
+            if let Some((when, _)) = &post.date {
+                if dom.first_child(header).is_some() {
+                    let br = dom.create_element("br");
+                    dom.append(header, br);
+                }
+                let t = dom.create_element("time");
+                let txt = dom.create_text(when);
+                dom.append(t, txt);
+                dom.append(header, t);
+            }
+            if dom.first_child(header).is_some() {
+                dom.append(section, header);
+            }
+            dom.append(section, post.body);
+            dom.append(article, section);
+        }
+        // What is left of the posts inside others' bodies: nested replies' furniture, the
+        // author and date elements already shown in the headers.
+        for post in &posts {
+            if post.body != post.el {
+                dom.detach(post.el);
+            }
+            for n in [
+                post.author.as_ref().and_then(|a| a.1),
+                post.date.as_ref().map(|d| d.1),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                if dom.is_ancestor(article, n) {
+                    dom.detach(n);
+                }
+            }
+        }
+        let bodies: Vec<Id> = posts.iter().map(|p| p.body).collect();
+        remove_chrome(dom, article, &bodies, &mut s);
+        let wrapper = dom.create_element("div");
+        let page = dom.create_element("div");
+        dom.set_attr(page, "id", "readability-page-1");
+        dom.set_attr(page, "class", "page");
+        dom.append(page, article);
+        dom.append(wrapper, page);
+        dom.has_text(wrapper).then_some((wrapper, first_author))
+    }
+}
+
+/// A key shared by one engine's post text containers: tag and class, without the tokens that
+/// number a post.
+fn shape_of(dom: &Dom, n: Id) -> String {
+    let mut toks: Vec<&str> = dom
+        .class(n)
+        .split_whitespace()
+        .filter(|t| !t.bytes().any(|b| b.is_ascii_digit()))
+        .collect();
+    toks.sort_unstable();
+    format!(
+        "{} {} {}",
+        dom.tag(n),
+        toks.join(" "),
+        dom.attr(n, "itemprop").unwrap_or("")
+    )
+}
+
+/// The shape of the posts' text containers, decided over the whole thread: named as a post's
+/// text in nearly every post, and the innermost of those holding at least half their text. One
+/// post alone cannot tell a short reply from the title and author line around it.
+fn body_shape(dom: &mut Dom, owns: &[Vec<Id>], s: &mut String) -> Option<String> {
+    let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
+    for own in owns {
+        let mut in_post: HashMap<String, usize> = HashMap::new();
+        for &n in own {
+            if body_named(dom, n, s) {
+                let len = dom.text_len(n);
+                let e = in_post.entry(shape_of(dom, n)).or_default();
+                *e = (*e).max(len);
+            }
+        }
+        for (k, len) in in_post {
+            let e = seen.entry(k).or_default();
+            e.0 += 1;
+            e.1 += len;
+        }
+    }
+    let posts = owns.len();
+    let common: Vec<(String, usize)> = seen
+        .into_iter()
+        .filter(|(_, (count, _))| count * 10 >= posts * 8)
+        .map(|(k, (_, total))| (k, total))
+        .collect();
+    let max = common.iter().map(|(_, t)| *t).max()?;
+    common
+        .into_iter()
+        .filter(|(_, t)| *t > 0 && t * 2 >= max)
+        .min_by_key(|(k, t)| (*t, k.clone()))
+        .map(|(k, _)| k)
+}
+
+/// The element holding a post's text: the one named as such with the most text, the deepest
+/// among those holding nearly as much (a wrapper adds a signature or attachments).
+fn pick_body(dom: &mut Dom, own: &[Id], s: &mut String) -> Option<Id> {
+    let names: Vec<Id> = own
+        .iter()
+        .copied()
+        .filter(|&n| body_named(dom, n, s))
+        .collect();
+    let named: Vec<(Id, usize)> = names
+        .into_iter()
+        .map(|n| (n, dom.text_len(n)))
+        .filter(|&(_, l)| l > 0)
+        .collect();
+    let max = named.iter().map(|&(_, l)| l).max()?;
+    named
+        .iter()
+        .rev()
+        .find(|&&(_, l)| l * 100 >= max * 85)
+        .map(|&(n, _)| n)
+}
+
+/// Drops the posts' furniture: controls, forms, and short blocks named as user info, actions or
+/// signatures.
+fn remove_chrome(dom: &mut Dom, root: Id, bodies: &[Id], s: &mut String) {
+    for n in dom.descendant_elements(root).into_iter().rev() {
+        if dom.parent(n).is_none() || bodies.contains(&n) {
+            continue;
+        }
+        // A form may wrap a post's text (an inline editor): only short ones go.
+        let drop = matches!(
+            dom.tag(n),
+            "button" | "input" | "select" | "textarea" | "nav" | "menu" | "footer"
+        ) || ((dom.is(n, "form") || chrome_named(dom, n, s)) && dom.text_len(n) < 300);
+        if drop {
+            dom.detach(n);
+        }
+    }
+}
