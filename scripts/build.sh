@@ -26,6 +26,8 @@ wasm-bindgen --target web --no-typescript --out-dir "$gen" --out-name lectern "$
 for dest in extension/pkg www/pkg; do
   rm -rf "$dest" && mkdir -p "$dest"
   cp "$gen/lectern.js" "$gen/lectern_bg.wasm" "$dest/"
+  # The entity model is a separate asset (the module's size budget): load_model() takes it.
+  cp models/ner.bin "$dest/"
 done
 # The playground shows the same reader view and features as the extension.
 find extension/reader -name '*.js' ! -name reader.js ! -name preload.js -exec cp {} www/pkg/ \;

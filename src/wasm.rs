@@ -205,6 +205,16 @@ pub fn recognize(text: &str) -> Result<JsValue, JsValue> {
     to_js(&crate::entities::recognize(text))
 }
 
+/// Hands the module its entity model: the bytes of `ner.bin`, shipped beside the module (not
+/// embedded, for the module's size budget). Until then names are not marked; dates and amounts
+/// are. Throws `internal` for a file this build cannot use.
+#[wasm_bindgen]
+pub fn load_model(bytes: Vec<u8>) -> Result<(), JsValue> {
+    install_panic_hook();
+    crate::entities::tagger::install(bytes)
+        .map_err(|e| error(ErrorCode::Internal, &format!("Entity model refused: {e}.")))
+}
+
 /// The cheap check: does the page probably hold an article?
 #[wasm_bindgen]
 pub fn is_readerable(html: &str) -> bool {

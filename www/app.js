@@ -1,6 +1,6 @@
 // The playground: runs the wasm core on a sample page or pasted HTML and shows the reader view
 // (the extension's own view code) and the JSON the core returns.
-import init, { process, process_fragment, version } from './pkg/lectern.js';
+import init, { load_model, process, process_fragment, version } from './pkg/lectern.js';
 import { createReader } from './pkg/view.js';
 import { attachFeatures } from './pkg/features.js';
 import { localStore } from './pkg/store.js';
@@ -82,7 +82,10 @@ $('pg-form').addEventListener('submit', (e) => { e.preventDefault(); if ($('pg-s
 $('pg-tab-reader').addEventListener('click', () => showTab('reader'));
 $('pg-tab-json').addEventListener('click', () => showTab('json'));
 
+// The entity model ships beside the module (not embedded: the module's size budget).
+const model = fetch(new URL('./pkg/ner.bin', import.meta.url)).then((r) => r.arrayBuffer());
 await init({ module_or_path: new URL('./pkg/lectern_bg.wasm', import.meta.url) });
+load_model(new Uint8Array(await model));
 $('pg-version').textContent = `v${version()}`;
 de.dataset.wasm = 'ready';
 await loadSample();

@@ -74,7 +74,11 @@ self.onmessage = async (/** @type {MessageEvent} */ e) => {
     // takes milliseconds; compiling it again would not).
     if (!ready) {
       const given = op === 'init' && args && args[0] instanceof WebAssembly.Module ? args[0] : null;
-      ready = init({ module_or_path: given || new URL('../pkg/lectern_bg.wasm', import.meta.url) });
+      // The entity model ships beside the module (pkg/ner.bin, not embedded: the module's size
+      // budget); it is fetched while the module instantiates.
+      const model = fetch(new URL('../pkg/ner.bin', import.meta.url)).then((r) => r.arrayBuffer());
+      ready = Promise.all([init({ module_or_path: given || new URL('../pkg/lectern_bg.wasm', import.meta.url) }), model])
+        .then(([, bytes]) => core.load_model(new Uint8Array(bytes)));
     }
     await ready;
     self.postMessage({ id, result: run(op, args || []) });

@@ -14,6 +14,10 @@ use super::memory::Memory;
 use super::model::Model;
 use super::tags::NUM_TAGS;
 
+/// The committed model, embedded in native builds. The wasm module does not embed it: its host
+/// loads `ner.bin` as a separate asset and hands it over ([`install`]), which keeps the module
+/// within its size budget (the model is about a quarter of it gzipped).
+#[cfg(not(target_arch = "wasm32"))]
 static MODEL_BYTES: &[u8] = include_bytes!("../../models/ner.bin");
 /// A model file: this magic, the u64 [`fingerprint`] of the features it was trained with, then
 /// the tagger (one of the forms below).
@@ -196,15 +200,40 @@ fn check_fingerprint(bytes: &[u8]) -> Result<&[u8], String> {
     Ok(rest.get(8..).unwrap_or(&[]))
 }
 
+/// The model [`model`] returns, once parsed.
+static MODEL: OnceLock<Option<Tagger>> = OnceLock::new();
+
 /// Parses the committed model (what [`model`] does once).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn load_committed() -> Option<Tagger> {
     Tagger::from_static(MODEL_BYTES)
 }
 
 /// The committed model, parsed on first use; `None` if the bytes are unusable.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn model() -> Option<&'static Tagger> {
-    static M: OnceLock<Option<Tagger>> = OnceLock::new();
-    M.get_or_init(load_committed).as_ref()
+    MODEL.get_or_init(load_committed).as_ref()
+}
+
+/// The model the host installed; `None` until then (the rules still mark dates and amounts).
+#[cfg(target_arch = "wasm32")]
+pub fn model() -> Option<&'static Tagger> {
+    MODEL.get().and_then(Option::as_ref)
+}
+
+/// Installs the model from a model file's bytes (the wasm host reads `ner.bin` beside the
+/// module). A file trained with other features, or damaged, is refused with the reason; once a
+/// model is in place, later calls keep it.
+pub fn install(bytes: Vec<u8>) -> Result<(), String> {
+    check_fingerprint(&bytes)?;
+    if MODEL.get().is_some() {
+        return Ok(());
+    }
+    // Parsed models borrow their bytes for the life of the module, as embedded ones do.
+    let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+    let tagger = Tagger::load_static(bytes)?;
+    let _ = MODEL.set(Some(tagger));
+    Ok(())
 }
 
 /// Whether a sentence's quiet marks (see [`quiet_words`]) leave nothing in it to score.
@@ -430,3 +459,20 @@ pub fn tag_document(tagger: &Tagger, sentences: &[Vec<&str>]) -> Vec<Vec<usize>>
     add_second_pass_features(sentences, &s1, &mut doc.feats, &quiet);
     decode_document(second, sentences, &doc.feats, types, &quiet)
 }
+
+#[cfg(test)]
+mod install_tests {
+    use super::*;
+
+    #[test]
+    fn install_refuses_foreign_bytes_and_keeps_a_good_model() {
+        assert!(install(b"not a model".to_vec()).is_err());
+        assert!(install(MODEL_BYTES[..12].to_vec()).is_err(), "a truncated file");
+        assert!(install(MODEL_BYTES.to_vec()).is_ok());
+        assert!(model().is_some());
+        // A second file is checked, then the model in place kept.
+        assert!(install(b"LXNERFP\n00000000".to_vec()).is_err());
+        assert!(install(MODEL_BYTES.to_vec()).is_ok());
+    }
+}
+

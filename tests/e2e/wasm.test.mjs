@@ -11,6 +11,7 @@ let core;
 before(async () => {
   core = await import(path.join(PKG, 'lectern.js'));
   core.initSync({ module: fs.readFileSync(path.join(PKG, 'lectern_bg.wasm')) });
+  core.load_model(fs.readFileSync(path.join(PKG, 'ner.bin')));
 });
 
 const story = () => `<html><head><title>Tram line opens | City News</title></head><body>
@@ -89,6 +90,13 @@ test('other exports', () => {
   assert.equal(typeof core.is_readerable(story()), 'boolean');
   assert.ok(core.extract(story(), 'https://news.example/trams').title);
   assert.ok(Array.isArray(core.recognize('Angela Merkel visited Paris on 3 May 2021.').mentions));
+});
+
+test('the entity model is a separate asset: a foreign file is refused, the loaded one marks names', () => {
+  assert.throws(() => core.load_model(new Uint8Array([1, 2, 3])), (e) => e.code === 'internal' && /model/.test(e.message));
+  const r = core.recognize('Angela Merkel met Emmanuel Macron in Paris on Monday.');
+  const labels = new Set(r.entities.map((e) => e.label));
+  assert.ok(labels.has('PER') && labels.has('LOC'), `names marked: ${[...labels]}`);
 });
 
 test('the shipped module cannot be made to panic on purpose', () => {
