@@ -4,20 +4,21 @@
 //! Temporal/Money spans for the rules.
 //!
 //! The committed model comes from `lectern train-ner` with its default flags (`make
-//! check-model` rebuilds it byte for byte): CoNLL-2003 eng.train (weight 2), WNUT-17 train (2),
-//! Broad Twitter Corpus train+dev (0.5, MISC masked), CrossNER train+dev (0.5), Re-DocRED dev
-//! (1, demonyms as MISC), UNER EWT dev (1, MISC masked); epochs chosen on eng.testa. eng.testb
+//! check-model` rebuilds it byte for byte): CoNLL-2003 eng.train (weight 2), WNUT-17 train (3),
+//! Broad Twitter Corpus train+dev (1, MISC masked), CrossNER train+dev (0.5), Re-DocRED dev
+//! (1, demonyms as MISC), UNER EWT dev (2, MISC masked); epochs chosen on eng.testa. eng.testb
 //! and the WNUT-17 test split are never used in training or in choosing settings, only
-//! reported: eng.testa 0.9348, eng.testb 0.8869, WNUT-17 test 0.3401 (the CoNLL-only model it
-//! replaced: 0.9344, 0.8817 and about 0.28).
+//! reported. Through `recognize`: eng.testa 0.9321, WNUT-17 dev 0.4462, modern articles
+//! 0.5226 (the dev sets), eng.testb 0.8904, WNUT-17 test 0.3889 (the recipe before, weights
+//! WNUT 2, BTC 0.5, UNER 1: 0.9360, 0.4275, 0.5073, 0.8898, 0.3903).
 
 use lectern::entities::{conll, tagger};
 use lectern::eval::{ner, rules, standoff};
 
 // Floors on the product path (`lectern eval ner` prints the same figures).
-const FLOOR_TESTB: f64 = 0.888;
+const FLOOR_TESTB: f64 = 0.890;
 const FLOOR_WNUT: f64 = 0.388;
-const FLOOR_MODERN: f64 = 0.505;
+const FLOOR_MODERN: f64 = 0.522;
 use std::path::PathBuf;
 
 fn shared() -> PathBuf {

@@ -19,8 +19,8 @@ pub struct TrainNerArgs {
     /// Folder holding wnut17/wnut17train.conll (its train split only is read).
     #[arg(long, default_value = "../shared/corpus/ner")]
     pub ner_dir: String,
-    /// Folder holding the extra corpora (corpora/*.conll4, see its SOURCES.txt; only train and
-    /// dev splits are read).
+    /// Folder holding the extra corpora (corpora/*.conll4, see its SOURCES.txt). Their test
+    /// splits are sources of their own (weight 0 in the committed recipe).
     #[arg(long, default_value = "../shared/corpus/ner-extra")]
     pub extra: String,
     /// Where to write the model.
@@ -29,7 +29,8 @@ pub struct TrainNerArgs {
     /// A source's weight, NAME=W (repeatable; 0 leaves it out). Sources: conll (eng.train),
     /// wnut (WNUT-17 train), btc (Broad Twitter Corpus train+dev, MISC masked), crossner
     /// (CrossNER train+dev), redocred (Re-DocRED dev, demonyms as MISC), uner (UNER EWT dev,
-    /// MISC masked).
+    /// MISC masked); btc-test, crossner-test, redocred-test, uner-test (those corpora's test
+    /// splits, treated alike).
     #[arg(long = "weight", value_name = "NAME=W")]
     pub weights: Vec<String>,
     /// A source whose names go into the model's name memory (repeatable; default conll).
@@ -78,13 +79,17 @@ pub struct TrainNerArgs {
 }
 
 /// The committed model's source weights.
-const DEFAULT_WEIGHTS: [(&str, f32); 6] = [
+const DEFAULT_WEIGHTS: [(&str, f32); 10] = [
     ("conll", 2.0),
-    ("wnut", 2.0),
-    ("btc", 0.5),
+    ("wnut", 3.0),
+    ("btc", 1.0),
     ("crossner", 0.5),
     ("redocred", 1.0),
-    ("uner", 1.0),
+    ("uner", 2.0),
+    ("btc-test", 0.0),
+    ("crossner-test", 0.0),
+    ("redocred-test", 0.0),
+    ("uner-test", 0.0),
 ];
 
 fn weights(args: &TrainNerArgs) -> Result<Vec<(&'static str, f32)>, String> {
@@ -159,22 +164,34 @@ fn source(args: &TrainNerArgs, name: &str) -> Result<(Vec<Document>, u8), String
             0,
         ),
         "btc" => (extra(&["btc_train", "btc_dev"])?, misc),
-        "crossner" => {
+        "btc-test" => (extra(&["btc_test"])?, misc),
+        "crossner" | "crossner-test" => {
+            let splits: &[&str] = if name == "crossner" {
+                &["train", "dev"]
+            } else {
+                &["test"]
+            };
             let mut files = Vec::new();
             for domain in ["politics", "science", "music", "literature", "ai"] {
-                for split in ["train", "dev"] {
+                for split in splits {
                     files.push(format!("crossner_{domain}_{split}"));
                 }
             }
             let names: Vec<&str> = files.iter().map(String::as_str).collect();
             (extra(&names)?, 0)
         }
-        "redocred" => {
-            let mut docs = extra(&["redocred_dev"])?;
+        "redocred" | "redocred-test" => {
+            let file = if name == "redocred" {
+                "redocred_dev"
+            } else {
+                "redocred_test"
+            };
+            let mut docs = extra(&[file])?;
             demonyms_as_misc(&mut docs);
             (docs, 0)
         }
         "uner" => (extra(&["uner_ewt_dev"])?, misc),
+        "uner-test" => (extra(&["uner_ewt_test"])?, misc),
         other => return Err(format!("no source {other}")),
     })
 }
