@@ -467,7 +467,10 @@ mod install_tests {
     #[test]
     fn install_refuses_foreign_bytes_and_keeps_a_good_model() {
         assert!(install(b"not a model".to_vec()).is_err());
-        assert!(install(MODEL_BYTES[..12].to_vec()).is_err(), "a truncated file");
+        assert!(
+            install(MODEL_BYTES[..12].to_vec()).is_err(),
+            "a truncated file"
+        );
         assert!(install(MODEL_BYTES.to_vec()).is_ok());
         assert!(model().is_some());
         // A second file is checked, then the model in place kept.
@@ -475,4 +478,3 @@ mod install_tests {
         assert!(install(MODEL_BYTES.to_vec()).is_ok());
     }
 }
-
