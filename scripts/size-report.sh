@@ -27,7 +27,7 @@ verdict=$([ "$wasm_gz" -le "$limit" ] && echo "within" || echo "**over**")
 echo "| ... gzipped bytes against the 1.5 MB (1,500,000 B) limit | | $wasm_gz B: $verdict |"
 [ -f "$glue" ] && echo "| wasm-bindgen glue \`lectern.js\` | $(kb "$(bytes "$glue")") | $(kb "$(gz "$glue")") |"
 
-# The model: the tagger's weights and the gazetteer lists, all embedded in the module.
+# The model: the gazetteer lists are embedded in the module; the tagger's weights are not.
 model_total_gz=0
 model_row() { # label, files...
   local label=$1; shift
@@ -40,7 +40,10 @@ model_row() { # label, files...
 }
 weights=(); for f in models/*; do [ -f "$f" ] && weights+=("$f"); done
 gazetteers=(); for f in data/gazetteers/*.txt; do [ -f "$f" ] && gazetteers+=("$f"); done
-model_row "model: tagger weights \`models/\`" "${weights[@]}"
+# The tagger's weights ship beside the module (pkg/ner.bin, loaded by load_model), not inside it.
+if [ ${#weights[@]} -gt 0 ]; then
+  echo "| entity model \`pkg/ner.bin\`, a separate asset beside the module | $(kb "$(cat "${weights[@]}" | wc -c)") | $(kb "$(cat "${weights[@]}" | gzip -9 | wc -c)") |"
+fi
 model_row "model: gazetteers \`data/gazetteers/*.txt\` (${#gazetteers[@]} lists)" "${gazetteers[@]}"
 if [ "$model_total_gz" -gt 0 ]; then
   echo "| model share of the module, gzipped (approximate: each part compressed alone) | | $(kb "$model_total_gz") = $(pct "$model_total_gz" "$wasm_gz") |"

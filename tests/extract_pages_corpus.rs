@@ -6,13 +6,13 @@ use lectern::eval::pages::eval_pages_dir;
 use lectern::eval::shared_dir;
 
 // Floors: today's figures, rounded down (F1 of the mean precision and recall; shares in percent).
-const FLOOR_ALL: f64 = 0.760;
+const FLOOR_ALL: f64 = 0.768;
 const FLOOR_ARTICLE: f64 = 0.933;
 const FLOOR_DOCS: f64 = 0.840;
-const FLOOR_FORUM: f64 = 0.631;
-const FLOOR_TITLE: f64 = 73.3;
-const FLOOR_AUTHOR: f64 = 76.0;
-const FLOOR_DATE: f64 = 77.4;
+const FLOOR_FORUM: f64 = 0.697;
+const FLOOR_TITLE: f64 = 76.9;
+const FLOOR_AUTHOR: f64 = 78.7;
+const FLOOR_DATE: f64 = 78.3;
 const MAX_NO_ARTICLE: usize = 22;
 
 #[test]
