@@ -119,6 +119,27 @@ pub(crate) mod tests {
         </annotation-xml><mtext><table><mglyph><style><img src=x onerror=alert(6)></style></mglyph>\
         </table></mtext></math></p>";
 
+    /// What any path that cleaned [`ATTACKS`] must give: nothing active left, the formula kept.
+    pub(crate) fn assert_inert(out: &str) {
+        for bad in [
+            "href",
+            "onclick",
+            "actiontype",
+            "onerror",
+            "script",
+            "alert",
+            "style",
+            "annotation",
+            "mglyph",
+        ] {
+            assert!(!out.contains(bad), "{bad} survived in {out}");
+        }
+        assert!(
+            out.contains("<math><maction><mi>a</mi><mtext>tip</mtext></maction>"),
+            "{out}"
+        );
+    }
+
     #[test]
     fn active_attributes_never_pass() {
         for tag in ELEMENTS {

@@ -577,23 +577,7 @@ mod tests {
     #[test]
     fn mathml_attacks_leave_nothing_active() {
         let (h, _, _) = run(crate::mathml::tests::ATTACKS);
-        for bad in [
-            "href",
-            "onclick",
-            "actiontype",
-            "onerror",
-            "script",
-            "alert",
-            "style",
-            "annotation",
-            "mglyph",
-        ] {
-            assert!(!h.contains(bad), "{bad} survived in {h}");
-        }
-        assert!(
-            h.contains("<math><maction><mi>a</mi><mtext>tip</mtext></maction>"),
-            "{h}"
-        );
+        crate::mathml::tests::assert_inert(&h);
         assert_eq!(h, crate::extract::sanitize(&h, None));
     }
 

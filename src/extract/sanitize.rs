@@ -243,22 +243,6 @@ mod tests {
     #[test]
     fn mathml_keeps_no_active_content() {
         let out = sanitize(crate::mathml::tests::ATTACKS, None);
-        for bad in [
-            "href",
-            "onclick",
-            "actiontype",
-            "onerror",
-            "script",
-            "alert",
-            "style",
-            "annotation",
-            "mglyph",
-        ] {
-            assert!(!out.contains(bad), "{bad} survived in {out}");
-        }
-        assert!(
-            out.contains("<math><maction><mi>a</mi><mtext>tip</mtext></maction>"),
-            "{out}"
-        );
+        crate::mathml::tests::assert_inert(&out);
     }
 }
