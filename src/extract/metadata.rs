@@ -418,13 +418,7 @@ pub fn time_element(dom: &Dom, root: Id) -> Option<String> {
 /// first `<h1>`: where pages show when they were published when their metadata does not say.
 pub fn visible_date(dom: &Dom, root: Id) -> Option<String> {
     const HINTS: [&str; 6] = ["date", "time", "publish", "posted", "byline", "meta"];
-    const MAX_LEN: usize = 100;
-    // Only next to the headline: elsewhere dates belong to comments, reviews or teasers.
-    const NEAR_HEADLINE: usize = 80;
-    let all = dom.descendant_elements(root);
-    let h1 = all.iter().position(|&n| dom.is(n, "h1"))?;
-    let start = h1.saturating_sub(NEAR_HEADLINE / 4);
-    for &n in all.iter().skip(start).take(NEAR_HEADLINE) {
+    for n in near_headline(dom, root) {
         let named = dom.is(n, "time")
             || [dom.class(n), dom.id_attr(n)].iter().any(|v| {
                 let v = v.to_ascii_lowercase();
@@ -433,10 +427,9 @@ pub fn visible_date(dom: &Dom, root: Id) -> Option<String> {
         if !named || matches!(dom.tag(n), "script" | "style" | "head" | "meta") {
             continue;
         }
-        let text = dom.text_content(n);
-        if text.len() > MAX_LEN * 4 || text.chars().count() > MAX_LEN {
+        let Some(text) = short_text(dom, n) else {
             continue;
-        }
+        };
         if let Some(d) = super::dates::parse_text(&text) {
             return Some(d);
         }
@@ -448,29 +441,41 @@ pub fn visible_date(dom: &Dom, root: Id) -> Option<String> {
 /// metadata and markup name no author: the first short element near the first `<h1>` whose
 /// text opens with a "By"-style label (see [`super::byline::from_printed_line`]).
 pub fn visible_byline(dom: &Dom, root: Id) -> Option<String> {
-    // A byline line, with its date and reading time: longer text is a paragraph.
-    const MAX_LEN: usize = 100;
-    // The same window as `visible_date`: elsewhere "By …" belongs to teasers and comments.
-    const NEAR_HEADLINE: usize = 80;
-    let all = dom.descendant_elements(root);
-    let h1 = all.iter().position(|&n| dom.is(n, "h1"))?;
-    let start = h1.saturating_sub(NEAR_HEADLINE / 4);
-    for &n in all.iter().skip(start).take(NEAR_HEADLINE) {
+    for n in near_headline(dom, root) {
         if matches!(
             dom.tag(n),
             "script" | "style" | "head" | "meta" | "h1" | "h2" | "h3" | "figcaption"
         ) {
             continue;
         }
-        let text = dom.text_content(n);
-        if text.len() > MAX_LEN * 4 || text.chars().count() > MAX_LEN {
+        let Some(text) = short_text(dom, n) else {
             continue;
-        }
+        };
         if let Some(b) = super::byline::from_printed_line(&text) {
             return Some(b);
         }
     }
     None
+}
+
+/// The elements around the first `<h1>`, in document order (empty without one): where pages
+/// print their date and byline; elsewhere dates and "By …" belong to comments, reviews or teasers.
+fn near_headline(dom: &Dom, root: Id) -> Vec<Id> {
+    const NEAR_HEADLINE: usize = 80;
+    let all = dom.descendant_elements(root);
+    let Some(h1) = all.iter().position(|&n| dom.is(n, "h1")) else {
+        return Vec::new();
+    };
+    let start = h1.saturating_sub(NEAR_HEADLINE / 4);
+    all.into_iter().skip(start).take(NEAR_HEADLINE).collect()
+}
+
+/// An element's text if it is short enough for a date or byline line (with its reading time);
+/// longer text is a paragraph.
+fn short_text(dom: &Dom, n: Id) -> Option<String> {
+    const MAX_LEN: usize = 100;
+    let text = dom.text_content(n);
+    (text.len() <= MAX_LEN * 4 && text.chars().count() <= MAX_LEN).then_some(text)
 }
 
 /// `YYYY-MM-DD` at the start.
