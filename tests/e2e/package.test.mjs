@@ -29,7 +29,7 @@ test('make package builds versioned store zips for Chromium and Firefox', () => 
     // Firefox's background page hosts the warm core: it needs no offscreen document.
     const expected = browser === 'firefox' ? shipped.permissions.filter((p) => p !== 'offscreen') : shipped.permissions;
     assert.deepEqual(manifest.permissions, expected, 'the unpacked extension\'s permissions (Firefox: but offscreen)');
-    for (const file of ['reader.html', 'pkg/lectern_bg.wasm', 'pkg/lectern.js', 'src/background.js', 'icons/icon-128.png']) {
+    for (const file of ['reader.html', 'pkg/lectern_bg.wasm', 'pkg/lectern.js', 'pkg/ner.bin', 'src/background.js', 'icons/icon-128.png']) {
       assert.ok(names.includes(file), `${browser} zip holds ${file}`);
     }
     assert.ok(!names.some((n) => n.startsWith('dist/')), 'no unpacked-build leftovers');
