@@ -516,6 +516,26 @@ impl Dom {
         out
     }
 
+    /// [`Dom::text_content`] if it is at most `max` bytes long, else `None`: reading stops at the
+    /// limit, so asking about a large container costs no more than the limit.
+    pub fn text_content_within(&self, id: Id, max: usize) -> Option<String> {
+        if let Some(t) = self.text(id) {
+            return (t.len() <= max).then(|| t.to_string());
+        }
+        let mut out = String::new();
+        let mut n = self.first_child(id);
+        while let Some(x) = n {
+            if let Some(t) = self.text(x) {
+                if out.len() + t.len() > max {
+                    return None;
+                }
+                out.push_str(t);
+            }
+            n = self.next_in(x, id, false);
+        }
+        Some(out)
+    }
+
     /// `textContent.trim()` with whitespace runs collapsed (Readability's `_getInnerText`).
     pub fn inner_text(&self, id: Id) -> String {
         normalize_ws(&self.text_content(id))

@@ -204,7 +204,8 @@ fn own_text(dom: &mut Dom, post: Id, is_post: &[Id]) -> (usize, usize) {
 }
 
 fn short_text(dom: &Dom, n: Id) -> Option<String> {
-    let t = normalize_ws(&dom.text_content(n));
+    // Bounded: a container's whole text is never a name (raw text may hold indentation).
+    let t = normalize_ws(&dom.text_content_within(n, MAX_NAME_LEN * 64)?);
     let t = t
         .strip_prefix("by ")
         .or_else(|| t.strip_prefix("By "))
@@ -375,8 +376,12 @@ fn sibling_groups(dom: &mut Dom, body: Id) -> Vec<(Vec<Id>, usize)> {
             let mut group = Vec::new();
             for m in members {
                 group.push(m);
+                // Only a class names a nested reply (a classless group would walk for nothing).
+                if token.is_empty() {
+                    continue;
+                }
                 for d in dom.descendants_with_tags(m, &[tag.as_str()]) {
-                    if !token.is_empty() && dom.class(d).split_whitespace().any(|t| t == token) {
+                    if dom.class(d).split_whitespace().any(|t| t == token) {
                         group.push(d);
                     }
                 }

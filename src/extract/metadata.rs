@@ -474,8 +474,8 @@ fn near_headline(dom: &Dom, root: Id) -> Vec<Id> {
 /// longer text is a paragraph.
 fn short_text(dom: &Dom, n: Id) -> Option<String> {
     const MAX_LEN: usize = 100;
-    let text = dom.text_content(n);
-    (text.len() <= MAX_LEN * 4 && text.chars().count() <= MAX_LEN).then_some(text)
+    let text = dom.text_content_within(n, MAX_LEN * 4)?;
+    (text.chars().count() <= MAX_LEN).then_some(text)
 }
 
 /// `YYYY-MM-DD` at the start.
