@@ -63,7 +63,9 @@ fn is_month_start(s: &str) -> bool {
 /// capitalised name comes after it. "Photo by …" and "… written by hand" are not bylines.
 pub fn from_printed_line(line: &str) -> Option<String> {
     let text: String = line.split_whitespace().collect::<Vec<_>>().join(" ");
-    let lower = text.to_lowercase();
+    // ASCII lower case keeps byte offsets, so indices found in it slice `text` (full lower
+    // casing changes lengths: "İ" becomes three bytes).
+    let lower = text.to_ascii_lowercase();
     let labelled = LABELS.iter().any(|label| {
         lower.match_indices(label).any(|(i, _)| {
             let before = text[..i].trim_end();
@@ -89,7 +91,7 @@ pub fn from_printed_line(line: &str) -> Option<String> {
 /// The byline cleaned to the name(s) it holds, or `None` when nothing name-like is left.
 pub fn clean(raw: &str) -> Option<String> {
     let text: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase(); // same offsets as `text` (see `from_printed_line`)
     let mut start = 0;
     // The name follows the last label ("Last Updated: … By Name"); "By" glued to a capital
     // ("BySummer") counts too.
@@ -111,7 +113,7 @@ pub fn clean(raw: &str) -> Option<String> {
         }
     }
     let rest = text[start..].trim_start_matches([':', ' ', ',']);
-    let rest_lower = rest.to_lowercase();
+    let rest_lower = rest.to_ascii_lowercase();
     let mut end = rest.len();
     for stop in STOPS {
         if let Some(i) = rest_lower.find(stop) {
@@ -214,5 +216,17 @@ mod tests {
             c("Jane Roe news@paper.example"),
             Some("Jane Roe".to_string())
         );
+    }
+}
+
+#[cfg(test)]
+mod case_tests {
+    /// Letters whose lower case is longer ("İ") once shifted label offsets into a character.
+    #[test]
+    fn lower_casing_that_changes_lengths_never_panics() {
+        for s in ["İİİby€€ Jane", "İİİ By €Jane Roe", "İstanbul · by Jane Roe"] {
+            let _ = super::from_printed_line(s);
+            let _ = super::clean(s);
+        }
     }
 }
