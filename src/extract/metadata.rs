@@ -531,8 +531,8 @@ fn title_words(s: &str) -> Vec<String> {
 }
 
 /// A heading's text as the page prints it: without a `<time>` set inside it (blogs put the
-/// post's date in the `<h1>`) or a trailing self-link mark, and `None` for a heading hidden from sight (a screen-reader-only
-/// copy, often escaped twice).
+/// post's date in the `<h1>`) or a trailing self-link mark, and `None` for a heading hidden
+/// from sight (a screen-reader-only copy, often escaped twice).
 pub fn heading_text(dom: &Dom, h: Id) -> Option<String> {
     if visually_hidden(dom, h) {
         return None;
