@@ -6,19 +6,19 @@
 //! The committed model comes from `lectern train-ner` with its default flags (`make
 //! check-model` rebuilds it byte for byte): CoNLL-2003 eng.train (weight 2), WNUT-17 train (3),
 //! Broad Twitter Corpus train+dev (1, MISC masked), CrossNER train+dev (0.5), Re-DocRED dev
-//! (1, demonyms as MISC), UNER EWT dev (2, MISC masked); epochs chosen on eng.testa. eng.testb
-//! and the WNUT-17 test split are never used in training or in choosing settings, only
-//! reported. Through `recognize`: eng.testa 0.9321, WNUT-17 dev 0.4462, modern articles
-//! 0.5226 (the dev sets), eng.testb 0.8904, WNUT-17 test 0.3889 (the recipe before, weights
-//! WNUT 2, BTC 0.5, UNER 1: 0.9360, 0.4275, 0.5073, 0.8898, 0.3903).
+//! (1, demonyms as MISC), UNER EWT dev (2, MISC masked); epochs chosen on the mean F1 of
+//! eng.testa and WNUT-17 dev. eng.testb and the WNUT-17 test split are never used in training
+//! or in choosing settings, only reported. Through `recognize`: eng.testa 0.9342, WNUT-17 dev
+//! 0.4449, modern articles 0.5450 (the dev sets), eng.testb 0.8908, WNUT-17 test 0.4007 (the
+//! model and rules before: 0.9321, 0.4462, 0.5226, 0.8904, 0.3889).
 
 use lectern::entities::{conll, tagger};
 use lectern::eval::{ner, rules, standoff};
 
 // Floors on the product path (`lectern eval ner` prints the same figures).
 const FLOOR_TESTB: f64 = 0.890;
-const FLOOR_WNUT: f64 = 0.388;
-const FLOOR_MODERN: f64 = 0.522;
+const FLOOR_WNUT: f64 = 0.400;
+const FLOOR_MODERN: f64 = 0.544;
 use std::path::PathBuf;
 
 fn shared() -> PathBuf {

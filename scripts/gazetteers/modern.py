@@ -3,7 +3,9 @@
 
   companies.txt   modern company and brand names: npm @cspell/dict-companies 3.2.14 (MIT) and
                   the listed companies of PyPI pytickersymbols 1.17.10 (MIT), each full name and
-                  the name without its legal suffix ("Adobe Inc." and "Adobe").
+                  the name without its legal suffix ("Adobe Inc." and "Adobe"), and the brand
+                  titles of npm simple-icons 16.37.0 (CC0: apps, services, software, devices
+                  of the 2020s), those of at least three characters with a capital letter.
   wordfreq_en.txt English words with their frequency, PyPI wordfreq 3.1.1 large_en
                   (data CC BY-SA 4.0, so this file is CC BY-SA 4.0 too): lower-cased words of
                   Zipf >= MIN_ZIPF, as "word<TAB>bucket" with bucket = floor(2 * Zipf).
@@ -51,6 +53,13 @@ def companies(src):
                     short = s
                 if len(short) >= 3:
                     names.add(short)
+    with open(os.path.join(src, "simple_icons_brands/brands.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            title = line.split("\t")[0].strip()
+            if len(title) >= 3 and title[0].isupper():
+                names.add(title)
     return sorted(n for n in names if any(c.isupper() for c in n))
 
 

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::gazetteer::{Gazetteer, FIRST_NAME, NATIONALITY};
+use super::gazetteer::{Gazetteer, FIRST_NAME, NATIONALITY, SURNAME};
 use super::{Entity, Label, Mention};
 
 /// Short forms of given names and the form they group under ("Bill Gates" is "William
@@ -146,6 +146,24 @@ fn short_form_of(p: &[String], full: &[String], text: &str) -> bool {
 }
 
 /// Whether `word` is one nationality word of the name lists ("Korean", "British").
+/// A "person" named only ever by one word that no list knows as a given name or surname, and
+/// named more than once: a person is introduced by full name, while a brand, app or site
+/// ("Momondo", "Elementor") is named alone throughout. The tagger reads such words as people.
+fn lone_word_person(label: Label, parts: &[String], name: &str, count: usize) -> bool {
+    // Chosen on the dev sets (eng.testa, WNUT-17 dev, the modern articles): 2 and 3 also
+    // caught mononyms ("Suharto", "Waqar").
+    const MIN_MENTIONS: usize = 4;
+    if label != Label::Per || parts.len() != 1 || count < MIN_MENTIONS {
+        return false;
+    }
+    let word = super::features::title_case(name);
+    let known = Gazetteer::get()
+        .matches(&[word.as_str()])
+        .first()
+        .is_some_and(|g| g.begin & (FIRST_NAME | SURNAME) != 0);
+    !known
+}
+
 fn is_nationality(word: &str) -> bool {
     !word.contains(' ')
         && Gazetteer::get()
@@ -429,7 +447,7 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
             }
         }
         let top = votes.iter().map(|v| v.1).max().unwrap_or(0);
-        let label = if companies.contains(&gi) {
+        let label = if companies.contains(&gi) || lone_word_person(g.0, &g.1, &g.2, g.3.len()) {
             Label::Org
         } else if votes.iter().any(|v| v.0 == g.0 && v.1 == top) {
             g.0
@@ -524,6 +542,28 @@ mod tests {
         assert_eq!(ents[0].label, Label::Loc);
         assert_eq!(ents[0].name, "Syria");
         assert!(ms.iter().all(|m| m.label == Label::Loc && m.entity == 0));
+    }
+
+    #[test]
+    fn a_lone_unknown_word_named_often_is_no_person() {
+        let label_of = |text: &str, word: &str| {
+            let mut ms: Vec<Mention> = text
+                .match_indices(word)
+                .map(|(at, _)| m(word, at, Label::Per))
+                .collect();
+            let ents = group(text, &mut ms);
+            assert_eq!(ents.len(), 1, "{ents:?}");
+            ents[0].label
+        };
+        let four = "Zorblio app. Zorblio rose. Try Zorblio. Zorblio won.";
+        assert_eq!(label_of(four, "Zorblio"), Label::Org);
+        // Named fewer times, or a known given name or surname: left as the tagger said.
+        assert_eq!(
+            label_of("Zorblio rose. Zorblio won.", "Zorblio"),
+            Label::Per
+        );
+        let maria = "Maria said. Maria left. Maria won. Maria ran.";
+        assert_eq!(label_of(maria, "Maria"), Label::Per);
     }
 
     #[test]
