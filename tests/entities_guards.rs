@@ -49,6 +49,30 @@ fn photo_credits_are_not_people() {
 }
 
 #[test]
+fn degrees_after_a_name_are_not_names() {
+    let text = "Ann Lee, M.D., Ph.D., leads the study. Tom Roe MBA spoke. \
+                Offices in Baltimore, MD and in Dover.";
+    let got = guarded(
+        text,
+        &[
+            ("Ann Lee", Label::Per),
+            ("M.D.", Label::Loc),
+            ("Ph.D.", Label::Org),
+            ("Tom Roe", Label::Per),
+            ("MBA", Label::Org),
+            ("Baltimore", Label::Loc),
+            ("MD", Label::Loc),
+            ("Dover", Label::Loc),
+        ],
+    );
+    assert_eq!(
+        got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(),
+        ["Ann Lee", "Tom Roe", "Baltimore", "MD", "Dover"],
+        "the state after a city stays"
+    );
+}
+
+#[test]
 fn species_names_are_not_places_or_organisations() {
     let text = "Samples from Ohio held Escherichia coli and Staphylococcus aureus. \
                 E. coli grows fast; Escherichia is a genus. The Ohio area was tested.";

@@ -4,6 +4,7 @@
 //! - "X and Y" / "X or Y" is never one person: the span is split at the conjunction;
 //! - photo credits carry no marks ([`credits`]);
 //! - Latin binomials are species, not names ([`species`]);
+//! - degrees and post-nominal letters after a person ("Ann Lee, M.D.") are not names;
 //! - capitalised common words: a closed-class word alone ("However", "SUBSCRIBE") is never a
 //!   name, and a heading or ALL-CAPS span made only of frequent words is dropped unless the
 //!   text also writes those words capitalised in running prose;
@@ -30,6 +31,7 @@ pub fn apply(text: &str, toks: &[Token], sents: &[Range<usize>], mentions: &mut 
     split_conjunctions(text, mentions);
     drop_credits(text, mentions);
     drop_species(text, mentions);
+    drop_post_nominals(text, mentions);
     drop_common_words(text, &ctx, mentions);
     keep_whole(text, &ctx, mentions);
     mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
@@ -225,6 +227,46 @@ fn drop_credits(text: &str, mentions: &mut Vec<Mention>) {
         return;
     }
     mentions.retain(|m| !is_name(m.label) || !zones.iter().any(|&(a, b)| m.start < b && a < m.end));
+}
+
+/// Degrees, qualifications and generational suffixes written after a name, without dots and
+/// lower case.
+const POST_NOMINALS: &[&str] = &[
+    "bsc", "cfa", "cpa", "dds", "dmd", "do", "dphil", "dvm", "esq", "facp", "facs", "frcp", "frs",
+    "iii", "ii", "iv", "jd", "jr", "lcsw", "llb", "llm", "ma", "mba", "md", "mph", "ms", "msc",
+    "msn", "np", "obe", "pa", "pharmd", "phd", "psyd", "qc", "rd", "rn", "sr",
+];
+
+/// Whether `word` is a post-nominal ("M.D.", "PhD", "Jr."), in any case, dots or not.
+fn is_post_nominal(word: &str) -> bool {
+    let key: String = word
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    POST_NOMINALS.contains(&key.as_str())
+}
+
+/// Drops a mention made of post-nominals that follows a person's name after a comma ("Ann Lee,
+/// M.D., Ph.D."): alone, "M.D." read as a place (Maryland) and "PhD" as an organisation.
+fn drop_post_nominals(text: &str, mentions: &mut Vec<Mention>) {
+    let mut after_person = false;
+    let mut last_end = 0;
+    mentions.retain(|m| {
+        let gap = text.get(last_end..m.start).unwrap_or("");
+        let follows = after_person && matches!(gap.trim(), "," | "");
+        let credential = m
+            .text
+            .split([' ', ','])
+            .filter(|w| !w.is_empty())
+            .all(is_post_nominal);
+        let drop = follows && credential && is_name(m.label);
+        if !drop {
+            after_person = m.label == Label::Per;
+        }
+        last_end = m.end;
+        !drop
+    });
 }
 
 fn drop_species(text: &str, mentions: &mut Vec<Mention>) {
