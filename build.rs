@@ -41,7 +41,8 @@ fn main() {
     }
     let mut companies = Vec::new();
     for (bit, file) in [
-        (1, gazetteer_lists::COMPANIES_FILE),
+        (gazetteer_lists::COMPANY, gazetteer_lists::COMPANIES_FILE),
+        (gazetteer_lists::PRODUCT, gazetteer_lists::PRODUCTS_FILE),
         (0, gazetteer_lists::WORDFREQ_FILE),
     ] {
         let path = format!("data/gazetteers/{file}");

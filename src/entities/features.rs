@@ -33,7 +33,9 @@ impl Hasher for FastHasher {
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 
-use super::gazetteer::{zipf_bucket, GazMatch, Gazetteer, FIRST_NAME, LISTS, ORG_SUFFIX};
+use super::gazetteer::{
+    zipf_bucket, GazMatch, Gazetteer, COMPANY, FIRST_NAME, LISTS, ORG_SUFFIX, PRODUCT,
+};
 use super::memory::Memory;
 use super::phrase_table::PhraseHash;
 use super::tags::{tag_type, NUM_TAGS, TAG_NAMES, TYPES};
@@ -834,15 +836,28 @@ pub fn sentence_features(
             .enumerate()
         {
             let pos = POSITIONS.get(k).copied().unwrap_or("0");
-            if g.begin != 0 {
+            if g.begin & COMPANY != 0 {
                 f.push(fh(29, &["B", pos]));
             }
-            if g.inside != 0 {
+            if g.inside & COMPANY != 0 {
                 f.push(fh(29, &["I", pos]));
+            }
+            // Products (apps, software, devices) apart: WNUT-17 and the modern pages type them
+            // MISC where a company is ORG.
+            if g.begin & PRODUCT != 0 {
+                f.push(fh(38, &["B", pos]));
+            }
+            if g.inside & PRODUCT != 0 {
+                f.push(fh(38, &["I", pos]));
             }
         }
         if t.company.long_pos != 0 {
-            f.push(fh(30, &[long_pos(t.company.long_pos), cap]));
+            if t.company.long_bits & COMPANY != 0 {
+                f.push(fh(30, &[long_pos(t.company.long_pos), cap]));
+            }
+            if t.company.long_bits & PRODUCT != 0 {
+                f.push(fh(39, &[long_pos(t.company.long_pos), cap]));
+            }
         }
         if cap == "C" {
             f.push(fh(34, &[bucket_name(t.zipf), initial]));

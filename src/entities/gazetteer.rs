@@ -7,7 +7,8 @@ use super::features::FastMap;
 use super::phrase_table::{PhraseHash, PhraseTable};
 
 pub use super::gazetteer_lists::{
-    CITY, COUNTRY, FIRST_NAME, LANGUAGE, MAX_LEN, NATIONALITY, ORG_SUFFIX, PREFIX, REGION, SURNAME,
+    CITY, COMPANY, COUNTRY, FIRST_NAME, LANGUAGE, MAX_LEN, NATIONALITY, ORG_SUFFIX, PREFIX,
+    PRODUCT, REGION, SURNAME,
 };
 
 pub const LISTS: [(u8, &str); 7] = [
@@ -149,7 +150,7 @@ impl Gazetteer {
 }
 
 impl Gazetteer {
-    /// Matches the company and brand names (bit 1) in `words`.
+    /// Matches the company and brand names ([`COMPANY`]) and products ([`PRODUCT`]) in `words`.
     pub fn company_matches(&self, words: &[&str]) -> Vec<GazMatch> {
         match self.companies {
             Some(table) => longest_matches(
@@ -217,6 +218,13 @@ mod tests {
         assert_eq!(m[1].begin, 1, "{m:?}");
         assert_eq!((m[3].begin, m[4].inside, m[4].long_pos), (1, 1, 3));
         assert_eq!(m[0], GazMatch::default());
+        // Products have their own bit in the same table.
+        let p = g.company_matches(&["in", "SQLite", "and", "Adobe"]);
+        assert_eq!(
+            (p[1].long_bits, p[3].long_bits),
+            (PRODUCT, COMPANY),
+            "{p:?}"
+        );
         assert!(zipf_bucket("the") >= 14);
         assert!((7..12).contains(&zipf_bucket("roughly")));
         assert_eq!(zipf_bucket("qwzx"), 0);

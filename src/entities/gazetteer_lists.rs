@@ -34,6 +34,11 @@ pub const FILES: [(u8, &str); 8] = [
 
 /// Modern company and brand names: their own phrase table (the main one has no bit left).
 pub const COMPANIES_FILE: &str = "companies.txt";
+/// Apps, services, software and devices: in the companies' table, bit [`PRODUCT`].
+pub const PRODUCTS_FILE: &str = "products.txt";
+/// The companies' table's bits.
+pub const COMPANY: u8 = 1;
+pub const PRODUCT: u8 = 2;
 /// English words and their frequency buckets (`word<TAB>floor(2 * Zipf)`), read as text.
 pub const WORDFREQ_FILE: &str = "wordfreq_en.txt";
 

@@ -15,7 +15,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::features::title_case;
-use super::gazetteer::{GazMatch, Gazetteer, CITY, COUNTRY, REGION};
+use super::gazetteer::{GazMatch, Gazetteer, CITY, COMPANY, COUNTRY, PRODUCT, REGION};
 use super::tokenize::Token;
 use super::words::{is_closed, is_common, is_function, is_generic_acronym};
 use super::{credits, species, Label, Mention};
@@ -347,7 +347,8 @@ fn is_listed_phrase(words: &[&str]) -> bool {
             .is_some_and(|x| x.long_pos == 1 && x.long_bits & bits != 0)
             && m.last().is_some_and(|x| x.long_pos == 3)
     };
-    whole(&g.matches(&refs), COUNTRY | CITY | REGION) || whole(&g.company_matches(&refs), 1)
+    whole(&g.matches(&refs), COUNTRY | CITY | REGION)
+        || whole(&g.company_matches(&refs), COMPANY | PRODUCT)
 }
 
 /// The acronyms the text defines after a capitalised name whose initials spell them ("African
