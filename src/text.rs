@@ -122,6 +122,47 @@ fn is_skipped(tag: &str) -> bool {
     )
 }
 
+/// The numbers the browser shows before the items of ordered lists, written into the text so
+/// that it reads as the page does ("1. Install", "2. Run"). Lists whose marks are not plain
+/// numbers (letters, Roman numerals, counting down) get none. Shared with the extraction
+/// writer (`extract::emit`), whose text must equal this module's.
+#[derive(Default)]
+pub struct ListNumbers {
+    /// Per open list: the last number shown (ordered lists), or `None`.
+    stack: Vec<Option<i64>>,
+}
+
+impl ListNumbers {
+    /// An element opens: `attr` reads its attributes.
+    pub fn open<'a>(&mut self, tag: &str, attr: impl Fn(&str) -> Option<&'a str>) {
+        match tag {
+            "ol" => {
+                let plain =
+                    attr("reversed").is_none() && attr("type").is_none_or(|t| t.trim() == "1");
+                let start = attr("start")
+                    .and_then(|v| v.trim().parse::<i64>().ok())
+                    .unwrap_or(1);
+                self.stack.push(plain.then(|| start.saturating_sub(1)));
+            }
+            "ul" | "menu" => self.stack.push(None),
+            _ => {}
+        }
+    }
+
+    pub fn close(&mut self, tag: &str) {
+        if matches!(tag, "ol" | "ul" | "menu") {
+            self.stack.pop();
+        }
+    }
+
+    /// The mark of a list item of the innermost list ("3."), if it shows a number.
+    pub fn item(&mut self) -> Option<String> {
+        let n = self.stack.last_mut()?.as_mut()?;
+        *n = n.saturating_add(1);
+        Some(format!("{n}."))
+    }
+}
+
 struct Builder {
     out: TextLayout,
     pending: Break,
@@ -135,10 +176,16 @@ impl Builder {
         }
     }
 
-    fn emit(&mut self, piece: &str, node: NodeId, node_start: usize) {
-        if piece.is_empty() {
-            return;
-        }
+    /// Text the page shows that no text node holds (a list item's number): written after the
+    /// pending break, followed by a space, with no segment (no entity mark maps into it).
+    fn mark(&mut self, mark: &str) {
+        self.write_break();
+        self.out.text.push_str(mark);
+        self.pending = Break::Space;
+    }
+
+    /// Writes the pending break (none before the first text).
+    fn write_break(&mut self) {
         if !self.out.text.is_empty() {
             match self.pending {
                 Break::None => {}
@@ -148,6 +195,13 @@ impl Builder {
             }
         }
         self.pending = Break::None;
+    }
+
+    fn emit(&mut self, piece: &str, node: NodeId, node_start: usize) {
+        if piece.is_empty() {
+            return;
+        }
+        self.write_break();
         let start = self.out.text.len();
         self.out.text.push_str(piece);
         if self.code_depth > 0 {
@@ -184,6 +238,7 @@ pub fn layout(doc: &Html) -> TextLayout {
     };
     let mut skip_until: Option<NodeId> = None;
     let mut pre_depth = 0usize;
+    let mut lists = ListNumbers::default();
     for edge in doc.tree.root().traverse() {
         match edge {
             Edge::Open(node) => {
@@ -201,6 +256,12 @@ pub fn layout(doc: &Html) -> TextLayout {
                             b.request(Break::Space);
                         } else if is_block(tag) {
                             b.request(Break::Paragraph);
+                        }
+                        lists.open(tag, |k| el.attr(k));
+                        if tag == "li" {
+                            if let Some(mark) = lists.item() {
+                                b.mark(&mark);
+                            }
                         }
                         if tag == "pre" {
                             pre_depth += 1;
@@ -257,6 +318,7 @@ pub fn layout(doc: &Html) -> TextLayout {
                     } else if is_block(tag) {
                         b.request(Break::Paragraph);
                     }
+                    lists.close(tag);
                     if tag == "pre" {
                         pre_depth = pre_depth.saturating_sub(1);
                     }
@@ -315,6 +377,16 @@ mod tests {
             "<h1>Title</h1><p>Hello  <b>big</b>\n world</p><p>a<i>b</i> c<br>d</p><script>x()</script>",
         );
         assert_eq!(t, "Title\n\nHello big world\n\nab c\nd");
+    }
+
+    #[test]
+    fn ordered_list_items_carry_their_numbers() {
+        let t = html_to_text(
+            "<ol><li>Install</li><li>Run <ul><li>fast</li></ul></li></ol>\
+             <ol start=\"4\"><li>Four</li></ol><ol type=\"a\"><li>x</li></ol>\
+             <ol reversed><li>y</li></ol>",
+        );
+        assert_eq!(t, "1. Install\n\n2. Run\n\nfast\n\n4. Four\n\nx\n\ny");
     }
 
     #[test]

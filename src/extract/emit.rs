@@ -11,7 +11,7 @@ use super::dom::{closes_p, Data, Dom, Id};
 use super::sanitize::{allowed_tag, attr_may_survive, drops_with_content, filter_attr};
 use crate::escape::{escape_attr, escape_text, escaped_text_len};
 use crate::mathml;
-use crate::text::{is_block, HtmlSpan};
+use crate::text::{is_block, HtmlSpan, ListNumbers};
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Break {
@@ -35,6 +35,8 @@ struct Text {
     /// Text nodes as a parser of the output would see them: adjacent DOM text nodes are one,
     /// every written tag starts the next.
     node: u32,
+    /// Ordered lists' item numbers, as `crate::text` writes them.
+    lists: ListNumbers,
 }
 
 /// A text node gathered into `Text::pre_run`.
@@ -167,7 +169,8 @@ impl Text {
         }
     }
 
-    fn open(&mut self, tag: &str) {
+    /// An element opens; `attr` reads the attributes as written.
+    fn open<'a>(&mut self, tag: &str, attr: impl Fn(&str) -> Option<&'a str>) {
         // Every written tag ends a text node in the re-parsed output.
         self.node += 1;
         self.flush_pre();
@@ -177,6 +180,14 @@ impl Text {
             self.request(Break::Space);
         } else if is_block(tag) {
             self.request(Break::Paragraph);
+        }
+        self.lists.open(tag, attr);
+        if tag == "li" {
+            if let Some(mark) = self.lists.item() {
+                // Shown by the browser, held by no text node: no span.
+                self.emit(&mark);
+                self.pending = Break::Space;
+            }
         }
         if tag == "pre" {
             self.flush_pre();
@@ -192,6 +203,7 @@ impl Text {
         } else if is_block(tag) {
             self.request(Break::Paragraph);
         }
+        self.lists.close(tag);
         if tag == "pre" {
             self.flush_pre();
             self.pre_depth = self.pre_depth.saturating_sub(1);
@@ -425,6 +437,7 @@ pub fn html_and_text(
         pre_nodes: Vec::new(),
         spans: Vec::new(),
         node: 0,
+        lists: ListNumbers::default(),
     };
     let written = |x: Id| -> Option<&str> {
         let e = dom.elem(x)?;
@@ -470,7 +483,10 @@ pub fn html_and_text(
                     after_pre = false;
                     if let Some(tag) = written(x) {
                         open_tag(&mut html, dom, tag, x, base);
-                        text.open(tag);
+                        // The attributes as written (an <ol>'s numbering ones pass as they are).
+                        let written_attr =
+                            |k: &str| (tag == &*e.tag).then(|| dom.attr(x, k)).flatten();
+                        text.open(tag, written_attr);
                         after_pre = tag == "pre";
                     }
                     !super::dom::is_void(&e.tag)
@@ -570,6 +586,17 @@ mod tests {
         assert_eq!(t, "When amsg\u{2260}boldlinkx 1 0 holds.\n\noutside");
         // ammonia, which knows the MathML namespace, keeps it all; the text is the same rules'.
         assert_eq!(h, crate::extract::sanitize(&h, None));
+        assert_eq!(t, crate::text::html_to_text(&h));
+        assert_spans_agree(&h, &t, &spans);
+    }
+
+    #[test]
+    fn ordered_lists_are_numbered_as_the_text_module_numbers_them() {
+        let (h, t, spans) = run(
+            "<ol start=\"3\" onclick=\"x()\"><li>Install <b>it</b></li><li>Run<ul><li>fast</li>\
+             </ul></li></ol><ol type=\"i\"><li>i</li></ol>",
+        );
+        assert_eq!(t, "3. Install it\n\n4. Run\n\nfast\n\ni");
         assert_eq!(t, crate::text::html_to_text(&h));
         assert_spans_agree(&h, &t, &spans);
     }

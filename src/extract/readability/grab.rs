@@ -329,7 +329,7 @@ impl Grabber<'_> {
             }
         }
         let article = self.dom.create_element("div");
-        if !matches!(self.dom.tag(container), "div" | "article" | "section" | "p") {
+        if !super::keeps_tag_in_article(self.dom.tag(container)) {
             self.dom.set_tag(container, "div");
         }
         self.dom.append(article, container);

@@ -22,6 +22,12 @@ use super::patterns as pat;
 
 pub use thresholds::CHAR_THRESHOLD;
 use thresholds::CLASS_WEIGHT;
+/// Elements that join the article under their own tag; others become `<div>` (Readability's
+/// `ALTER_TO_DIV_EXCEPTIONS`, lists included, so an ordered list keeps its numbers).
+fn keeps_tag_in_article(tag: &str) -> bool {
+    matches!(tag, "div" | "article" | "section" | "p" | "ol" | "ul")
+}
+
 const TAGS_TO_SCORE: [&str; 9] = ["section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"];
 const PRESENTATIONAL: [&str; 12] = [
     "align",

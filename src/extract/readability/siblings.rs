@@ -58,7 +58,7 @@ impl Grabber<'_> {
                 }
             }
             if append {
-                if !matches!(self.dom.tag(sib), "div" | "article" | "section" | "p") {
+                if !super::keeps_tag_in_article(self.dom.tag(sib)) {
                     self.dom.set_tag(sib, "div");
                 }
                 self.dom.append(article, sib);
