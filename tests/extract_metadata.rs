@@ -174,3 +174,76 @@ fn dates_of_papers_and_twice_encoded_dates_are_read() {
         Some("2025-03-04")
     );
 }
+
+fn date_of(head: &str, top: &str) -> Option<String> {
+    run(&page(head, top)).published_time
+}
+
+const LD_OPEN: &str = "<script type=\"application/ld+json\">";
+
+#[test]
+fn json_ld_dates_of_nested_articles_and_update_only_articles_are_read() {
+    let h1 = "<h1>Second ferry for the island</h1>";
+    // The article is the web page's main entity, not a top-level object.
+    let head = format!(
+        "{LD_OPEN}{{\"@context\":\"https://schema.org\",\"@type\":\"WebPage\",\
+         \"mainEntity\":{{\"@type\":\"Article\",\"datePublished\":\"2024-12-09T10:00:00Z\"}}}}\
+         </script>"
+    );
+    assert_eq!(date_of(&head, h1).as_deref(), Some("2024-12-09T10:00:00Z"));
+    // An article that gives only when it was last modified.
+    let head = format!(
+        "{LD_OPEN}{{\"@context\":\"https://schema.org\",\"@type\":\"Article\",\
+         \"headline\":\"Second ferry for the island\",\
+         \"dateModified\":\"2025-07-09 11:50:26\"}}</script>"
+    );
+    assert_eq!(date_of(&head, h1).as_deref(), Some("2025-07-09 11:50:26"));
+    // Controls: a web page's own date, and a page's modified-time tag, date no article.
+    let head = format!(
+        "{LD_OPEN}{{\"@context\":\"https://schema.org\",\"@type\":\"WebPage\",\
+         \"datePublished\":\"2025-02-14T18:47:52Z\"}}</script>\
+         <meta property=\"article:modified_time\" content=\"2025-03-01T00:00:00Z\">"
+    );
+    assert_eq!(date_of(&head, h1), None);
+}
+
+#[test]
+fn printed_dates_are_read_next_to_the_headline_the_title_names() {
+    let head = "<title>Second ferry for the island</title>";
+    // A hidden "Search" heading comes first; the date line glues its separators.
+    let menu = "<li><a href=\"/\">Home</a></li>".repeat(60);
+    let top = format!(
+        "<h1 class=\"sr-only\">Search</h1><ul>{menu}</ul>\
+         <h1>Second ferry for the island</h1>\
+         <div class=\"post-date\">August 28, 2025•5 min read</div>"
+    );
+    assert_eq!(date_of(head, &top).as_deref(), Some("2025-08-28"));
+    let top = "<h1>Second ferry for the island</h1>\
+        <div class=\"author-and-date\">BySummer Jones-June 12, 2025</div>";
+    assert_eq!(date_of(head, top).as_deref(), Some("2025-06-12"));
+}
+
+#[test]
+fn the_date_shown_is_the_update_when_the_page_prints_only_that() {
+    let ld = |published: &str, modified: &str| {
+        format!(
+            "{LD_OPEN}{{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\
+             \"headline\":\"Second ferry for the island\",\"datePublished\":\"{published}\",\
+             \"dateModified\":\"{modified}\"}}</script>"
+        )
+    };
+    let h1 = "<h1>Second ferry for the island</h1>";
+    let head = ld("2019-08-14T13:00:00Z", "2025-09-17T08:00:00Z");
+    let top = format!("{h1}<p class=\"meta\"><span>Last updated: Sep 17, 2025</span></p>");
+    assert_eq!(
+        date_of(&head, &top).as_deref(),
+        Some("2025-09-17T08:00:00Z")
+    );
+    // Controls: both printed, or none printed, the publication date stays.
+    let top = format!("{h1}<p>Published Aug 14, 2019</p><p>Updated Sep 17, 2025</p>");
+    assert_eq!(
+        date_of(&head, &top).as_deref(),
+        Some("2019-08-14T13:00:00Z")
+    );
+    assert_eq!(date_of(&head, h1).as_deref(), Some("2019-08-14T13:00:00Z"));
+}
