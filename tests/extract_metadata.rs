@@ -234,12 +234,18 @@ fn the_date_shown_is_the_update_when_the_page_prints_only_that() {
     };
     let h1 = "<h1>Second ferry for the island</h1>";
     let head = ld("2019-08-14T13:00:00Z", "2025-09-17T08:00:00Z");
-    let top = format!("{h1}<p class=\"meta\"><span>Last updated: Sep 17, 2025</span></p>");
+    let top = format!("{h1}<p class=\"meta\">By Jane Roe <span>Sep 17, 2025</span></p>");
     assert_eq!(
         date_of(&head, &top).as_deref(),
         Some("2025-09-17T08:00:00Z")
     );
-    // Controls: both printed, or none printed, the publication date stays.
+    // Controls: printed as an update, both printed, or none printed: the publication date
+    // stays.
+    let top = format!("{h1}<p class=\"meta\">Updated <time>Sep 17, 2025</time></p>");
+    assert_eq!(
+        date_of(&head, &top).as_deref(),
+        Some("2019-08-14T13:00:00Z")
+    );
     let top = format!("{h1}<p>Published Aug 14, 2019</p><p>Updated Sep 17, 2025</p>");
     assert_eq!(
         date_of(&head, &top).as_deref(),
