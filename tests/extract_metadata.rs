@@ -253,3 +253,24 @@ fn the_date_shown_is_the_update_when_the_page_prints_only_that() {
     );
     assert_eq!(date_of(&head, h1).as_deref(), Some("2019-08-14T13:00:00Z"));
 }
+
+#[test]
+fn bylines_printed_on_lines_of_their_own_end_at_the_line() {
+    let h1 = "<h1>Second ferry for the island</h1>";
+    // Name above its role, in one block.
+    let b = byline_of(&format!(
+        "{h1}<div class=\"card\"><p>By Jane Roe</p><p>Co-founder and Chief Architect</p></div>"
+    ));
+    assert_eq!(b.as_deref(), Some("Jane Roe"));
+    // Labels and values on lines of their own: the date's label before the byline's.
+    let b = byline_of(&format!(
+        "{h1}<div class=\"facts\"><div><p>Last updated</p><time>Aug 04, 2025</time></div>\
+         <div><p>Written by</p><p>Jane Roe</p></div></div>"
+    ));
+    assert_eq!(b.as_deref(), Some("Jane Roe"));
+    // A byline element read by the grabber: its second line is a role.
+    let b = byline_of(&format!(
+        "{h1}<div class=\"byline\"><span>Jane Roe</span><div>Senior Editor</div></div>"
+    ));
+    assert_eq!(b.as_deref(), Some("Jane Roe"));
+}

@@ -62,17 +62,18 @@ fn is_month_start(s: &str) -> bool {
 /// Roe"): the name, when a "By"-style label opens the line or follows a separator and a
 /// capitalised name comes after it. "Photo by …" and "… written by hand" are not bylines.
 pub fn from_printed_line(line: &str) -> Option<String> {
-    let text: String = line.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = lines_collapsed(line);
     // ASCII lower case keeps byte offsets, so indices found in it slice `text` (full lower
     // casing changes lengths: "İ" becomes three bytes).
     let lower = text.to_ascii_lowercase();
     let labelled = LABELS.iter().any(|label| {
         lower.match_indices(label).any(|(i, _)| {
-            let before = text[..i].trim_end();
+            let before = text[..i].trim_end_matches(' ');
             let opens = before.is_empty()
+                || before.ends_with('\n')
                 || before.ends_with(['·', '|', '•', '–', '—', '-', '/', ','])
                 || before.ends_with(|c: char| c.is_ascii_digit());
-            let after = text[i + label.len()..].trim_start_matches([':', ' ']);
+            let after = text[i + label.len()..].trim_start_matches([':', ' ', '\n']);
             opens && after.starts_with(|c: char| c.is_uppercase())
         })
     });
@@ -89,8 +90,18 @@ pub fn from_printed_line(line: &str) -> Option<String> {
 }
 
 /// The byline cleaned to the name(s) it holds, or `None` when nothing name-like is left.
+/// Spaces collapsed within lines, empty lines dropped; line breaks kept, as a name ends at one
+/// ("Jane Roe\nChief Architect").
+fn lines_collapsed(raw: &str) -> String {
+    raw.lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 pub fn clean(raw: &str) -> Option<String> {
-    let text: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = lines_collapsed(raw);
     let lower = text.to_ascii_lowercase(); // same offsets as `text` (see `from_printed_line`)
     let mut start = 0;
     // The name follows the last label ("Last Updated: … By Name"); "By" glued to a capital
@@ -112,7 +123,7 @@ pub fn clean(raw: &str) -> Option<String> {
             break;
         }
     }
-    let rest = text[start..].trim_start_matches([':', ' ', ',']);
+    let rest = text[start..].trim_start_matches([':', ' ', ',', '\n']);
     let rest_lower = rest.to_ascii_lowercase();
     let mut end = rest.len();
     for stop in STOPS {
@@ -136,7 +147,8 @@ pub fn clean(raw: &str) -> Option<String> {
             }
         }
     }
-    let name = rest[..end]
+    let name = rest[..end].trim().replace('\n', " ");
+    let name = name
         .trim()
         .trim_end_matches([',', '-', ':', '·', '|'])
         .trim();

@@ -565,10 +565,11 @@ pub fn visible_byline(dom: &Dom, window: &[Id]) -> Option<String> {
         ) {
             continue;
         }
-        let Some(text) = short_text(dom, n) else {
+        if short_text(dom, n).is_none() {
             continue;
-        };
-        if let Some(b) = super::byline::from_printed_line(&text) {
+        }
+        // Lines kept apart: "By Jane Roe" above "Chief Architect" is a name and a role.
+        if let Some(b) = super::byline::from_printed_line(&dom.text_lines(n)) {
             return Some(b);
         }
     }
