@@ -274,3 +274,14 @@ fn bylines_printed_on_lines_of_their_own_end_at_the_line() {
     ));
     assert_eq!(b.as_deref(), Some("Jane Roe"));
 }
+
+#[test]
+fn a_date_printed_under_the_headline_is_read_whatever_its_element_is_named() {
+    let head = "<title>Second ferry for the island</title>";
+    let top = "<h1>Second ferry for the island</h1>\
+        <div class=\"w-embed\"><strong>By Jane Roe</strong> - Mar 27, 2024</div>";
+    assert_eq!(date_of(head, top).as_deref(), Some("2024-03-27"));
+    // Control: a page that prints no date has none.
+    let top = "<h1>Second ferry for the island</h1><div class=\"w-embed\">By Jane Roe</div>";
+    assert_eq!(date_of(head, top), None);
+}

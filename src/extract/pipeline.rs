@@ -238,6 +238,13 @@ pub fn run(
                 .map(|t| dates::normalize(&t))
                 .filter(|t| dates::plausible(t))
         })
+        // The first day printed next to the headline, in an element of any name.
+        .or_else(|| {
+            printed_days
+                .first()
+                .filter(|t| dates::plausible(t))
+                .cloned()
+        })
         // An article object that says only when it was last updated (not the page's
         // `article:modified_time`, which service and listing pages carry too).
         .or_else(|| {
