@@ -151,13 +151,16 @@ pub fn same_title(expected: Option<&str>, ours: Option<&str>) -> bool {
     suffix || prefix
 }
 
-/// Authors agree when their sets of lowercased word tokens are equal once "by" and "and" are
-/// dropped ("By A and B" = "A, B"); both absent agrees too.
+/// Words around names that name no one: "by", "and", and honorifics ("Dr. A" is A).
+const NOT_NAME_WORDS: [&str; 8] = ["by", "and", "dr", "prof", "mr", "mrs", "ms", "mx"];
+
+/// Authors agree when their sets of lowercased word tokens are equal once "by", "and" and
+/// honorifics are dropped ("By Dr. A and B" = "A, B"); both absent agrees too.
 pub fn same_author(expected: Option<&str>, ours: Option<&str>) -> bool {
     let set = |s: &str| -> Vec<String> {
         let mut k: Vec<String> = key(s)
             .into_iter()
-            .filter(|t| t != "by" && t != "and")
+            .filter(|t| !NOT_NAME_WORDS.contains(&t.as_str()))
             .collect();
         k.sort();
         k.dedup();
@@ -352,6 +355,11 @@ mod tests {
             Some("By B. Jones, A. Smith")
         ));
         assert!(!same_author(Some("A. Smith"), None));
+        assert!(same_author(Some("Dr. Ann Smith"), Some("Ann Smith")));
+        assert!(!same_author(
+            Some("Ann Smith"),
+            Some("Ann Smith, The Daily")
+        ));
         assert!(same_date(Some("2025-01-29"), Some("2025-01-29T10:00:00Z")));
         assert!(same_date(Some("2025-01-29"), Some("January 29, 2025")));
         assert!(!same_date(Some("2025-01-29"), Some("0001-01-01T00:00:00Z")));
