@@ -285,3 +285,27 @@ fn a_date_printed_under_the_headline_is_read_whatever_its_element_is_named() {
     let top = "<h1>Second ferry for the island</h1><div class=\"w-embed\">By Jane Roe</div>";
     assert_eq!(date_of(head, top), None);
 }
+
+#[test]
+fn printed_bylines_with_more_authors_than_the_metadata_name_them_all() {
+    let head = "<title>Second ferry for the island</title>\
+        <meta name=\"author\" content=\"Jane Roe\">";
+    let byline = |line: &str| {
+        run(&page(
+            head,
+            &format!("<h1>Second ferry for the island</h1><div class=\"info\">{line}</div>"),
+        ))
+        .byline
+    };
+    assert_eq!(
+        byline("Written by <span>Dr Jane Roe</span>, <span>John Doe</span>, <span>Ann Poe</span>")
+            .as_deref(),
+        Some("Dr Jane Roe, John Doe, Ann Poe")
+    );
+    // Controls: a role after the name, and a printed line that names someone else.
+    assert_eq!(
+        byline("By Jane Roe, Senior Analyst").as_deref(),
+        Some("Jane Roe")
+    );
+    assert_eq!(byline("By John Doe, Ann Poe").as_deref(), Some("Jane Roe"));
+}

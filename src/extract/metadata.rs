@@ -576,6 +576,61 @@ pub fn visible_byline(dom: &Dom, window: &[Id]) -> Option<String> {
     None
 }
 
+/// Whether a printed byline lists several authors, the first of them the metadata's `author`
+/// ("Dr Jane Roe, John Doe and Ann Poe" for "Jane Roe"): the metadata then named one of them.
+pub fn names_more_authors(printed: &str, meta: &str) -> bool {
+    let names: Vec<&str> = printed
+        .split([',', '&'])
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let Some(first) = names.first() else {
+        return false;
+    };
+    // What follows a name after a comma is as often its role or employer ("Jane Roe, Senior
+    // Analyst"): every other part must read as a name.
+    const NOT_IN_NAMES: [&str; 24] = [
+        "senior",
+        "analyst",
+        "founder",
+        "co",
+        "ceo",
+        "coo",
+        "cto",
+        "chief",
+        "journalist",
+        "editor",
+        "writer",
+        "reporter",
+        "staff",
+        "director",
+        "manager",
+        "expert",
+        "attorney",
+        "contributor",
+        "at",
+        "of",
+        "the",
+        "for",
+        "team",
+        "officer",
+    ];
+    let name_like = |p: &&str| {
+        let words = title_words(p);
+        (1..=5).contains(&words.len())
+            && words.iter().all(|w| !NOT_IN_NAMES.contains(&w.as_str()))
+            && p.split_whitespace()
+                .all(|w| w.starts_with(|c: char| !c.is_lowercase()) || w.len() <= 3)
+    };
+    let first = title_words(first);
+    let meta = title_words(meta);
+    names.len() >= 2
+        && !meta.is_empty()
+        && meta.iter().all(|w| first.contains(w))
+        && names[1..].iter().all(name_like)
+}
+
 /// `<h1>`s looked at when choosing the headline: pages with more are lists of teasers.
 const MAX_HEADINGS: usize = 8;
 

@@ -116,11 +116,13 @@ pub fn run(
     } else {
         metadata::time_element(&dom, ROOT).or_else(|| metadata::visible_date(&dom, &window))
     };
-    // The byline the page prints, for pages whose metadata names no author.
-    let printed_byline = if meta.byline.is_none() {
-        metadata::visible_byline(&dom, &window)
-    } else {
-        None
+    // The byline the page prints: for pages whose metadata names no author, or only the first
+    // of the authors the page prints ("Written by A, B and C" with `author` A).
+    let printed_byline = metadata::visible_byline(&dom, &window);
+    let (meta_byline, printed_byline) = match (meta.byline.clone(), printed_byline) {
+        (Some(m), Some(p)) if metadata::names_more_authors(&p, &m) => (Some(p), None),
+        (Some(m), _) => (Some(m), None),
+        (None, p) => (None, p),
     };
     let printed_days = metadata::printed_days(&dom, &window);
     let body = dom.body();
@@ -182,9 +184,7 @@ pub fn run(
     boiler::unwrap_single_cell_tables(&mut d, root);
     media::keep_as_poster_or_link(&mut d, root, base.as_ref());
     boiler::separate_caption_credits(&mut d, root);
-    let byline = meta
-        .byline
-        .clone()
+    let byline = meta_byline
         .or(grabbed.byline)
         .or(printed_byline)
         .map(|b| b.trim().to_string())
