@@ -309,3 +309,30 @@ fn printed_bylines_with_more_authors_than_the_metadata_name_them_all() {
     );
     assert_eq!(byline("By John Doe, Ann Poe").as_deref(), Some("Jane Roe"));
 }
+
+#[test]
+fn a_role_or_employer_after_the_byline_is_left_out() {
+    let by = |author: &str| {
+        run(&page(
+            &format!(
+                "<title>Second ferry for the island</title>\
+                 <meta name=\"author\" content=\"{author}\">"
+            ),
+            "<h1>Second ferry for the island</h1>",
+        ))
+        .byline
+    };
+    assert_eq!(
+        by("Jane Roe, Trial Attorney at Smith &amp; Co").as_deref(),
+        Some("Jane Roe")
+    );
+    assert_eq!(
+        by("Jane Roe and John Doe, The Island Post").as_deref(),
+        Some("Jane Roe and John Doe")
+    );
+    // Control: a list of names stays whole.
+    assert_eq!(
+        by("Jane Roe, John Doe, Ann van Poe").as_deref(),
+        Some("Jane Roe, John Doe, Ann van Poe")
+    );
+}

@@ -588,47 +588,13 @@ pub fn names_more_authors(printed: &str, meta: &str) -> bool {
     let Some(first) = names.first() else {
         return false;
     };
-    // What follows a name after a comma is as often its role or employer ("Jane Roe, Senior
-    // Analyst"): every other part must read as a name.
-    const NOT_IN_NAMES: [&str; 24] = [
-        "senior",
-        "analyst",
-        "founder",
-        "co",
-        "ceo",
-        "coo",
-        "cto",
-        "chief",
-        "journalist",
-        "editor",
-        "writer",
-        "reporter",
-        "staff",
-        "director",
-        "manager",
-        "expert",
-        "attorney",
-        "contributor",
-        "at",
-        "of",
-        "the",
-        "for",
-        "team",
-        "officer",
-    ];
-    let name_like = |p: &&str| {
-        let words = title_words(p);
-        (1..=5).contains(&words.len())
-            && words.iter().all(|w| !NOT_IN_NAMES.contains(&w.as_str()))
-            && p.split_whitespace()
-                .all(|w| w.starts_with(|c: char| !c.is_lowercase()) || w.len() <= 3)
-    };
     let first = title_words(first);
     let meta = title_words(meta);
     names.len() >= 2
         && !meta.is_empty()
         && meta.iter().all(|w| first.contains(w))
-        && names[1..].iter().all(name_like)
+        // What follows a name after a comma is as often its role or employer.
+        && names[1..].iter().all(|p| super::byline::name_like(p))
 }
 
 /// `<h1>`s looked at when choosing the headline: pages with more are lists of teasers.
