@@ -336,3 +336,20 @@ fn a_role_or_employer_after_the_byline_is_left_out() {
         Some("Jane Roe, John Doe, Ann van Poe")
     );
 }
+
+#[test]
+fn papers_name_every_author_of_their_citation_tags() {
+    let head = "<title>Second ferry for the island</title>\
+        <meta name=\"DC.Creator\" content=\"Jane Roe\">\
+        <meta name=\"citation_author\" content=\"Jane Roe\">\
+        <meta name=\"citation_author\" content=\"Doe, John\">";
+    let a = run(&page(head, "<h1>Second ferry for the island</h1>"));
+    assert_eq!(a.byline.as_deref(), Some("Jane Roe, John Doe"));
+    // Control: a byline that is not the first citation author stays.
+    let head = "<title>Second ferry for the island</title>\
+        <meta name=\"author\" content=\"Ann Poe\">\
+        <meta name=\"citation_author\" content=\"Jane Roe\">\
+        <meta name=\"citation_author\" content=\"John Doe\">";
+    let a = run(&page(head, "<h1>Second ferry for the island</h1>"));
+    assert_eq!(a.byline.as_deref(), Some("Ann Poe"));
+}

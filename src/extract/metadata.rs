@@ -390,6 +390,7 @@ pub fn metadata(dom: &mut Dom, ld: &JsonLd) -> Metadata {
     let mut lang_meta: Option<String> = None;
     let mut date_meta: Option<String> = None;
     let mut modified_meta: Option<String> = None;
+    let mut paper_authors: Vec<String> = Vec::new();
     for m in dom.descendants_with_tags(ROOT, &["meta"]) {
         let name = dom.attr(m, "name").map(str::to_string);
         let prop = dom.attr(m, "property").map(str::to_string);
@@ -412,6 +413,18 @@ pub fn metadata(dom: &mut Dom, ld: &JsonLd) -> Metadata {
             && (pn == "og:locale" || nn == "language" || nn == "content-language")
         {
             lang_meta = Some(content.replace('_', "-"));
+        }
+        if nn == "citation_author" || nn == "citation_authors" {
+            // Written "Last, First" by many repositories.
+            let name = match content.split_once(',') {
+                Some((last, first)) if !first.contains(',') => {
+                    format!("{} {}", first.trim(), last.trim())
+                }
+                _ => content.clone(),
+            };
+            if !paper_authors.contains(&name) {
+                paper_authors.push(name);
+            }
         }
         if date_meta.is_none() && DATE_NAMES.contains(&nn.as_str()) {
             date_meta = Some(content.clone());
@@ -453,6 +466,17 @@ pub fn metadata(dom: &mut Dom, ld: &JsonLd) -> Metadata {
     let byline = non_empty(ld.byline.clone())
         .or_else(|| get(&["dc:creator", "dcterm:creator", "author", "parsely-author"]))
         .or_else(|| get(&["article:author"]).filter(|a| url::Url::parse(a).is_err()));
+    // Papers give one `citation_author` tag per author, and often only the first elsewhere.
+    let byline = match byline {
+        Some(b)
+            if paper_authors.len() > 1
+                && paper_authors.first().is_some_and(|f| same_words(f, &b)) =>
+        {
+            Some(paper_authors.join(", "))
+        }
+        None if paper_authors.len() > 1 => Some(paper_authors.join(", ")),
+        b => b,
+    };
     let excerpt = non_empty(ld.excerpt.clone()).or_else(|| {
         get(&[
             "dc:description",
@@ -689,6 +713,15 @@ pub fn headline_of_title(title: &str, headline: &str) -> Option<String> {
     let rest = title.strip_prefix(h)?.trim_start();
     let cut = rest.starts_with(TAIL_SEPARATORS) && rest.len() > 1;
     cut.then(|| h.to_string())
+}
+
+/// The same words in any order ("Roe, Jane" and "Jane Roe").
+fn same_words(a: &str, b: &str) -> bool {
+    let mut a = title_words(a);
+    let mut b = title_words(b);
+    a.sort();
+    b.sort();
+    a == b
 }
 
 /// Lowercased words (Unicode letters and digits) in order: what titles are compared by.
