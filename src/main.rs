@@ -60,6 +60,10 @@ enum EvalCmd {
         /// Also print one line per page.
         #[arg(long)]
         pages: bool,
+        /// Print the title/author/date disagreements of this page type ("article"), one a
+        /// line: page, field, annotation, ours (grep-able, for grouping failures into classes).
+        #[arg(long, value_name = "TYPE")]
+        disagree: Option<String>,
     },
     /// Entity-level precision, recall and F1 of `recognize` (the product path), one document
     /// at a time: CoNLL files (-DOCSTART- separates documents; without it each sentence is
@@ -117,8 +121,13 @@ fn main() {
             errors: *errors,
         }),
         Cmd::Eval {
-            what: EvalCmd::Pages { dir, pages },
-        } => cli::eval::eval_pages(dir, *pages),
+            what:
+                EvalCmd::Pages {
+                    dir,
+                    pages,
+                    disagree,
+                },
+        } => cli::eval::eval_pages(dir, *pages, disagree.as_deref()),
         Cmd::Bench { dir } => cli::extract::bench(dir),
         Cmd::TrainNer(args) => cli::train_ner::train_ner(args),
     };

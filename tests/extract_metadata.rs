@@ -174,3 +174,182 @@ fn dates_of_papers_and_twice_encoded_dates_are_read() {
         Some("2025-03-04")
     );
 }
+
+fn date_of(head: &str, top: &str) -> Option<String> {
+    run(&page(head, top)).published_time
+}
+
+const LD_OPEN: &str = "<script type=\"application/ld+json\">";
+
+#[test]
+fn json_ld_dates_of_nested_articles_and_update_only_articles_are_read() {
+    let h1 = "<h1>Second ferry for the island</h1>";
+    // The article is the web page's main entity, not a top-level object.
+    let head = format!(
+        "{LD_OPEN}{{\"@context\":\"https://schema.org\",\"@type\":\"WebPage\",\
+         \"mainEntity\":{{\"@type\":\"Article\",\"datePublished\":\"2024-12-09T10:00:00Z\"}}}}\
+         </script>"
+    );
+    assert_eq!(date_of(&head, h1).as_deref(), Some("2024-12-09T10:00:00Z"));
+    // An article that gives only when it was last modified.
+    let head = format!(
+        "{LD_OPEN}{{\"@context\":\"https://schema.org\",\"@type\":\"Article\",\
+         \"headline\":\"Second ferry for the island\",\
+         \"dateModified\":\"2025-07-09 11:50:26\"}}</script>"
+    );
+    assert_eq!(date_of(&head, h1).as_deref(), Some("2025-07-09 11:50:26"));
+    // Controls: a web page's own date, and a page's modified-time tag, date no article.
+    let head = format!(
+        "{LD_OPEN}{{\"@context\":\"https://schema.org\",\"@type\":\"WebPage\",\
+         \"datePublished\":\"2025-02-14T18:47:52Z\"}}</script>\
+         <meta property=\"article:modified_time\" content=\"2025-03-01T00:00:00Z\">"
+    );
+    assert_eq!(date_of(&head, h1), None);
+}
+
+#[test]
+fn printed_dates_are_read_next_to_the_headline_the_title_names() {
+    let head = "<title>Second ferry for the island</title>";
+    // A hidden "Search" heading comes first; the date line glues its separators.
+    let menu = "<li><a href=\"/\">Home</a></li>".repeat(60);
+    let top = format!(
+        "<h1 class=\"sr-only\">Search</h1><ul>{menu}</ul>\
+         <h1>Second ferry for the island</h1>\
+         <div class=\"post-date\">August 28, 2025•5 min read</div>"
+    );
+    assert_eq!(date_of(head, &top).as_deref(), Some("2025-08-28"));
+    let top = "<h1>Second ferry for the island</h1>\
+        <div class=\"author-and-date\">BySummer Jones-June 12, 2025</div>";
+    assert_eq!(date_of(head, top).as_deref(), Some("2025-06-12"));
+}
+
+#[test]
+fn the_date_shown_is_the_update_when_the_page_prints_only_that() {
+    let ld = |published: &str, modified: &str| {
+        format!(
+            "{LD_OPEN}{{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\
+             \"headline\":\"Second ferry for the island\",\"datePublished\":\"{published}\",\
+             \"dateModified\":\"{modified}\"}}</script>"
+        )
+    };
+    let h1 = "<h1>Second ferry for the island</h1>";
+    let head = ld("2019-08-14T13:00:00Z", "2025-09-17T08:00:00Z");
+    let top = format!("{h1}<p class=\"meta\">By Jane Roe <span>Sep 17, 2025</span></p>");
+    assert_eq!(
+        date_of(&head, &top).as_deref(),
+        Some("2025-09-17T08:00:00Z")
+    );
+    // Controls: printed as an update, both printed, or none printed: the publication date
+    // stays.
+    let top = format!("{h1}<p class=\"meta\">Updated <time>Sep 17, 2025</time></p>");
+    assert_eq!(
+        date_of(&head, &top).as_deref(),
+        Some("2019-08-14T13:00:00Z")
+    );
+    let top = format!("{h1}<p>Published Aug 14, 2019</p><p>Updated Sep 17, 2025</p>");
+    assert_eq!(
+        date_of(&head, &top).as_deref(),
+        Some("2019-08-14T13:00:00Z")
+    );
+    assert_eq!(date_of(&head, h1).as_deref(), Some("2019-08-14T13:00:00Z"));
+}
+
+#[test]
+fn bylines_printed_on_lines_of_their_own_end_at_the_line() {
+    let h1 = "<h1>Second ferry for the island</h1>";
+    // Name above its role, in one block.
+    let b = byline_of(&format!(
+        "{h1}<div class=\"card\"><p>By Jane Roe</p><p>Co-founder and Chief Architect</p></div>"
+    ));
+    assert_eq!(b.as_deref(), Some("Jane Roe"));
+    // Labels and values on lines of their own: the date's label before the byline's.
+    let b = byline_of(&format!(
+        "{h1}<div class=\"facts\"><div><p>Last updated</p><time>Aug 04, 2025</time></div>\
+         <div><p>Written by</p><p>Jane Roe</p></div></div>"
+    ));
+    assert_eq!(b.as_deref(), Some("Jane Roe"));
+    // A byline element read by the grabber: its second line is a role.
+    let b = byline_of(&format!(
+        "{h1}<div class=\"byline\"><span>Jane Roe</span><div>Senior Editor</div></div>"
+    ));
+    assert_eq!(b.as_deref(), Some("Jane Roe"));
+}
+
+#[test]
+fn a_date_printed_under_the_headline_is_read_whatever_its_element_is_named() {
+    let head = "<title>Second ferry for the island</title>";
+    let top = "<h1>Second ferry for the island</h1>\
+        <div class=\"w-embed\"><strong>By Jane Roe</strong> - Mar 27, 2024</div>";
+    assert_eq!(date_of(head, top).as_deref(), Some("2024-03-27"));
+    // Control: a page that prints no date has none.
+    let top = "<h1>Second ferry for the island</h1><div class=\"w-embed\">By Jane Roe</div>";
+    assert_eq!(date_of(head, top), None);
+}
+
+#[test]
+fn printed_bylines_with_more_authors_than_the_metadata_name_them_all() {
+    let head = "<title>Second ferry for the island</title>\
+        <meta name=\"author\" content=\"Jane Roe\">";
+    let byline = |line: &str| {
+        run(&page(
+            head,
+            &format!("<h1>Second ferry for the island</h1><div class=\"info\">{line}</div>"),
+        ))
+        .byline
+    };
+    assert_eq!(
+        byline("Written by <span>Dr Jane Roe</span>, <span>John Doe</span>, <span>Ann Poe</span>")
+            .as_deref(),
+        Some("Dr Jane Roe, John Doe, Ann Poe")
+    );
+    // Controls: a role after the name, and a printed line that names someone else.
+    assert_eq!(
+        byline("By Jane Roe, Senior Analyst").as_deref(),
+        Some("Jane Roe")
+    );
+    assert_eq!(byline("By John Doe, Ann Poe").as_deref(), Some("Jane Roe"));
+}
+
+#[test]
+fn a_role_or_employer_after_the_byline_is_left_out() {
+    let by = |author: &str| {
+        run(&page(
+            &format!(
+                "<title>Second ferry for the island</title>\
+                 <meta name=\"author\" content=\"{author}\">"
+            ),
+            "<h1>Second ferry for the island</h1>",
+        ))
+        .byline
+    };
+    assert_eq!(
+        by("Jane Roe, Trial Attorney at Smith &amp; Co").as_deref(),
+        Some("Jane Roe")
+    );
+    assert_eq!(
+        by("Jane Roe and John Doe, The Island Post").as_deref(),
+        Some("Jane Roe and John Doe")
+    );
+    // Control: a list of names stays whole.
+    assert_eq!(
+        by("Jane Roe, John Doe, Ann van Poe").as_deref(),
+        Some("Jane Roe, John Doe, Ann van Poe")
+    );
+}
+
+#[test]
+fn papers_name_every_author_of_their_citation_tags() {
+    let head = "<title>Second ferry for the island</title>\
+        <meta name=\"DC.Creator\" content=\"Jane Roe\">\
+        <meta name=\"citation_author\" content=\"Jane Roe\">\
+        <meta name=\"citation_author\" content=\"Doe, John\">";
+    let a = run(&page(head, "<h1>Second ferry for the island</h1>"));
+    assert_eq!(a.byline.as_deref(), Some("Jane Roe, John Doe"));
+    // Control: a byline that is not the first citation author stays.
+    let head = "<title>Second ferry for the island</title>\
+        <meta name=\"author\" content=\"Ann Poe\">\
+        <meta name=\"citation_author\" content=\"Jane Roe\">\
+        <meta name=\"citation_author\" content=\"John Doe\">";
+    let a = run(&page(head, "<h1>Second ferry for the island</h1>"));
+    assert_eq!(a.byline.as_deref(), Some("Ann Poe"));
+}

@@ -10,9 +10,9 @@ const FLOOR_ALL: f64 = 0.768;
 const FLOOR_ARTICLE: f64 = 0.933;
 const FLOOR_DOCS: f64 = 0.840;
 const FLOOR_FORUM: f64 = 0.697;
-const FLOOR_TITLE: f64 = 76.9;
-const FLOOR_AUTHOR: f64 = 78.7;
-const FLOOR_DATE: f64 = 78.3;
+const FLOOR_TITLE: f64 = 84.6;
+const FLOOR_AUTHOR: f64 = 83.7;
+const FLOOR_DATE: f64 = 85.5;
 const MAX_NO_ARTICLE: usize = 22;
 
 #[test]

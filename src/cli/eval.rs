@@ -25,8 +25,16 @@ fn print_group(name: &str, g: &Group) {
     );
 }
 
-pub fn eval_pages(dir: &str, verbose: bool) -> CmdResult {
+pub fn eval_pages(dir: &str, verbose: bool, disagree: Option<&str>) -> CmdResult {
     let e = eval_pages_dir(Path::new(dir))?;
+    if let Some(kind) = disagree {
+        for s in e.pages.iter().filter(|s| s.page_type == kind) {
+            for (f, gt, ours) in &s.field_diffs {
+                println!("{}\t{f}\t{gt:?}\t{ours:?}", s.id);
+            }
+        }
+        println!();
+    }
     if verbose {
         println!(
             "{:<6} {:<14} {:>6} {:>6} {:>6}  T A D  note",

@@ -38,6 +38,72 @@ const NOT_NAMES: [&str; 6] = [
     "author",
 ];
 
+/// Words of roles, employers and teams, not of names.
+const NOT_IN_NAMES: [&str; 24] = [
+    "senior",
+    "analyst",
+    "founder",
+    "co",
+    "ceo",
+    "coo",
+    "cto",
+    "chief",
+    "journalist",
+    "editor",
+    "writer",
+    "reporter",
+    "staff",
+    "director",
+    "manager",
+    "expert",
+    "attorney",
+    "contributor",
+    "at",
+    "of",
+    "the",
+    "for",
+    "team",
+    "officer",
+];
+
+/// Whether a part of a byline reads as a person's name: a few capitalised words (short
+/// particles such as "van" may be lower case), none of them a role's ("Senior Analyst",
+/// "The Daily Post", "Attorney at Law" are not names).
+pub fn name_like(part: &str) -> bool {
+    let words: Vec<String> = part
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    (1..=5).contains(&words.len())
+        && words.iter().all(|w| !NOT_IN_NAMES.contains(&w.as_str()))
+        && part
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| !c.is_lowercase()) || w.len() <= 3)
+}
+
+/// The byline without the role or employer that follows the name(s) after a comma ("Jane
+/// Roe, Trial Attorney at Smith & Co" is Jane Roe); the names of a list stay.
+fn without_affiliation(name: &str) -> &str {
+    let mut end = name.len();
+    let mut from = 0;
+    while let Some(i) = name[from..].find(',').map(|i| i + from) {
+        let next = name[i + 1..].find(',').map_or(name.len(), |j| i + 1 + j);
+        let part = &name[i + 1..next];
+        // "A and B" in a list part: each must be a name.
+        let names = part.split(" and ").map(str::trim).filter(|p| !p.is_empty());
+        if !names.clone().all(name_like) || names.count() == 0 {
+            end = i;
+            break;
+        }
+        from = next;
+        if next == name.len() {
+            break;
+        }
+    }
+    name[..end].trim()
+}
+
 fn is_month_start(s: &str) -> bool {
     const MONTHS: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -62,17 +128,18 @@ fn is_month_start(s: &str) -> bool {
 /// Roe"): the name, when a "By"-style label opens the line or follows a separator and a
 /// capitalised name comes after it. "Photo by …" and "… written by hand" are not bylines.
 pub fn from_printed_line(line: &str) -> Option<String> {
-    let text: String = line.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = lines_collapsed(line);
     // ASCII lower case keeps byte offsets, so indices found in it slice `text` (full lower
     // casing changes lengths: "İ" becomes three bytes).
     let lower = text.to_ascii_lowercase();
     let labelled = LABELS.iter().any(|label| {
         lower.match_indices(label).any(|(i, _)| {
-            let before = text[..i].trim_end();
+            let before = text[..i].trim_end_matches(' ');
             let opens = before.is_empty()
+                || before.ends_with('\n')
                 || before.ends_with(['·', '|', '•', '–', '—', '-', '/', ','])
                 || before.ends_with(|c: char| c.is_ascii_digit());
-            let after = text[i + label.len()..].trim_start_matches([':', ' ']);
+            let after = text[i + label.len()..].trim_start_matches([':', ' ', '\n']);
             opens && after.starts_with(|c: char| c.is_uppercase())
         })
     });
@@ -89,8 +156,18 @@ pub fn from_printed_line(line: &str) -> Option<String> {
 }
 
 /// The byline cleaned to the name(s) it holds, or `None` when nothing name-like is left.
+/// Spaces collapsed within lines, empty lines dropped; line breaks kept, as a name ends at one
+/// ("Jane Roe\nChief Architect").
+fn lines_collapsed(raw: &str) -> String {
+    raw.lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 pub fn clean(raw: &str) -> Option<String> {
-    let text: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = lines_collapsed(raw);
     let lower = text.to_ascii_lowercase(); // same offsets as `text` (see `from_printed_line`)
     let mut start = 0;
     // The name follows the last label ("Last Updated: … By Name"); "By" glued to a capital
@@ -112,7 +189,7 @@ pub fn clean(raw: &str) -> Option<String> {
             break;
         }
     }
-    let rest = text[start..].trim_start_matches([':', ' ', ',']);
+    let rest = text[start..].trim_start_matches([':', ' ', ',', '\n']);
     let rest_lower = rest.to_ascii_lowercase();
     let mut end = rest.len();
     for stop in STOPS {
@@ -136,10 +213,12 @@ pub fn clean(raw: &str) -> Option<String> {
             }
         }
     }
-    let name = rest[..end]
+    let name = rest[..end].trim().replace('\n', " ");
+    let name = name
         .trim()
         .trim_end_matches([',', '-', ':', '·', '|'])
         .trim();
+    let name = without_affiliation(name);
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
     if letters < 2
         || NOT_NAMES.contains(&name.to_lowercase().as_str())
@@ -208,6 +287,18 @@ mod tests {
             Some("Jane Roe and John Doe")
         );
         assert_eq!(c("Abby Byrne").as_deref(), Some("Abby Byrne"));
+        assert_eq!(
+            c("Jane Roe, Trial Attorney at Smith & Co").as_deref(),
+            Some("Jane Roe")
+        );
+        assert_eq!(
+            c("Jane Roe and John Doe, The Daily Post").as_deref(),
+            Some("Jane Roe and John Doe")
+        );
+        assert_eq!(
+            c("Jane Roe, John Doe, Ann van Poe").as_deref(),
+            Some("Jane Roe, John Doe, Ann van Poe")
+        );
         assert_eq!(c("Full Bio"), None);
         assert_eq!(c("By"), None);
         assert_eq!(c("DECEMBER 27, 2024"), None);

@@ -72,12 +72,22 @@ pub fn plausible(normalised: &str) -> bool {
 /// A date read from visible text ("Posted December 17, 2025", "17.12.2025"), or `None`
 /// when the text holds no full day-month-year date.
 pub fn parse_text(s: &str) -> Option<String> {
-    // A label glued to the date ("Updated:August 1") is not a time of day.
+    // A label glued to the date ("Updated:August 1") is not a time of day; separators glued
+    // to it ("August 28, 2025•5 min read", "Jane Roe-June 12, 2025") are not part of it.
     let mut spaced = String::with_capacity(s.len());
     let mut chars = s.trim().chars().peekable();
+    let mut prev = ' ';
     while let Some(c) = chars.next() {
-        let label_colon = c == ':' && chars.peek().is_some_and(|n| n.is_alphabetic());
-        spaced.push(if label_colon { ' ' } else { c });
+        let next = chars.peek().copied().unwrap_or(' ');
+        let label_colon = c == ':' && next.is_alphabetic();
+        let glued_dash = c == '-' && (prev.is_alphabetic() || next.is_alphabetic());
+        let separator = matches!(c, '•' | '·' | '|' | '–' | '—');
+        spaced.push(if label_colon || glued_dash || separator {
+            ' '
+        } else {
+            c
+        });
+        prev = c;
     }
     parse(&spaced)
 }
@@ -172,6 +182,14 @@ mod tests {
         assert_eq!(
             normalize("\"2025-12-17T13:22:47Z\""),
             "2025-12-17T13:22:47Z"
+        );
+        assert_eq!(
+            parse_text("August 28, 2025•5 min read").as_deref(),
+            Some("2025-08-28")
+        );
+        assert_eq!(
+            parse_text("ByJane Roe-June 12, 2025").as_deref(),
+            Some("2025-06-12")
         );
         assert!(!plausible("0001-01-01T00:00:00Z"));
         assert!(plausible("2025-01-01"));

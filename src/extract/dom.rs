@@ -536,6 +536,29 @@ impl Dom {
         Some(out)
     }
 
+    /// [`Dom::text_content`] with a line break where a block element or `<br>` starts, so that
+    /// lines a page shows apart ("<p>Jane Roe</p><p>Chief Architect</p>") stay apart.
+    pub fn text_lines(&self, id: Id) -> String {
+        const BLOCKS: [&str; 20] = [
+            "p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "section", "header",
+            "footer", "dt", "dd", "tr", "td", "ul", "ol", "address",
+        ];
+        if let Some(t) = self.text(id) {
+            return t.to_string();
+        }
+        let mut out = String::new();
+        let mut n = self.first_child(id);
+        while let Some(x) = n {
+            if let Some(t) = self.text(x) {
+                out.push_str(t);
+            } else if BLOCKS.contains(&self.tag(x)) {
+                out.push('\n');
+            }
+            n = self.next_in(x, id, false);
+        }
+        out
+    }
+
     /// `textContent.trim()` with whitespace runs collapsed (Readability's `_getInnerText`).
     pub fn inner_text(&self, id: Id) -> String {
         normalize_ws(&self.text_content(id))

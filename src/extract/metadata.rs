@@ -17,6 +17,12 @@ pub struct JsonLd {
     pub site_name: Option<String>,
     pub date_published: Option<String>,
     pub image: Option<String>,
+    /// The first `datePublished` of any article object, nested ones included (an `Article`
+    /// as a page's `mainEntity`, a list of types), for pages whose article object has none or
+    /// is not where Readability looks.
+    pub page_published: Option<String>,
+    /// Likewise the first `dateModified`: the only date some pages give.
+    pub page_modified: Option<String>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -26,6 +32,8 @@ pub struct Metadata {
     pub excerpt: Option<String>,
     pub site_name: Option<String>,
     pub published_time: Option<String>,
+    /// When the page says it was last modified (JSON-LD `dateModified`, `article:modified_time`).
+    pub modified_time: Option<String>,
     pub image: Option<String>,
     pub lang: Option<String>,
 }
@@ -68,15 +76,82 @@ fn non_empty(s: Option<String>) -> Option<String> {
 /// Reads the first schema.org article object from the `application/ld+json` scripts.
 pub fn json_ld(dom: &mut Dom, title_from_doc: &dyn Fn(&mut Dom) -> String) -> JsonLd {
     let scripts = dom.descendants_with_tags(ROOT, &["script"]);
-    for s in scripts {
-        if dom.attr(s, "type") != Some("application/ld+json") {
+    let (page_published, page_modified) = json_ld_dates(dom, &scripts);
+    let mut m = json_ld_article(dom, &scripts, title_from_doc);
+    m.page_published = page_published;
+    m.page_modified = page_modified;
+    m
+}
+
+/// A JSON-LD script's parsed value, CDATA markers left out.
+fn ld_value(dom: &Dom, s: Id) -> Option<Value> {
+    if dom.attr(s, "type") != Some("application/ld+json") {
+        return None;
+    }
+    let raw = dom.text_content(s);
+    let mut content = raw.trim();
+    content = content.strip_prefix("<![CDATA[").unwrap_or(content);
+    content = content.strip_suffix("]]>").unwrap_or(content);
+    serde_json::from_str::<Value>(content).ok()
+}
+
+/// Whether an object's `@type` (a name or a list of names) is an article type. Not a
+/// `WebPage`: its dates are the page's, also on listings and service pages that show none.
+fn is_article_object(v: &Value) -> bool {
+    let ok = is_article_type;
+    match v.get("@type") {
+        Some(Value::String(t)) => ok(t),
+        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).any(ok),
+        _ => false,
+    }
+}
+
+/// The first `datePublished` and `dateModified` of an article object anywhere in
+/// the JSON-LD (walked without recursion; comments and reviews have other types).
+fn json_ld_dates(dom: &Dom, scripts: &[Id]) -> (Option<String>, Option<String>) {
+    let mut published = None;
+    let mut modified = None;
+    for &s in scripts {
+        let Some(v) = ld_value(dom, s) else {
             continue;
+        };
+        let mut stack = vec![&v];
+        while let Some(x) = stack.pop() {
+            match x {
+                Value::Object(o) => {
+                    if is_article_object(x) {
+                        let get = |k: &str| {
+                            o.get(k)
+                                .and_then(Value::as_str)
+                                .map(str::trim)
+                                .filter(|d| !d.is_empty())
+                                .map(str::to_string)
+                        };
+                        published = published.or_else(|| get("datePublished"));
+                        modified = modified.or_else(|| get("dateModified"));
+                    }
+                    // Reversed so that the stack pops them in document order.
+                    stack.extend(o.values().rev());
+                }
+                Value::Array(a) => stack.extend(a.iter().rev()),
+                _ => {}
+            }
         }
-        let raw = dom.text_content(s);
-        let mut content = raw.trim();
-        content = content.strip_prefix("<![CDATA[").unwrap_or(content);
-        content = content.strip_suffix("]]>").unwrap_or(content);
-        let Ok(mut parsed) = serde_json::from_str::<Value>(content) else {
+        if published.is_some() && modified.is_some() {
+            break;
+        }
+    }
+    (published, modified)
+}
+
+/// Readability's JSON-LD reading: the first schema.org article object.
+fn json_ld_article(
+    dom: &mut Dom,
+    scripts: &[Id],
+    title_from_doc: &dyn Fn(&mut Dom) -> String,
+) -> JsonLd {
+    for &s in scripts {
+        let Some(mut parsed) = ld_value(dom, s) else {
             continue;
         };
         if let Value::Array(items) = &parsed {
@@ -314,6 +389,8 @@ pub fn metadata(dom: &mut Dom, ld: &JsonLd) -> Metadata {
     let mut image: Option<String> = None;
     let mut lang_meta: Option<String> = None;
     let mut date_meta: Option<String> = None;
+    let mut modified_meta: Option<String> = None;
+    let mut paper_authors: Vec<String> = Vec::new();
     for m in dom.descendants_with_tags(ROOT, &["meta"]) {
         let name = dom.attr(m, "name").map(str::to_string);
         let prop = dom.attr(m, "property").map(str::to_string);
@@ -337,8 +414,23 @@ pub fn metadata(dom: &mut Dom, ld: &JsonLd) -> Metadata {
         {
             lang_meta = Some(content.replace('_', "-"));
         }
+        if nn == "citation_author" || nn == "citation_authors" {
+            // Written "Last, First" by many repositories.
+            let name = match content.split_once(',') {
+                Some((last, first)) if !first.contains(',') => {
+                    format!("{} {}", first.trim(), last.trim())
+                }
+                _ => content.clone(),
+            };
+            if !paper_authors.contains(&name) {
+                paper_authors.push(name);
+            }
+        }
         if date_meta.is_none() && DATE_NAMES.contains(&nn.as_str()) {
             date_meta = Some(content.clone());
+        }
+        if modified_meta.is_none() && (pn == "article:modified_time" || pn == "og:updated_time") {
+            modified_meta = Some(content.clone());
         }
         let mut matched = false;
         if let Some(p) = prop.as_deref().filter(|p| !p.is_empty()) {
@@ -374,6 +466,17 @@ pub fn metadata(dom: &mut Dom, ld: &JsonLd) -> Metadata {
     let byline = non_empty(ld.byline.clone())
         .or_else(|| get(&["dc:creator", "dcterm:creator", "author", "parsely-author"]))
         .or_else(|| get(&["article:author"]).filter(|a| url::Url::parse(a).is_err()));
+    // Papers give one `citation_author` tag per author, and often only the first elsewhere.
+    let byline = match byline {
+        Some(b)
+            if paper_authors.len() > 1
+                && paper_authors.first().is_some_and(|f| same_words(f, &b)) =>
+        {
+            Some(paper_authors.join(", "))
+        }
+        None if paper_authors.len() > 1 => Some(paper_authors.join(", ")),
+        b => b,
+    };
     let excerpt = non_empty(ld.excerpt.clone()).or_else(|| {
         get(&[
             "dc:description",
@@ -388,13 +491,16 @@ pub fn metadata(dom: &mut Dom, ld: &JsonLd) -> Metadata {
     let site_name = non_empty(ld.site_name.clone()).or_else(|| get(&["og:site_name"]));
     let published = non_empty(ld.date_published.clone())
         .or_else(|| get(&["article:published_time", "parsely-pub-date"]))
-        .or(date_meta);
+        .or(date_meta)
+        .or_else(|| non_empty(ld.page_published.clone()));
+    let modified = non_empty(ld.page_modified.clone()).or(modified_meta);
     Metadata {
         title: unescape_entities(&title),
         byline: byline.map(|s| unescape_entities(&s)),
         excerpt: excerpt.map(|s| unescape_entities(&s)),
         site_name: site_name.map(|s| unescape_entities(&s)),
         published_time: published.map(|s| unescape_entities(&s)),
+        modified_time: modified.map(|s| unescape_entities(&s)),
         image: non_empty(ld.image.clone()).or(image),
         lang: lang_meta,
     }
@@ -414,11 +520,12 @@ pub fn time_element(dom: &Dom, root: Id) -> Option<String> {
 }
 
 /// The first date the page prints in a short element named for dates or bylines ("date",
-/// "time", "publish", "posted", "byline", "meta") or in a `<time>` without `datetime`, near the
-/// first `<h1>`: where pages show when they were published when their metadata does not say.
-pub fn visible_date(dom: &Dom, root: Id) -> Option<String> {
+/// "time", "publish", "posted", "byline", "meta") or in a `<time>` without `datetime`, in the
+/// headline's `window` (see [`near_headline`]): where pages show when they were published
+/// when their metadata does not say.
+pub fn visible_date(dom: &Dom, window: &[Id]) -> Option<String> {
     const HINTS: [&str; 6] = ["date", "time", "publish", "posted", "byline", "meta"];
-    for n in near_headline(dom, root) {
+    for &n in window {
         let named = dom.is(n, "time")
             || [dom.class(n), dom.id_attr(n)].iter().any(|v| {
                 let v = v.to_ascii_lowercase();
@@ -437,35 +544,121 @@ pub fn visible_date(dom: &Dom, root: Id) -> Option<String> {
     None
 }
 
+/// The days (`YYYY-MM-DD`) printed in short elements of the headline's `window`, whatever
+/// the elements are named: what a reader sees as the article's date. A day printed as an
+/// update ("Updated Jul 24, 2018") is left out: readers take it for what it says.
+pub fn printed_days(dom: &Dom, window: &[Id]) -> Vec<String> {
+    const UPDATE_WORDS: [&str; 4] = ["updated", "modified", "revised", "edited"];
+    let mut days: Vec<String> = Vec::new();
+    let mut updates: Vec<String> = Vec::new();
+    for &n in window {
+        if matches!(dom.tag(n), "script" | "style" | "head" | "meta") {
+            continue;
+        }
+        let Some(text) = short_text(dom, n) else {
+            continue;
+        };
+        let Some(day) =
+            super::dates::parse_text(&text).and_then(|d| d.get(..10).map(str::to_string))
+        else {
+            continue;
+        };
+        let lower = text.to_lowercase();
+        let list = if UPDATE_WORDS.iter().any(|w| lower.contains(w)) {
+            &mut updates
+        } else {
+            &mut days
+        };
+        if !list.contains(&day) {
+            list.push(day);
+        }
+    }
+    // An element holding only the date inside a labelled line ("<time>" in "Updated <time>").
+    days.retain(|d| !updates.contains(d));
+    days
+}
+
 /// The byline the page prints next to its headline ("By Jane Roe – Updated …"), for pages whose
-/// metadata and markup name no author: the first short element near the first `<h1>` whose
-/// text opens with a "By"-style label (see [`super::byline::from_printed_line`]).
-pub fn visible_byline(dom: &Dom, root: Id) -> Option<String> {
-    for n in near_headline(dom, root) {
+/// metadata and markup name no author: the first short element of the headline's `window`
+/// whose text opens with a "By"-style label (see [`super::byline::from_printed_line`]).
+pub fn visible_byline(dom: &Dom, window: &[Id]) -> Option<String> {
+    for &n in window {
         if matches!(
             dom.tag(n),
             "script" | "style" | "head" | "meta" | "h1" | "h2" | "h3" | "figcaption"
         ) {
             continue;
         }
-        let Some(text) = short_text(dom, n) else {
+        if short_text(dom, n).is_none() {
             continue;
-        };
-        if let Some(b) = super::byline::from_printed_line(&text) {
+        }
+        // Lines kept apart: "By Jane Roe" above "Chief Architect" is a name and a role.
+        if let Some(b) = super::byline::from_printed_line(&dom.text_lines(n)) {
             return Some(b);
         }
     }
     None
 }
 
-/// The elements around the first `<h1>`, in document order (empty without one): where pages
-/// print their date and byline; elsewhere dates and "By …" belong to comments, reviews or teasers.
-fn near_headline(dom: &Dom, root: Id) -> Vec<Id> {
+/// Whether a printed byline lists several authors, the first of them the metadata's `author`
+/// ("Dr Jane Roe, John Doe and Ann Poe" for "Jane Roe"): the metadata then named one of them.
+pub fn names_more_authors(printed: &str, meta: &str) -> bool {
+    let names: Vec<&str> = printed
+        .split([',', '&'])
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let Some(first) = names.first() else {
+        return false;
+    };
+    let first = title_words(first);
+    let meta = title_words(meta);
+    names.len() >= 2
+        && !meta.is_empty()
+        && meta.iter().all(|w| first.contains(w))
+        // What follows a name after a comma is as often its role or employer.
+        && names[1..].iter().all(|p| super::byline::name_like(p))
+}
+
+/// `<h1>`s looked at when choosing the headline: pages with more are lists of teasers.
+const MAX_HEADINGS: usize = 8;
+
+/// The elements around the page's headline, in document order (empty without an `<h1>`):
+/// where pages print their date and byline; elsewhere dates and "By …" belong to comments,
+/// reviews or teasers. The headline is the first visible `<h1>` that carries most of the
+/// metadata `title`'s words, else the first visible one (a hidden "Search" or a logo `<h1>`
+/// often comes first), else the first.
+pub fn near_headline(dom: &Dom, root: Id, title: &str) -> Vec<Id> {
     const NEAR_HEADLINE: usize = 80;
     let all = dom.descendant_elements(root);
-    let Some(h1) = all.iter().position(|&n| dom.is(n, "h1")) else {
+    let h1s: Vec<usize> = all
+        .iter()
+        .enumerate()
+        .filter(|(_, &n)| dom.is(n, "h1"))
+        .map(|(i, _)| i)
+        .take(MAX_HEADINGS)
+        .collect();
+    let Some(&first) = h1s.first() else {
         return Vec::new();
     };
+    let tw = title_words(title);
+    let shown: Vec<(usize, Vec<String>)> = h1s
+        .iter()
+        .filter_map(|&i| {
+            let words = title_words(&heading_text(dom, all[i])?);
+            (!words.is_empty()).then_some((i, words))
+        })
+        .collect();
+    let matches_title = |words: &[String]| {
+        let shared = words.iter().filter(|w| tw.contains(w)).count();
+        shared * 2 > words.len() && shared * 2 >= tw.len()
+    };
+    let h1 = shown
+        .iter()
+        .find(|(_, w)| matches_title(w))
+        .or(shown.first())
+        .map_or(first, |(i, _)| *i);
     let start = h1.saturating_sub(NEAR_HEADLINE / 4);
     all.into_iter().skip(start).take(NEAR_HEADLINE).collect()
 }
@@ -520,6 +713,15 @@ pub fn headline_of_title(title: &str, headline: &str) -> Option<String> {
     let rest = title.strip_prefix(h)?.trim_start();
     let cut = rest.starts_with(TAIL_SEPARATORS) && rest.len() > 1;
     cut.then(|| h.to_string())
+}
+
+/// The same words in any order ("Roe, Jane" and "Jane Roe").
+fn same_words(a: &str, b: &str) -> bool {
+    let mut a = title_words(a);
+    let mut b = title_words(b);
+    a.sort();
+    b.sort();
+    a == b
 }
 
 /// Lowercased words (Unicode letters and digits) in order: what titles are compared by.

@@ -66,6 +66,29 @@ fn srcset_urls(srcset: &str) -> impl Iterator<Item = &str> {
 /// `<h1>`s looked at for the visible headline: pages with more are lists of teasers.
 const MAX_HEADLINE_CANDIDATES: usize = 8;
 
+/// The date the page shows: pages that print when they were last updated and not when they
+/// were first published ("Updated on July 9, 2025" under the headline) date the article by the
+/// update, and so do readers. `printed` are the days printed next to the headline.
+fn shown_date(
+    published: Option<String>,
+    modified: Option<&str>,
+    printed: &[String],
+) -> Option<String> {
+    let day = |d: &str| d.get(..10).map(str::to_string);
+    let Some(modified) = modified
+        .map(dates::normalize)
+        .filter(|m| dates::plausible(m) && metadata::looks_like_iso_date(m))
+    else {
+        return published;
+    };
+    let shows = |d: &str| day(d).is_some_and(|d| printed.contains(&d));
+    match published {
+        Some(p) if day(&p) != day(&modified) && !shows(&p) && shows(&modified) => Some(modified),
+        None if shows(&modified) => Some(modified),
+        p => p,
+    }
+}
+
 pub fn run(
     html: &str,
     page: Option<&url::Url>,
@@ -86,17 +109,22 @@ pub fn run(
         .published_time
         .as_deref()
         .is_some_and(|t| dates::plausible(&dates::normalize(t)));
+    // Where the page prints its date and byline.
+    let window = metadata::near_headline(&dom, ROOT, &meta.title);
     let time_fallback = if meta_date_ok {
         None
     } else {
-        metadata::time_element(&dom, ROOT).or_else(|| metadata::visible_date(&dom, ROOT))
+        metadata::time_element(&dom, ROOT).or_else(|| metadata::visible_date(&dom, &window))
     };
-    // The byline the page prints, for pages whose metadata names no author.
-    let printed_byline = if meta.byline.is_none() {
-        metadata::visible_byline(&dom, ROOT)
-    } else {
-        None
+    // The byline the page prints: for pages whose metadata names no author, or only the first
+    // of the authors the page prints ("Written by A, B and C" with `author` A).
+    let printed_byline = metadata::visible_byline(&dom, &window);
+    let (meta_byline, printed_byline) = match (meta.byline.clone(), printed_byline) {
+        (Some(m), Some(p)) if metadata::names_more_authors(&p, &m) => (Some(p), None),
+        (Some(m), _) => (Some(m), None),
+        (None, p) => (None, p),
     };
+    let printed_days = metadata::printed_days(&dom, &window);
     let body = dom.body();
     if !body.is_some_and(|b| dom.has_text(b)) {
         return Err(NoArticle::NoReadableContent);
@@ -156,9 +184,7 @@ pub fn run(
     boiler::unwrap_single_cell_tables(&mut d, root);
     media::keep_as_poster_or_link(&mut d, root, base.as_ref());
     boiler::separate_caption_credits(&mut d, root);
-    let byline = meta
-        .byline
-        .clone()
+    let byline = meta_byline
         .or(grabbed.byline)
         .or(printed_byline)
         .map(|b| b.trim().to_string())
@@ -211,7 +237,23 @@ pub fn run(
             time_fallback
                 .map(|t| dates::normalize(&t))
                 .filter(|t| dates::plausible(t))
+        })
+        // The first day printed next to the headline, in an element of any name.
+        .or_else(|| {
+            printed_days
+                .first()
+                .filter(|t| dates::plausible(t))
+                .cloned()
+        })
+        // An article object that says only when it was last updated (not the page's
+        // `article:modified_time`, which service and listing pages carry too).
+        .or_else(|| {
+            ld.page_modified
+                .as_deref()
+                .map(dates::normalize)
+                .filter(|t| dates::plausible(t))
         });
+    let published_time = shown_date(published_time, meta.modified_time.as_deref(), &printed_days);
     let article = Article {
         title: Some(title).filter(|t| !t.is_empty()),
         byline,

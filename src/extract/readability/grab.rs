@@ -63,7 +63,9 @@ impl Grabber<'_> {
                         .text_content(x)
                         .trim_matches(is_js_space)
                         .to_string(),
-                    None => t.to_string(),
+                    // Its lines kept apart: a name and a role or date printed on lines of
+                    // their own would otherwise run together ("Jane RoeChief Architect").
+                    None => self.dom.text_lines(n).trim_matches(is_js_space).to_string(),
                 };
                 self.byline = Some(chosen);
                 return true;
