@@ -169,6 +169,203 @@ fn post_type(dom: &Dom, n: Id) -> bool {
     })
 }
 
+/// An `itemprop` naming the author (the element or one inside holds the name).
+fn author_prop(dom: &Dom, n: Id) -> bool {
+    dom.attr(n, "itemprop")
+        .is_some_and(|p| p.contains("author"))
+}
+
+/// Per byte, the words of `words` (by bit) having it at position `at`, in lower case: the
+/// prefilter of [`names_hit`].
+const fn byte_masks(words: &[&str], at: usize) -> [u32; 256] {
+    let mut t = [0u32; 256];
+    let mut i = 0;
+    while i < words.len() && i < 32 {
+        let b = words[i].as_bytes();
+        if at < b.len() {
+            t[b[at] as usize] |= 1 << i;
+        }
+        i += 1;
+    }
+    t
+}
+
+const AUTHOR_FIRST: [u32; 256] = byte_masks(&AUTHOR_NAMES, 0);
+const AUTHOR_SECOND: [u32; 256] = byte_masks(&AUTHOR_NAMES, 1);
+
+/// Whether a class or id holds one of `words` (lowercase ASCII, at most 32, each of two bytes
+/// or more), in any ASCII case: the test on the lower-cased names without making them (it runs
+/// on every element of the page). Only the words whose first two bytes match are compared.
+fn names_hit(names: &str, words: &[&str], first: &[u32; 256], second: &[u32; 256]) -> bool {
+    let h = names.as_bytes();
+    h.windows(2).enumerate().any(|(i, pair)| {
+        let &[a, b] = pair else {
+            return false;
+        };
+        let mut cand =
+            first[a.to_ascii_lowercase() as usize] & second[b.to_ascii_lowercase() as usize];
+        while cand != 0 {
+            let w = cand.trailing_zeros() as usize;
+            cand &= cand - 1;
+            let hit = words.get(w).is_some_and(|w| {
+                h.get(i..i + w.len())
+                    .is_some_and(|r| r.eq_ignore_ascii_case(w.as_bytes()))
+            });
+            if hit {
+                return true;
+            }
+        }
+        false
+    })
+}
+
+/// A class or id naming an author.
+fn author_named(names: &str) -> bool {
+    names_hit(names, &AUTHOR_NAMES, &AUTHOR_FIRST, &AUTHOR_SECOND)
+}
+
+/// A link to a member's profile page.
+fn profile_link(dom: &Dom, n: Id) -> bool {
+    dom.is(n, "a")
+        && dom
+            .attr(n, "href")
+            .is_some_and(|h| PROFILE_HREFS.iter().any(|p| h.contains(p)))
+}
+
+/// An `itemprop` naming a date.
+fn date_prop(dom: &Dom, n: Id) -> bool {
+    dom.attr(n, "itemprop")
+        .is_some_and(|p| p.starts_with("date") || p == "uploadDate")
+}
+
+/// Elements whose class or id may name a date (see [`date_named`]).
+fn date_tag(dom: &Dom, n: Id) -> bool {
+    matches!(dom.tag(n), "span" | "div" | "a" | "p" | "small" | "li")
+}
+
+/// A class or id naming a date, as a whole word in any ASCII case.
+fn date_named(names: &str) -> bool {
+    names
+        .as_bytes()
+        .split(|b| !b.is_ascii_alphanumeric())
+        .any(|w| DATE_WORDS.iter().any(|d| w.eq_ignore_ascii_case(d.as_bytes())))
+}
+
+/// Which elements of the body could show a post's date or author, counted by subtree.
+///
+/// A post is signed only when one of its own elements passes the tests of [`date`] and one
+/// passes those of [`author`] (or the post carries `data-author`), and the posts of a group own
+/// disjoint elements: a group with too few members holding both cannot be a thread, and most
+/// groups (most pages) are ruled out here, in one pass over the attributes, before any post's
+/// text or elements are read.
+struct Signs {
+    /// By node id: the element's index in the body's elements in document order, or `u32::MAX`.
+    pos: Vec<u32>,
+    /// By index: one past the index of the element's last descendant.
+    end: Vec<u32>,
+    /// Prefix counts by index of elements that may show a date / an author.
+    dates: Vec<u32>,
+    authors: Vec<u32>,
+}
+
+impl Signs {
+    /// `order`: the body's elements in document order. Also returns the schema.org post items.
+    fn new(dom: &Dom, order: &[Id]) -> (Signs, Vec<Id>) {
+        let mut pos = vec![u32::MAX; dom.nodes.len()];
+        let mut dates = Vec::with_capacity(order.len() + 1);
+        let mut authors = Vec::with_capacity(order.len() + 1);
+        let (mut d, mut a) = (0u32, 0u32);
+        dates.push(d);
+        authors.push(a);
+        let mut schema = Vec::new();
+        for (i, &n) in order.iter().enumerate() {
+            if let Some(p) = pos.get_mut(n) {
+                *p = i as u32;
+            }
+            if post_type(dom, n) {
+                schema.push(n);
+            }
+            // The tests of `date` and `author`, reading the attributes once.
+            let (mut date, mut author) = (dom.is(n, "time"), false);
+            let (names_date, names_author) = (date_tag(dom, n), !dom.is(n, "img"));
+            for (k, v) in dom.elem(n).map_or(&[][..], |e| &e.attrs[..]) {
+                let v: &str = v;
+                match &**k {
+                    "class" | "id" => {
+                        date |= names_date && date_named(v);
+                        author |= names_author && author_named(v);
+                    }
+                    "itemprop" => {
+                        date |= v.starts_with("date") || v == "uploadDate";
+                        author |= v.contains("author");
+                    }
+                    "data-author" => author = true,
+                    _ => {}
+                }
+            }
+            author = author || profile_link(dom, n);
+            d += u32::from(date);
+            a += u32::from(author);
+            dates.push(d);
+            authors.push(a);
+        }
+        // Children come after their parent: in reverse order each subtree's end is final before
+        // it is passed up.
+        let mut end: Vec<u32> = (1..=order.len() as u32).collect();
+        for i in (0..order.len()).rev() {
+            let parent = order.get(i).and_then(|&n| dom.parent(n));
+            let (Some(&e), Some(p)) = (end.get(i), parent.and_then(|p| pos.get(p))) else {
+                continue;
+            };
+            if let Some(pe) = end.get_mut(*p as usize) {
+                *pe = (*pe).max(e);
+            }
+        }
+        (
+            Signs {
+                pos,
+                end,
+                dates,
+                authors,
+            },
+            schema,
+        )
+    }
+
+    /// Elements that may show a date and an author in `n`'s subtree (`n` included).
+    fn count(&self, n: Id) -> (u32, u32) {
+        let Some(&i) = self.pos.get(n).filter(|&&i| i != u32::MAX) else {
+            return (0, 0);
+        };
+        let i = i as usize;
+        let e = self.end.get(i).map_or(i, |&e| e as usize);
+        let span = |v: &[u32]| match (v.get(e), v.get(i)) {
+            (Some(b), Some(a)) => b - a,
+            _ => 0,
+        };
+        (span(&self.dates), span(&self.authors))
+    }
+
+    /// Whether the page holds enough dates and authors for a thread at all.
+    fn enough(&self) -> bool {
+        let last = |v: &[u32]| v.last().copied().unwrap_or(0) as usize;
+        last(&self.dates) >= MIN_POSTS && last(&self.authors) >= MIN_POSTS
+    }
+
+    /// Whether `group` (with at least `least` signed posts needed) has enough members holding a
+    /// date and an author to pass [`thread_score`]'s `signed` tests.
+    fn may_be_thread(&self, group: &[Id], least: usize) -> bool {
+        let may = group
+            .iter()
+            .filter(|&&m| {
+                let (d, a) = self.count(m);
+                d > 0 && a > 0
+            })
+            .count();
+        may >= least && may * 2 >= group.len()
+    }
+}
+
 /// A post's own elements (not those of nested replies), in document order.
 fn own_elements(dom: &Dom, post: Id, is_post: &[Id]) -> Vec<Id> {
     let mut out = Vec::new();
@@ -216,17 +413,14 @@ fn short_text(dom: &Dom, n: Id) -> Option<String> {
 }
 
 /// The post's author: the name, and the element showing it (if one does).
-fn author(dom: &Dom, post: Id, own: &[Id], s: &mut String) -> Option<(String, Option<Id>)> {
+fn author(dom: &Dom, post: Id, own: &[Id]) -> Option<(String, Option<Id>)> {
     let data_author = dom
         .attr(post, "data-author")
         .map(normalize_ws)
         .filter(|a| !a.is_empty() && a.chars().count() <= MAX_NAME_LEN);
     let mut hinted = None;
     for &n in own {
-        if dom
-            .attr(n, "itemprop")
-            .is_some_and(|p| p.contains("author"))
-        {
+        if author_prop(dom, n) {
             // The bare name is in an itemprop="name" inside, when there is one.
             let name = own
                 .iter()
@@ -240,19 +434,19 @@ fn author(dom: &Dom, post: Id, own: &[Id], s: &mut String) -> Option<(String, Op
                 return Some((data_author.unwrap_or(name), Some(n)));
             }
         }
-        if hinted.is_none() && !dom.is(n, "img") {
-            lower_names(dom, n, s);
-            if s.len() > 1 && pat::any_in(s, &AUTHOR_NAMES) {
-                // A profile link inside names the poster more precisely than the block.
-                let link = own.iter().copied().find(|&x| {
-                    dom.is(x, "a") && dom.is_ancestor(n, x) && short_text(dom, x).is_some()
-                });
-                if let Some(t) = link
-                    .and_then(|l| short_text(dom, l))
-                    .or_else(|| short_text(dom, n))
-                {
-                    hinted = Some((t, Some(n)));
-                }
+        if hinted.is_none()
+            && !dom.is(n, "img")
+            && (author_named(dom.class(n)) || author_named(dom.id_attr(n)))
+        {
+            // A profile link inside names the poster more precisely than the block.
+            let link = own.iter().copied().find(|&x| {
+                dom.is(x, "a") && dom.is_ancestor(n, x) && short_text(dom, x).is_some()
+            });
+            if let Some(t) = link
+                .and_then(|l| short_text(dom, l))
+                .or_else(|| short_text(dom, n))
+            {
+                hinted = Some((t, Some(n)));
             }
         }
     }
@@ -262,13 +456,10 @@ fn author(dom: &Dom, post: Id, own: &[Id], s: &mut String) -> Option<(String, Op
             None => h,
         });
     }
-    let profile = own.iter().copied().find(|&x| {
-        dom.is(x, "a")
-            && dom
-                .attr(x, "href")
-                .is_some_and(|h| PROFILE_HREFS.iter().any(|p| h.contains(p)))
-            && short_text(dom, x).is_some()
-    });
+    let profile = own
+        .iter()
+        .copied()
+        .find(|&x| profile_link(dom, x) && short_text(dom, x).is_some());
     match (profile.and_then(|p| short_text(dom, p)), data_author) {
         (_, Some(a)) => Some((a, profile)),
         (Some(t), None) => Some((t, profile)),
@@ -277,7 +468,7 @@ fn author(dom: &Dom, post: Id, own: &[Id], s: &mut String) -> Option<(String, Op
 }
 
 /// The post's date as shown, and the element showing it.
-fn date(dom: &Dom, own: &[Id], s: &mut String) -> Option<(String, Id)> {
+fn date(dom: &Dom, own: &[Id]) -> Option<(String, Id)> {
     let shown = |n: Id| -> Option<String> {
         short_text(dom, n).filter(|t| t.chars().any(|c| c.is_ascii_digit()))
     };
@@ -289,25 +480,19 @@ fn date(dom: &Dom, own: &[Id], s: &mut String) -> Option<(String, Id)> {
                 return Some((t, n));
             }
         }
-        if dom
-            .attr(n, "itemprop")
-            .is_some_and(|p| p.starts_with("date") || p == "uploadDate")
-        {
+        if date_prop(dom, n) {
             let t = shown(n).or_else(|| dom.attr(n, "content").map(normalize_ws));
             if let Some(t) = t.filter(|t| !t.is_empty()) {
                 hinted.get_or_insert((t, n));
                 continue;
             }
         }
-        if hinted.is_none() && matches!(dom.tag(n), "span" | "div" | "a" | "p" | "small" | "li") {
-            lower_names(dom, n, s);
-            if s.len() > 1
-                && s.split(|c: char| !c.is_ascii_alphanumeric())
-                    .any(|w| DATE_WORDS.contains(&w))
-            {
-                if let Some(t) = shown(n).filter(|t| t.len() >= 4) {
-                    hinted = Some((t, n));
-                }
+        if hinted.is_none()
+            && date_tag(dom, n)
+            && (date_named(dom.class(n)) || date_named(dom.id_attr(n)))
+        {
+            if let Some(t) = shown(n).filter(|t| t.len() >= 4) {
+                hinted = Some((t, n));
             }
         }
     }
@@ -331,47 +516,75 @@ fn chrome_named(dom: &Dom, n: Id, s: &mut String) -> bool {
     s.len() > 1 && pat::any_in(s, &CHROME_NAMES)
 }
 
+/// Tags of the containers that may be posts.
+fn post_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "div" | "article" | "li" | "section" | "tr" | "tbody" | "table"
+    )
+}
+
 /// Groups of sibling elements sharing a tag and a class token, one group per parent (its
-/// largest), extended to the same-shaped elements nested in them (threaded replies).
-fn sibling_groups(dom: &mut Dom, body: Id) -> Vec<(Vec<Id>, usize)> {
+/// largest), extended to the same-shaped elements nested in them (threaded replies). `order`:
+/// the body's elements in document order. Groups that cannot hold enough signed posts
+/// ([`Signs`]) are left out.
+fn sibling_groups(dom: &Dom, order: &[Id], signs: &Signs) -> Vec<(Vec<Id>, usize)> {
     let mut out = Vec::new();
-    for parent in dom.descendant_elements(body) {
-        let kids = dom.element_children(parent);
-        if kids.len() < MIN_POSTS {
-            continue;
-        }
-        let mut by_key: HashMap<(&str, &str), Vec<Id>> = HashMap::new();
-        for &k in &kids {
+    // (tag, class token or "" for none, child), one per token: reused across parents.
+    let mut entries: Vec<(&str, &str, Id)> = Vec::new();
+    for &parent in order {
+        entries.clear();
+        let mut kid = dom.first_child(parent);
+        while let Some(k) = kid {
+            kid = dom.next_sibling(k);
             let tag = dom.tag(k);
-            let mut any = false;
+            // Only posts' tags: a group is of one tag, so others never make a post group.
+            if !post_tag(tag) {
+                continue;
+            }
+            let before = entries.len();
             for t in dom.class(k).split_whitespace() {
                 if !t.bytes().any(|b| b.is_ascii_digit()) {
-                    by_key.entry((tag, t)).or_default().push(k);
-                    any = true;
+                    entries.push((tag, t, k));
                 }
             }
-            if !any {
-                by_key.entry((tag, "")).or_default().push(k);
+            if entries.len() == before {
+                entries.push((tag, "", k));
             }
         }
-        let mut keys: Vec<((&str, &str), Vec<Id>)> = by_key
-            .into_iter()
-            .filter(|(_, m)| m.len() >= MIN_POSTS)
-            .collect();
+        if entries.len() < MIN_POSTS {
+            continue;
+        }
+        // Stable: members stay in document order.
+        entries.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        let mut keys: Vec<((&str, &str), Vec<Id>)> = Vec::new();
+        for chunk in entries.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+            if let Some(&(tag, token, _)) = chunk.first() {
+                if chunk.len() >= MIN_POSTS {
+                    keys.push(((tag, token), chunk.iter().map(|e| e.2).collect()));
+                }
+            }
+        }
         // Several tokens of one engine name the same members: one group each.
         keys.sort_unstable_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
         keys.dedup_by(|a, b| a.1 == b.1);
-        let keys: Vec<(String, String, Vec<Id>)> = keys
-            .into_iter()
-            .filter(|((tag, _), _)| {
-                matches!(
-                    *tag,
-                    "div" | "article" | "li" | "section" | "tr" | "tbody" | "table"
-                )
-            })
-            .map(|((t, k), m)| (t.to_string(), k.to_string(), m))
-            .collect();
-        for (tag, token, members) in keys {
+        for ((tag, token), members) in keys {
+            // Containers with no class are weaker evidence: a blog post and its one comment
+            // box are two such siblings.
+            let least = if token.is_empty() {
+                MIN_CLASSLESS_POSTS
+            } else {
+                MIN_POSTS
+            };
+            // Nested replies lie inside the members: too few dates or authors in them all
+            // and no reply can add a signed post.
+            let (dates, authors) = members.iter().fold((0, 0), |(d, a), &m| {
+                let (md, ma) = signs.count(m);
+                (d + md as usize, a + ma as usize)
+            });
+            if dates < least || authors < least {
+                continue;
+            }
             // Replies nested inside the posts, shaped the same.
             let mut group = Vec::new();
             for m in members {
@@ -380,20 +593,15 @@ fn sibling_groups(dom: &mut Dom, body: Id) -> Vec<(Vec<Id>, usize)> {
                 if token.is_empty() {
                     continue;
                 }
-                for d in dom.descendants_with_tags(m, &[tag.as_str()]) {
+                for d in dom.descendants_with_tags(m, &[tag]) {
                     if dom.class(d).split_whitespace().any(|t| t == token) {
                         group.push(d);
                     }
                 }
             }
-            // Containers with no class are weaker evidence: a blog post and its one comment
-            // box are two such siblings.
-            let least = if token.is_empty() {
-                MIN_CLASSLESS_POSTS
-            } else {
-                MIN_POSTS
-            };
-            out.push((group, least));
+            if signs.may_be_thread(&group, least) {
+                out.push((group, least));
+            }
         }
     }
     out
@@ -414,12 +622,7 @@ fn member(sorted: &[Id], n: Id) -> bool {
 /// How much a group looks like the posts of a thread: its posts' own text, or `None` when it
 /// is not a thread (too few posts naming an author or date, mostly links, teasers of
 /// articles).
-fn thread_score(
-    dom: &mut Dom,
-    group: &[Id],
-    least: usize,
-    s: &mut String,
-) -> Option<(usize, usize)> {
+fn thread_score(dom: &mut Dom, group: &[Id], least: usize) -> Option<(usize, usize)> {
     let total: usize = group.iter().map(|&p| dom.text_len(p)).sum();
     if total < MIN_THREAD_TEXT {
         return None;
@@ -434,10 +637,10 @@ fn thread_score(
             with_text += 1;
         }
         let own = own_elements(dom, p, &is_post);
-        let by = author(dom, p, &own, s);
+        let by = author(dom, p, &own);
         let by_el = by.as_ref().and_then(|a| a.1);
         if by.is_some()
-            && date(dom, &own, s).is_some()
+            && date(dom, &own).is_some()
             && (link as f64) < MAX_LINK_DENSITY * len as f64
         {
             signed += 1;
@@ -474,19 +677,18 @@ impl Thread {
     /// The page's thread, if its body holds one.
     pub fn find(dom: &mut Dom) -> Option<Thread> {
         let body = dom.body()?;
-        let mut s = String::new();
-        let mut groups = sibling_groups(dom, body);
-        let schema: Vec<Id> = dom
-            .descendant_elements(body)
-            .into_iter()
-            .filter(|&n| post_type(dom, n))
-            .collect();
-        if schema.len() >= MIN_POSTS {
+        let order = dom.descendant_elements(body);
+        let (signs, schema) = Signs::new(dom, &order);
+        if !signs.enough() {
+            return None;
+        }
+        let mut groups = sibling_groups(dom, &order, &signs);
+        if schema.len() >= MIN_POSTS && signs.may_be_thread(&schema, MIN_POSTS) {
             groups.push((schema, MIN_POSTS));
         }
         let mut valid: Vec<((usize, usize), Vec<Id>)> = Vec::new();
         for (g, least) in groups {
-            if let Some(score) = thread_score(dom, &g, least, &mut s) {
+            if let Some(score) = thread_score(dom, &g, least) {
                 valid.push((score, g));
             }
         }
@@ -576,8 +778,8 @@ impl Thread {
             .collect();
         let shape = body_shape(dom, &owns, &mut s);
         for (&p, own) in self.posts.iter().zip(&owns) {
-            let author = author(dom, p, own, &mut s);
-            let date = date(dom, own, &mut s);
+            let author = author(dom, p, own);
+            let date = date(dom, own);
             let same: Vec<Id> = match shape.as_deref() {
                 Some(sh) => own
                     .iter()
