@@ -11,6 +11,7 @@
 
 use super::dom::{normalize_ws, Dom, Id};
 use super::patterns as pat;
+use html5ever::local_name;
 use std::collections::HashMap;
 
 /// schema.org types whose items are posts of a discussion.
@@ -161,12 +162,11 @@ fn lower_names(dom: &Dom, n: Id, s: &mut String) {
     s.make_ascii_lowercase();
 }
 
-/// The schema.org type of an element's `itemtype`, if it is a post type.
-fn post_type(dom: &Dom, n: Id) -> bool {
-    dom.attr(n, "itemtype").is_some_and(|t| {
-        t.split_whitespace()
-            .any(|t| POST_TYPES.contains(&t.rsplit('/').next().unwrap_or("")))
-    })
+/// Whether an `itemtype` names a schema.org post type.
+fn post_type(itemtype: &str) -> bool {
+    itemtype
+        .split_whitespace()
+        .any(|t| POST_TYPES.contains(&t.rsplit('/').next().unwrap_or("")))
 }
 
 /// An `itemprop` naming the author (the element or one inside holds the name).
@@ -175,61 +175,111 @@ fn author_prop(dom: &Dom, n: Id) -> bool {
         .is_some_and(|p| p.contains("author"))
 }
 
-/// Per byte, the words of `words` (by bit) having it at position `at`, in lower case: the
-/// prefilter of [`names_hit`].
-const fn byte_masks(words: &[&str], at: usize) -> [u32; 256] {
-    let mut t = [0u32; 256];
-    let mut i = 0;
-    while i < words.len() && i < 32 {
-        let b = words[i].as_bytes();
-        if at < b.len() {
-            t[b[at] as usize] |= 1 << i;
-        }
-        i += 1;
-    }
-    t
+/// Two lists of up to 16 ASCII words each (two bytes or more), looked for in one pass by their
+/// first two bytes: these tests run on every element of the page, where most positions of a
+/// class name start no word.
+struct Words {
+    /// By bit: bits 0..16 the first list, 16..32 the second.
+    words: [&'static str; 32],
+    /// Per byte, in either ASCII case, the words (by bit) having it first / second.
+    first: [u32; 256],
+    second: [u32; 256],
 }
 
-const AUTHOR_FIRST: [u32; 256] = byte_masks(&AUTHOR_NAMES, 0);
-const AUTHOR_SECOND: [u32; 256] = byte_masks(&AUTHOR_NAMES, 1);
-
-/// Whether a class or id holds one of `words` (lowercase ASCII, at most 32, each of two bytes
-/// or more), in any ASCII case: the test on the lower-cased names without making them (it runs
-/// on every element of the page). Only the words whose first two bytes match are compared.
-fn names_hit(names: &str, words: &[&str], first: &[u32; 256], second: &[u32; 256]) -> bool {
-    let h = names.as_bytes();
-    h.windows(2).enumerate().any(|(i, pair)| {
-        let &[a, b] = pair else {
-            return false;
+impl Words {
+    const fn new(a: &[&'static str], b: &[&'static str]) -> Words {
+        let mut w = Words {
+            words: [""; 32],
+            first: [0; 256],
+            second: [0; 256],
         };
-        let mut cand =
-            first[a.to_ascii_lowercase() as usize] & second[b.to_ascii_lowercase() as usize];
-        while cand != 0 {
-            let w = cand.trailing_zeros() as usize;
-            cand &= cand - 1;
-            let hit = words.get(w).is_some_and(|w| {
-                h.get(i..i + w.len())
-                    .is_some_and(|r| r.eq_ignore_ascii_case(w.as_bytes()))
-            });
-            if hit {
-                return true;
+        let mut i = 0;
+        while i < 32 {
+            let list = if i < 16 { a } else { b };
+            let j = i % 16;
+            if j < list.len() && list[j].len() >= 2 {
+                w.words[i] = list[j];
+                let s = list[j].as_bytes();
+                let (f, n) = (s[0], s[1]);
+                w.first[f.to_ascii_lowercase() as usize] |= 1 << i;
+                w.first[f.to_ascii_uppercase() as usize] |= 1 << i;
+                w.second[n.to_ascii_lowercase() as usize] |= 1 << i;
+                w.second[n.to_ascii_uppercase() as usize] |= 1 << i;
+            }
+            i += 1;
+        }
+        w
+    }
+
+    /// Which of the lists in `want` (bit 0 the first, bit 1 the second) have a word in `h`: in
+    /// any ASCII case when `fold`; the second list's words only as whole words (between
+    /// characters that are not ASCII letters or digits) when `whole`.
+    fn find(&self, h: &str, want: u8, fold: bool, whole: bool) -> u8 {
+        let h = h.as_bytes();
+        let lists = [0xffffu32, 0xffff_0000];
+        let mut wanted = (0..2).filter(|l| want >> l & 1 == 1).fold(0, |m, l| m | lists[l]);
+        let edge = |c: Option<&u8>| c.is_none_or(|c| !c.is_ascii_alphanumeric());
+        let mut found = 0u8;
+        let mut prev = 0u32;
+        for (i, &c) in h.iter().enumerate() {
+            let mut cand = prev & self.second[c as usize] & wanted;
+            prev = self.first[c as usize];
+            let Some(start) = i.checked_sub(1) else {
+                continue;
+            };
+            while cand != 0 {
+                let bit = cand.trailing_zeros() as usize;
+                cand &= cand - 1;
+                let word = self.words[bit % 32].as_bytes();
+                let end = start + word.len();
+                let same = h.get(start..end).is_some_and(|r| {
+                    if fold {
+                        r.eq_ignore_ascii_case(word)
+                    } else {
+                        r == word
+                    }
+                });
+                let list = bit / 16;
+                let bounded = list == 0
+                    || !whole
+                    || (start.checked_sub(1).is_none_or(|b| edge(h.get(b))) && edge(h.get(end)));
+                if same && bounded {
+                    found |= 1 << list;
+                    if found == want {
+                        return found;
+                    }
+                    // Another word of this list adds nothing.
+                    wanted &= !lists[list % 2];
+                    cand &= wanted;
+                }
             }
         }
-        false
-    })
+        found
+    }
 }
 
-/// A class or id naming an author.
+/// Class and id words of a post's author (anywhere) and date (whole words).
+const NAME_WORDS: Words = Words::new(&AUTHOR_NAMES, &DATE_WORDS);
+const PROFILE_WORDS: Words = Words::new(&PROFILE_HREFS, &[]);
+
+/// A class or id naming an author (in any ASCII case).
 fn author_named(names: &str) -> bool {
-    names_hit(names, &AUTHOR_NAMES, &AUTHOR_FIRST, &AUTHOR_SECOND)
+    NAME_WORDS.find(names, 1, true, true) != 0
+}
+
+/// A class or id naming a date, as a whole word in any ASCII case.
+fn date_named(names: &str) -> bool {
+    NAME_WORDS.find(names, 2, true, true) != 0
+}
+
+/// A profile page's address.
+fn profile_href(href: &str) -> bool {
+    PROFILE_WORDS.find(href, 1, false, false) != 0
 }
 
 /// A link to a member's profile page.
 fn profile_link(dom: &Dom, n: Id) -> bool {
-    dom.is(n, "a")
-        && dom
-            .attr(n, "href")
-            .is_some_and(|h| PROFILE_HREFS.iter().any(|p| h.contains(p)))
+    dom.is(n, "a") && dom.attr(n, "href").is_some_and(profile_href)
 }
 
 /// An `itemprop` naming a date.
@@ -241,14 +291,6 @@ fn date_prop(dom: &Dom, n: Id) -> bool {
 /// Elements whose class or id may name a date (see [`date_named`]).
 fn date_tag(dom: &Dom, n: Id) -> bool {
     matches!(dom.tag(n), "span" | "div" | "a" | "p" | "small" | "li")
-}
-
-/// A class or id naming a date, as a whole word in any ASCII case.
-fn date_named(names: &str) -> bool {
-    names
-        .as_bytes()
-        .split(|b| !b.is_ascii_alphanumeric())
-        .any(|w| DATE_WORDS.iter().any(|d| w.eq_ignore_ascii_case(d.as_bytes())))
 }
 
 /// Which elements of the body could show a post's date or author, counted by subtree.
@@ -282,28 +324,51 @@ impl Signs {
             if let Some(p) = pos.get_mut(n) {
                 *p = i as u32;
             }
-            if post_type(dom, n) {
-                schema.push(n);
-            }
-            // The tests of `date` and `author`, reading the attributes once.
-            let (mut date, mut author) = (dom.is(n, "time"), false);
-            let (names_date, names_author) = (date_tag(dom, n), !dom.is(n, "img"));
-            for (k, v) in dom.elem(n).map_or(&[][..], |e| &e.attrs[..]) {
+            // The tests of `date`, `author` and `post_type`, reading the attributes once (as
+            // atoms: cheaper than names).
+            let Some(e) = dom.elem(n) else {
+                dates.push(d);
+                authors.push(a);
+                continue;
+            };
+            let tag = &e.tag;
+            let (mut date, mut author) = (*tag == local_name!("time"), false);
+            let names_date = [
+                local_name!("span"),
+                local_name!("div"),
+                local_name!("a"),
+                local_name!("p"),
+                local_name!("small"),
+                local_name!("li"),
+            ]
+            .contains(tag);
+            let names_author = *tag != local_name!("img");
+            let is_a = *tag == local_name!("a");
+            let mut typed = false;
+            for (k, v) in &e.attrs {
                 let v: &str = v;
-                match &**k {
-                    "class" | "id" => {
-                        date |= names_date && date_named(v);
-                        author |= names_author && author_named(v);
+                if *k == local_name!("class") || *k == local_name!("id") {
+                    let want = u8::from(names_author && !author) | u8::from(names_date && !date) << 1;
+                    if want != 0 {
+                        let found = NAME_WORDS.find(v, want, true, true);
+                        author |= found & 1 != 0;
+                        date |= found & 2 != 0;
                     }
-                    "itemprop" => {
-                        date |= v.starts_with("date") || v == "uploadDate";
-                        author |= v.contains("author");
+                } else if *k == local_name!("itemprop") {
+                    date |= v.starts_with("date") || v == "uploadDate";
+                    author |= v.contains("author");
+                } else if *k == local_name!("itemtype") {
+                    // As `post_type`: the first `itemtype` only.
+                    if !typed && post_type(v) {
+                        schema.push(n);
                     }
-                    "data-author" => author = true,
-                    _ => {}
+                    typed = true;
+                } else if is_a && *k == local_name!("href") {
+                    author |= profile_href(v);
+                } else if &**k == "data-author" {
+                    author = true;
                 }
             }
-            author = author || profile_link(dom, n);
             d += u32::from(date);
             a += u32::from(author);
             dates.push(d);
@@ -945,6 +1010,80 @@ fn remove_chrome(dom: &mut Dom, root: Id, bodies: &[Id], s: &mut String) {
         ) || ((dom.is(n, "form") || chrome_named(dom, n, s)) && dom.text_len(n) < 300);
         if drop {
             dom.detach(n);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The word tests as first written: on lower-cased copies, by substring and by split.
+    fn author_named_slow(s: &str) -> bool {
+        let s = s.to_ascii_lowercase();
+        AUTHOR_NAMES.iter().any(|w| s.contains(w))
+    }
+
+    fn date_named_slow(s: &str) -> bool {
+        s.to_ascii_lowercase()
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| DATE_WORDS.contains(&w))
+    }
+
+    #[test]
+    fn word_tests_agree_with_lower_cased_copies() {
+        let names = [
+            "",
+            "a",
+            "post-author",
+            "Post-Author",
+            "AUTHOR",
+            "autho",
+            "comment-meta date",
+            "commentDate",
+            "post_date",
+            "Date",
+            "dates",
+            "updated",
+            "message age-old",
+            "page",
+            "ago age",
+            "x-timestamp-y",
+            "timeline",
+            "user-name time",
+            "hnuser age",
+            "usernames",
+            "uUserName",
+            "by-line posted",
+            "pPosted",
+            "İstanbul date",
+            "date\u{e9}",
+            "\u{e9}date",
+            "authordate",
+            "displayname datetime",
+            "Member-Name PUBLISHED",
+        ];
+        for s in names {
+            assert_eq!(author_named(s), author_named_slow(s), "{s:?}");
+            assert_eq!(date_named(s), date_named_slow(s), "{s:?}");
+            let both = NAME_WORDS.find(s, 3, true, true);
+            assert_eq!(both & 1 != 0, author_named_slow(s), "{s:?}");
+            assert_eq!(both & 2 != 0, date_named_slow(s), "{s:?}");
+        }
+        for h in [
+            "/members/jane.42/",
+            "/Members/jane",
+            "https://x.org/u/jane",
+            "/user?id=3",
+            "index.php?action=viewprofile;u=2",
+            "/profile/jane",
+            "/people/",
+            "/peopl",
+            "/about",
+            "",
+        ] {
+            let slow = PROFILE_HREFS.iter().any(|p| h.contains(p));
+            assert_eq!(profile_href(h), slow, "{h:?}");
         }
     }
 }
