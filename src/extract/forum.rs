@@ -175,15 +175,16 @@ fn author_prop(dom: &Dom, n: Id) -> bool {
         .is_some_and(|p| p.contains("author"))
 }
 
-/// Two lists of up to 16 ASCII words each (two bytes or more), looked for in one pass by their
-/// first two bytes: these tests run on every element of the page, where most positions of a
+/// Two lists of up to 16 ASCII words each (three bytes or more), looked for in one pass by their
+/// first three bytes: these tests run on every element of the page, where most positions of a
 /// class name start no word.
 struct Words {
     /// By bit: bits 0..16 the first list, 16..32 the second.
     words: [&'static str; 32],
-    /// Per byte, in either ASCII case, the words (by bit) having it first / second.
+    /// Per byte, in either ASCII case, the words (by bit) having it first / second / third.
     first: [u32; 256],
     second: [u32; 256],
+    third: [u32; 256],
 }
 
 impl Words {
@@ -192,19 +193,22 @@ impl Words {
             words: [""; 32],
             first: [0; 256],
             second: [0; 256],
+            third: [0; 256],
         };
         let mut i = 0;
         while i < 32 {
             let list = if i < 16 { a } else { b };
             let j = i % 16;
-            if j < list.len() && list[j].len() >= 2 {
+            if j < list.len() && list[j].len() >= 3 {
                 w.words[i] = list[j];
                 let s = list[j].as_bytes();
-                let (f, n) = (s[0], s[1]);
-                w.first[f.to_ascii_lowercase() as usize] |= 1 << i;
-                w.first[f.to_ascii_uppercase() as usize] |= 1 << i;
-                w.second[n.to_ascii_lowercase() as usize] |= 1 << i;
-                w.second[n.to_ascii_uppercase() as usize] |= 1 << i;
+                let (x, y, z) = (s[0], s[1], s[2]);
+                w.first[x.to_ascii_lowercase() as usize] |= 1 << i;
+                w.first[x.to_ascii_uppercase() as usize] |= 1 << i;
+                w.second[y.to_ascii_lowercase() as usize] |= 1 << i;
+                w.second[y.to_ascii_uppercase() as usize] |= 1 << i;
+                w.third[z.to_ascii_lowercase() as usize] |= 1 << i;
+                w.third[z.to_ascii_uppercase() as usize] |= 1 << i;
             }
             i += 1;
         }
@@ -220,11 +224,13 @@ impl Words {
         let mut wanted = (0..2).filter(|l| want >> l & 1 == 1).fold(0, |m, l| m | lists[l]);
         let edge = |c: Option<&u8>| c.is_none_or(|c| !c.is_ascii_alphanumeric());
         let mut found = 0u8;
-        let mut prev = 0u32;
+        // Words whose first byte is the previous one, whose first two are the previous two.
+        let (mut one, mut two) = (0u32, 0u32);
         for (i, &c) in h.iter().enumerate() {
-            let mut cand = prev & self.second[c as usize] & wanted;
-            prev = self.first[c as usize];
-            let Some(start) = i.checked_sub(1) else {
+            let mut cand = two & self.third[c as usize];
+            two = one & self.second[c as usize];
+            one = self.first[c as usize] & wanted;
+            let Some(start) = i.checked_sub(2) else {
                 continue;
             };
             while cand != 0 {
@@ -251,6 +257,7 @@ impl Words {
                     // Another word of this list adds nothing.
                     wanted &= !lists[list % 2];
                     cand &= wanted;
+                    two &= wanted;
                 }
             }
         }

@@ -462,12 +462,33 @@ pub fn visible_byline(dom: &Dom, root: Id) -> Option<String> {
 /// print their date and byline; elsewhere dates and "By …" belong to comments, reviews or teasers.
 fn near_headline(dom: &Dom, root: Id) -> Vec<Id> {
     const NEAR_HEADLINE: usize = 80;
-    let all = dom.descendant_elements(root);
-    let Some(h1) = all.iter().position(|&n| dom.is(n, "h1")) else {
-        return Vec::new();
-    };
-    let start = h1.saturating_sub(NEAR_HEADLINE / 4);
-    all.into_iter().skip(start).take(NEAR_HEADLINE).collect()
+    const BEFORE: usize = NEAR_HEADLINE / 4;
+    // One walk that stops once the window is full, keeping the last elements before the `<h1>`
+    // (rather than listing the whole page first: this runs on every page, twice).
+    let mut before = std::collections::VecDeque::with_capacity(BEFORE + 1);
+    let mut out: Vec<Id> = Vec::new();
+    let mut n = dom.first_child(root);
+    while let Some(x) = n {
+        n = dom.next_in(x, root, false);
+        if !dom.is_element(x) {
+            continue;
+        }
+        if out.is_empty() {
+            if !dom.is(x, "h1") {
+                before.push_back(x);
+                if before.len() > BEFORE {
+                    before.pop_front();
+                }
+                continue;
+            }
+            out.extend(before.drain(..));
+        }
+        out.push(x);
+        if out.len() >= NEAR_HEADLINE {
+            break;
+        }
+    }
+    out
 }
 
 /// An element's text if it is short enough for a date or byline line (with its reading time);
@@ -643,6 +664,37 @@ pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The window around the first `<h1>` is the one the whole-page list gave.
+    #[test]
+    fn near_headline_is_the_window_around_the_first_h1() {
+        let slow = |dom: &Dom| -> Vec<Id> {
+            let all = dom.descendant_elements(ROOT);
+            let Some(h1) = all.iter().position(|&n| dom.is(n, "h1")) else {
+                return Vec::new();
+            };
+            all.into_iter().skip(h1.saturating_sub(20)).take(80).collect()
+        };
+        for (before, after) in [(0, 0), (3, 5), (19, 100), (20, 59), (21, 60), (45, 200)] {
+            for second_h1 in [false, true] {
+                let mut html = String::from("<html><body>");
+                for i in 0..before {
+                    html.push_str(&format!("<div><span>{i}</span></div>"));
+                }
+                html.push_str("<h1>Title <b>x</b></h1>");
+                for i in 0..after {
+                    html.push_str(&format!("<p>{i}</p>"));
+                    if second_h1 && i == 2 {
+                        html.push_str("<h1>Other</h1>");
+                    }
+                }
+                let dom = crate::extract::pipeline::parse(&html);
+                assert_eq!(near_headline(&dom, ROOT), slow(&dom), "{before} {after}");
+            }
+        }
+        let dom = crate::extract::pipeline::parse("<p>No headline</p>");
+        assert!(near_headline(&dom, ROOT).is_empty());
+    }
 
     #[test]
     fn keys() {
