@@ -605,6 +605,11 @@ fn sibling_groups(dom: &Dom, order: &[Id], signs: &Signs) -> Vec<(Vec<Id>, usize
     // (tag, class token or "" for none, child), one per token: reused across parents.
     let mut entries: Vec<(&str, &str, Id)> = Vec::new();
     for &parent in order {
+        // A group's signed posts show dates and authors inside its parent: at least two each.
+        let (dates, authors) = signs.count(parent);
+        if (dates as usize) < MIN_POSTS || (authors as usize) < MIN_POSTS {
+            continue;
+        }
         entries.clear();
         let mut kid = dom.first_child(parent);
         while let Some(k) = kid {
