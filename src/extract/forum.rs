@@ -221,7 +221,9 @@ impl Words {
     fn find(&self, h: &str, want: u8, fold: bool, whole: bool) -> u8 {
         let h = h.as_bytes();
         let lists = [0xffffu32, 0xffff_0000];
-        let mut wanted = (0..2).filter(|l| want >> l & 1 == 1).fold(0, |m, l| m | lists[l]);
+        let mut wanted = (0..2)
+            .filter(|l| want >> l & 1 == 1)
+            .fold(0, |m, l| m | lists[l]);
         let edge = |c: Option<&u8>| c.is_none_or(|c| !c.is_ascii_alphanumeric());
         let mut found = 0u8;
         // Words whose first byte is the previous one, whose first two are the previous two.
@@ -355,7 +357,8 @@ impl Signs {
             for (k, v) in &e.attrs {
                 let v: &str = v;
                 if *k == local_name!("class") || *k == local_name!("id") {
-                    let want = u8::from(names_author && !author) | u8::from(names_date && !date) << 1;
+                    let want =
+                        u8::from(names_author && !author) | u8::from(names_date && !date) << 1;
                     if want != 0 {
                         let found = NAME_WORDS.find(v, want, true, true);
                         author |= found & 1 != 0;
@@ -511,9 +514,10 @@ fn author(dom: &Dom, post: Id, own: &[Id]) -> Option<(String, Option<Id>)> {
             && (author_named(dom.class(n)) || author_named(dom.id_attr(n)))
         {
             // A profile link inside names the poster more precisely than the block.
-            let link = own.iter().copied().find(|&x| {
-                dom.is(x, "a") && dom.is_ancestor(n, x) && short_text(dom, x).is_some()
-            });
+            let link = own
+                .iter()
+                .copied()
+                .find(|&x| dom.is(x, "a") && dom.is_ancestor(n, x) && short_text(dom, x).is_some());
             if let Some(t) = link
                 .and_then(|l| short_text(dom, l))
                 .or_else(|| short_text(dom, n))

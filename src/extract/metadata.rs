@@ -673,7 +673,10 @@ mod tests {
             let Some(h1) = all.iter().position(|&n| dom.is(n, "h1")) else {
                 return Vec::new();
             };
-            all.into_iter().skip(h1.saturating_sub(20)).take(80).collect()
+            all.into_iter()
+                .skip(h1.saturating_sub(20))
+                .take(80)
+                .collect()
         };
         for (before, after) in [(0, 0), (3, 5), (19, 100), (20, 59), (21, 60), (45, 200)] {
             for second_h1 in [false, true] {
