@@ -10,6 +10,16 @@ const LABELS: [&str; 6] = [
     "by",
 ];
 
+const _: () = {
+    // `from_printed_line` looks for "by" before the labels.
+    let mut i = 0;
+    while i < LABELS.len() {
+        let l = LABELS[i].as_bytes();
+        assert!(l.len() >= 2 && l[l.len() - 2] == b'b' && l[l.len() - 1] == b'y');
+        i += 1;
+    }
+};
+
 /// Where the name ends: the first of these (matched case-insensitively) after it starts.
 const STOPS: [&str; 14] = [
     "published",
@@ -128,6 +138,15 @@ fn is_month_start(s: &str) -> bool {
 /// Roe"): the name, when a "By"-style label opens the line or follows a separator and a
 /// capitalised name comes after it. "Photo by …" and "… written by hand" are not bylines.
 pub fn from_printed_line(line: &str) -> Option<String> {
+    // Every label holds "by": most lines (this reads many near the headline) stop here, before
+    // any copy is made.
+    let has_by = line
+        .as_bytes()
+        .windows(2)
+        .any(|w| w.eq_ignore_ascii_case(b"by"));
+    if !has_by {
+        return None;
+    }
     let text = lines_collapsed(line);
     // ASCII lower case keeps byte offsets, so indices found in it slice `text` (full lower
     // casing changes lengths: "İ" becomes three bytes).

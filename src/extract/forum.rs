@@ -11,6 +11,7 @@
 
 use super::dom::{normalize_ws, Dom, Id};
 use super::patterns as pat;
+use html5ever::local_name;
 use std::collections::HashMap;
 
 /// schema.org types whose items are posts of a discussion.
@@ -161,12 +162,283 @@ fn lower_names(dom: &Dom, n: Id, s: &mut String) {
     s.make_ascii_lowercase();
 }
 
-/// The schema.org type of an element's `itemtype`, if it is a post type.
-fn post_type(dom: &Dom, n: Id) -> bool {
-    dom.attr(n, "itemtype").is_some_and(|t| {
-        t.split_whitespace()
-            .any(|t| POST_TYPES.contains(&t.rsplit('/').next().unwrap_or("")))
-    })
+/// Whether an `itemtype` names a schema.org post type.
+fn post_type(itemtype: &str) -> bool {
+    itemtype
+        .split_whitespace()
+        .any(|t| POST_TYPES.contains(&t.rsplit('/').next().unwrap_or("")))
+}
+
+/// An `itemprop` naming the author (the element or one inside holds the name).
+fn author_prop(dom: &Dom, n: Id) -> bool {
+    dom.attr(n, "itemprop")
+        .is_some_and(|p| p.contains("author"))
+}
+
+/// Two lists of up to 16 ASCII words each (three bytes or more), looked for in one pass by their
+/// first three bytes: these tests run on every element of the page, where most positions of a
+/// class name start no word.
+struct Words {
+    /// By bit: bits 0..16 the first list, 16..32 the second.
+    words: [&'static str; 32],
+    /// Per byte, in either ASCII case, the words (by bit) having it first / second / third.
+    first: [u32; 256],
+    second: [u32; 256],
+    third: [u32; 256],
+}
+
+impl Words {
+    const fn new(a: &[&'static str], b: &[&'static str]) -> Words {
+        let mut w = Words {
+            words: [""; 32],
+            first: [0; 256],
+            second: [0; 256],
+            third: [0; 256],
+        };
+        let mut i = 0;
+        while i < 32 {
+            let list = if i < 16 { a } else { b };
+            let j = i % 16;
+            if j < list.len() && list[j].len() >= 3 {
+                w.words[i] = list[j];
+                let s = list[j].as_bytes();
+                let (x, y, z) = (s[0], s[1], s[2]);
+                w.first[x.to_ascii_lowercase() as usize] |= 1 << i;
+                w.first[x.to_ascii_uppercase() as usize] |= 1 << i;
+                w.second[y.to_ascii_lowercase() as usize] |= 1 << i;
+                w.second[y.to_ascii_uppercase() as usize] |= 1 << i;
+                w.third[z.to_ascii_lowercase() as usize] |= 1 << i;
+                w.third[z.to_ascii_uppercase() as usize] |= 1 << i;
+            }
+            i += 1;
+        }
+        w
+    }
+
+    /// Which of the lists in `want` (bit 0 the first, bit 1 the second) have a word in `h`: in
+    /// any ASCII case when `fold`; the second list's words only as whole words (between
+    /// characters that are not ASCII letters or digits) when `whole`.
+    fn find(&self, h: &str, want: u8, fold: bool, whole: bool) -> u8 {
+        let h = h.as_bytes();
+        let lists = [0xffffu32, 0xffff_0000];
+        let mut wanted = (0..2)
+            .filter(|l| want >> l & 1 == 1)
+            .fold(0, |m, l| m | lists[l]);
+        let edge = |c: Option<&u8>| c.is_none_or(|c| !c.is_ascii_alphanumeric());
+        let mut found = 0u8;
+        // Words whose first byte is the previous one, whose first two are the previous two.
+        let (mut one, mut two) = (0u32, 0u32);
+        for (i, &c) in h.iter().enumerate() {
+            let mut cand = two & self.third[c as usize];
+            two = one & self.second[c as usize];
+            one = self.first[c as usize] & wanted;
+            let Some(start) = i.checked_sub(2) else {
+                continue;
+            };
+            while cand != 0 {
+                let bit = cand.trailing_zeros() as usize;
+                cand &= cand - 1;
+                let word = self.words[bit % 32].as_bytes();
+                let end = start + word.len();
+                let same = h.get(start..end).is_some_and(|r| {
+                    if fold {
+                        r.eq_ignore_ascii_case(word)
+                    } else {
+                        r == word
+                    }
+                });
+                let list = bit / 16;
+                let bounded = list == 0
+                    || !whole
+                    || (start.checked_sub(1).is_none_or(|b| edge(h.get(b))) && edge(h.get(end)));
+                if same && bounded {
+                    found |= 1 << list;
+                    if found == want {
+                        return found;
+                    }
+                    // Another word of this list adds nothing.
+                    wanted &= !lists[list % 2];
+                    cand &= wanted;
+                    two &= wanted;
+                }
+            }
+        }
+        found
+    }
+}
+
+/// Class and id words of a post's author (anywhere) and date (whole words).
+const NAME_WORDS: Words = Words::new(&AUTHOR_NAMES, &DATE_WORDS);
+const PROFILE_WORDS: Words = Words::new(&PROFILE_HREFS, &[]);
+
+/// A class or id naming an author (in any ASCII case).
+fn author_named(names: &str) -> bool {
+    NAME_WORDS.find(names, 1, true, true) != 0
+}
+
+/// A class or id naming a date, as a whole word in any ASCII case.
+fn date_named(names: &str) -> bool {
+    NAME_WORDS.find(names, 2, true, true) != 0
+}
+
+/// A profile page's address.
+fn profile_href(href: &str) -> bool {
+    PROFILE_WORDS.find(href, 1, false, false) != 0
+}
+
+/// A link to a member's profile page.
+fn profile_link(dom: &Dom, n: Id) -> bool {
+    dom.is(n, "a") && dom.attr(n, "href").is_some_and(profile_href)
+}
+
+/// An `itemprop` naming a date.
+fn date_prop(dom: &Dom, n: Id) -> bool {
+    dom.attr(n, "itemprop")
+        .is_some_and(|p| p.starts_with("date") || p == "uploadDate")
+}
+
+/// Elements whose class or id may name a date (see [`date_named`]).
+fn date_tag(dom: &Dom, n: Id) -> bool {
+    matches!(dom.tag(n), "span" | "div" | "a" | "p" | "small" | "li")
+}
+
+/// Which elements of the body could show a post's date or author, counted by subtree.
+///
+/// A post is signed only when one of its own elements passes the tests of [`date`] and one
+/// passes those of [`author`] (or the post carries `data-author`), and the posts of a group own
+/// disjoint elements: a group with too few members holding both cannot be a thread, and most
+/// groups (most pages) are ruled out here, in one pass over the attributes, before any post's
+/// text or elements are read.
+struct Signs {
+    /// By node id: the element's index in the body's elements in document order, or `u32::MAX`.
+    pos: Vec<u32>,
+    /// By index: one past the index of the element's last descendant.
+    end: Vec<u32>,
+    /// Prefix counts by index of elements that may show a date / an author.
+    dates: Vec<u32>,
+    authors: Vec<u32>,
+}
+
+impl Signs {
+    /// `order`: the body's elements in document order. Also returns the schema.org post items.
+    fn new(dom: &Dom, order: &[Id]) -> (Signs, Vec<Id>) {
+        let mut pos = vec![u32::MAX; dom.nodes.len()];
+        let mut dates = Vec::with_capacity(order.len() + 1);
+        let mut authors = Vec::with_capacity(order.len() + 1);
+        let (mut d, mut a) = (0u32, 0u32);
+        dates.push(d);
+        authors.push(a);
+        let mut schema = Vec::new();
+        for (i, &n) in order.iter().enumerate() {
+            if let Some(p) = pos.get_mut(n) {
+                *p = i as u32;
+            }
+            // The tests of `date`, `author` and `post_type`, reading the attributes once (as
+            // atoms: cheaper than names).
+            let Some(e) = dom.elem(n) else {
+                dates.push(d);
+                authors.push(a);
+                continue;
+            };
+            let tag = &e.tag;
+            let (mut date, mut author) = (*tag == local_name!("time"), false);
+            let names_date = [
+                local_name!("span"),
+                local_name!("div"),
+                local_name!("a"),
+                local_name!("p"),
+                local_name!("small"),
+                local_name!("li"),
+            ]
+            .contains(tag);
+            let names_author = *tag != local_name!("img");
+            let is_a = *tag == local_name!("a");
+            let mut typed = false;
+            for (k, v) in &e.attrs {
+                let v: &str = v;
+                if *k == local_name!("class") || *k == local_name!("id") {
+                    let want =
+                        u8::from(names_author && !author) | u8::from(names_date && !date) << 1;
+                    if want != 0 {
+                        let found = NAME_WORDS.find(v, want, true, true);
+                        author |= found & 1 != 0;
+                        date |= found & 2 != 0;
+                    }
+                } else if *k == local_name!("itemprop") {
+                    date |= v.starts_with("date") || v == "uploadDate";
+                    author |= v.contains("author");
+                } else if *k == local_name!("itemtype") {
+                    // As `post_type`: the first `itemtype` only.
+                    if !typed && post_type(v) {
+                        schema.push(n);
+                    }
+                    typed = true;
+                } else if is_a && *k == local_name!("href") {
+                    author |= profile_href(v);
+                } else if &**k == "data-author" {
+                    author = true;
+                }
+            }
+            d += u32::from(date);
+            a += u32::from(author);
+            dates.push(d);
+            authors.push(a);
+        }
+        // Children come after their parent: in reverse order each subtree's end is final before
+        // it is passed up.
+        let mut end: Vec<u32> = (1..=order.len() as u32).collect();
+        for i in (0..order.len()).rev() {
+            let parent = order.get(i).and_then(|&n| dom.parent(n));
+            let (Some(&e), Some(p)) = (end.get(i), parent.and_then(|p| pos.get(p))) else {
+                continue;
+            };
+            if let Some(pe) = end.get_mut(*p as usize) {
+                *pe = (*pe).max(e);
+            }
+        }
+        (
+            Signs {
+                pos,
+                end,
+                dates,
+                authors,
+            },
+            schema,
+        )
+    }
+
+    /// Elements that may show a date and an author in `n`'s subtree (`n` included).
+    fn count(&self, n: Id) -> (u32, u32) {
+        let Some(&i) = self.pos.get(n).filter(|&&i| i != u32::MAX) else {
+            return (0, 0);
+        };
+        let i = i as usize;
+        let e = self.end.get(i).map_or(i, |&e| e as usize);
+        let span = |v: &[u32]| match (v.get(e), v.get(i)) {
+            (Some(b), Some(a)) => b - a,
+            _ => 0,
+        };
+        (span(&self.dates), span(&self.authors))
+    }
+
+    /// Whether the page holds enough dates and authors for a thread at all.
+    fn enough(&self) -> bool {
+        let last = |v: &[u32]| v.last().copied().unwrap_or(0) as usize;
+        last(&self.dates) >= MIN_POSTS && last(&self.authors) >= MIN_POSTS
+    }
+
+    /// Whether `group` (with at least `least` signed posts needed) has enough members holding a
+    /// date and an author to pass [`thread_score`]'s `signed` tests.
+    fn may_be_thread(&self, group: &[Id], least: usize) -> bool {
+        let may = group
+            .iter()
+            .filter(|&&m| {
+                let (d, a) = self.count(m);
+                d > 0 && a > 0
+            })
+            .count();
+        may >= least && may * 2 >= group.len()
+    }
 }
 
 /// A post's own elements (not those of nested replies), in document order.
@@ -216,17 +488,14 @@ fn short_text(dom: &Dom, n: Id) -> Option<String> {
 }
 
 /// The post's author: the name, and the element showing it (if one does).
-fn author(dom: &Dom, post: Id, own: &[Id], s: &mut String) -> Option<(String, Option<Id>)> {
+fn author(dom: &Dom, post: Id, own: &[Id]) -> Option<(String, Option<Id>)> {
     let data_author = dom
         .attr(post, "data-author")
         .map(normalize_ws)
         .filter(|a| !a.is_empty() && a.chars().count() <= MAX_NAME_LEN);
     let mut hinted = None;
     for &n in own {
-        if dom
-            .attr(n, "itemprop")
-            .is_some_and(|p| p.contains("author"))
-        {
+        if author_prop(dom, n) {
             // The bare name is in an itemprop="name" inside, when there is one.
             let name = own
                 .iter()
@@ -240,19 +509,20 @@ fn author(dom: &Dom, post: Id, own: &[Id], s: &mut String) -> Option<(String, Op
                 return Some((data_author.unwrap_or(name), Some(n)));
             }
         }
-        if hinted.is_none() && !dom.is(n, "img") {
-            lower_names(dom, n, s);
-            if s.len() > 1 && pat::any_in(s, &AUTHOR_NAMES) {
-                // A profile link inside names the poster more precisely than the block.
-                let link = own.iter().copied().find(|&x| {
-                    dom.is(x, "a") && dom.is_ancestor(n, x) && short_text(dom, x).is_some()
-                });
-                if let Some(t) = link
-                    .and_then(|l| short_text(dom, l))
-                    .or_else(|| short_text(dom, n))
-                {
-                    hinted = Some((t, Some(n)));
-                }
+        if hinted.is_none()
+            && !dom.is(n, "img")
+            && (author_named(dom.class(n)) || author_named(dom.id_attr(n)))
+        {
+            // A profile link inside names the poster more precisely than the block.
+            let link = own
+                .iter()
+                .copied()
+                .find(|&x| dom.is(x, "a") && dom.is_ancestor(n, x) && short_text(dom, x).is_some());
+            if let Some(t) = link
+                .and_then(|l| short_text(dom, l))
+                .or_else(|| short_text(dom, n))
+            {
+                hinted = Some((t, Some(n)));
             }
         }
     }
@@ -262,13 +532,10 @@ fn author(dom: &Dom, post: Id, own: &[Id], s: &mut String) -> Option<(String, Op
             None => h,
         });
     }
-    let profile = own.iter().copied().find(|&x| {
-        dom.is(x, "a")
-            && dom
-                .attr(x, "href")
-                .is_some_and(|h| PROFILE_HREFS.iter().any(|p| h.contains(p)))
-            && short_text(dom, x).is_some()
-    });
+    let profile = own
+        .iter()
+        .copied()
+        .find(|&x| profile_link(dom, x) && short_text(dom, x).is_some());
     match (profile.and_then(|p| short_text(dom, p)), data_author) {
         (_, Some(a)) => Some((a, profile)),
         (Some(t), None) => Some((t, profile)),
@@ -277,7 +544,7 @@ fn author(dom: &Dom, post: Id, own: &[Id], s: &mut String) -> Option<(String, Op
 }
 
 /// The post's date as shown, and the element showing it.
-fn date(dom: &Dom, own: &[Id], s: &mut String) -> Option<(String, Id)> {
+fn date(dom: &Dom, own: &[Id]) -> Option<(String, Id)> {
     let shown = |n: Id| -> Option<String> {
         short_text(dom, n).filter(|t| t.chars().any(|c| c.is_ascii_digit()))
     };
@@ -289,25 +556,19 @@ fn date(dom: &Dom, own: &[Id], s: &mut String) -> Option<(String, Id)> {
                 return Some((t, n));
             }
         }
-        if dom
-            .attr(n, "itemprop")
-            .is_some_and(|p| p.starts_with("date") || p == "uploadDate")
-        {
+        if date_prop(dom, n) {
             let t = shown(n).or_else(|| dom.attr(n, "content").map(normalize_ws));
             if let Some(t) = t.filter(|t| !t.is_empty()) {
                 hinted.get_or_insert((t, n));
                 continue;
             }
         }
-        if hinted.is_none() && matches!(dom.tag(n), "span" | "div" | "a" | "p" | "small" | "li") {
-            lower_names(dom, n, s);
-            if s.len() > 1
-                && s.split(|c: char| !c.is_ascii_alphanumeric())
-                    .any(|w| DATE_WORDS.contains(&w))
-            {
-                if let Some(t) = shown(n).filter(|t| t.len() >= 4) {
-                    hinted = Some((t, n));
-                }
+        if hinted.is_none()
+            && date_tag(dom, n)
+            && (date_named(dom.class(n)) || date_named(dom.id_attr(n)))
+        {
+            if let Some(t) = shown(n).filter(|t| t.len() >= 4) {
+                hinted = Some((t, n));
             }
         }
     }
@@ -331,47 +592,80 @@ fn chrome_named(dom: &Dom, n: Id, s: &mut String) -> bool {
     s.len() > 1 && pat::any_in(s, &CHROME_NAMES)
 }
 
+/// Tags of the containers that may be posts.
+fn post_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "div" | "article" | "li" | "section" | "tr" | "tbody" | "table"
+    )
+}
+
 /// Groups of sibling elements sharing a tag and a class token, one group per parent (its
-/// largest), extended to the same-shaped elements nested in them (threaded replies).
-fn sibling_groups(dom: &mut Dom, body: Id) -> Vec<(Vec<Id>, usize)> {
+/// largest), extended to the same-shaped elements nested in them (threaded replies). `order`:
+/// the body's elements in document order. Groups that cannot hold enough signed posts
+/// ([`Signs`]) are left out.
+fn sibling_groups(dom: &Dom, order: &[Id], signs: &Signs) -> Vec<(Vec<Id>, usize)> {
     let mut out = Vec::new();
-    for parent in dom.descendant_elements(body) {
-        let kids = dom.element_children(parent);
-        if kids.len() < MIN_POSTS {
+    // (tag, class token or "" for none, child), one per token: reused across parents.
+    let mut entries: Vec<(&str, &str, Id)> = Vec::new();
+    for &parent in order {
+        // A group's signed posts show dates and authors inside its parent: at least two each.
+        let (dates, authors) = signs.count(parent);
+        if (dates as usize) < MIN_POSTS || (authors as usize) < MIN_POSTS {
             continue;
         }
-        let mut by_key: HashMap<(&str, &str), Vec<Id>> = HashMap::new();
-        for &k in &kids {
+        entries.clear();
+        let mut kid = dom.first_child(parent);
+        while let Some(k) = kid {
+            kid = dom.next_sibling(k);
             let tag = dom.tag(k);
-            let mut any = false;
+            // Only posts' tags: a group is of one tag, so others never make a post group.
+            if !post_tag(tag) {
+                continue;
+            }
+            let before = entries.len();
             for t in dom.class(k).split_whitespace() {
                 if !t.bytes().any(|b| b.is_ascii_digit()) {
-                    by_key.entry((tag, t)).or_default().push(k);
-                    any = true;
+                    entries.push((tag, t, k));
                 }
             }
-            if !any {
-                by_key.entry((tag, "")).or_default().push(k);
+            if entries.len() == before {
+                entries.push((tag, "", k));
             }
         }
-        let mut keys: Vec<((&str, &str), Vec<Id>)> = by_key
-            .into_iter()
-            .filter(|(_, m)| m.len() >= MIN_POSTS)
-            .collect();
+        if entries.len() < MIN_POSTS {
+            continue;
+        }
+        // Stable: members stay in document order.
+        entries.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        let mut keys: Vec<((&str, &str), Vec<Id>)> = Vec::new();
+        for chunk in entries.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+            if let Some(&(tag, token, _)) = chunk.first() {
+                if chunk.len() >= MIN_POSTS {
+                    keys.push(((tag, token), chunk.iter().map(|e| e.2).collect()));
+                }
+            }
+        }
         // Several tokens of one engine name the same members: one group each.
         keys.sort_unstable_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
         keys.dedup_by(|a, b| a.1 == b.1);
-        let keys: Vec<(String, String, Vec<Id>)> = keys
-            .into_iter()
-            .filter(|((tag, _), _)| {
-                matches!(
-                    *tag,
-                    "div" | "article" | "li" | "section" | "tr" | "tbody" | "table"
-                )
-            })
-            .map(|((t, k), m)| (t.to_string(), k.to_string(), m))
-            .collect();
-        for (tag, token, members) in keys {
+        for ((tag, token), members) in keys {
+            // Containers with no class are weaker evidence: a blog post and its one comment
+            // box are two such siblings.
+            let least = if token.is_empty() {
+                MIN_CLASSLESS_POSTS
+            } else {
+                MIN_POSTS
+            };
+            // Nested replies lie inside the members: too few dates or authors in them all
+            // and no reply can add a signed post.
+            let (dates, authors) = members.iter().fold((0, 0), |(d, a), &m| {
+                let (md, ma) = signs.count(m);
+                (d + md as usize, a + ma as usize)
+            });
+            if dates < least || authors < least {
+                continue;
+            }
             // Replies nested inside the posts, shaped the same.
             let mut group = Vec::new();
             for m in members {
@@ -380,20 +674,15 @@ fn sibling_groups(dom: &mut Dom, body: Id) -> Vec<(Vec<Id>, usize)> {
                 if token.is_empty() {
                     continue;
                 }
-                for d in dom.descendants_with_tags(m, &[tag.as_str()]) {
+                for d in dom.descendants_with_tags(m, &[tag]) {
                     if dom.class(d).split_whitespace().any(|t| t == token) {
                         group.push(d);
                     }
                 }
             }
-            // Containers with no class are weaker evidence: a blog post and its one comment
-            // box are two such siblings.
-            let least = if token.is_empty() {
-                MIN_CLASSLESS_POSTS
-            } else {
-                MIN_POSTS
-            };
-            out.push((group, least));
+            if signs.may_be_thread(&group, least) {
+                out.push((group, least));
+            }
         }
     }
     out
@@ -414,12 +703,7 @@ fn member(sorted: &[Id], n: Id) -> bool {
 /// How much a group looks like the posts of a thread: its posts' own text, or `None` when it
 /// is not a thread (too few posts naming an author or date, mostly links, teasers of
 /// articles).
-fn thread_score(
-    dom: &mut Dom,
-    group: &[Id],
-    least: usize,
-    s: &mut String,
-) -> Option<(usize, usize)> {
+fn thread_score(dom: &mut Dom, group: &[Id], least: usize) -> Option<(usize, usize)> {
     let total: usize = group.iter().map(|&p| dom.text_len(p)).sum();
     if total < MIN_THREAD_TEXT {
         return None;
@@ -434,10 +718,10 @@ fn thread_score(
             with_text += 1;
         }
         let own = own_elements(dom, p, &is_post);
-        let by = author(dom, p, &own, s);
+        let by = author(dom, p, &own);
         let by_el = by.as_ref().and_then(|a| a.1);
         if by.is_some()
-            && date(dom, &own, s).is_some()
+            && date(dom, &own).is_some()
             && (link as f64) < MAX_LINK_DENSITY * len as f64
         {
             signed += 1;
@@ -474,19 +758,18 @@ impl Thread {
     /// The page's thread, if its body holds one.
     pub fn find(dom: &mut Dom) -> Option<Thread> {
         let body = dom.body()?;
-        let mut s = String::new();
-        let mut groups = sibling_groups(dom, body);
-        let schema: Vec<Id> = dom
-            .descendant_elements(body)
-            .into_iter()
-            .filter(|&n| post_type(dom, n))
-            .collect();
-        if schema.len() >= MIN_POSTS {
+        let order = dom.descendant_elements(body);
+        let (signs, schema) = Signs::new(dom, &order);
+        if !signs.enough() {
+            return None;
+        }
+        let mut groups = sibling_groups(dom, &order, &signs);
+        if schema.len() >= MIN_POSTS && signs.may_be_thread(&schema, MIN_POSTS) {
             groups.push((schema, MIN_POSTS));
         }
         let mut valid: Vec<((usize, usize), Vec<Id>)> = Vec::new();
         for (g, least) in groups {
-            if let Some(score) = thread_score(dom, &g, least, &mut s) {
+            if let Some(score) = thread_score(dom, &g, least) {
                 valid.push((score, g));
             }
         }
@@ -576,8 +859,8 @@ impl Thread {
             .collect();
         let shape = body_shape(dom, &owns, &mut s);
         for (&p, own) in self.posts.iter().zip(&owns) {
-            let author = author(dom, p, own, &mut s);
-            let date = date(dom, own, &mut s);
+            let author = author(dom, p, own);
+            let date = date(dom, own);
             let same: Vec<Id> = match shape.as_deref() {
                 Some(sh) => own
                     .iter()
@@ -743,6 +1026,80 @@ fn remove_chrome(dom: &mut Dom, root: Id, bodies: &[Id], s: &mut String) {
         ) || ((dom.is(n, "form") || chrome_named(dom, n, s)) && dom.text_len(n) < 300);
         if drop {
             dom.detach(n);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The word tests as first written: on lower-cased copies, by substring and by split.
+    fn author_named_slow(s: &str) -> bool {
+        let s = s.to_ascii_lowercase();
+        AUTHOR_NAMES.iter().any(|w| s.contains(w))
+    }
+
+    fn date_named_slow(s: &str) -> bool {
+        s.to_ascii_lowercase()
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| DATE_WORDS.contains(&w))
+    }
+
+    #[test]
+    fn word_tests_agree_with_lower_cased_copies() {
+        let names = [
+            "",
+            "a",
+            "post-author",
+            "Post-Author",
+            "AUTHOR",
+            "autho",
+            "comment-meta date",
+            "commentDate",
+            "post_date",
+            "Date",
+            "dates",
+            "updated",
+            "message age-old",
+            "page",
+            "ago age",
+            "x-timestamp-y",
+            "timeline",
+            "user-name time",
+            "hnuser age",
+            "usernames",
+            "uUserName",
+            "by-line posted",
+            "pPosted",
+            "İstanbul date",
+            "date\u{e9}",
+            "\u{e9}date",
+            "authordate",
+            "displayname datetime",
+            "Member-Name PUBLISHED",
+        ];
+        for s in names {
+            assert_eq!(author_named(s), author_named_slow(s), "{s:?}");
+            assert_eq!(date_named(s), date_named_slow(s), "{s:?}");
+            let both = NAME_WORDS.find(s, 3, true, true);
+            assert_eq!(both & 1 != 0, author_named_slow(s), "{s:?}");
+            assert_eq!(both & 2 != 0, date_named_slow(s), "{s:?}");
+        }
+        for h in [
+            "/members/jane.42/",
+            "/Members/jane",
+            "https://x.org/u/jane",
+            "/user?id=3",
+            "index.php?action=viewprofile;u=2",
+            "/profile/jane",
+            "/people/",
+            "/peopl",
+            "/about",
+            "",
+        ] {
+            let slow = PROFILE_HREFS.iter().any(|p| h.contains(p));
+            assert_eq!(profile_href(h), slow, "{h:?}");
         }
     }
 }

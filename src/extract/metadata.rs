@@ -846,6 +846,44 @@ pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
 mod tests {
     use super::*;
 
+    /// Without a title to match, the window is the one around the first `<h1>`.
+    #[test]
+    fn near_headline_is_the_window_around_the_first_h1() {
+        let slow = |dom: &Dom| -> Vec<Id> {
+            let all = dom.descendant_elements(ROOT);
+            let Some(h1) = all.iter().position(|&n| dom.is(n, "h1")) else {
+                return Vec::new();
+            };
+            all.into_iter()
+                .skip(h1.saturating_sub(20))
+                .take(80)
+                .collect()
+        };
+        for (before, after) in [(0, 0), (3, 5), (19, 100), (20, 59), (21, 60), (45, 200)] {
+            for second_h1 in [false, true] {
+                let mut html = String::from("<html><body>");
+                for i in 0..before {
+                    html.push_str(&format!("<div><span>{i}</span></div>"));
+                }
+                html.push_str("<h1>Title <b>x</b></h1>");
+                for i in 0..after {
+                    html.push_str(&format!("<p>{i}</p>"));
+                    if second_h1 && i == 2 {
+                        html.push_str("<h1>Other</h1>");
+                    }
+                }
+                let dom = crate::extract::pipeline::parse(&html);
+                assert_eq!(
+                    near_headline(&dom, ROOT, ""),
+                    slow(&dom),
+                    "{before} {after}"
+                );
+            }
+        }
+        let dom = crate::extract::pipeline::parse("<p>No headline</p>");
+        assert!(near_headline(&dom, ROOT, "").is_empty());
+    }
+
     #[test]
     fn keys() {
         assert_eq!(property_key("og:title").as_deref(), Some("og:title"));
