@@ -129,3 +129,40 @@ fn headings_with_utility_classes_stay() {
     let a = run_html(&page(body));
     assert!(a.text.contains("Updating a mapping"), "{}", a.text);
 }
+
+/// `main > div(h1 + intro) + aside(toc) + div.body`: the intro beside the headline stays.
+fn header_box_page(header_extra: &str) -> String {
+    format!(
+        "<html><head><title>Example Docs</title></head><body>\
+         <nav><ul><li><a href=\"/a\">Guides</a></li><li><a href=\"/b\">Reference</a></li></ul></nav>\
+         <main id=\"content\"><div class=\"layout__top\"><h1>Port mappings</h1>\
+         <section><p>Port mappings connect the ports of a host to the ports of its containers, \
+         and this guide explains how they are declared and checked.</p>{header_extra}</section></div>\
+         <aside class=\"toc\"><h2>In this article</h2><ul><li><a href=\"#r\">Ranges</a></li>\
+         <li><a href=\"#l\">Limits</a></li></ul></aside>\
+         <div class=\"layout__body\"><section><h2 id=\"r\">Ranges</h2>{PROSE}</section>\
+         <section><h2 id=\"l\">Limits</h2>{PROSE}</section>\
+         <section><h2>Protocols</h2>{PROSE}</section><section><h2>Errors</h2>{PROSE}</section>\
+         </div></main></body></html>"
+    )
+}
+
+#[test]
+fn intro_beside_the_headline_in_a_header_box_stays() {
+    let a = run_html(&header_box_page(""));
+    assert!(
+        a.text.contains("Port mappings connect the ports"),
+        "{}",
+        a.text
+    );
+    assert!(a.text.contains("passive transfers"));
+}
+
+#[test]
+fn header_box_with_share_bar_and_dateline_is_not_joined() {
+    let a = run_html(&header_box_page(
+        "<div>March 3, 2025 · 3 min read</div><div>Share: Email Print Copy link to \
+         this page for your friends and colleagues</div>",
+    ));
+    assert!(!a.text.contains("Share: Email"), "{}", a.text);
+}
