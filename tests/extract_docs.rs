@@ -90,6 +90,8 @@ fn callouts_are_kept_as_a_labelled_block() {
          <div><p>Host ports below 1024 need extra rights on most systems.</p></div></div>",
         "<div class=\"notecard note\"><p><strong>Note:</strong> Host ports below 1024 need \
          extra rights on most systems.</p></div>",
+        "<aside class=\"caution\"><p>Host ports below 1024 need extra rights on most \
+         systems.</p></aside>",
         "<div class=\"alert alert-info\" role=\"note\"><h4 class=\"alert-heading\">Note:</h4>\
          <p>Host ports below 1024 need extra rights on most systems.</p></div>",
     ];
@@ -105,7 +107,7 @@ fn callouts_are_kept_as_a_labelled_block() {
         assert!(block.contains("<strong>"), "{c}: {block}");
         assert!(block.contains("need extra rights"), "{c}: {block}");
         assert!(
-            ["Note", "Warning", "tip"]
+            ["Note", "Warning", "tip", "Caution"]
                 .iter()
                 .any(|l| block.contains(&format!("<strong>{l}"))),
             "{c}: {block}"

@@ -33,6 +33,21 @@ pub fn clean(dom: &mut Dom, root: Id) {
     mark_callouts(dom, root);
 }
 
+/// Readability drops every `<aside>` (sidebars); an aside that is a callout (`<aside
+/// class="note">`, `role="note"`) is part of the text, so it becomes a `div` before grabbing,
+/// keeping the classes that mark it for [`clean`].
+pub fn keep_callout_asides(dom: &mut Dom, root: Id) {
+    for a in dom.descendants_with_tags(root, &["aside"]) {
+        let kind = callout_kind(dom, a).is_some();
+        if kind && dom.text_len(a) <= MAX_CALLOUT_TEXT {
+            dom.set_tag(a, "div");
+            // The callout mark must survive a lone paragraph taking the div's place.
+            let class = format!("{} admonition", dom.class(a));
+            dom.set_attr(a, "class", class.trim());
+        }
+    }
+}
+
 fn class_tokens(dom: &Dom, n: Id) -> Vec<String> {
     dom.class(n)
         .split_whitespace()
