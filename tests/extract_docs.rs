@@ -168,3 +168,11 @@ fn header_box_with_share_bar_and_dateline_is_not_joined() {
     ));
     assert!(!a.text.contains("Share: Email"), "{}", a.text);
 }
+
+#[test]
+fn code_lines_written_without_newlines_are_split() {
+    let body = "<pre><code><span class=\"line\"><span>npm</span><span> init</span></span>\
+        <span class=\"line\"><span>cd</span><span> app</span></span></code></pre>";
+    let a = run_html(&page(body));
+    assert!(a.text.contains("npm init\ncd app"), "{}", a.text);
+}

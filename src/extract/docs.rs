@@ -28,6 +28,7 @@ const MAX_LABEL_CHARS: usize = 40;
 const MAX_LABEL_WORDS: usize = 1;
 
 pub fn clean(dom: &mut Dom, root: Id) {
+    split_code_lines(dom, root);
     drop_code_labels(dom, root);
     drop_heading_anchors(dom, root);
     mark_callouts(dom, root);
@@ -53,6 +54,35 @@ fn class_tokens(dom: &Dom, n: Id) -> Vec<String> {
         .split_whitespace()
         .map(str::to_ascii_lowercase)
         .collect()
+}
+
+/// Class names highlighters give each line of a code block.
+const LINE_CLASSES: [&str; 4] = ["line", "ec-line", "code-line", "token-line"];
+
+/// Highlighters that wrap each code line in its own element sometimes write the lines with no
+/// newline between them (the line break comes from CSS): the code would run together as one
+/// line ("npm installcd app"). A newline goes between two adjacent line elements.
+fn split_code_lines(dom: &mut Dom, root: Id) {
+    let is_line = |dom: &Dom, n: Id| {
+        dom.class(n)
+            .split_whitespace()
+            .any(|c| LINE_CLASSES.contains(&c))
+    };
+    for pre in dom.descendants_with_tags(root, &["pre"]) {
+        for n in dom.descendant_elements(pre) {
+            if !is_line(dom, n) {
+                continue;
+            }
+            // Only when the next node is the next line itself (no text between them).
+            let Some(next) = dom.next_sibling(n) else {
+                continue;
+            };
+            if dom.is_element(next) && is_line(dom, next) {
+                let nl = dom.create_text("\n");
+                dom.insert_before(next, nl);
+            }
+        }
+    }
 }
 
 /// Whether a short text reads as a code block's label rather than prose ("js", "vite.config.ts",
