@@ -176,3 +176,20 @@ fn code_lines_written_without_newlines_are_split() {
     let a = run_html(&page(body));
     assert!(a.text.contains("npm init\ncd app"), "{}", a.text);
 }
+
+#[test]
+fn section_named_by_its_heading_slug_is_not_a_comment_thread() {
+    let body = "<section id=\"answer-the-review-comments\"><h2>Answer the review comments</h2>\
+        <p>Reviewers will reply with questions about the mapping, and each question deserves an \
+        answer in the thread, even when the answer is that nothing needs to change.</p></section>";
+    let a = run_html(&page(body));
+    assert!(a.text.contains("each question deserves"), "{}", a.text);
+}
+
+#[test]
+fn comment_thread_section_still_goes() {
+    let body = "<section id=\"comments\"><h2>Comments</h2><p>Great post, thanks a lot for \
+        writing it, I learned a lot from it today and will share it.</p></section>";
+    let a = run_html(&page(body));
+    assert!(!a.text.contains("Great post"), "{}", a.text);
+}
