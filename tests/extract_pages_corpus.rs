@@ -8,7 +8,7 @@ use lectern::eval::shared_dir;
 // Floors: today's figures, rounded down (F1 of the mean precision and recall; shares in percent).
 const FLOOR_ALL: f64 = 0.768;
 const FLOOR_ARTICLE: f64 = 0.933;
-const FLOOR_DOCS: f64 = 0.840;
+const FLOOR_DOCS: f64 = 0.845;
 const FLOOR_FORUM: f64 = 0.697;
 const FLOOR_TITLE: f64 = 84.6;
 const FLOOR_AUTHOR: f64 = 83.7;

@@ -4,6 +4,7 @@ mod boiler;
 pub mod byline;
 pub mod dates;
 mod depth;
+mod docs;
 pub mod dom;
 mod emit;
 mod fallback;

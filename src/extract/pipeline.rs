@@ -4,8 +4,8 @@
 use super::dom::{Dom, ROOT};
 use super::readability::{self, Grabber};
 use super::{
-    boiler, dates, depth, emit, fallback, forum, image_key, media, metadata, prep, reading_time,
-    sink, strict, Article, NoArticle,
+    boiler, dates, depth, docs, emit, fallback, forum, image_key, media, metadata, prep,
+    reading_time, sink, strict, Article, NoArticle,
 };
 
 use super::readability::thresholds::{
@@ -26,6 +26,7 @@ fn prepare(html: &str, want_ld: bool) -> (Dom, Option<metadata::JsonLd>) {
     prep::unwrap_content_noscript(&mut dom);
     let ld = want_ld.then(|| metadata::json_ld(&mut dom, &readability::article_title));
     prep::prep_document(&mut dom);
+    docs::keep_callout_asides(&mut dom, ROOT);
     (dom, ld)
 }
 
@@ -180,6 +181,7 @@ pub fn run(
     prep::fix_relative_uris(&mut d, root, base.as_ref(), base_is_page);
     readability::simplify_nested(&mut d, root);
     boiler::clean(&mut d, root);
+    docs::clean(&mut d, root);
     boiler::join_drop_caps(&mut d, root);
     boiler::unwrap_single_cell_tables(&mut d, root);
     media::keep_as_poster_or_link(&mut d, root, base.as_ref());

@@ -37,7 +37,7 @@ impl Grabber<'_> {
             .into_iter()
             .rev()
         {
-            if self.class_weight(h) < 0.0 {
+            if self.class_weight(h) < 0.0 && !utility_classes_only(&self.dom, h) {
                 self.dom.detach(h);
             }
         }
@@ -495,6 +495,23 @@ pub fn simplify_nested(dom: &mut Dom, root: Id) {
 }
 
 /// `_cleanClasses`: drops class attributes (Readability keeps only "page").
+/// Ours: a heading whose negative class hint comes only from utility classes (Tailwind's
+/// `scroll-mt-20` margin for jump links, a `lg:hidden` breakpoint variant) is a styled section
+/// heading, not a widget's title: Readability would drop every heading of such docs pages.
+fn utility_classes_only(dom: &Dom, h: Id) -> bool {
+    if !dom.id_attr(h).is_empty() && pat::Hints::of(&dom.id_attr(h).to_ascii_lowercase()).negative()
+    {
+        return false;
+    }
+    let role: Vec<String> = dom
+        .class(h)
+        .split_whitespace()
+        .map(str::to_ascii_lowercase)
+        .filter(|c| !c.contains(':') && !c.starts_with("scroll-"))
+        .collect();
+    !pat::Hints::of(&role.join(" ")).negative()
+}
+
 pub fn clean_classes(dom: &mut Dom, root: Id) {
     let mut all = dom.descendant_elements(root);
     all.push(root);

@@ -20,9 +20,41 @@ fn fill_match_string(dom: &Dom, n: Id, s: &mut String) {
     s.clear();
     s.push_str(dom.class(n));
     s.push(' ');
-    s.push_str(dom.id_attr(n));
+    if !id_is_heading_slug(dom, n) {
+        s.push_str(dom.id_attr(n));
+    }
     s.make_ascii_lowercase();
 }
+
+/// Ours: a section whose id is its own heading's slug (`<section id="respond-to-review-comments">
+/// <h2>Respond to review comments</h2>`, as documentation generators write) is named by its
+/// title, not by its role: "comments" there does not make it a comment thread.
+fn id_is_heading_slug(dom: &Dom, n: Id) -> bool {
+    let id = dom.id_attr(n);
+    if id.is_empty() {
+        return false;
+    }
+    let Some(h) = dom.first_element_child(n) else {
+        return false;
+    };
+    if !matches!(dom.tag(h), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+        return false;
+    }
+    let slug = |t: &str| -> String {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+            .join("-")
+    };
+    let heading = dom.text_content_within(h, 200).unwrap_or_default();
+    let id_slug = slug(id);
+    // A title of a few words: a lone "comments" id over a "Comments" heading is the thread.
+    id_slug.matches('-').count() >= MIN_SLUG_WORDS - 1 && id_slug == slug(&heading)
+}
+
+/// Words in a heading slug for the id to count as the section's title.
+const MIN_SLUG_WORDS: usize = 3;
 
 impl Grabber<'_> {
     fn check_byline(&mut self, n: Id, ms: &str) -> bool {

@@ -7,6 +7,9 @@ use super::thresholds::{
 };
 use super::{ad_named, Grabber};
 
+/// Ours: a list in a header box this link-dense is navigation (prev/next buttons).
+const SIBLING_HEADER_LIST_LINK_DENSITY: f64 = 0.5;
+
 impl Grabber<'_> {
     /// A new div holding the top candidate and the siblings that join it.
     pub(super) fn join_siblings(&mut self, top_candidate: Id, parent_of_top: Option<Id>) -> Id {
@@ -40,7 +43,7 @@ impl Grabber<'_> {
                     append = (st.n_img > 0 || st.n_picture > 0)
                         && st.text.len < SIBLING_FIGURE_MAX_TEXT
                         && self.dom.link_density(sib) < SIBLING_FIGURE_MAX_LINK_DENSITY;
-                } else if self.dom.is(sib, "header") && !seen_top {
+                } else if !seen_top && self.is_header_box(sib) {
                     // Beyond Readability: the headline's box before the body, with its intro or
                     // standfirst (`main > header(h1 + p.intro) + body`).
                     append = self.is_headline_with_intro(sib);
@@ -67,6 +70,58 @@ impl Grabber<'_> {
         article
     }
 
+    /// The headline's box: a `<header>`, or (documentation layouts) a `div`/`section` named as a
+    /// header or holding the `<h1>` (`main > div.layout__header(h1 + intro) + aside + body`)
+    /// whose text besides headings is all prose paragraphs: a box with a dateline, share bar or
+    /// call to action is page furniture.
+    fn is_header_box(&mut self, sib: Id) -> bool {
+        match self.dom.tag(sib) {
+            "header" => true,
+            "div" | "section" => {
+                let named = [self.dom.class(sib), self.dom.id_attr(sib)]
+                    .iter()
+                    .any(|v| v.to_ascii_lowercase().contains("header"));
+                let has_h1 = !self.dom.descendants_with_tags(sib, &["h1"]).is_empty();
+                if !named && !has_h1 {
+                    return false;
+                }
+                // Headings, tables (a lesson's prerequisites) and link lists (prev/next
+                // buttons, which cleaning removes later) are set aside; the rest must be prose.
+                let mut set_aside: Vec<Id> = Vec::new();
+                for n in self.dom.descendants_with_tags(
+                    sib,
+                    &["h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol"],
+                ) {
+                    if set_aside.iter().any(|&a| self.dom.is_ancestor(a, n)) {
+                        continue;
+                    }
+                    let list = matches!(self.dom.tag(n), "ul" | "ol");
+                    if !list || self.dom.link_density(n) > SIBLING_HEADER_LIST_LINK_DENSITY {
+                        set_aside.push(n);
+                    }
+                }
+                let aside_len: usize = set_aside.iter().map(|&n| self.dom.text_len(n)).sum();
+                let rest = self.dom.text_len(sib).saturating_sub(aside_len);
+                let mut prose = 0;
+                for p in self.dom.descendants_with_tags(sib, &["p"]) {
+                    if self.is_prose(p) {
+                        prose += self.dom.text_len(p);
+                    }
+                }
+                rest > 0 && prose * 10 >= rest * 9
+            }
+            _ => false,
+        }
+    }
+
+    /// A paragraph of running text: long enough, few links, ending a sentence.
+    fn is_prose(&mut self, p: Id) -> bool {
+        let t = self.dom.inner_text(p);
+        self.dom.text_len(p) >= SIBLING_INTRO_MIN_TEXT
+            && self.dom.link_density(p) < SIBLING_P_MAX_LINK_DENSITY
+            && t.trim_end().ends_with(['.', '!', '?', '…'])
+    }
+
     /// A header with at least one prose paragraph (its headline may be gone already, as a
     /// duplicate of the title), and no navigation.
     fn is_headline_with_intro(&mut self, header: Id) -> bool {
@@ -80,11 +135,6 @@ impl Grabber<'_> {
         self.dom
             .descendants_with_tags(header, &["p"])
             .into_iter()
-            .any(|p| {
-                let t = self.dom.inner_text(p);
-                self.dom.text_len(p) >= SIBLING_INTRO_MIN_TEXT
-                    && self.dom.link_density(p) < SIBLING_P_MAX_LINK_DENSITY
-                    && t.trim_end().ends_with(['.', '!', '?', '…'])
-            })
+            .any(|p| self.is_prose(p))
     }
 }

@@ -1,0 +1,316 @@
+//! Documentation-page furniture inside the chosen article: code-block labels and copy buttons,
+//! heading permalink marks, and Note/Tip/Warning callouts (kept as a visible block).
+//!
+//! Runs before `clean_classes`: callouts are recognised by their class names.
+
+use super::dom::{normalize_ws, Dom, Id};
+
+const HEADINGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
+
+/// Callout kinds and the label shown when the callout has no title of its own.
+const KINDS: [(&str, &str); 9] = [
+    ("note", "Note"),
+    ("tip", "Tip"),
+    ("hint", "Hint"),
+    ("info", "Info"),
+    ("important", "Important"),
+    ("warning", "Warning"),
+    ("caution", "Caution"),
+    ("danger", "Danger"),
+    ("attention", "Attention"),
+];
+
+/// Callouts longer than this are layout boxes, not notes.
+const MAX_CALLOUT_TEXT: usize = 3000;
+
+/// Code-block labels: a language, a file name, "Terminal", "Copy".
+const MAX_LABEL_CHARS: usize = 40;
+const MAX_LABEL_WORDS: usize = 1;
+
+pub fn clean(dom: &mut Dom, root: Id) {
+    split_code_lines(dom, root);
+    drop_code_labels(dom, root);
+    drop_heading_anchors(dom, root);
+    mark_callouts(dom, root);
+}
+
+/// Readability drops every `<aside>` (sidebars); an aside that is a callout (`<aside
+/// class="note">`, `role="note"`) is part of the text, so it becomes a `div` before grabbing,
+/// keeping the classes that mark it for [`clean`].
+pub fn keep_callout_asides(dom: &mut Dom, root: Id) {
+    for a in dom.descendants_with_tags(root, &["aside"]) {
+        let kind = callout_kind(dom, a).is_some();
+        if kind && dom.text_len(a) <= MAX_CALLOUT_TEXT {
+            dom.set_tag(a, "div");
+            // The callout mark must survive a lone paragraph taking the div's place.
+            let class = format!("{} admonition", dom.class(a));
+            dom.set_attr(a, "class", class.trim());
+        }
+    }
+}
+
+fn class_tokens(dom: &Dom, n: Id) -> Vec<String> {
+    dom.class(n)
+        .split_whitespace()
+        .map(str::to_ascii_lowercase)
+        .collect()
+}
+
+/// Class names highlighters give each line of a code block.
+const LINE_CLASSES: [&str; 4] = ["line", "ec-line", "code-line", "token-line"];
+
+/// Highlighters that wrap each code line in its own element sometimes write the lines with no
+/// newline between them (the line break comes from CSS): the code would run together as one
+/// line ("npm installcd app"). A newline goes between two adjacent line elements.
+fn split_code_lines(dom: &mut Dom, root: Id) {
+    let is_line = |dom: &Dom, n: Id| {
+        dom.class(n)
+            .split_whitespace()
+            .any(|c| LINE_CLASSES.contains(&c))
+    };
+    for pre in dom.descendants_with_tags(root, &["pre"]) {
+        for n in dom.descendant_elements(pre) {
+            if !is_line(dom, n) {
+                continue;
+            }
+            // Only when the next node is the next line itself (no text between them).
+            let Some(next) = dom.next_sibling(n) else {
+                continue;
+            };
+            if dom.is_element(next) && is_line(dom, next) {
+                let nl = dom.create_text("\n");
+                dom.insert_before(next, nl);
+            }
+        }
+    }
+}
+
+/// Whether a short text reads as a code block's label rather than prose ("js", "vite.config.ts",
+/// "Terminal", "Copy"): a few words, no sentence or lead-in punctuation at the end.
+fn is_label_text(t: &str) -> bool {
+    let t = t.trim();
+    if t.is_empty() || t.chars().count() > MAX_LABEL_CHARS {
+        return false;
+    }
+    if t.split_whitespace().count() > MAX_LABEL_WORDS {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    if lower.starts_with("copy") || lower.starts_with("copied") {
+        return true;
+    }
+    !t.ends_with([':', '.', '!', '?', ',', ';'])
+}
+
+/// Whether `n` holds nothing but a `<pre>` (through wrappers), so the block is the code itself.
+fn only_pre(dom: &Dom, n: Id) -> bool {
+    let mut cur = n;
+    // Wrappers around the code are few; the bound keeps the walk short on odd markup.
+    for _ in 0..6 {
+        if dom.is(cur, "pre") {
+            return true;
+        }
+        let kids = dom.element_children(cur);
+        let text_outside = dom
+            .children(cur)
+            .any(|c| !dom.is_element(c) && dom.text(c).is_some_and(|s| !s.trim().is_empty()));
+        if kids.len() != 1 || text_outside {
+            return false;
+        }
+        cur = kids[0];
+    }
+    false
+}
+
+/// A code block's header (language name, file name, copy button) sits with the `<pre>` in a
+/// wrapper holding nothing else; in the text it reads as a stray one-word paragraph. Labels
+/// are dropped only inside such a wrapper: a lead-in paragraph among the body's blocks stays.
+fn drop_code_labels(dom: &mut Dom, root: Id) {
+    for pre in dom.descendants_with_tags(root, &["pre"]) {
+        if dom.parent(pre).is_none() {
+            continue;
+        }
+        // The code block: the `<pre>` or the wrapper made of it alone, up to where labels sit.
+        let mut block = pre;
+        for _ in 0..4 {
+            let Some(wrapper) = dom.parent(block) else {
+                break;
+            };
+            if wrapper == root {
+                break;
+            }
+            let kids = dom.element_children(wrapper);
+            let others: Vec<Id> = kids.iter().copied().filter(|&k| k != block).collect();
+            let loose_text = dom
+                .children(wrapper)
+                .any(|c| !dom.is_element(c) && dom.text(c).is_some_and(|s| !s.trim().is_empty()));
+            if others.is_empty() {
+                if loose_text {
+                    break;
+                }
+                block = wrapper;
+                continue;
+            }
+            let labels = !loose_text
+                && others.len() <= 3
+                && others.iter().all(|&o| {
+                    let tag = dom.tag(o);
+                    !HEADINGS.contains(&tag)
+                        && !matches!(tag, "pre" | "ul" | "ol" | "table" | "img" | "figure")
+                        && !only_pre(dom, o)
+                        && is_label_text(&dom.text_content(o))
+                });
+            if labels {
+                for o in others {
+                    dom.detach(o);
+                }
+            }
+            break;
+        }
+    }
+}
+
+/// Permalink marks in headings ("¶", "#", "§", an empty link or icon) pointing at the heading
+/// itself: page furniture that reads as a stray symbol after the heading's words.
+fn drop_heading_anchors(dom: &mut Dom, root: Id) {
+    for h in dom.descendants_with_tags(root, &HEADINGS) {
+        if dom.parent(h).is_none() {
+            continue;
+        }
+        let own_id = dom.id_attr(h).to_string();
+        let mut links = dom.descendants_with_tags(h, &["a"]);
+        // Some sites put the mark right after the heading.
+        if let Some(next) = dom.next_element_sibling(h) {
+            if dom.is(next, "a") {
+                links.push(next);
+            }
+        }
+        for a in links {
+            let Some(href) = dom.attr(a, "href") else {
+                continue;
+            };
+            let Some(frag) = href.trim().rsplit_once('#').map(|(_, f)| f.to_string()) else {
+                continue;
+            };
+            let text = normalize_ws(&dom.text_content(a));
+            let symbol = text.chars().all(|c| !c.is_alphanumeric());
+            let self_link = frag.is_empty() || frag == own_id || {
+                // The id may sit on the link or a parent section rather than on the heading.
+                dom.id_attr(a) == frag || dom.parent(h).is_some_and(|p| dom.id_attr(p) == frag)
+            };
+            if symbol && self_link && text.chars().count() <= 2 {
+                dom.detach(a);
+            }
+        }
+    }
+}
+
+/// The callout kind named by a class list: `admonition note`, `notecard warning`,
+/// `markdown-alert markdown-alert-tip`, `theme-admonition-caution`, `alert alert-info` with
+/// `role=note`, `<aside class="note">`.
+fn callout_kind(dom: &Dom, n: Id) -> Option<&'static str> {
+    let classes = class_tokens(dom, n);
+    let strong = classes.iter().any(|c| {
+        matches!(
+            c.as_str(),
+            "admonition" | "notecard" | "markdown-alert" | "theme-admonition"
+        )
+    });
+    // Weaker marks also frame stat boxes and pull quotes: they need a named kind or a title.
+    let weak = classes.iter().any(|c| c == "callout" || c == "alert")
+        || dom
+            .attr(n, "role")
+            .is_some_and(|r| r.eq_ignore_ascii_case("note"))
+        || dom.is(n, "aside");
+    if !strong && !weak {
+        return None;
+    }
+    let kind = KINDS.iter().find(|(k, _)| {
+        classes
+            .iter()
+            .any(|c| c == k || c.ends_with(&format!("-{k}")))
+    });
+    match kind {
+        Some((_, label)) => Some(label),
+        None if strong => Some("Note"),
+        // A weak mark with a title naming a kind ("Note:", "Warning").
+        None => title_of(dom, n).and_then(|t| {
+            let t = normalize_ws(&dom.text_content(t)).to_lowercase();
+            let t = t.trim_end_matches(':').trim().to_string();
+            KINDS.iter().find(|(k, _)| t == *k).map(|(_, l)| *l)
+        }),
+    }
+}
+
+/// The callout's own title element: a Sphinx `admonition-title`, a GitHub `markdown-alert-title`,
+/// an `alert-heading`, or a first short heading.
+fn title_of(dom: &Dom, n: Id) -> Option<Id> {
+    let first = dom.first_element_child(n)?;
+    let classes = class_tokens(dom, first);
+    let titled = classes
+        .iter()
+        .any(|c| c.ends_with("title") || c.ends_with("heading") || c.contains("admonitionheading"));
+    let short_heading = HEADINGS.contains(&dom.tag(first))
+        && dom.text_content(first).trim().chars().count() <= MAX_LABEL_CHARS;
+    (titled || short_heading).then_some(first)
+}
+
+/// Callouts become a `<blockquote>` (a block every reader and the sanitiser keep) opening with
+/// their label in bold on its own line, so "Note" reads as a label, not as a stray paragraph.
+fn mark_callouts(dom: &mut Dom, root: Id) {
+    for n in dom.descendant_elements(root) {
+        if dom.parent(n).is_none() || n == root {
+            continue;
+        }
+        let Some(label) = callout_kind(dom, n) else {
+            continue;
+        };
+        let len = dom.text_len(n);
+        if len == 0 || len > MAX_CALLOUT_TEXT {
+            continue;
+        }
+        // Nested callout markup (a title wrapper inside the callout) is handled once, outside.
+        if has_callout_ancestor(dom, n, root) {
+            continue;
+        }
+        let title_text = title_of(dom, n).map(|t| {
+            let s = normalize_ws(&dom.text_content(t));
+            dom.detach(t);
+            s
+        });
+        let first_text = normalize_ws(&dom.text_content(n));
+        let label_text = match title_text {
+            Some(t) if !t.is_empty() => Some(t),
+            // MDN writes the label inline ("<strong>Note:</strong> ..."): nothing to add.
+            _ if first_text.to_lowercase().starts_with(&label.to_lowercase()) => None,
+            _ => Some(label.to_string()),
+        };
+        dom.set_tag(n, "blockquote");
+        if let Some(t) = label_text {
+            let t = t.trim_end_matches(':').trim().to_string();
+            let p = dom.create_element("p");
+            let strong = dom.create_element("strong");
+            let txt = dom.create_text(&t);
+            dom.append(strong, txt);
+            dom.append(p, strong);
+            match dom.first_child(n) {
+                Some(f) => dom.insert_before(f, p),
+                None => dom.append(n, p),
+            }
+        }
+    }
+}
+
+fn has_callout_ancestor(dom: &Dom, n: Id, root: Id) -> bool {
+    let mut cur = dom.parent(n);
+    while let Some(p) = cur {
+        if p == root {
+            return false;
+        }
+        if dom.is(p, "blockquote") && callout_kind(dom, p).is_some() {
+            return true;
+        }
+        cur = dom.parent(p);
+    }
+    false
+}

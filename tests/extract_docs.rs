@@ -1,0 +1,195 @@
+//! Documentation pages (issue 12): code-block labels, heading permalink marks, callouts and
+//! utility-class headings, each with a small hand-written page and a control that must stay.
+
+use lectern::{extract, Article, Options};
+
+fn run_html(html: &str) -> Article {
+    let opts = Options {
+        url: Some("https://docs.example.org/guide/ports.html".to_string()),
+    };
+    extract(html, &opts).unwrap_or_else(|e| panic!("{e}"))
+}
+
+const PROSE: &str = "<p>A port mapping tells the runtime which host port forwards to which \
+    container port, so that a service inside the network can be reached from the outside. \
+    Each mapping names the protocol as well, and the default is TCP for every entry.</p>\
+    <p>When two services ask for the same host port, the second one fails to start and the \
+    tool prints the name of the service that already holds the port, with its address.</p>\
+    <p>Mappings can also be given as ranges, which is handy for services that open a block \
+    of ports for passive transfers or for a cluster of workers on one machine.</p>";
+
+fn page(body: &str) -> String {
+    format!(
+        "<html><head><title>Port mappings</title></head><body><main><article>\
+         <h1>Port mappings</h1>{PROSE}{body}{PROSE}</article></main></body></html>"
+    )
+}
+
+fn paragraphs(a: &Article) -> Vec<String> {
+    a.text.split("\n\n").map(|s| s.trim().to_string()).collect()
+}
+
+#[test]
+fn code_block_labels_and_copy_buttons_are_dropped() {
+    let body = "<p>For example:</p>\
+        <div class=\"code-example\"><div class=\"example-header\"><span class=\"language-name\">\
+        bash</span></div><pre><code>tool run --port 8080:80 web</code></pre></div>\
+        <div class=\"snippet\"><div class=\"title\"><p>compose.yaml</p></div>\
+        <div><pre><code>ports:\n  - \"8080:80\"</code></pre></div></div>\
+        <div class=\"snippet\"><span class=\"copy\">Copy</span><pre><code>tool ps</code></pre></div>";
+    let a = run_html(&page(body));
+    let ps = paragraphs(&a);
+    for label in ["bash", "compose.yaml", "Copy"] {
+        assert!(!ps.iter().any(|p| p == label), "{label} kept: {}", a.text);
+    }
+    // The lead-in before the code and the code itself stay.
+    assert!(ps.iter().any(|p| p == "For example:"), "{}", a.text);
+    assert!(a.text.contains("tool run --port 8080:80 web"));
+    assert!(a.text.contains("tool ps"));
+}
+
+#[test]
+fn code_panel_titles_of_several_words_stay() {
+    let body = "<div class=\"panel\"><div class=\"panel-title\">The Port object</div>\
+        <pre><code>{ \"host\": 8080 }</code></pre></div>";
+    let a = run_html(&page(body));
+    assert!(a.text.contains("The Port object"), "{}", a.text);
+}
+
+#[test]
+fn heading_permalink_marks_are_dropped() {
+    let body = "<h2 id=\"ranges\">Ranges<a class=\"headerlink\" href=\"#ranges\" \
+        title=\"Link to this heading\">¶</a></h2>\
+        <h2 id=\"limits\"><a href=\"#limits\" class=\"anchor\">#</a>Limits</h2>";
+    let a = run_html(&page(body));
+    assert!(!a.text.contains('¶'), "{}", a.text);
+    assert!(!a.content.contains('¶'));
+    let ps = paragraphs(&a);
+    assert!(ps.iter().any(|p| p == "Ranges"), "{}", a.text);
+    assert!(ps.iter().any(|p| p == "Limits"), "{}", a.text);
+    assert!(!ps.iter().any(|p| p.contains('#')), "{}", a.text);
+}
+
+#[test]
+fn heading_links_to_other_pages_stay() {
+    let body = "<h2 id=\"more\">More <a href=\"/guide/ranges.html#top\">ranges</a></h2>";
+    let a = run_html(&page(body));
+    assert!(a.content.contains("/guide/ranges.html"), "{}", a.content);
+}
+
+#[test]
+fn callouts_are_kept_as_a_labelled_block() {
+    let callouts = [
+        "<div class=\"admonition note\"><p class=\"admonition-title\">Note</p>\
+         <p>Host ports below 1024 need extra rights on most systems.</p></div>",
+        "<div class=\"markdown-alert markdown-alert-warning\">\
+         <p class=\"markdown-alert-title\">Warning</p>\
+         <p>Host ports below 1024 need extra rights on most systems.</p></div>",
+        "<div class=\"theme-admonition theme-admonition-tip alert\">\
+         <div class=\"admonitionHeading\">tip</div>\
+         <div><p>Host ports below 1024 need extra rights on most systems.</p></div></div>",
+        "<div class=\"notecard note\"><p><strong>Note:</strong> Host ports below 1024 need \
+         extra rights on most systems.</p></div>",
+        "<aside class=\"caution\"><p>Host ports below 1024 need extra rights on most \
+         systems.</p></aside>",
+        "<div class=\"alert alert-info\" role=\"note\"><h4 class=\"alert-heading\">Note:</h4>\
+         <p>Host ports below 1024 need extra rights on most systems.</p></div>",
+    ];
+    for c in callouts {
+        let a = run_html(&page(c));
+        let start = a
+            .content
+            .find("<blockquote")
+            .unwrap_or_else(|| panic!("no block for {c}: {}", a.content));
+        let block = &a.content[start..];
+        let end = block.find("</blockquote>").unwrap_or(block.len());
+        let block = &block[..end];
+        assert!(block.contains("<strong>"), "{c}: {block}");
+        assert!(block.contains("need extra rights"), "{c}: {block}");
+        assert!(
+            ["Note", "Warning", "tip", "Caution"]
+                .iter()
+                .any(|l| block.contains(&format!("<strong>{l}"))),
+            "{c}: {block}"
+        );
+    }
+}
+
+#[test]
+fn plain_callout_boxes_without_a_kind_are_left_alone() {
+    let body = "<div class=\"callout callout-stat\"><p>42% of hosts map more than one \
+        port.</p></div>";
+    let a = run_html(&page(body));
+    assert!(!a.content.contains("<blockquote"), "{}", a.content);
+    assert!(a.text.contains("42% of hosts"));
+}
+
+#[test]
+fn headings_with_utility_classes_stay() {
+    let body = "<h2 class=\"scroll-mt-20 flex items-center gap-2\" id=\"update\">\
+        <a class=\"no-underline hover:underline\" href=\"#update\">Updating a mapping</a></h2>";
+    let a = run_html(&page(body));
+    assert!(a.text.contains("Updating a mapping"), "{}", a.text);
+}
+
+/// `main > div(h1 + intro) + aside(toc) + div.body`: the intro beside the headline stays.
+fn header_box_page(header_extra: &str) -> String {
+    format!(
+        "<html><head><title>Example Docs</title></head><body>\
+         <nav><ul><li><a href=\"/a\">Guides</a></li><li><a href=\"/b\">Reference</a></li></ul></nav>\
+         <main id=\"content\"><div class=\"layout__top\"><h1>Port mappings</h1>\
+         <section><p>Port mappings connect the ports of a host to the ports of its containers, \
+         and this guide explains how they are declared and checked.</p>{header_extra}</section></div>\
+         <aside class=\"toc\"><h2>In this article</h2><ul><li><a href=\"#r\">Ranges</a></li>\
+         <li><a href=\"#l\">Limits</a></li></ul></aside>\
+         <div class=\"layout__body\"><section><h2 id=\"r\">Ranges</h2>{PROSE}</section>\
+         <section><h2 id=\"l\">Limits</h2>{PROSE}</section>\
+         <section><h2>Protocols</h2>{PROSE}</section><section><h2>Errors</h2>{PROSE}</section>\
+         </div></main></body></html>"
+    )
+}
+
+#[test]
+fn intro_beside_the_headline_in_a_header_box_stays() {
+    let a = run_html(&header_box_page(""));
+    assert!(
+        a.text.contains("Port mappings connect the ports"),
+        "{}",
+        a.text
+    );
+    assert!(a.text.contains("passive transfers"));
+}
+
+#[test]
+fn header_box_with_share_bar_and_dateline_is_not_joined() {
+    let a = run_html(&header_box_page(
+        "<div>March 3, 2025 · 3 min read</div><div>Share: Email Print Copy link to \
+         this page for your friends and colleagues</div>",
+    ));
+    assert!(!a.text.contains("Share: Email"), "{}", a.text);
+}
+
+#[test]
+fn code_lines_written_without_newlines_are_split() {
+    let body = "<pre><code><span class=\"line\"><span>npm</span><span> init</span></span>\
+        <span class=\"line\"><span>cd</span><span> app</span></span></code></pre>";
+    let a = run_html(&page(body));
+    assert!(a.text.contains("npm init\ncd app"), "{}", a.text);
+}
+
+#[test]
+fn section_named_by_its_heading_slug_is_not_a_comment_thread() {
+    let body = "<section id=\"answer-the-review-comments\"><h2>Answer the review comments</h2>\
+        <p>Reviewers will reply with questions about the mapping, and each question deserves an \
+        answer in the thread, even when the answer is that nothing needs to change.</p></section>";
+    let a = run_html(&page(body));
+    assert!(a.text.contains("each question deserves"), "{}", a.text);
+}
+
+#[test]
+fn comment_thread_section_still_goes() {
+    let body = "<section id=\"comments\"><h2>Comments</h2><p>Great post, thanks a lot for \
+        writing it, I learned a lot from it today and will share it.</p></section>";
+    let a = run_html(&page(body));
+    assert!(!a.text.contains("Great post"), "{}", a.text);
+}
