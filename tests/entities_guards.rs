@@ -49,6 +49,25 @@ fn photo_credits_are_not_people() {
 }
 
 #[test]
+fn a_given_name_left_out_joins_its_surname() {
+    let text = "Ion Popescu steers. Yesterday Marin spoke. The Lupu family left.";
+    let got = guarded(
+        text,
+        &[
+            ("Popescu", Label::Per),
+            ("Marin", Label::Per),
+            ("Lupu", Label::Per),
+        ],
+    );
+    let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Ion Popescu", "Marin", "Lupu"],
+        "frequent and function words stay out"
+    );
+}
+
+#[test]
 fn degrees_after_a_name_are_not_names() {
     let text = "Ann Lee, M.D., Ph.D., leads the study. Tom Roe MBA spoke. \
                 Offices in Baltimore, MD and in Dover.";

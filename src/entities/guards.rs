@@ -15,7 +15,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::features::title_case;
-use super::gazetteer::{GazMatch, Gazetteer, CITY, COMPANY, COUNTRY, PRODUCT, REGION};
+use super::gazetteer::{zipf_bucket, GazMatch, Gazetteer, CITY, COMPANY, COUNTRY, PRODUCT, REGION};
 use super::tokenize::Token;
 use super::words::{is_closed, is_common, is_function, is_generic_acronym};
 use super::{credits, species, Label, Mention};
@@ -602,6 +602,10 @@ fn capital_run_end(text: &str, at: usize) -> usize {
     end
 }
 
+/// A capitalised word at least this frequent in English (bucket 9, Zipf 4.5: "Yesterday",
+/// "Police") is not taken for a given name before a surname.
+const GIVEN_NAME_BELOW: u8 = 9;
+
 fn keep_whole(text: &str, ctx: &Context, mentions: &mut [Mention]) {
     let _ = ctx;
     for m in mentions.iter_mut() {
@@ -612,6 +616,24 @@ fn keep_whole(text: &str, ctx: &Context, mentions: &mut [Mention]) {
         if matches!(m.label, Label::Loc | Label::Org) {
             if let Some((s, w)) = word_before(text, m.start) {
                 if PLACE_PREFIXES.contains(&w) {
+                    let end = m.end;
+                    set_span(text, m, s, end);
+                }
+            }
+        }
+        // "Ion Popescu" cut to "Popescu": a capitalised word right before a one-word person,
+        // neither a function word, a title nor a frequent English word (Zipf 4.5), is the given
+        // name the tagger left out.
+        if m.label == Label::Per && !m.text.contains(' ') {
+            if let Some((s, w)) = word_before(text, m.start) {
+                let lower = w.to_lowercase();
+                let given = w.chars().skip(1).any(char::is_lowercase)
+                    && w.chars().all(char::is_alphabetic)
+                    && !is_closed(&lower)
+                    && !is_function(&lower)
+                    && !super::is_title(w)
+                    && zipf_bucket(&lower) < GIVEN_NAME_BELOW;
+                if given {
                     let end = m.end;
                     set_span(text, m, s, end);
                 }

@@ -193,7 +193,7 @@ pub fn is_name_modifier(word: &str) -> bool {
         && (part.ends_with("ed") || PARTS.contains(&part))
 }
 
-fn is_title(word: &str) -> bool {
+pub(crate) fn is_title(word: &str) -> bool {
     let l = word.trim_end_matches('.').to_lowercase();
     TITLES.contains(&l.as_str())
 }
