@@ -502,18 +502,7 @@ impl Dom {
 
     /// The concatenated text of the subtree (JS `textContent`).
     pub fn text_content(&self, id: Id) -> String {
-        if let Some(t) = self.text(id) {
-            return t.to_string();
-        }
-        let mut out = String::new();
-        let mut n = self.first_child(id);
-        while let Some(x) = n {
-            if let Some(t) = self.text(x) {
-                out.push_str(t);
-            }
-            n = self.next_in(x, id, false);
-        }
-        out
+        self.text_content_within(id, usize::MAX).unwrap_or_default()
     }
 
     /// [`Dom::text_content`] if it is at most `max` bytes long, else `None`: reading stops at the
@@ -526,7 +515,7 @@ impl Dom {
         let mut n = self.first_child(id);
         while let Some(x) = n {
             if let Some(t) = self.text(x) {
-                if out.len() + t.len() > max {
+                if out.len().saturating_add(t.len()) > max {
                     return None;
                 }
                 out.push_str(t);
