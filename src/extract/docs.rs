@@ -209,15 +209,20 @@ fn drop_heading_anchors(dom: &mut Dom, root: Id) {
 /// `markdown-alert markdown-alert-tip`, `theme-admonition-caution`, `alert alert-info` with
 /// `role=note`, `<aside class="note">`.
 fn callout_kind(dom: &Dom, n: Id) -> Option<&'static str> {
-    let classes = class_tokens(dom, n);
-    let strong = classes.iter().any(|c| {
-        matches!(
-            c.as_str(),
-            "admonition" | "notecard" | "markdown-alert" | "theme-admonition"
-        )
-    });
+    // This asks every element of the article: no copies until a class marks a callout.
+    let has_class = |names: &[&str]| {
+        dom.class(n)
+            .split_whitespace()
+            .any(|c| names.iter().any(|m| c.eq_ignore_ascii_case(m)))
+    };
+    let strong = has_class(&[
+        "admonition",
+        "notecard",
+        "markdown-alert",
+        "theme-admonition",
+    ]);
     // Weaker marks also frame stat boxes and pull quotes: they need a named kind or a title.
-    let weak = classes.iter().any(|c| c == "callout" || c == "alert")
+    let weak = has_class(&["callout", "alert"])
         || dom
             .attr(n, "role")
             .is_some_and(|r| r.eq_ignore_ascii_case("note"))
@@ -225,10 +230,12 @@ fn callout_kind(dom: &Dom, n: Id) -> Option<&'static str> {
     if !strong && !weak {
         return None;
     }
+    let classes = class_tokens(dom, n);
     let kind = KINDS.iter().find(|(k, _)| {
-        classes
-            .iter()
-            .any(|c| c == k || c.ends_with(&format!("-{k}")))
+        classes.iter().any(|c| {
+            c.strip_suffix(k)
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with('-'))
+        })
     });
     match kind {
         Some((_, label)) => Some(label),
