@@ -289,3 +289,29 @@ fn names_that_look_like_plain_words_stay() {
     );
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn listed_companies_and_products_the_tagger_left_out_are_added() {
+    let words = [
+        "Salesforce", "has", "since", "branched", "out", ",", "like", "SQLite", "and", "Apple",
+        "or", "salesforce", "and", "Adobe", ".",
+    ];
+    // A span the tagger found ("Adobe") is never overridden.
+    let mut spans = vec![(13, 14, Label::Per)];
+    guards::add_listed(&words, &mut spans);
+    spans.sort_unstable_by_key(|s| s.0);
+    assert_eq!(
+        spans,
+        [(0, 1, Label::Org), (7, 8, Label::Misc), (13, 14, Label::Per)],
+        "a frequent word ('Apple') or a lower-case one is not added on its own"
+    );
+    let mut none = Vec::new();
+    guards::add_listed(&["An", "apple", "a", "day", "."], &mut none);
+    assert!(none.is_empty(), "{none:?}");
+    // End to end: a sentence opener the tagger reads as a plain word.
+    let ents = recognize("Salesforce has since branched out to other areas of enterprise software.");
+    assert!(
+        ents.mentions.iter().any(|m| m.text == "Salesforce" && m.label == Label::Org),
+        "{ents:?}"
+    );
+}

@@ -23,7 +23,14 @@ pub struct TrainNerArgs {
     /// splits are sources of their own (weight 0 in the committed recipe).
     #[arg(long, default_value = "../shared/corpus/ner-extra")]
     pub extra: String,
-    /// More development sets (CoNLL files): the epochs are chosen on the mean F1 of eng.testa
+    /// Our own modern articles for training: standoff annotations over `--pages`
+    /// (data/ner-dev/README.md). data/ner-dev/wceb-b.tsv stays out: it is the modern dev set.
+    #[arg(long, default_value = "data/ner-dev/wceb-a.tsv")]
+    pub modern: String,
+    /// The pages the standoff files point into (their gt/ID.json).
+    #[arg(long, default_value = "../shared/corpus/wceb-dev")]
+    pub pages: String,
+    /// More development sets (CoNLL files, or standoff .tsv files over --pages): the epochs are chosen on the mean F1 of eng.testa
     /// and these (the committed recipe adds WNUT-17 dev, so that modern text weighs as much as
     /// 1996 news).
     #[arg(long = "dev", value_name = "FILE")]
@@ -34,7 +41,8 @@ pub struct TrainNerArgs {
     /// Where to write the model.
     #[arg(long, default_value = "models/ner.bin")]
     pub out: String,
-    /// A source's weight, NAME=W (repeatable; 0 leaves it out). Sources: conll (eng.train),
+    /// A source's weight, NAME=W (repeatable; 0 leaves it out). Sources: modern (--modern),
+    /// conll (eng.train),
     /// wnut (WNUT-17 train), btc (Broad Twitter Corpus train+dev, MISC masked), crossner
     /// (CrossNER train+dev), redocred (Re-DocRED dev, demonyms as MISC), uner (UNER EWT dev,
     /// MISC masked); btc-test, crossner-test, redocred-test, uner-test (those corpora's test
@@ -87,7 +95,8 @@ pub struct TrainNerArgs {
 }
 
 /// The committed model's source weights.
-const DEFAULT_WEIGHTS: [(&str, f32); 10] = [
+const DEFAULT_WEIGHTS: [(&str, f32); 11] = [
+    ("modern", 0.0),
     ("conll", 2.0),
     ("wnut", 3.0),
     ("btc", 1.0),
@@ -199,6 +208,13 @@ fn source(args: &TrainNerArgs, name: &str) -> Result<(Vec<Document>, u8), String
             (docs, 0)
         }
         "uner" => (extra(&["uner_ewt_dev"])?, misc),
+        "modern" => (
+            crate::eval::standoff::training_documents(
+                &args.modern,
+                std::path::Path::new(&args.pages),
+            )?,
+            0,
+        ),
         "uner-test" => (extra(&["uner_ewt_test"])?, misc),
         other => return Err(format!("no source {other}")),
     })
@@ -244,7 +260,11 @@ pub fn train_ner(args: &TrainNerArgs) -> CmdResult {
             &args.dev[..]
         };
         for f in files {
-            dev_sets.push(read(f)?);
+            dev_sets.push(if f.ends_with(".tsv") {
+                crate::eval::standoff::training_documents(f, std::path::Path::new(&args.pages))?
+            } else {
+                read(f)?
+            });
         }
     }
     let opts = train::Options {

@@ -8,6 +8,9 @@
 //! - capitalised common words: a closed-class word alone ("However", "SUBSCRIBE") is never a
 //!   name, and a heading or ALL-CAPS span made only of frequent words is dropped unless the
 //!   text also writes those words capitalised in running prose;
+//! - listed names the tagger left out: a company or product of the lists, written with its
+//!   capitals, is a name ("Salesforce has since branched out" opens a sentence the tagger
+//!   reads as plain words), unless it is a frequent English word ("Apple", "Target");
 //! - names kept whole: "Inner Mongolia", "Martha's Vineyard", "the Court for the Southern
 //!   District of New York", "Kim Jong Un" (the tagger often splits or cuts them).
 
@@ -22,6 +25,43 @@ use super::{credits, species, Label, Mention};
 
 fn is_name(l: Label) -> bool {
     matches!(l, Label::Per | Label::Org | Label::Loc | Label::Misc)
+}
+
+/// Adds the companies and products of the lists that the tagger left out to a sentence's spans
+/// (first word, end word, label; `words` as written). One word must be no frequent English word
+/// (bucket 8 and up: "Apple", "Target", "Square") and not a single letter; longer names are
+/// distinctive as they are. Companies are ORG, products MISC.
+pub fn add_listed(words: &[&str], spans: &mut Vec<(usize, usize, Label)>) {
+    const FREQUENT: u8 = 8;
+    let m = Gazetteer::get().company_matches(words);
+    let mut i = 0;
+    while let Some(g) = m.get(i) {
+        if g.long_pos != 1 && g.long_pos != 4 {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while m.get(end).is_some_and(|x| x.long_pos == 2 || x.long_pos == 3) {
+            end += 1;
+        }
+        let first = words.get(i).copied().unwrap_or("");
+        let lower = first.to_lowercase();
+        let distinctive = end - i > 1
+            || (first.chars().nth(1).is_some()
+                && !is_common(&lower)
+                && zipf_bucket(&lower) < FREQUENT);
+        let capitalised = first.chars().next().is_some_and(char::is_uppercase);
+        let free = spans.iter().all(|s| end <= s.0 || i >= s.1);
+        if capitalised && distinctive && free {
+            let label = if g.long_bits & COMPANY == 0 && g.long_bits & PRODUCT != 0 {
+                Label::Misc
+            } else {
+                Label::Org
+            };
+            spans.push((i, end, label));
+        }
+        i = end;
+    }
 }
 
 /// Applies the rules to the mentions of `text` (in text order; kept in text order).

@@ -10,6 +10,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::ner::{name_type, TextDoc};
+use crate::entities::conll::{Document, Sentence};
+use crate::entities::tokenize;
 
 /// The annotated pages of one standoff file: page id -> gold spans.
 pub struct Standoff {
@@ -86,6 +88,52 @@ pub fn documents(standoff: &Standoff, pages_dir: &Path) -> Result<Vec<(String, T
     Ok(out)
 }
 
+/// A page as training material: its text cut into the tagger's tokens and sentences, with the
+/// gold spans on token boundaries. A span that starts or ends inside a token ("NASDAQ" of
+/// "NASDAQ:ZM") or crosses a sentence break is left out, and so is the sentence holding it:
+/// training must not learn that its words are no name.
+pub fn training_document(doc: &TextDoc) -> Document {
+    let text = doc.text.as_str();
+    let toks = tokenize::tokenize(text);
+    let mut sentences = Vec::new();
+    for range in tokenize::sentences(text, &toks) {
+        let Some(ts) = toks.get(range.clone()) else {
+            continue;
+        };
+        let (Some(first), Some(last)) = (ts.first(), ts.last()) else {
+            continue;
+        };
+        let (from, to) = (first.start, last.end);
+        let mut spans = Vec::new();
+        let mut clean = true;
+        for (a, b, ty) in doc.gold.iter().filter(|g| g.0 < to && g.1 > from) {
+            let start = ts.iter().position(|t| t.start == *a);
+            let end = ts.iter().position(|t| t.end == *b);
+            match (start, end) {
+                (Some(i), Some(j)) if i <= j => spans.push((i, j + 1, ty.clone())),
+                _ => clean = false,
+            }
+        }
+        if clean {
+            sentences.push(Sentence {
+                words: ts.iter().map(|t| t.text(text).to_string()).collect(),
+                spans,
+            });
+        }
+    }
+    Document { sentences }
+}
+
+/// Every page of a standoff file as training documents.
+pub fn training_documents(path: &str, pages_dir: &Path) -> Result<Vec<Document>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("reading {path}: {e}"))?;
+    let parsed = parse(&text).map_err(|e| format!("{path}: {e}"))?;
+    Ok(documents(&parsed, pages_dir)?
+        .iter()
+        .map(|(_, d)| training_document(d))
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,5 +149,22 @@ mod tests {
         assert!(parse("#pages 0001\n0001\t5\t5\tPER\n").is_err());
         assert!(parse("#pages 0001\n0001\t0\t5\tDATE\n").is_err());
         assert!(parse("#pages 0001\n0001\tx\t5\tPER\n").is_err());
+    }
+
+    #[test]
+    fn training_documents_keep_token_aligned_spans() {
+        let text = "Ann Lee joined Acme Corp. Shares of NASDAQ:ZM rose.\n\nBye.";
+        let doc = TextDoc {
+            text: text.to_string(),
+            gold: vec![(0, 7, "PER".into()), (15, 24, "ORG".into()), (36, 42, "ORG".into())],
+        };
+        let d = training_document(&doc);
+        let first = &d.sentences[0];
+        assert_eq!(first.words[..3], ["Ann", "Lee", "joined"]);
+        assert_eq!(first.spans[0], (0, 2, "PER".to_string()));
+        assert_eq!(first.spans[1].2, "ORG");
+        // "NASDAQ" ends inside a token: its sentence is left out, the rest kept.
+        assert!(d.sentences.iter().all(|s| !s.words.iter().any(|w| w.contains("NASDAQ"))));
+        assert!(d.sentences.iter().any(|s| s.words == ["Bye", "."]));
     }
 }
