@@ -293,8 +293,21 @@ fn names_that_look_like_plain_words_stay() {
 #[test]
 fn listed_companies_and_products_the_tagger_left_out_are_added() {
     let words = [
-        "Salesforce", "has", "since", "branched", "out", ",", "like", "SQLite", "and", "Apple",
-        "or", "salesforce", "and", "Adobe", ".",
+        "Salesforce",
+        "has",
+        "since",
+        "branched",
+        "out",
+        ",",
+        "like",
+        "SQLite",
+        "and",
+        "Apple",
+        "or",
+        "salesforce",
+        "and",
+        "Adobe",
+        ".",
     ];
     // A span the tagger found ("Adobe") is never overridden.
     let mut spans = vec![(13, 14, Label::Per)];
@@ -302,16 +315,41 @@ fn listed_companies_and_products_the_tagger_left_out_are_added() {
     spans.sort_unstable_by_key(|s| s.0);
     assert_eq!(
         spans,
-        [(0, 1, Label::Org), (7, 8, Label::Misc), (13, 14, Label::Per)],
+        [
+            (0, 1, Label::Org),
+            (7, 8, Label::Misc),
+            (13, 14, Label::Per)
+        ],
         "a frequent word ('Apple') or a lower-case one is not added on its own"
     );
     let mut none = Vec::new();
     guards::add_listed(&["An", "apple", "a", "day", "."], &mut none);
     assert!(none.is_empty(), "{none:?}");
     // End to end: a sentence opener the tagger reads as a plain word.
-    let ents = recognize("Salesforce has since branched out to other areas of enterprise software.");
+    let ents =
+        recognize("Salesforce has since branched out to other areas of enterprise software.");
     assert!(
-        ents.mentions.iter().any(|m| m.text == "Salesforce" && m.label == Label::Org),
+        ents.mentions
+            .iter()
+            .any(|m| m.text == "Salesforce" && m.label == Label::Org),
         "{ents:?}"
     );
+}
+
+#[test]
+fn a_listed_company_read_as_a_place_or_person_is_a_company() {
+    let text = "Many sites went down after an outage at Cloudflare on Tuesday. Engineers at \
+                Cloudflare fixed it within hours. Flights from Paris to Berlin were not hit.";
+    let ents = recognize(text);
+    let label = |w: &str| {
+        ents.mentions
+            .iter()
+            .filter(|m| m.text == w)
+            .map(|m| m.label)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(label("Cloudflare"), [Label::Org, Label::Org], "{ents:?}");
+    // The company list also holds "Paris" and "Berlin"; the place lists know them.
+    assert_eq!(label("Paris"), [Label::Loc], "{ents:?}");
+    assert_eq!(label("Berlin"), [Label::Loc], "{ents:?}");
 }

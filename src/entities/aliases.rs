@@ -4,7 +4,10 @@
 
 use std::collections::HashMap;
 
-use super::gazetteer::{Gazetteer, FIRST_NAME, NATIONALITY, SURNAME};
+use super::gazetteer::{
+    zipf_bucket, GazMatch, Gazetteer, CITY, COMPANY, COUNTRY, FIRST_NAME, NATIONALITY, REGION,
+    SURNAME,
+};
 use super::{Entity, Label, Mention};
 
 /// Short forms of given names and the form they group under ("Bill Gates" is "William
@@ -162,6 +165,36 @@ fn lone_word_person(label: Label, parts: &[String], name: &str, count: usize) ->
         .first()
         .is_some_and(|g| g.begin & (FIRST_NAME | SURNAME) != 0);
     !known
+}
+
+/// A "place" or "person" whose whole name is a company of the lists and no place or person
+/// name, nor a frequent word ("Salesforce" after "to", "Chubb" alone).
+fn listed_company(label: Label, name: &str) -> bool {
+    if !matches!(label, Label::Loc | Label::Per) {
+        return false;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let whole = |m: &[GazMatch], bits: u8| match m {
+        [one] => one.long_pos == 4 && one.long_bits & bits != 0,
+        [first, .., last] => {
+            first.long_pos == 1 && first.long_bits & bits != 0 && last.long_pos == 3
+        }
+        [] => false,
+    };
+    let g = Gazetteer::get();
+    if !whole(&g.company_matches(&words), COMPANY) {
+        return false;
+    }
+    let lists = g.matches(&words);
+    // (The place lists lack some regions the company list holds, "Jiangsu" and "Zhejiang".)
+    let other = lists
+        .iter()
+        .any(|m| m.begin & (COUNTRY | CITY | REGION | FIRST_NAME | SURNAME | NATIONALITY) != 0);
+    let freq = words.len() == 1
+        && words
+            .first()
+            .is_some_and(|w| zipf_bucket(&w.to_lowercase()) >= 7);
+    !other && !freq
 }
 
 fn is_nationality(word: &str) -> bool {
@@ -447,7 +480,10 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
             }
         }
         let top = votes.iter().map(|v| v.1).max().unwrap_or(0);
-        let label = if companies.contains(&gi) || lone_word_person(g.0, &g.1, &g.2, g.3.len()) {
+        let label = if companies.contains(&gi)
+            || lone_word_person(g.0, &g.1, &g.2, g.3.len())
+            || listed_company(g.0, &g.2)
+        {
             Label::Org
         } else if votes.iter().any(|v| v.0 == g.0 && v.1 == top) {
             g.0

@@ -41,7 +41,10 @@ pub fn add_listed(words: &[&str], spans: &mut Vec<(usize, usize, Label)>) {
             continue;
         }
         let mut end = i + 1;
-        while m.get(end).is_some_and(|x| x.long_pos == 2 || x.long_pos == 3) {
+        while m
+            .get(end)
+            .is_some_and(|x| x.long_pos == 2 || x.long_pos == 3)
+        {
             end += 1;
         }
         let first = words.get(i).copied().unwrap_or("");

@@ -156,7 +156,11 @@ mod tests {
         let text = "Ann Lee joined Acme Corp. Shares of NASDAQ:ZM rose.\n\nBye.";
         let doc = TextDoc {
             text: text.to_string(),
-            gold: vec![(0, 7, "PER".into()), (15, 24, "ORG".into()), (36, 42, "ORG".into())],
+            gold: vec![
+                (0, 7, "PER".into()),
+                (15, 24, "ORG".into()),
+                (36, 42, "ORG".into()),
+            ],
         };
         let d = training_document(&doc);
         let first = &d.sentences[0];
@@ -164,7 +168,10 @@ mod tests {
         assert_eq!(first.spans[0], (0, 2, "PER".to_string()));
         assert_eq!(first.spans[1].2, "ORG");
         // "NASDAQ" ends inside a token: its sentence is left out, the rest kept.
-        assert!(d.sentences.iter().all(|s| !s.words.iter().any(|w| w.contains("NASDAQ"))));
+        assert!(d
+            .sentences
+            .iter()
+            .all(|s| !s.words.iter().any(|w| w.contains("NASDAQ"))));
         assert!(d.sentences.iter().any(|s| s.words == ["Bye", "."]));
     }
 }
