@@ -46,7 +46,7 @@ enum Cmd {
     /// Time native extraction over a corpus of pages.
     Bench { dir: String },
     /// Retrain the entity tagger (CoNLL-2003 and modern corpora) and write the model.
-    TrainNer(cli::train_ner::TrainNerArgs),
+    TrainNer(Box<cli::train_ner::TrainNerArgs>),
 }
 
 #[derive(Subcommand)]
