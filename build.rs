@@ -44,6 +44,7 @@ fn main() {
         (gazetteer_lists::COMPANY, gazetteer_lists::COMPANIES_FILE),
         (gazetteer_lists::PRODUCT, gazetteer_lists::PRODUCTS_FILE),
         (0, gazetteer_lists::WORDFREQ_FILE),
+        (0, gazetteer_lists::CLUSTERS_FILE),
     ] {
         let path = format!("data/gazetteers/{file}");
         println!("cargo:rerun-if-changed={path}");

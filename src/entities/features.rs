@@ -542,11 +542,15 @@ impl WordTypes {
         let short = shape(norm, true);
         f.push(fh(6, &[&short]));
         t.zipf = zipf_bucket(&lower);
+        // The word's cluster ("-": none), here and for its neighbours: a name the training data
+        // never saw gets features it did ("salesforce" beside "oracle").
+        let cluster = super::gazetteer::cluster(&lower).unwrap_or("-");
+        f.push(fh(60, &[cluster]));
         if is_capitalised(norm) {
             // A capitalised common word ("Since", "Roughly") is seldom a name.
             f.push(fh(33, &[bucket_name(t.zipf)]));
         }
-        t.near = Neighbour::new(&lower, &short);
+        t.near = Neighbour::new(&lower, &short, cluster);
         t.title = TITLES.contains(&lower.as_str());
         t.lower = lower;
         t.short = short;
@@ -583,8 +587,9 @@ impl WordTypes {
 /// features whole, and the hash states of the word-pair features after this word's part.
 #[derive(Clone, Copy)]
 struct Neighbour {
-    /// Templates 10-13 (lower case at -1, -2, +1, +2), 14 and 15 (shape at -1, +1).
-    window: [u32; 6],
+    /// Templates 10-13 (lower case at -1, -2, +1, +2), 14 and 15 (shape at -1, +1), 62 and 63
+    /// (word cluster at -1, +1).
+    window: [u32; 8],
     /// After the first part: 16 (lower), 17 (lower), 18 (shape), 19 (lower).
     pair: [u64; 4],
 }
@@ -592,11 +597,11 @@ struct Neighbour {
 impl Neighbour {
     /// The stand-in of a type not yet complete (never read: see [`WordTypes::complete`]).
     const UNSET: Neighbour = Neighbour {
-        window: [0; 6],
+        window: [0; 8],
         pair: [0; 4],
     };
 
-    fn new(lower: &str, short: &str) -> Neighbour {
+    fn new(lower: &str, short: &str, cluster: &str) -> Neighbour {
         Neighbour {
             window: [
                 fh(10, &[lower]),
@@ -605,6 +610,8 @@ impl Neighbour {
                 fh(13, &[lower]),
                 fh(14, &[short]),
                 fh(15, &[short]),
+                fh(62, &[cluster]),
+                fh(63, &[cluster]),
             ],
             pair: [
                 fh_part(fh_start(16), lower),
@@ -762,7 +769,7 @@ pub fn sentence_features(
         norm: "",
         lower: "",
         short: "",
-        near: Neighbour::new("", ""),
+        near: Neighbour::new("", "", ""),
         gaz: GazMatch::default(),
         company: GazMatch::default(),
         title: false,
@@ -810,6 +817,8 @@ pub fn sentence_features(
         f.push(n2.near.window[3]);
         f.push(w[4]);
         f.push(n1.near.window[5]);
+        f.push(w[6]);
+        f.push(n1.near.window[7]);
         f.push(fh_end(fh_part(pp[0], t.lower)));
         f.push(fh_end(fh_part(t.near.pair[1], n1.lower)));
         f.push(fh_end(fh_part(fh_part(pp[2], t.short), n1.short)));
@@ -1172,7 +1181,8 @@ mod tests {
             fh(52, &[TAG_NAMES[5], "</s>"])
         );
         for (a, b) in [("the", "putin"), ("", "x"), ("São", ""), ("Xx", "xx.")] {
-            let n = Neighbour::new(a, b);
+            let n = Neighbour::new(a, b, a);
+            assert_eq!(n.window[6], fh(62, &[a]));
             assert_eq!(n.window[0], fh(10, &[a]));
             assert_eq!(n.window[3], fh(13, &[a]));
             assert_eq!(n.window[5], fh(15, &[b]));

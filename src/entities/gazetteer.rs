@@ -42,6 +42,24 @@ pub fn zipf_bucket(lower: &str) -> u8 {
     frequency_index().get(lower).map_or(0, |e| e.1)
 }
 
+/// Word clusters learnt from unlabeled text (`clusters.txt`, `scripts/clusters/build.py`).
+static CLUSTERS: &str = include_str!("../../data/gazetteers/clusters.txt");
+
+/// A lower-cased word's cluster (its number as the list writes it): words used alike
+/// ("salesforce", "oracle") share one. `None` for a word the list lacks.
+pub fn cluster(lower: &str) -> Option<&'static str> {
+    static MAP: std::sync::OnceLock<FastMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        CLUSTERS
+            .lines()
+            .filter_map(|l| l.split_once('\t'))
+            .collect()
+    })
+    .get(lower)
+    .copied()
+}
+
 /// The position of a lower-cased word in the word-frequency list (sorted), if it is there.
 pub fn word_index(lower: &str) -> Option<usize> {
     frequency_index().get(lower).map(|e| e.0 as usize)

@@ -36,6 +36,8 @@ pub const FILES: [(u8, &str); 8] = [
 pub const COMPANIES_FILE: &str = "companies.txt";
 /// Apps, services, software and devices: in the companies' table, bit [`PRODUCT`].
 pub const PRODUCTS_FILE: &str = "products.txt";
+/// Word clusters (`scripts/clusters/build.py`): a lower-case word, a tab, its cluster.
+pub const CLUSTERS_FILE: &str = "clusters.txt";
 /// The companies' table's bits.
 pub const COMPANY: u8 = 1;
 pub const PRODUCT: u8 = 2;
