@@ -11,6 +11,10 @@ import { t } from './i18n.js';
 import { MSG, CORE_ERROR } from '../src/messages.js';
 
 const ext = api();
+// Wall-clock times of the click's steps (the background's, then this page's), for
+// bench/click.mjs's phases: data-times on the root element.
+const times = { frame: Math.round(performance.timeOrigin), modules: Date.now() };
+const timesShown = (more) => { Object.assign(times, more); de.dataset.times = JSON.stringify(times); };
 // The page's one static line, in the browser's language.
 for (const el of document.querySelectorAll('.lx-loading')) el.textContent = t('preparing');
 const de = document.documentElement;
@@ -90,9 +94,11 @@ async function render() {
     let result = await call(progressive ? { ...opts, highlights: false } : opts);
     if (run !== render.run) return; // a newer render took over
     de.dataset.processMs = String(Math.round(performance.now() - t0));
+    const shownAt = Date.now();
     reader.show(result, { marked: !progressive && opts.highlights !== false });
     de.dataset.mode = mode;
     de.dataset.articleAt = String(Date.now()); // wall clock, for tests/e2e/measure.mjs
+    timesShown({ show: shownAt, shown: Date.now() });
     // 'ready' (what the tests wait for) once the marks are in too.
     if (progressive) {
       de.dataset.entities = 'pending';
@@ -101,6 +107,7 @@ async function render() {
       const t1 = performance.now();
       // The article is already extracted: only its entities are left to do (by the warm core,
       // which started on them as soon as the article was done, or else here).
+      timesShown({ marksAsked: Date.now() });
       const warmMarks = warmed ? await ext.runtime.sendMessage({ type: MSG.MARKS, token }).catch(() => null) : null;
       if (warmMarks && 'result' in warmMarks) result = warmMarks.result;
       else if (warmed) result = await startCore().article(payload.html, payload.url, opts);
@@ -212,8 +219,10 @@ async function main() {
   });
   // Nothing is compiled until the background confirms a page for this frame: a page that loads
   // reader frames of its own gets no payload, so no work.
+  timesShown({ settings: Date.now() });
   const got = await asked;
   payload = got && got.payload;
+  if (payload && payload.times) timesShown({ ...payload.times, payload: got.at || Date.now() });
   if (!payload || typeof payload.html !== 'string') {
     de.dataset.state = 'error';
     reader.showMessage('Nothing to show', 'The page could not be captured. Close the reader and try again.', [['Back to the page', close]]);
