@@ -4,8 +4,7 @@
 // the device.
 import { createCore, CoreError } from './core.js';
 import { createReader } from './view.js';
-import { api, loadSettings, saveSettings, LIMITS } from '../src/settings.js';
-import { attachFeatures } from './features.js';
+import { api, loadSettings, saveSettings, normalise, DEFAULTS, LIMITS } from '../src/settings.js';
 import { extensionStore } from './store.js';
 import { t } from './i18n.js';
 import { MSG, CORE_ERROR } from '../src/messages.js';
@@ -30,8 +29,8 @@ let mode = 'article';
 let entitiesWarm = false;
 /** The warm core's Outcome for this page (warm.js), until the first render takes it. */
 let prerendered = null;
-/** Settles once the reader's features are attached (main). */
-let featuresReady = Promise.resolve();
+/** Settles once the reader's features are attached (loadFeatures). */
+let featuresReady = null;
 /** @type {Worker | null} started by preload.js */
 let earlyWorker = null;
 
@@ -99,16 +98,19 @@ async function render() {
     de.dataset.mode = mode;
     de.dataset.articleAt = String(Date.now()); // wall clock, for tests/e2e/measure.mjs
     timesShown({ show: shownAt, shown: Date.now() });
+    loadFeatures();
     // 'ready' (what the tests wait for) once the marks are in too.
     if (progressive) {
       de.dataset.entities = 'pending';
-      await nextFrame();
-      if (run !== render.run) return;
       const t1 = performance.now();
       // The article is already extracted: only its entities are left to do (by the warm core,
-      // which started on them as soon as the article was done, or else here).
+      // which started on them as soon as the article was done, or else here). Asked for at
+      // once, and shown no sooner than the browser painted the article.
       timesShown({ marksAsked: Date.now() });
-      const warmMarks = warmed ? await ext.runtime.sendMessage({ type: MSG.MARKS, token }).catch(() => null) : null;
+      const asked = warmed ? ext.runtime.sendMessage({ type: MSG.MARKS, token }).catch(() => null) : null;
+      await nextFrame();
+      if (run !== render.run) return;
+      const warmMarks = await asked;
       if (warmMarks && 'result' in warmMarks) result = warmMarks.result;
       else if (warmed) result = await startCore().article(payload.html, payload.url, opts);
       else result = mode === 'article' ? await core.marks() : await call(opts);
@@ -124,11 +126,12 @@ async function render() {
     de.dataset.entities = 'ready';
     de.dataset.entitiesAt = String(Date.now());
     // 'ready' once the features have joined the article too.
-    await featuresReady;
+    await loadFeatures();
     if (run !== render.run) return;
     de.dataset.state = 'ready';
   } catch (e) {
     if (run !== render.run) return;
+    loadFeatures();
     const code = e instanceof CoreError ? e.code : 'internal';
     // A fresh worker starts with a cold tagger.
     if (code === 'panic' || code === 'timeout') entitiesWarm = false;
@@ -146,6 +149,19 @@ async function render() {
       reader.showMessage('Lectern could not show this page', msg, actions);
     }
   }
+}
+
+// The reader's features (read aloud, contents, export, watchlist...; features.js and its ten
+// modules) load once the first article or message is shown, so that none of their modules
+// stands between the click and the article; their show hooks then run on what is shown.
+function loadFeatures() {
+  if (!featuresReady) {
+    featuresReady = import('./features.js').then(({ attachFeatures }) => attachFeatures(reader, {
+      sync: extensionStore(ext.storage.sync), local: extensionStore(ext.storage.local),
+      url: () => payload.url, creditsUrl: ext.runtime.getURL('credits.html'),
+    })).catch((e) => console.error('Lectern features:', e));
+  }
+  return featuresReady;
 }
 
 // The page's body markup (the fallback shows the page's own text, sanitised by the core).
@@ -206,7 +222,10 @@ async function main() {
       payload: /^[0-9a-f-]{36}$/.test(token) ? await ext.runtime.sendMessage({ type: MSG.PAYLOAD, token }).catch(() => null) : null,
       worker: null,
     });
-  const settings = await loadSettings();
+  // The settings come with the page (the background read them at the click) or from storage,
+  // whichever is first.
+  const stored = loadSettings();
+  const settings = await Promise.race([stored, asked.then((g) => (g && g.payload && g.payload.settings && typeof g.payload.settings === 'object' ? normalise({ ...DEFAULTS, ...g.payload.settings }) : stored))]);
   const root = document.getElementById('lx-root');
   reader = createReader(root, {
     settings,
@@ -236,12 +255,6 @@ async function main() {
   else de.dataset.core = 'warm';
   if (typeof payload.ms === 'number') de.dataset.captureMs = payload.ms.toFixed(1);
   optionalFeatures(reader.extra, settings);
-  // The article first: the features join it as soon as they are set up (their show hooks run
-  // on what is already shown).
-  featuresReady = attachFeatures(reader, {
-    sync: extensionStore(ext.storage.sync), local: extensionStore(ext.storage.local),
-    url: () => payload.url, creditsUrl: ext.runtime.getURL('credits.html'),
-  }).catch((e) => console.error('Lectern features:', e));
   await render();
 }
 

@@ -35,3 +35,13 @@ test('reader.html preloads exactly the modules reader.js imports', () => {
   assert.ok(!graph.has('pkg/lectern.js'));
   assert.deepEqual(preloaded, [...graph].sort());
 });
+
+test('the features (read aloud, export, contents, watchlist) are not loaded before the article', () => {
+  // reader.js imports features.js dynamically once the article is shown: none of its modules
+  // may come back into the static graph (every module there is fetched before the article).
+  const graph = importGraph('reader/reader.js');
+  for (const m of importGraph('reader/features.js')) {
+    if (m === 'reader/i18n.js' || m === 'reader/i18n-en.js' || m === 'reader/view.js') continue; // shared with the view
+    assert.ok(!graph.has(m), `${m} is imported before the article is shown`);
+  }
+});
