@@ -48,38 +48,29 @@
     frame.setAttribute('allow', '');
     frame.style.cssText = 'all:initial;display:block;width:100%;height:100%;border:0;margin:0;';
     root.appendChild(frame);
-    state = {
+    const saved = {
       scrollX: window.scrollX,
       scrollY: window.scrollY,
       overflow: de.style.getPropertyValue('overflow'),
       overflowPriority: de.style.getPropertyPriority('overflow'),
       focus: document.activeElement,
       host,
-      frame,
-      locked: false,
     };
-    // Appended first, so that the frame starts loading at once; the rest waits for `lock`
-    // (after the capture): it changes the page's style and layout.
+    // Keep the page from scrolling under the reader; its position is restored on close.
+    de.style.setProperty('overflow', 'hidden', 'important');
     de.appendChild(host);
     if (typeof host.showPopover === 'function') {
       host.setAttribute('popover', 'manual');
       try { host.showPopover(); } catch { /* not connected after all: stays a fixed box */ }
     }
-    return true;
-  }
-
-  // Keeps the page from scrolling under the reader (its position is restored on close), undoes a
-  // zoom on <html> (it would still scale the host: zoom multiplies down the tree), and gives the
-  // frame the focus. Called once the page is captured.
-  function lock() {
-    if (!state || state.locked) return;
-    state.locked = true;
-    const { host, frame } = state;
-    document.documentElement.style.setProperty('overflow', 'hidden', 'important');
+    // A zoom on <html> would still scale the host (zoom multiplies down the tree): undo it.
     const zoom = host.currentCSSZoom;
     if (typeof zoom === 'number' && zoom > 0 && Math.abs(zoom - 1) > 1e-3) host.style.setProperty('zoom', String(1 / zoom), 'important');
+    // Open only once the frame is in place.
+    state = saved;
     frame.addEventListener('load', () => frame.focus(), { once: true });
     frame.focus();
+    return true;
   }
 
   function close() {
@@ -95,7 +86,7 @@
     return true;
   }
 
-  Object.defineProperty(globalThis, '__lecternReader', { value: Object.freeze({ open, lock, close, isOpen: () => !!state }) });
+  Object.defineProperty(globalThis, '__lecternReader', { value: Object.freeze({ open, close, isOpen: () => !!state }) });
 
   // The reader asks to close (Esc, its close button) through the extension, never through the page.
   api.runtime.onMessage.addListener((msg) => {
