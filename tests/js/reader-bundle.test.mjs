@@ -1,5 +1,5 @@
-// reader.html preloads every module reader.js imports (so the browser fetches them at once, not
-// level by level as it finds the imports): the list must follow the import graph.
+// reader.html loads one script for its modules: reader.js and everything it imports, bundled by
+// scripts/build.sh (one request from the reader frame instead of one per module).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -26,19 +26,20 @@ function importGraph(entry) {
   return seen;
 }
 
-test('reader.html preloads exactly the modules reader.js imports', () => {
+test('reader.html loads the bundle of reader.js, and scripts/build.sh makes it from reader.js', () => {
   const html = fs.readFileSync(path.join(EXT, 'reader.html'), 'utf8');
-  const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]).sort();
-  const graph = importGraph('reader/reader.js');
-  graph.delete('reader/reader.js');
+  const modules = [...html.matchAll(/<script type="module" src="([^"]+)">/g)].map((m) => m[1]);
+  assert.deepEqual(modules, ['reader/reader.bundle.js']);
+  assert.doesNotMatch(html, /modulepreload/);
+  const build = fs.readFileSync(path.join(ROOT, 'scripts/build.sh'), 'utf8');
+  assert.match(build, /esbuild extension\/reader\/reader\.js --bundle [^\n]*\\\n\s*--outfile=extension\/reader\/reader\.bundle\.js/);
   // The wasm glue is imported by the worker only, never by the page.
-  assert.ok(!graph.has('pkg/lectern.js'));
-  assert.deepEqual(preloaded, [...graph].sort());
+  assert.ok(!importGraph('reader/reader.js').has('pkg/lectern.js'));
 });
 
 test('the features (read aloud, export, contents, watchlist) are not loaded before the article', () => {
   // reader.js imports features.js dynamically once the article is shown: none of its modules
-  // may come back into the static graph (every module there is fetched before the article).
+  // may come back into the static graph (every module there runs before the article).
   const graph = importGraph('reader/reader.js');
   for (const m of importGraph('reader/features.js')) {
     if (m === 'reader/i18n.js' || m === 'reader/i18n-en.js' || m === 'reader/view.js') continue; // shared with the view
