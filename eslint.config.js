@@ -20,7 +20,7 @@ export default [
   },
   {
     // Injected as files into the page's isolated world: classic scripts, no imports.
-    files: ['extension/src/capture.js', 'extension/src/overlay.js', 'extension/src/click.js', 'extension/src/check.js'],
+    files: ['extension/src/capture.js', 'extension/src/overlay.js', 'extension/src/check.js'],
     languageOptions: { sourceType: 'script' },
   },
   {
