@@ -87,4 +87,4 @@ check-model:
 
 clean:
 	$(CARGO) clean
-	rm -rf extension/pkg extension/dist www/pkg
+	rm -rf extension/pkg extension/dist extension/reader/reader.bundle.js www/pkg

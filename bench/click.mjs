@@ -89,6 +89,17 @@ async function busyMs(driver, env, page) {
 }
 const busyPart = (b0, b1, k) => (b0 == null || b1 == null ? null : b1[k] - b0[k]);
 
+// The steps of a click that the extension records (data-times on the reader's root), in order:
+// the background's (the click received, the scripts injected, the page captured, the warm
+// core's article done) and the reader frame's (navigation start, its modules running, the
+// settings and the page in, the article shown, the marks asked for).
+const PHASES = [
+  ['click', 'background got the click'], ['injected', 'scripts injected'], ['captured', 'page captured (background has it)'],
+  ['frame', 'reader frame navigation start'], ['modules', 'reader modules running'], ['settings', 'reader settings and view ready'],
+  ['warmed', 'warm core article done'], ['payload', 'reader has the page and article'], ['show', 'article show starts'],
+  ['shown', 'article shown'], ['marksAsked', 'marks asked for'],
+];
+
 // One click on a page in an open browser: click→article, click→marks, page busy, states.
 async function clickOnce(driver, env, pagePath, tag) {
   let page;
@@ -113,7 +124,11 @@ async function clickOnce(driver, env, pagePath, tag) {
   const d = (await driver.evalReader(env, page, () => ({ ...document.documentElement.dataset })).catch(() => null)) || {};
   const busy1 = await busyMs(driver, env, page);
   await driver.closePage(env, page);
+  let times = null;
+  try { times = d.times ? JSON.parse(d.times) : null; } catch { times = null; }
   return {
+    // Each step's wall-clock time from the click (PHASES): where the time goes.
+    phases: times ? Object.fromEntries(PHASES.map(([k]) => [k, typeof times[k] === 'number' ? times[k] - t0 : null])) : null,
     page: pagePath, state,
     article: d.articleAt ? Number(d.articleAt) - t0 : null,
     marks: state === 'ready' && d.entitiesAt ? Number(d.entitiesAt) - t0 : null,
@@ -202,6 +217,10 @@ for (const bname of opts.browsers) {
       }
     }
     console.log(line(`[${v.label}] capture in the page`, w.map((r) => r.capture)));
+    for (const [k, label] of PHASES) {
+      const xs = w.map((r) => (r.phases ? r.phases[k] : null));
+      if (xs.some((x) => x != null)) console.log(line(`[${v.label}] ... at: ${label}`, xs));
+    }
     console.log(line(`[${v.label}] first click, fresh profile, to article`, f.map((r) => r.article)));
     console.log(line(`[${v.label}] first click, fresh profile, to marks`, f.map((r) => r.marks)));
     const states = {};

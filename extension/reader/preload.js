@@ -11,10 +11,11 @@
   const workerUrl = new URL('worker.js', document.currentScript.src);
   Object.defineProperty(globalThis, '__lecternEarly', {
     value: ext.runtime.sendMessage({ type: 'lectern-payload', token }).catch(() => null).then((payload) => {
-      if (!payload || typeof payload.html !== 'string' || payload.article) return { payload, worker: null };
+      const at = Date.now(); // when the page came (bench/click.mjs's phases)
+      if (!payload || typeof payload.html !== 'string' || payload.article) return { payload, worker: null, at };
       const worker = new Worker(workerUrl, { type: 'module' });
       worker.postMessage({ id: 0, op: 'warm', args: [] });
-      return { payload, worker };
+      return { payload, worker, at };
     }),
   });
 })();

@@ -4,13 +4,16 @@
 // the device.
 import { createCore, CoreError } from './core.js';
 import { createReader } from './view.js';
-import { api, loadSettings, saveSettings, LIMITS } from '../src/settings.js';
-import { attachFeatures } from './features.js';
+import { api, loadSettings, saveSettings, normalise, DEFAULTS, LIMITS } from '../src/settings.js';
 import { extensionStore } from './store.js';
 import { t } from './i18n.js';
 import { MSG, CORE_ERROR } from '../src/messages.js';
 
 const ext = api();
+// Wall-clock times of the click's steps (the background's, then this page's), for
+// bench/click.mjs's phases: data-times on the root element.
+const times = { frame: Math.round(performance.timeOrigin), modules: Date.now() };
+const timesShown = (more) => { Object.assign(times, more); de.dataset.times = JSON.stringify(times); };
 // The page's one static line, in the browser's language.
 for (const el of document.querySelectorAll('.lx-loading')) el.textContent = t('preparing');
 const de = document.documentElement;
@@ -26,8 +29,8 @@ let mode = 'article';
 let entitiesWarm = false;
 /** The warm core's Outcome for this page (warm.js), until the first render takes it. */
 let prerendered = null;
-/** Settles once the reader's features are attached (main). */
-let featuresReady = Promise.resolve();
+/** Settles once the reader's features are attached (loadFeatures). */
+let featuresReady = null;
 /** @type {Worker | null} started by preload.js */
 let earlyWorker = null;
 
@@ -90,18 +93,24 @@ async function render() {
     let result = await call(progressive ? { ...opts, highlights: false } : opts);
     if (run !== render.run) return; // a newer render took over
     de.dataset.processMs = String(Math.round(performance.now() - t0));
+    const shownAt = Date.now();
     reader.show(result, { marked: !progressive && opts.highlights !== false });
     de.dataset.mode = mode;
     de.dataset.articleAt = String(Date.now()); // wall clock, for tests/e2e/measure.mjs
+    timesShown({ show: shownAt, shown: Date.now() });
+    loadFeatures();
     // 'ready' (what the tests wait for) once the marks are in too.
     if (progressive) {
       de.dataset.entities = 'pending';
-      await nextFrame();
-      if (run !== render.run) return;
       const t1 = performance.now();
       // The article is already extracted: only its entities are left to do (by the warm core,
-      // which started on them as soon as the article was done, or else here).
-      const warmMarks = warmed ? await ext.runtime.sendMessage({ type: MSG.MARKS, token }).catch(() => null) : null;
+      // which started on them as soon as the article was done, or else here). Asked for at
+      // once, and shown no sooner than the browser painted the article.
+      timesShown({ marksAsked: Date.now() });
+      const asked = warmed ? ext.runtime.sendMessage({ type: MSG.MARKS, token }).catch(() => null) : null;
+      await nextFrame();
+      if (run !== render.run) return;
+      const warmMarks = await asked;
       if (warmMarks && 'result' in warmMarks) result = warmMarks.result;
       else if (warmed) result = await startCore().article(payload.html, payload.url, opts);
       else result = mode === 'article' ? await core.marks() : await call(opts);
@@ -117,11 +126,12 @@ async function render() {
     de.dataset.entities = 'ready';
     de.dataset.entitiesAt = String(Date.now());
     // 'ready' once the features have joined the article too.
-    await featuresReady;
+    await loadFeatures();
     if (run !== render.run) return;
     de.dataset.state = 'ready';
   } catch (e) {
     if (run !== render.run) return;
+    loadFeatures();
     const code = e instanceof CoreError ? e.code : 'internal';
     // A fresh worker starts with a cold tagger.
     if (code === 'panic' || code === 'timeout') entitiesWarm = false;
@@ -139,6 +149,19 @@ async function render() {
       reader.showMessage('Lectern could not show this page', msg, actions);
     }
   }
+}
+
+// The reader's features (read aloud, contents, export, watchlist...; features.js and its ten
+// modules) load once the first article or message is shown, so that none of their modules
+// stands between the click and the article; their show hooks then run on what is shown.
+function loadFeatures() {
+  if (!featuresReady) {
+    featuresReady = import('./features.js').then(({ attachFeatures }) => attachFeatures(reader, {
+      sync: extensionStore(ext.storage.sync), local: extensionStore(ext.storage.local),
+      url: () => payload.url, creditsUrl: ext.runtime.getURL('credits.html'),
+    })).catch((e) => console.error('Lectern features:', e));
+  }
+  return featuresReady;
 }
 
 // The page's body markup (the fallback shows the page's own text, sanitised by the core).
@@ -199,7 +222,10 @@ async function main() {
       payload: /^[0-9a-f-]{36}$/.test(token) ? await ext.runtime.sendMessage({ type: MSG.PAYLOAD, token }).catch(() => null) : null,
       worker: null,
     });
-  const settings = await loadSettings();
+  // The settings come with the page (the background read them at the click) or from storage,
+  // whichever is first.
+  const stored = loadSettings();
+  const settings = await Promise.race([stored, asked.then((g) => (g && g.payload && g.payload.settings && typeof g.payload.settings === 'object' ? normalise({ ...DEFAULTS, ...g.payload.settings }) : stored))]);
   const root = document.getElementById('lx-root');
   reader = createReader(root, {
     settings,
@@ -212,8 +238,10 @@ async function main() {
   });
   // Nothing is compiled until the background confirms a page for this frame: a page that loads
   // reader frames of its own gets no payload, so no work.
+  timesShown({ settings: Date.now() });
   const got = await asked;
   payload = got && got.payload;
+  if (payload && payload.times) timesShown({ ...payload.times, payload: got.at || Date.now() });
   if (!payload || typeof payload.html !== 'string') {
     de.dataset.state = 'error';
     reader.showMessage('Nothing to show', 'The page could not be captured. Close the reader and try again.', [['Back to the page', close]]);
@@ -227,12 +255,6 @@ async function main() {
   else de.dataset.core = 'warm';
   if (typeof payload.ms === 'number') de.dataset.captureMs = payload.ms.toFixed(1);
   optionalFeatures(reader.extra, settings);
-  // The article first: the features join it as soon as they are set up (their show hooks run
-  // on what is already shown).
-  featuresReady = attachFeatures(reader, {
-    sync: extensionStore(ext.storage.sync), local: extensionStore(ext.storage.local),
-    url: () => payload.url, creditsUrl: ext.runtime.getURL('credits.html'),
-  }).catch((e) => console.error('Lectern features:', e));
   await render();
 }
 

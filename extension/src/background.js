@@ -52,8 +52,11 @@ warm.start();
 // once per page), then one call that closes an open reader, or captures the page and opens the
 // reader frame. The warm core processes the capture while the frame loads.
 async function toggle(tabId) {
+  // Wall-clock times of the click's steps, shown by the reader for bench/click.mjs's phases.
+  const times = { click: Date.now() };
   const settings = loadSettings();
   await exec(tabId, { files: ['src/capture.js', 'src/overlay.js'] });
+  times.injected = Date.now();
   const token = crypto.randomUUID();
   // The overlay makes the frame's URL itself (runtime.getURL: reader.html has a dynamic URL).
   // Own properties only: an element id makes a named property on window (see overlay.js).
@@ -73,12 +76,15 @@ async function toggle(tabId) {
   });
   const page = res && res.result;
   if (page && page.closed === true) return 'closed';
-  const payload = { ...page, tabId };
+  times.captured = Date.now();
+  const payload = { ...page, tabId, times };
+  // The reader's settings go with the page: the reader need not wait for its own storage read.
+  payload.settings = await settings;
   if (typeof payload.html === 'string') {
-    const s = await settings;
+    const s = payload.settings;
     const highlights = s.highlights !== false;
     const opts = { highlights: false, loaded_images: payload.loadedImages || [] };
-    payload.article = warm.article(token, payload.html, payload.url, opts);
+    payload.article = warm.article(token, payload.html, payload.url, opts).then((a) => { times.warmed = Date.now(); return a; });
     // The marks follow at once: the reader asks for them once the article is in.
     if (highlights) marksFor.set(token, { tabId, marks: payload.article.then((a) => (a && 'result' in a ? warm.marks(token) : null)) });
     setTimeout(() => marksFor.delete(token), 60_000);

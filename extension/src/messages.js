@@ -30,7 +30,10 @@ export const CORE_ERROR = Object.freeze({
 
 /**
  * A captured page as the background hands it to the reader; `article`: what the warm core made
- * of it (`{result}` or `{error: {code, message}}`; null or absent: the reader runs its own core).
+ * of it (`{result}` or `{error: {code, message}}`; null or absent: the reader runs its own core);
+ * `settings`: the reader settings read at the click (settings.js); `times`: the click's steps
+ * (wall clock, for bench/click.mjs).
  * @typedef {{html: string, url: string, title: string, lang: string, selectionHtml: string,
- *   loadedImages: string[], ms: number, tabId: number, article?: any}} Payload
+ *   loadedImages: string[], ms: number, tabId: number, article?: any, settings?: any,
+ *   times?: Record<string, number>}} Payload
  */
