@@ -274,3 +274,32 @@ fn maths_is_kept_once_as_mathml() {
     );
     assert_eq!(a.text.matches("neq").count(), 1, "{}", a.text);
 }
+
+#[test]
+fn hidden_tab_panels_are_read_with_the_shown_one() {
+    // A product page shows its description tab and hides the specifications tab until it is
+    // clicked; the reader shows both. A hidden block that is no tab panel (a dialog) stays out.
+    let tabs = |hide: &str| {
+        format!(
+            "<div class=\"tabs\"><div role=\"tablist\"><button role=\"tab\" \
+             aria-controls=\"t1\">Description</button><button role=\"tab\" \
+             aria-controls=\"t2\">Specifications</button></div>\
+             <div role=\"tabpanel\" id=\"t1\">{PROSE}</div>\
+             <div role=\"tabpanel\" id=\"t2\" {hide}><p>The quay lamp is cast in marine bronze \
+             and weighs eleven kilograms, with a glass globe rated for salt spray and a bulb \
+             holder that takes the old harbour fittings.</p></div></div>\
+             <div class=\"dialog\" hidden><p>Sign up to our newsletter for ten percent off your \
+             first order of harbour lamps and quay fittings this spring.</p></div>"
+        )
+    };
+    for hide in ["hidden", "style=\"display:none\"", "aria-hidden=\"true\""] {
+        let a = run_html(&page("", &tabs(hide)));
+        assert!(
+            a.text.contains("The harbour board voted"),
+            "{hide}: {:?}",
+            a.text
+        );
+        assert!(a.text.contains("marine bronze"), "{hide}: {:?}", a.text);
+        assert!(!a.text.contains("newsletter"), "{hide}: {:?}", a.text);
+    }
+}
