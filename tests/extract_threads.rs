@@ -350,3 +350,20 @@ fn author_named_only_in_a_data_attribute() {
     assert!(!a.text.contains("Sent from the quay"), "{:?}", a.text);
     assert_eq!(a.byline.as_deref(), Some("harbourfan"));
 }
+
+#[test]
+fn a_time_holding_two_renderings_shows_the_day() {
+    // The page's style shows the long or the short form by the screen's width.
+    let html = forum_page(&|i, who, when, text| {
+        format!(
+            "<div class=\"post\" id=\"p{i}\"><a class=\"username\" href=\"/profile/{i}-{who}\">\
+             {who}</a> <time datetime=\"2025-03-0{}T10:00:00Z\"><span class=\"long\">{when}\
+             </span><span class=\"short\">1 yr</span></time>\
+             <div class=\"post-content\"><p>{text}</p></div></div>",
+            i + 3
+        )
+    });
+    let a = run_html(&html);
+    assert_posts_in_order(&a);
+    assert!(!a.text.contains("1 yr"), "{:?}", a.text);
+}

@@ -616,6 +616,21 @@ fn day_shown(dom: &Dom, n: Id) -> Option<String> {
         .or_else(|| short_text(dom, n).and_then(|t| day_of(&t)))
 }
 
+/// A `<time>`'s text as shown. A time holding two renderings of itself ("August 26, 2024"
+/// and "1 yr", of which the page's style shows one) shows the one naming a day.
+fn time_text(dom: &Dom, n: Id) -> Option<String> {
+    let whole = short_text(dom, n).filter(|t| t.chars().any(|c| c.is_ascii_digit()))?;
+    if day_of(&whole).is_some() {
+        return Some(whole);
+    }
+    let dated = dom
+        .element_children(n)
+        .into_iter()
+        .filter_map(|c| short_text(dom, c))
+        .find(|t| day_of(t).is_some());
+    Some(dated.unwrap_or(whole))
+}
+
 /// The post's date as shown, and the element showing it.
 ///
 /// The post's own schema.org `datePublished` (or `dateCreated`) names its day: a `<time>` of
@@ -637,7 +652,7 @@ fn date(dom: &Dom, own: &[Id]) -> Option<(String, Id)> {
     let mut other_day = None;
     for &n in own {
         if dom.is(n, "time") {
-            let t = shown(n).or_else(|| dom.attr(n, "datetime").map(normalize_ws));
+            let t = time_text(dom, n).or_else(|| dom.attr(n, "datetime").map(normalize_ws));
             if let Some(t) = t.filter(|t| !t.is_empty()) {
                 match &stated {
                     Some(day) if day_shown(dom, n).as_ref() != Some(day) => {
