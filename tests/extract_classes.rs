@@ -303,3 +303,34 @@ fn hidden_tab_panels_are_read_with_the_shown_one() {
         assert!(!a.text.contains("newsletter"), "{hide}: {:?}", a.text);
     }
 }
+
+#[test]
+fn text_folded_behind_the_pages_own_control_is_unfolded() {
+    // "Read more" folds the rest of a description: the button names what it folds and says it
+    // is folded. A menu folded the same way, and a folded list of links, stay out; so does a
+    // hidden block no control names.
+    let body = format!(
+        "<button aria-expanded=\"false\" aria-controls=\"site-menu\">Menu</button>\
+         <nav id=\"site-menu\" style=\"display: none\"><p>Harbour lamps and quay fittings \
+         for every season of the year, sold by the harbour shop.</p></nav>\
+         {PROSE}<button aria-expanded=\"false\" aria-controls=\"more\">Read more</button>\
+         <div id=\"more\" aria-hidden=\"true\" style=\"display: none\"><h4>What we love about \
+         the quay lamp</h4><p>The quay lamp is cast in marine bronze and weighs eleven \
+         kilograms, with a glass globe rated for salt spray.</p></div>\
+         <button aria-expanded=\"false\" aria-controls=\"links\">More links</button>\
+         <div id=\"links\" hidden><a href=\"/a\">Quay lamps on sale this week</a> \
+         <a href=\"/b\">Harbour fittings in bronze</a></div>\
+         <div id=\"promo\" hidden><p>Sign up to our newsletter for ten percent off your first \
+         order of harbour lamps and quay fittings this spring.</p></div>"
+    );
+    let a = run_html(&page("", &body));
+    assert!(a.text.contains("marine bronze"), "{:?}", a.text);
+    assert!(a.text.contains("What we love"), "{:?}", a.text);
+    for hidden in [
+        "sold by the harbour shop",
+        "on sale this week",
+        "newsletter",
+    ] {
+        assert!(!a.text.contains(hidden), "{hidden:?} kept: {:?}", a.text);
+    }
+}
