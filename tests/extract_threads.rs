@@ -367,3 +367,23 @@ fn a_time_holding_two_renderings_shows_the_day() {
     assert_posts_in_order(&a);
     assert!(!a.text.contains("1 yr"), "{:?}", a.text);
 }
+
+#[test]
+fn a_role_badge_named_as_the_author_is_not_the_name() {
+    // The opening poster's posts carry a badge in an element whose class names the author.
+    let html = forum_page(&|i, who, when, text| {
+        let badge = if who == REPLIES[0].0 {
+            "<div class=\"showtopicauthor\">Topic Author</div>"
+        } else {
+            ""
+        };
+        format!(
+            "<div class=\"post\" id=\"p{i}\"><dl class=\"profile\"><dt>{badge}\
+             <a class=\"username\" href=\"/memberlist.php?mode=viewprofile&amp;u={i}\">{who}</a>\
+             </dt></dl><time>{when}</time><div class=\"content\"><p>{text}</p></div></div>"
+        )
+    });
+    let a = run_html(&html);
+    assert_posts_in_order(&a);
+    assert_eq!(a.byline.as_deref(), Some("harbourfan"));
+}

@@ -531,6 +531,15 @@ fn short_text(dom: &Dom, n: Id) -> Option<String> {
     (!t.is_empty() && t.chars().count() <= MAX_NAME_LEN).then_some(t)
 }
 
+/// Words of a badge naming the poster's role in the thread ("Topic Author", "Thread starter"),
+/// which sits in an element named as the author's.
+const ROLE_WORDS: [&str; 3] = ["author", "poster", "starter"];
+
+fn role_label(t: &str) -> bool {
+    t.split(|c: char| !c.is_alphanumeric())
+        .any(|w| ROLE_WORDS.iter().any(|r| w.eq_ignore_ascii_case(r)))
+}
+
 /// The post's author: the name, and the element showing it (if one does).
 fn author(dom: &Dom, post: Id, own: &[Id]) -> Option<(String, Option<Id>)> {
     let data_author = dom
@@ -577,6 +586,7 @@ fn author(dom: &Dom, post: Id, own: &[Id]) -> Option<(String, Option<Id>)> {
             if let Some(t) = link
                 .and_then(|l| short_text(dom, l))
                 .or_else(|| short_text(dom, n))
+                .filter(|t| !role_label(t))
             {
                 hinted = Some((t, Some(n)));
             }
