@@ -274,3 +274,63 @@ fn maths_is_kept_once_as_mathml() {
     );
     assert_eq!(a.text.matches("neq").count(), 1, "{}", a.text);
 }
+
+#[test]
+fn hidden_tab_panels_are_read_with_the_shown_one() {
+    // A product page shows its description tab and hides the specifications tab until it is
+    // clicked; the reader shows both. A hidden block that is no tab panel (a dialog) stays out.
+    let tabs = |hide: &str| {
+        format!(
+            "<div class=\"tabs\"><div role=\"tablist\"><button role=\"tab\" \
+             aria-controls=\"t1\">Description</button><button role=\"tab\" \
+             aria-controls=\"t2\">Specifications</button></div>\
+             <div role=\"tabpanel\" id=\"t1\">{PROSE}</div>\
+             <div role=\"tabpanel\" id=\"t2\" {hide}><p>The quay lamp is cast in marine bronze \
+             and weighs eleven kilograms, with a glass globe rated for salt spray and a bulb \
+             holder that takes the old harbour fittings.</p></div></div>\
+             <div class=\"dialog\" hidden><p>Sign up to our newsletter for ten percent off your \
+             first order of harbour lamps and quay fittings this spring.</p></div>"
+        )
+    };
+    for hide in ["hidden", "style=\"display:none\"", "aria-hidden=\"true\""] {
+        let a = run_html(&page("", &tabs(hide)));
+        assert!(
+            a.text.contains("The harbour board voted"),
+            "{hide}: {:?}",
+            a.text
+        );
+        assert!(a.text.contains("marine bronze"), "{hide}: {:?}", a.text);
+        assert!(!a.text.contains("newsletter"), "{hide}: {:?}", a.text);
+    }
+}
+
+#[test]
+fn text_folded_behind_the_pages_own_control_is_unfolded() {
+    // "Read more" folds the rest of a description: the button names what it folds and says it
+    // is folded. A menu folded the same way, and a folded list of links, stay out; so does a
+    // hidden block no control names.
+    let body = format!(
+        "<button aria-expanded=\"false\" aria-controls=\"site-menu\">Menu</button>\
+         <nav id=\"site-menu\" style=\"display: none\"><p>Harbour lamps and quay fittings \
+         for every season of the year, sold by the harbour shop.</p></nav>\
+         {PROSE}<button aria-expanded=\"false\" aria-controls=\"more\">Read more</button>\
+         <div id=\"more\" aria-hidden=\"true\" style=\"display: none\"><h4>What we love about \
+         the quay lamp</h4><p>The quay lamp is cast in marine bronze and weighs eleven \
+         kilograms, with a glass globe rated for salt spray.</p></div>\
+         <button aria-expanded=\"false\" aria-controls=\"links\">More links</button>\
+         <div id=\"links\" hidden><a href=\"/a\">Quay lamps on sale this week</a> \
+         <a href=\"/b\">Harbour fittings in bronze</a></div>\
+         <div id=\"promo\" hidden><p>Sign up to our newsletter for ten percent off your first \
+         order of harbour lamps and quay fittings this spring.</p></div>"
+    );
+    let a = run_html(&page("", &body));
+    assert!(a.text.contains("marine bronze"), "{:?}", a.text);
+    assert!(a.text.contains("What we love"), "{:?}", a.text);
+    for hidden in [
+        "sold by the harbour shop",
+        "on sale this week",
+        "newsletter",
+    ] {
+        assert!(!a.text.contains(hidden), "{hidden:?} kept: {:?}", a.text);
+    }
+}

@@ -210,3 +210,180 @@ fn short_replies_keep_only_their_text_container() {
     assert!(!a.text.contains("Re: Ferry"), "{:?}", a.text);
     assert!(!a.text.contains("Post by"), "{:?}", a.text);
 }
+
+/// The thread's page as a Q&A site lays it out: the question item holds the answers, and each
+/// post has a vote cell, its text, the author's card and the comments under it (schema.org
+/// `Comment` items).
+fn qa_page() -> String {
+    let comments = "<li class=\"comment\" itemscope itemtype=\"https://schema.org/Comment\">\
+        <span class=\"comment-body\" itemprop=\"text\">Which quay is this, the north or the south \
+        one? It matters for the timetable.</span> <a class=\"comment-user\" \
+        href=\"/users/9/nitpicker\">nitpicker</a> <span class=\"comment-date\">\
+        <time datetime=\"2025-03-05T12:00:00Z\">Mar 5, 2025</time></span></li>\
+        <li class=\"comment\" itemscope itemtype=\"https://schema.org/Comment\">\
+        <span class=\"comment-body\" itemprop=\"text\">The south one, the north quay has been \
+        closed since the storm.</span> <a class=\"comment-user\" href=\"/users/8/tidewatcher\">\
+        tidewatcher</a> <span class=\"comment-date\">\
+        <time datetime=\"2025-03-05T12:00:01Z\">Mar 5, 2025</time></span></li>";
+    let post = |i: usize, (who, when, text): (&str, &str, &str), answer: bool| {
+        let item = if answer {
+            " itemscope itemtype=\"https://schema.org/Answer\" itemprop=\"suggestedAnswer\""
+        } else {
+            ""
+        };
+        format!(
+            "<div class=\"post\"{item}><div class=\"post-layout\">\
+             <div class=\"votecell post-layout--left\">12</div>\
+             <div class=\"postcell post-layout--right\"><div class=\"s-prose\" itemprop=\"text\">\
+             <p>{text}</p></div><div class=\"user-info\"><span class=\"user-action-time\">\
+             <time datetime=\"2025-03-0{}T09:00:00Z\">{when}</time></span>\
+             <div class=\"user-details\" itemprop=\"author\" itemscope \
+             itemtype=\"https://schema.org/Person\"><a href=\"/users/{i}/{who}\">\
+             <span itemprop=\"name\">{who}</span></a></div></div></div>\
+             <div class=\"comments post-layout--right\"><ul>{comments}</ul></div></div></div>",
+            i + 3
+        )
+    };
+    let posts: String = REPLIES
+        .iter()
+        .enumerate()
+        .map(|(i, &r)| post(i, r, i > 0))
+        .collect();
+    format!(
+        "<html><head><title>Ferry timetable - Harbour Q&amp;A</title></head><body>\
+         <nav><a href=\"/\">Home</a> <a href=\"/questions\">Questions</a></nav>\
+         <div class=\"qa\" itemscope itemtype=\"https://schema.org/Question\">\
+         <h1 itemprop=\"name\">Ferry timetable</h1>{posts}</div></body></html>"
+    )
+}
+
+#[test]
+fn qa_page_is_its_question_and_answers_without_the_comments() {
+    // The answers hold the comments' schema items, and the cells of their layout are groups of
+    // their own: neither makes the question and answers a container of posts.
+    let a = run_html(&qa_page());
+    assert_posts_in_order(&a);
+    for comment in ["north quay", "Which quay", "nitpicker", "tidewatcher"] {
+        assert!(!a.text.contains(comment), "{comment:?} kept: {:?}", a.text);
+    }
+}
+
+#[test]
+fn opening_post_holding_the_replies_in_wrappers_of_their_own() {
+    // The thread item is the opening post and holds the replies; each reply is a `Comment`
+    // inside a wrapper of its own, and the wrappers are a thread-like group too. The opening
+    // post also shows the thread's statistics with the time of its last reply.
+    let long = |t: &str| {
+        format!(
+            "{t} The harbour office posts changes on the board by the ticket hall, and the \
+             website follows a day or two later."
+        )
+    };
+    let (who, when, text) = REPLIES[0];
+    let replies: String = REPLIES[1..]
+        .iter()
+        .enumerate()
+        .map(|(i, (who, when, text))| {
+            format!(
+                "<article class=\"js-post nested-message\"><div class=\"card\" itemscope \
+                 itemprop=\"comment\" itemtype=\"https://schema.org/Comment\">\
+                 <meta itemprop=\"datePublished\" content=\"2025-03-0{d}T10:00:00Z\"><header>\
+                 <div itemprop=\"author\" itemscope itemtype=\"https://schema.org/Person\">\
+                 <meta itemprop=\"name\" content=\"{who}\"><a class=\"card-name\" \
+                 href=\"/members/{who}.{i}/\">{who}</a></div><a class=\"card-date\" \
+                 href=\"#p{i}\"><time datetime=\"2025-03-0{d}T10:00:00Z\">{when}</time></a>\
+                 </header><div class=\"message-body\" itemprop=\"text\"><p>{text}</p></div>\
+                 </div></article>",
+                d = i + 3 + usize::from(i > 0),
+                text = long(text)
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>Ferry timetable</title>\
+         <meta property=\"article:published_time\" content=\"2025-09-26T08:00:00Z\"></head>\
+         <body><nav><a href=\"/\">Home</a> <a href=\"/latest\">Latest</a></nav>\
+         <h1>Ferry timetable</h1><div class=\"thread-body\" itemscope \
+         itemtype=\"https://schema.org/DiscussionForumPosting\">\
+         <div class=\"hidden\"><div itemprop=\"author\" itemscope \
+         itemtype=\"https://schema.org/Person\"><meta itemprop=\"name\" content=\"{who}\"></div>\
+         </div><meta itemprop=\"datePublished\" content=\"2025-03-03T09:00:00Z\">\
+         <div class=\"thread-stats\">812 views 3 replies last post by harbourfan \
+         <time datetime=\"2025-09-26T08:00:00Z\">Sep 26, 2025</time></div>\
+         <div class=\"card\"><header><a class=\"card-name\" href=\"/members/{who}.1/\">{who}</a> \
+         <a class=\"card-date\" href=\"#p0\"><time datetime=\"2025-03-03T09:00:00Z\">{when}</time>\
+         </a></header><div class=\"message-body\" itemprop=\"text\"><p>{text}</p></div></div>\
+         <div class=\"replies\">{replies}</div></div></body></html>"
+    );
+    let a = run_html(&html);
+    assert_posts_in_order(&a);
+    // The opening post is dated by its own day, not by the last reply shown beside it; and so
+    // is the thread, whatever the page's metadata says.
+    assert!(!a.text.contains("Sep 26"), "{:?}", a.text);
+    assert_eq!(a.published_time.as_deref(), Some("2025-03-03"));
+}
+
+#[test]
+fn author_named_only_in_a_data_attribute() {
+    // A board whose posts are table rows: the poster's name is in `data-username` (the markup
+    // names it nothing else), the date in a `post_time` span.
+    let rows: String = REPLIES
+        .iter()
+        .enumerate()
+        .map(|(i, (who, when, text))| {
+            format!(
+                "<tr><td class=\"msg\" id=\"m{i}\"><div class=\"msg_infobox\"><span class=\"user\">\
+                 <a class=\"name menu_toggle\" data-username=\"{who}\"><b>{who}</b></a></span> \
+                 <span class=\"post_time\" title=\"2025-03-0{} 10:00\">{when}</span></div>\
+                 <div class=\"msg_body\"><div class=\"msg_text\">{text}</div>\
+                 <div class=\"signature\">Sent from the quay</div></div></td></tr>",
+                i + 3
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>Ferry timetable - Boards</title></head><body>\
+         <h1>Ferry timetable</h1><table class=\"board\">{rows}</table></body></html>"
+    );
+    let a = run_html(&html);
+    assert_posts_in_order(&a);
+    assert!(!a.text.contains("Sent from the quay"), "{:?}", a.text);
+    assert_eq!(a.byline.as_deref(), Some("harbourfan"));
+}
+
+#[test]
+fn a_time_holding_two_renderings_shows_the_day() {
+    // The page's style shows the long or the short form by the screen's width.
+    let html = forum_page(&|i, who, when, text| {
+        format!(
+            "<div class=\"post\" id=\"p{i}\"><a class=\"username\" href=\"/profile/{i}-{who}\">\
+             {who}</a> <time datetime=\"2025-03-0{}T10:00:00Z\"><span class=\"long\">{when}\
+             </span><span class=\"short\">1 yr</span></time>\
+             <div class=\"post-content\"><p>{text}</p></div></div>",
+            i + 3
+        )
+    });
+    let a = run_html(&html);
+    assert_posts_in_order(&a);
+    assert!(!a.text.contains("1 yr"), "{:?}", a.text);
+}
+
+#[test]
+fn a_role_badge_named_as_the_author_is_not_the_name() {
+    // The opening poster's posts carry a badge in an element whose class names the author.
+    let html = forum_page(&|i, who, when, text| {
+        let badge = if who == REPLIES[0].0 {
+            "<div class=\"showtopicauthor\">Topic Author</div>"
+        } else {
+            ""
+        };
+        format!(
+            "<div class=\"post\" id=\"p{i}\"><dl class=\"profile\"><dt>{badge}\
+             <a class=\"username\" href=\"/memberlist.php?mode=viewprofile&amp;u={i}\">{who}</a>\
+             </dt></dl><time>{when}</time><div class=\"content\"><p>{text}</p></div></div>"
+        )
+    });
+    let a = run_html(&html);
+    assert_posts_in_order(&a);
+    assert_eq!(a.byline.as_deref(), Some("harbourfan"));
+}

@@ -994,9 +994,11 @@ pub fn collapse_ws(s: &str) -> String {
 
 // ---- node tests and walks shared by the extraction phases ------------------------------
 
-/// Readability's `_isProbablyVisible`.
+/// Readability's `_isProbablyVisible`, except for tab panels: a page shows one tab at a time
+/// and hides the others (a product's specifications beside its description), which the
+/// reader shows together.
 pub fn is_probably_visible(dom: &Dom, n: Id) -> bool {
-    shown_by_markup(dom, n, true)
+    shown_by_markup(dom, n, true) || dom.attr(n, "role") == Some("tabpanel")
 }
 
 /// Whether the element's inline style, `hidden` and `aria-hidden` leave it shown.

@@ -41,6 +41,9 @@ const AUTHOR_NAMES: [&str; 14] = [
     "user-link",
 ];
 
+/// Attributes whose value is the name of a post's author (on the post or an element in it).
+const AUTHOR_ATTRS: [&str; 2] = ["data-author", "data-username"];
+
 /// Profile links: the path fragments of a member's page.
 const PROFILE_HREFS: [&str; 9] = [
     "/members/",
@@ -144,6 +147,19 @@ const MAX_NAME_LEN: usize = 60;
 /// of their own).
 pub struct Thread {
     pub posts: Vec<Id>,
+    /// Items inside the posts shaped as posts but left out of the thread (the comments under
+    /// a Q&A page's answers): no part of any post's text.
+    asides: Vec<Id>,
+}
+
+/// A thread laid out as an article.
+pub struct Built {
+    /// The article's root.
+    pub content: Id,
+    /// Who wrote the first post.
+    pub author: Option<String>,
+    /// The day of the first post (`YYYY-MM-DD`), which is when the thread was started.
+    pub day: Option<String>,
 }
 
 /// What one post shows.
@@ -162,11 +178,39 @@ fn lower_names(dom: &Dom, n: Id, s: &mut String) {
     s.make_ascii_lowercase();
 }
 
-/// Whether an `itemtype` names a schema.org post type.
-fn post_type(itemtype: &str) -> bool {
+/// schema.org types of a Q&A page's question and answers, whose comments are asides.
+const QA_TYPES: [&str; 2] = ["Question", "Answer"];
+
+fn type_names(itemtype: &str) -> impl Iterator<Item = &str> {
     itemtype
         .split_whitespace()
-        .any(|t| POST_TYPES.contains(&t.rsplit('/').next().unwrap_or("")))
+        .map(|t| t.rsplit('/').next().unwrap_or(""))
+}
+
+/// Whether an `itemtype` names a schema.org post type.
+fn post_type(itemtype: &str) -> bool {
+    type_names(itemtype).any(|t| POST_TYPES.contains(&t))
+}
+
+/// Whether an `itemtype` names a question or an answer.
+fn qa_type(itemtype: &str) -> bool {
+    type_names(itemtype).any(|t| QA_TYPES.contains(&t))
+}
+
+/// The schema.org posts of a Q&A page are its question and answers: the comments under them
+/// are asides (small, folded on the page, and skimmed by readers), returned apart.
+fn split_qa_comments(dom: &Dom, schema: Vec<Id>) -> (Vec<Id>, Vec<Id>) {
+    let qa: Vec<Id> = schema
+        .iter()
+        .copied()
+        .filter(|&n| dom.attr(n, "itemtype").is_some_and(qa_type))
+        .collect();
+    if qa.is_empty() {
+        return (schema, Vec::new());
+    }
+    schema
+        .into_iter()
+        .partition(|&n| qa.contains(&n) || !qa.iter().any(|&q| dom.is_ancestor(q, n)))
 }
 
 /// An `itemprop` naming the author (the element or one inside holds the name).
@@ -375,7 +419,7 @@ impl Signs {
                     typed = true;
                 } else if is_a && *k == local_name!("href") {
                     author |= profile_href(v);
-                } else if &**k == "data-author" {
+                } else if AUTHOR_ATTRS.contains(&&**k) {
                     author = true;
                 }
             }
@@ -487,6 +531,15 @@ fn short_text(dom: &Dom, n: Id) -> Option<String> {
     (!t.is_empty() && t.chars().count() <= MAX_NAME_LEN).then_some(t)
 }
 
+/// Words of a badge naming the poster's role in the thread ("Topic Author", "Thread starter"),
+/// which sits in an element named as the author's.
+const ROLE_WORDS: [&str; 3] = ["author", "poster", "starter"];
+
+fn role_label(t: &str) -> bool {
+    t.split(|c: char| !c.is_alphanumeric())
+        .any(|w| ROLE_WORDS.iter().any(|r| w.eq_ignore_ascii_case(r)))
+}
+
 /// The post's author: the name, and the element showing it (if one does).
 fn author(dom: &Dom, post: Id, own: &[Id]) -> Option<(String, Option<Id>)> {
     let data_author = dom
@@ -509,6 +562,18 @@ fn author(dom: &Dom, post: Id, own: &[Id]) -> Option<(String, Option<Id>)> {
                 return Some((data_author.unwrap_or(name), Some(n)));
             }
         }
+        if hinted.is_none() {
+            // A name the page keeps in an attribute (its menus and mentions read it there).
+            let named = AUTHOR_ATTRS
+                .iter()
+                .filter_map(|a| dom.attr(n, a))
+                .map(normalize_ws)
+                .find(|a| !a.is_empty() && a.chars().count() <= MAX_NAME_LEN);
+            if let Some(a) = named {
+                hinted = Some((a, Some(n)));
+                continue;
+            }
+        }
         if hinted.is_none()
             && !dom.is(n, "img")
             && (author_named(dom.class(n)) || author_named(dom.id_attr(n)))
@@ -521,6 +586,7 @@ fn author(dom: &Dom, post: Id, own: &[Id]) -> Option<(String, Option<Id>)> {
             if let Some(t) = link
                 .and_then(|l| short_text(dom, l))
                 .or_else(|| short_text(dom, n))
+                .filter(|t| !role_label(t))
             {
                 hinted = Some((t, Some(n)));
             }
@@ -543,17 +609,68 @@ fn author(dom: &Dom, post: Id, own: &[Id]) -> Option<(String, Option<Id>)> {
     }
 }
 
+/// The day a date string names (`YYYY-MM-DD`), if it names one.
+fn day_of(s: &str) -> Option<String> {
+    let d = super::dates::normalize(s);
+    let day = d.get(..10)?;
+    (super::metadata::looks_like_iso_date(&d) && super::dates::plausible(&d)).then(|| day.into())
+}
+
+/// The day an element showing a date names: its machine-readable attributes first (a
+/// `datetime`, a `content`, a tooltip), then its text.
+fn day_shown(dom: &Dom, n: Id) -> Option<String> {
+    ["datetime", "content", "title"]
+        .iter()
+        .filter_map(|a| dom.attr(n, a))
+        .find_map(day_of)
+        .or_else(|| short_text(dom, n).and_then(|t| day_of(&t)))
+}
+
+/// A `<time>`'s text as shown. A time holding two renderings of itself ("August 26, 2024"
+/// and "1 yr", of which the page's style shows one) shows the one naming a day.
+fn time_text(dom: &Dom, n: Id) -> Option<String> {
+    let whole = short_text(dom, n).filter(|t| t.chars().any(|c| c.is_ascii_digit()))?;
+    if day_of(&whole).is_some() {
+        return Some(whole);
+    }
+    let dated = dom
+        .element_children(n)
+        .into_iter()
+        .filter_map(|c| short_text(dom, c))
+        .find(|t| day_of(t).is_some());
+    Some(dated.unwrap_or(whole))
+}
+
 /// The post's date as shown, and the element showing it.
+///
+/// The post's own schema.org `datePublished` (or `dateCreated`) names its day: a `<time>` of
+/// another day in the post's furniture (a thread's "last post" under the opening post) is not
+/// its date.
 fn date(dom: &Dom, own: &[Id]) -> Option<(String, Id)> {
     let shown = |n: Id| -> Option<String> {
         short_text(dom, n).filter(|t| t.chars().any(|c| c.is_ascii_digit()))
     };
+    let stated = own
+        .iter()
+        .copied()
+        .filter(|&n| {
+            dom.attr(n, "itemprop")
+                .is_some_and(|p| p == "datePublished" || p == "dateCreated")
+        })
+        .find_map(|n| day_shown(dom, n));
     let mut hinted = None;
+    let mut other_day = None;
     for &n in own {
         if dom.is(n, "time") {
-            let t = shown(n).or_else(|| dom.attr(n, "datetime").map(normalize_ws));
+            let t = time_text(dom, n).or_else(|| dom.attr(n, "datetime").map(normalize_ws));
             if let Some(t) = t.filter(|t| !t.is_empty()) {
-                return Some((t, n));
+                match &stated {
+                    Some(day) if day_shown(dom, n).as_ref() != Some(day) => {
+                        other_day.get_or_insert((t, n));
+                    }
+                    _ => return Some((t, n)),
+                }
+                continue;
             }
         }
         if date_prop(dom, n) {
@@ -572,7 +689,11 @@ fn date(dom: &Dom, own: &[Id]) -> Option<(String, Id)> {
             }
         }
     }
-    hinted
+    if stated.is_some() {
+        hinted.or(other_day)
+    } else {
+        other_day.or(hinted)
+    }
 }
 
 fn body_named(dom: &Dom, n: Id, s: &mut String) -> bool {
@@ -700,6 +821,9 @@ fn member(sorted: &[Id], n: Id) -> bool {
     sorted.binary_search(&n).is_ok()
 }
 
+/// A thread-like group's signed posts and the length of their own text outside links.
+type Score = (usize, usize);
+
 /// How much a group looks like the posts of a thread: its posts' own text, or `None` when it
 /// is not a thread (too few posts naming an author or date, mostly links, teasers of
 /// articles).
@@ -764,40 +888,65 @@ impl Thread {
             return None;
         }
         let mut groups = sibling_groups(dom, &order, &signs);
+        let (schema, asides) = split_qa_comments(dom, schema);
         if schema.len() >= MIN_POSTS && signs.may_be_thread(&schema, MIN_POSTS) {
             groups.push((schema, MIN_POSTS));
         }
-        let mut valid: Vec<((usize, usize), Vec<Id>)> = Vec::new();
+        let mut valid: Vec<(Score, Vec<Id>)> = Vec::new();
         for (g, least) in groups {
             if let Some(score) = thread_score(dom, &g, least) {
                 valid.push((score, g));
             }
         }
-        // A member holding two posts of another thread-like group (posts not its own) is a
-        // container of posts, not a post: that group is not the thread.
-        let holds_posts = |dom: &Dom, g: &[Id], other: &[Id]| {
+        // A member holding two posts of another thread-like group (posts not its own), which
+        // make up most of its text, is a container of posts, not a post: that group is not the
+        // thread. An answer with two comments under it is still a post. Posts of the other
+        // group that are mostly one post of this one are its wrappers, not posts it contains:
+        // a thread's opening post may hold the replies, each in a wrapper of its own.
+        let holds_posts = |dom: &mut Dom, g: &[Id], other: &[Id]| {
             g.iter().any(|&m| {
-                other
-                    .iter()
-                    .filter(|&&o| !g.contains(&o) && dom.is_ancestor(m, o))
-                    .nth(1)
-                    .is_some()
+                let (mut held, mut held_len) = (0, 0);
+                for &o in other {
+                    if g.contains(&o) || !dom.is_ancestor(m, o) {
+                        continue;
+                    }
+                    let len = dom.text_len(o);
+                    let wraps = g
+                        .iter()
+                        .any(|&x| dom.is_ancestor(o, x) && dom.text_len(x) * 2 >= len);
+                    if !wraps {
+                        held += 1;
+                        held_len += len;
+                    }
+                }
+                held >= 2 && held_len * 2 >= dom.text_len(m)
             })
         };
-        let mut best: Option<&((usize, usize), Vec<Id>)> = None;
-        for (i, cand) in valid.iter().enumerate() {
-            let container = valid
-                .iter()
-                .enumerate()
-                .any(|(j, o)| i != j && holds_posts(dom, &cand.1, &o.1));
-            if !container && best.is_none_or(|b| cand.0 > b.0) {
-                best = Some(cand);
+        // A group lying inside one member, with fewer signed posts, is that post's own parts
+        // (the cells of its layout, the comments under an answer), not posts it holds.
+        let parts_of_one = |dom: &Dom, g: &(Score, Vec<Id>), other: &(Score, Vec<Id>)| {
+            other.0 .0 < g.0 .0
+                && g.1
+                    .iter()
+                    .any(|&m| other.1.iter().all(|&o| m == o || dom.is_ancestor(m, o)))
+        };
+        let mut best: Option<usize> = None;
+        for i in 0..valid.len() {
+            let container = (0..valid.len()).any(|j| {
+                i != j
+                    && !parts_of_one(dom, &valid[i], &valid[j])
+                    && holds_posts(dom, &valid[i].1, &valid[j].1)
+            });
+            if !container && best.is_none_or(|b| valid[i].0 > valid[b].0) {
+                best = Some(i);
             }
         }
+        let best = best.and_then(|b| valid.get(b));
         let mut posts = best?.1.clone();
         posts.sort_unstable();
         posts.dedup();
-        Some(Thread { posts })
+        let asides = asides.into_iter().filter(|&a| !member(&posts, a)).collect();
+        Some(Thread { posts, asides })
     }
 
     /// Marks, by node id, the nodes inside the posts (taken before Readability moves them).
@@ -847,8 +996,11 @@ impl Thread {
 
     /// Builds the thread as an article in `dom` (a fresh parse of the page, where node ids name
     /// the same nodes): a detached `<div>` of posts, each a header line (author, date) and its
-    /// text. Also returns the first post's author.
-    pub fn build(&self, dom: &mut Dom) -> Option<(Id, Option<String>)> {
+    /// text.
+    pub fn build(&self, dom: &mut Dom) -> Option<Built> {
+        for &a in &self.asides {
+            dom.detach(a);
+        }
         let is_post = is_post_mask(&self.posts);
         let mut s = String::new();
         let mut posts = Vec::new();
@@ -880,6 +1032,7 @@ impl Thread {
         }
         let article = dom.create_element("div");
         let mut first_author = None;
+        let mut first_day = None;
         for post in &posts {
             let (len, link) = own_text(dom, post.body, &is_post);
             if len <= link && post.body != post.el {
@@ -893,6 +1046,13 @@ impl Thread {
                 dom.append(b, t);
                 dom.append(header, b);
                 first_author.get_or_insert_with(|| name.clone());
+            }
+            if first_day.is_none() {
+                let day = post
+                    .date
+                    .as_ref()
+                    .and_then(|(when, el)| day_shown(dom, *el).or_else(|| day_of(when)));
+                first_day = Some(day);
             }
             if let Some((when, _)) = &post.date {
                 if dom.first_child(header).is_some() {
@@ -936,7 +1096,11 @@ impl Thread {
         dom.set_attr(page, "class", "page");
         dom.append(page, article);
         dom.append(wrapper, page);
-        dom.has_text(wrapper).then_some((wrapper, first_author))
+        dom.has_text(wrapper).then_some(Built {
+            content: wrapper,
+            author: first_author,
+            day: first_day.flatten(),
+        })
     }
 }
 

@@ -26,6 +26,10 @@ fn prepare(html: &str, want_ld: bool) -> (Dom, Option<metadata::JsonLd>) {
     prep::unwrap_content_noscript(&mut dom);
     let ld = want_ld.then(|| metadata::json_ld(&mut dom, &readability::article_title));
     prep::prep_document(&mut dom);
+    // Most pages fold nothing: one scan of the source spares them the walk.
+    if html.contains("aria-controls") {
+        prep::unfold_controlled(&mut dom);
+    }
     docs::keep_callout_asides(&mut dom, ROOT);
     (dom, ld)
 }
@@ -162,13 +166,15 @@ pub fn run(
         }
     }
     let mut is_thread = false;
+    let mut thread_day = None;
     if let Some((t, mask)) = thread {
         if forum::Thread::holds(&mask, &grabbed.dom, grabbed.content) {
             let mut fresh = rebuild();
-            if let Some((content, author)) = t.build(&mut fresh) {
+            if let Some(built) = t.build(&mut fresh) {
                 grabbed.dom = fresh;
-                grabbed.content = content;
-                grabbed.byline = author.or(grabbed.byline.take());
+                grabbed.content = built.content;
+                grabbed.byline = built.author.or(grabbed.byline.take());
+                thread_day = built.day;
                 is_thread = true;
             }
         }
@@ -256,6 +262,13 @@ pub fn run(
                 .filter(|t| dates::plausible(t))
         });
     let published_time = shown_date(published_time, meta.modified_time.as_deref(), &printed_days);
+    // A thread was published when its first post was: the page's metadata often dates it by
+    // its last reply, or by when it was crawled.
+    let published_time = match (thread_day, published_time) {
+        (Some(day), Some(t)) if t.get(..10) == Some(day.as_str()) => Some(t),
+        (Some(day), _) => Some(day),
+        (None, t) => t,
+    };
     let article = Article {
         title: Some(title).filter(|t| !t.is_empty()),
         byline,

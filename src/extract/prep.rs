@@ -127,6 +127,52 @@ pub fn prep_document(dom: &mut Dom) {
     }
 }
 
+/// Ours: text folded behind a control is prose when at most this share of it is links (a
+/// folded menu is mostly links).
+const MAX_FOLDED_LINK_DENSITY: f64 = 0.3;
+
+/// Unfolds the text a page folds behind its own control: the rest of a description behind
+/// "Read more", an accordion's answers. The control names what it folds (`aria-controls`)
+/// and says it is folded (`aria-expanded="false"`); the folded element is hidden until
+/// clicked, and the reader shows it. Menus, dialogs and lists of links stay hidden.
+pub fn unfold_controlled(dom: &mut Dom) {
+    let Some(body) = dom.body() else {
+        return;
+    };
+    let order = dom.descendant_elements(body);
+    let mut folded: Vec<String> = order
+        .iter()
+        .filter(|&&n| dom.attr(n, "aria-expanded") == Some("false"))
+        .filter_map(|&n| dom.attr(n, "aria-controls"))
+        .flat_map(|c| c.split_whitespace().map(str::to_string))
+        .collect();
+    if folded.is_empty() {
+        return;
+    }
+    folded.sort_unstable();
+    folded.dedup();
+    for n in order {
+        let id = dom.id_attr(n);
+        if id.is_empty() || folded.binary_search_by(|f| f.as_str().cmp(id)).is_err() {
+            continue;
+        }
+        let role = dom.attr(n, "role").unwrap_or("");
+        if matches!(dom.tag(n), "nav" | "menu" | "dialog" | "form")
+            || matches!(
+                role,
+                "menu" | "dialog" | "navigation" | "listbox" | "tooltip"
+            )
+            || super::dom::shown_by_markup(dom, n, true)
+            || dom.link_density(n) > MAX_FOLDED_LINK_DENSITY
+        {
+            continue;
+        }
+        for a in ["hidden", "aria-hidden", "style"] {
+            dom.remove_attr(n, a);
+        }
+    }
+}
+
 /// MathJax 2 keeps each formula's TeX source in a `<script type="math/tex">` and draws it in
 /// the element just before (its MathML copy is what the reader keeps). A source that nothing
 /// drew (the page was saved before MathJax ran) is the only form of that formula: the reader
