@@ -153,6 +153,24 @@ fn credits_are_set_apart_from_captions() {
         "{}",
         a.text
     );
+    // A source in a `cite` of the caption, named or not.
+    for cite in ["<cite class=\"attribution\">", "<cite>"] {
+        let fig = format!(
+            "<figure><img src=\"https://cdn.example.org/q.jpg\" alt=\"\">\
+             <figcaption>Crews at the quay{cite}Ann Lee / Harbour Pictures</cite>\
+             </figcaption></figure>"
+        );
+        let a = run_html(&page(
+            "https://cdn.example.org/x.jpg",
+            &format!("{fig}{PROSE}"),
+        ));
+        assert!(
+            a.text
+                .contains("Crews at the quay\nAnn Lee / Harbour Pictures"),
+            "{}",
+            a.text
+        );
+    }
     // Control: a caption that merely mentions credit stays one line.
     let fig = "<figure><img src=\"https://cdn.example.org/q.jpg\" alt=\"\">\
         <figcaption>Crews <em>at</em> the quay on credit terms</figcaption></figure>";

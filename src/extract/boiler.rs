@@ -535,8 +535,9 @@ fn first_text(dom: &Dom, n: Id) -> Option<Id> {
     None
 }
 
-/// Picture credits inside a caption ("Police at the scene<span class=credit>Credit: EPA</span>")
-/// go on a line of their own, so they do not run into the caption's last word.
+/// Picture credits inside a caption ("Police at the scene<span class=credit>Credit: EPA</span>",
+/// "Harbour at dawn<cite>A. Name / Agency</cite>": a `cite` in a caption names its source) go on
+/// a line of their own, so they do not run into the caption's last word.
 pub fn separate_caption_credits(dom: &mut Dom, root: Id) {
     let mut buf = String::new();
     for cap in dom.descendants_with_tags(root, &["figcaption"]) {
@@ -546,9 +547,16 @@ pub fn separate_caption_credits(dom: &mut Dom, root: Id) {
             buf.push(' ');
             buf.push_str(dom.id_attr(c));
             buf.make_ascii_lowercase();
-            let named = ["credit", "copyright", "photographer", "caption-source"]
-                .iter()
-                .any(|p| buf.contains(p));
+            let named = [
+                "credit",
+                "copyright",
+                "photographer",
+                "caption-source",
+                "attribution",
+            ]
+            .iter()
+            .any(|p| buf.contains(p))
+                || dom.is(c, "cite");
             let text = dom.text_content(c).trim().to_lowercase();
             let labelled = ["credit:", "photo:", "image:", "©", "photograph:"]
                 .iter()
