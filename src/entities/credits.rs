@@ -172,7 +172,8 @@ fn slash_zones(line: &str, out: &mut Vec<(usize, usize)>) {
             n += 1;
         }
         // The parts: up to four capitalised words before the first slash, and after the last.
-        let before = line.get(..first).unwrap_or("");
+        // ("Jane Doe / Agency": spaces around the slash are the same credit.)
+        let before = line.get(..first).unwrap_or("").trim_end();
         let mut start = before.len();
         for (taken, w) in before.rsplit(' ').enumerate() {
             if taken >= 4 || !w.chars().next().is_some_and(char::is_uppercase) {
@@ -180,9 +181,10 @@ fn slash_zones(line: &str, out: &mut Vec<(usize, usize)>) {
             }
             start = start.saturating_sub(w.len() + usize::from(taken > 0));
         }
-        let after = line.get(last + 1..).unwrap_or("");
+        let after_raw = line.get(last + 1..).unwrap_or("");
+        let after = after_raw.trim_start();
         let mut end = last + 1;
-        let mut off = last + 1;
+        let mut off = last + 1 + (after_raw.len() - after.len());
         for (taken, w) in after.split(' ').enumerate() {
             let cap = w.chars().next().is_some_and(char::is_uppercase) || w == "via";
             if taken >= 5 || !cap {
@@ -192,7 +194,7 @@ fn slash_zones(line: &str, out: &mut Vec<(usize, usize)>) {
             off += w.len() + 1;
         }
         let chain = line.get(start..end).unwrap_or("");
-        if start < first && chain.split('/').any(is_agency) {
+        if start < before.len() && chain.split('/').any(is_agency) {
             out.push((start, end));
         }
         k = n;
@@ -229,6 +231,10 @@ mod tests {
         assert_eq!(
             zoned("The crowd in the square.\nAnna Berg/The Daily Paper/Getty Images"),
             ["Anna Berg/The Daily Paper/Getty Images"]
+        );
+        assert_eq!(
+            zoned("The quay at dawn.\nWenjie Zheng / Shutterstock"),
+            ["Wenjie Zheng / Shutterstock"]
         );
         assert_eq!(
             zoned("Marchers on Sunday. Photo: Tom Reed"),
