@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use super::CmdResult;
 use crate::entities::conll::{self, Document};
-use crate::entities::gazetteer::{Gazetteer, CITY, COUNTRY, NATIONALITY, REGION};
+use crate::entities::gazetteer::{whole_match, Gazetteer, CITY, COUNTRY, NATIONALITY, REGION};
 use crate::entities::tagger::Tagger;
 use crate::entities::tags::TYPES;
 use crate::entities::train::{self, DocMeta};
@@ -150,13 +150,10 @@ fn demonyms_as_misc(docs: &mut [Document]) {
                 }
                 let (a, b) = (span.0, span.1);
                 let Some(ms) = m.get(a..b) else { continue };
-                let whole = match ms {
-                    [one] => one.long_pos == 4,
-                    [first, .., last] => first.long_pos == 1 && last.long_pos == 3,
-                    [] => false,
+                let Some(bits) = whole_match(ms) else {
+                    continue;
                 };
-                let bits = ms.first().map_or(0, |x| x.long_bits);
-                if whole && bits & NATIONALITY != 0 && bits & (COUNTRY | CITY | REGION) == 0 {
+                if bits & NATIONALITY != 0 && bits & (COUNTRY | CITY | REGION) == 0 {
                     span.2 = "MISC".into();
                 }
             }

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::gazetteer::{
-    zipf_bucket, GazMatch, Gazetteer, CITY, COMPANY, COUNTRY, FIRST_NAME, NATIONALITY, REGION,
+    whole_match, zipf_bucket, Gazetteer, CITY, COMPANY, COUNTRY, FIRST_NAME, NATIONALITY, REGION,
     SURNAME,
 };
 use super::{Entity, Label, Mention};
@@ -174,15 +174,8 @@ fn listed_company(label: Label, name: &str) -> bool {
         return false;
     }
     let words: Vec<&str> = name.split_whitespace().collect();
-    let whole = |m: &[GazMatch], bits: u8| match m {
-        [one] => one.long_pos == 4 && one.long_bits & bits != 0,
-        [first, .., last] => {
-            first.long_pos == 1 && first.long_bits & bits != 0 && last.long_pos == 3
-        }
-        [] => false,
-    };
     let g = Gazetteer::get();
-    if !whole(&g.company_matches(&words), COMPANY) {
+    if whole_match(&g.company_matches(&words)).is_none_or(|b| b & COMPANY == 0) {
         return false;
     }
     let lists = g.matches(&words);

@@ -111,6 +111,17 @@ pub struct GazMatch {
     pub long_bits: u8,
 }
 
+/// The lists of the longest match that covers exactly `m` (the matches of a name's words), if
+/// one does: "New York" as a city, not "New" of "New York City".
+pub fn whole_match(m: &[GazMatch]) -> Option<u8> {
+    let whole = match m {
+        [one] => one.long_pos == 4,
+        [first, .., last] => first.long_pos == 1 && last.long_pos == 3,
+        [] => false,
+    };
+    whole.then(|| m.first().map_or(0, |x| x.long_bits))
+}
+
 /// Marks the longest matches, left to right without overlap: `longest[i]` is the end (exclusive)
 /// and lists of the longest match that starts at token `i` (end 0: none).
 pub fn mark_longest(out: &mut [GazMatch], longest: &[(usize, u8)]) {

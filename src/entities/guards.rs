@@ -18,7 +18,9 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::features::title_case;
-use super::gazetteer::{zipf_bucket, GazMatch, Gazetteer, CITY, COMPANY, COUNTRY, PRODUCT, REGION};
+use super::gazetteer::{
+    whole_match, zipf_bucket, GazMatch, Gazetteer, CITY, COMPANY, COUNTRY, PRODUCT, REGION,
+};
 use super::tokenize::Token;
 use super::words::{is_closed, is_common, is_function, is_generic_acronym};
 use super::{credits, species, Label, Mention};
@@ -385,11 +387,7 @@ fn is_listed_phrase(words: &[&str]) -> bool {
         .collect();
     let refs: Vec<&str> = forms.iter().map(String::as_str).collect();
     let g = Gazetteer::get();
-    let whole = |m: &[GazMatch], bits: u8| {
-        m.first()
-            .is_some_and(|x| x.long_pos == 1 && x.long_bits & bits != 0)
-            && m.last().is_some_and(|x| x.long_pos == 3)
-    };
+    let whole = |m: &[GazMatch], bits: u8| whole_match(m).is_some_and(|b| b & bits != 0);
     whole(&g.matches(&refs), COUNTRY | CITY | REGION)
         || whole(&g.company_matches(&refs), COMPANY | PRODUCT)
 }
