@@ -91,11 +91,13 @@ const busyPart = (b0, b1, k) => (b0 == null || b1 == null ? null : b1[k] - b0[k]
 
 // The steps of a click that the extension records (data-times on the reader's root), in order:
 // the background's (the click received, the scripts injected, the page captured, the warm
-// core's article done) and the reader frame's (navigation start, its modules running, the
-// settings and the page in, the article shown, the marks asked for).
+// core's article done) and the reader frame's (navigation start, reader.html received, preload.js
+// running, its modules running, the settings and the page in, the article shown, the marks asked
+// for).
 const PHASES = [
   ['click', 'background got the click'], ['injected', 'scripts injected'], ['captured', 'page captured (background has it)'],
-  ['frame', 'reader frame navigation start'], ['modules', 'reader modules running'], ['settings', 'reader settings and view ready'],
+  ['frame', 'reader frame navigation start'], ['response', 'reader.html received'], ['preload', 'preload.js running'],
+  ['modules', 'reader modules running'], ['settings', 'reader settings and view ready'],
   ['warmed', 'warm core article done'], ['payload', 'reader has the page and article'], ['show', 'article show starts'],
   ['shown', 'article shown'], ['marksAsked', 'marks asked for'],
 ];

@@ -12,7 +12,13 @@ import { MSG, CORE_ERROR } from '../src/messages.js';
 const ext = api();
 // Wall-clock times of the click's steps (the background's, then this page's), for
 // bench/click.mjs's phases: data-times on the root element.
-const times = { frame: Math.round(performance.timeOrigin), modules: Date.now() };
+const nav = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType('navigation')[0]);
+const times = {
+  frame: Math.round(performance.timeOrigin),
+  // reader.html received (the rest of the frame's start is the browser's commit and the scripts).
+  response: nav && nav.responseEnd > 0 ? Math.round(performance.timeOrigin + nav.responseEnd) : undefined,
+  modules: Date.now(),
+};
 const timesShown = (more) => { Object.assign(times, more); de.dataset.times = JSON.stringify(times); };
 // The page's one static line, in the browser's language.
 for (const el of document.querySelectorAll('.lx-loading')) el.textContent = t('preparing');
@@ -241,7 +247,7 @@ async function main() {
   timesShown({ settings: Date.now() });
   const got = await asked;
   payload = got && got.payload;
-  if (payload && payload.times) timesShown({ ...payload.times, payload: got.at || Date.now() });
+  if (payload && payload.times) timesShown({ ...payload.times, preload: got.ran, payload: got.at || Date.now() });
   if (!payload || typeof payload.html !== 'string') {
     de.dataset.state = 'error';
     reader.showMessage('Nothing to show', 'The page could not be captured. Close the reader and try again.', [['Back to the page', close]]);
