@@ -5,9 +5,12 @@
 import { ext } from './browser.js';
 import { createHost } from './warm.js';
 import { MSG } from './messages.js';
+import { warmLayout } from './layout-warm.js';
 
 const host = createHost(ext.runtime.getURL('pkg/lectern_bg.wasm'));
 host.warm().catch(() => {});
+// The reader frames run in this document's process: their first layout finds its fonts set up.
+warmLayout(ext.runtime.getURL('reader/reader.css'));
 const BACKGROUND = ext.runtime.getURL('src/background.js');
 
 ext.runtime.onMessage.addListener((/** @type {any} */ msg, /** @type {any} */ sender, /** @type {(r: any) => void} */ sendResponse) => {

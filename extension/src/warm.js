@@ -11,6 +11,7 @@
 //   tab-bound, single-use tokens.
 import { createCore } from '../reader/core.js';
 import { MSG } from './messages.js';
+import { warmLayout } from './layout-warm.js';
 
 const MAX_CORES = 3; // Workers at most; later clicks queue behind the least busy one
 const IDLE_MS = 30_000; // an extra Worker with nothing to do is stopped after this
@@ -144,7 +145,15 @@ export function warmCore(ext) {
   if (typeof Worker === 'function') {
     /** @type {ReturnType<typeof createHost> | null} */
     let host = null;
-    const get = () => { if (!host) { host = createHost(wasmUrl); host.warm().catch(() => {}); } return host; };
+    const get = () => {
+      if (!host) {
+        host = createHost(wasmUrl);
+        host.warm().catch(() => {});
+        // The reader frames share this page's process: their first layout finds its fonts set up.
+        warmLayout(ext.runtime.getURL('reader/reader.css'));
+      }
+      return host;
+    };
     return {
       start: () => { get(); },
       /** @param {string} key @param {string} html @param {string} url @param {Record<string, unknown>} opts */
