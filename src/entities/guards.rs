@@ -19,7 +19,8 @@ use std::ops::Range;
 
 use super::features::title_case;
 use super::gazetteer::{
-    whole_match, zipf_bucket, GazMatch, Gazetteer, CITY, COMPANY, COUNTRY, PRODUCT, REGION,
+    whole_match, zipf_bucket, GazMatch, Gazetteer, CITY, COMPANY, COUNTRY, NATIONALITY, PRODUCT,
+    REGION,
 };
 use super::tokenize::Token;
 use super::words::{is_closed, is_common, is_function, is_generic_acronym};
@@ -67,6 +68,103 @@ pub fn add_listed(words: &[&str], spans: &mut Vec<(usize, usize, Label)>) {
         }
         i = end;
     }
+}
+
+/// Extends a company or product the tagger cut short over the capitalised words and model
+/// codes that follow it in running prose: "Facebook Shops", "YouTube TV", "Microsoft Power BI",
+/// "Fujifilm X-H2S", "Allied Van Lines" are one name each (the tagger, trained on news that
+/// names companies alone, stops after the brand). Not in headings or ALL-CAPS lines, where every
+/// word is capitalised, and never over a title, job or function word ("Apple CEO Tim Cook",
+/// "Google In ...") or into another span.
+pub fn extend_names(words: &[&str], spans: &mut [(usize, usize, Label)]) {
+    // Offices and roles after a name ("U.N. High Commissioner", "Apple CEO").
+    const ROLES: &[&str] = &[
+        "ceo",
+        "cfo",
+        "cto",
+        "coo",
+        "founder",
+        "co-founder",
+        "chairman",
+        "chairwoman",
+        "chief",
+        "director",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "executive",
+        "analyst",
+        "high",
+        "foreign",
+        "defence",
+        "defense",
+        "secretary",
+        "commissioner",
+        "ambassador",
+        "envoy",
+        "official",
+        "officials",
+        "squad",
+        "team",
+        "vs",
+    ];
+    if !is_prose(words) {
+        return;
+    }
+    let starts: Vec<usize> = spans.iter().map(|s| s.0).collect();
+    for s in spans.iter_mut() {
+        // A nationality is an adjective, not a brand ("Israeli Foreign Minister").
+        let nationality = words
+            .get(s.0..s.1)
+            .is_some_and(|n| whole_match(&lists_of(n)).is_some_and(|b| b & NATIONALITY != 0));
+        if !matches!(s.2, Label::Org | Label::Misc) || nationality {
+            continue;
+        }
+        let mut end = s.1;
+        while let Some(w) = words.get(end) {
+            let lower = w.to_lowercase();
+            let capitalised = w.chars().next().is_some_and(char::is_uppercase);
+            let code = w.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && w.chars().any(|c| c.is_ascii_alphabetic());
+            let stop = starts.contains(&end)
+                || is_function(&lower)
+                || super::is_title(w)
+                || ROLES.contains(&lower.as_str())
+                || is_plural_acronym(w)
+                || !w
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '-' | '+' | '.'));
+            if stop || !(capitalised || code) {
+                break;
+            }
+            end += 1;
+        }
+        s.1 = end;
+    }
+}
+
+/// Capitals with a plural "s" ("GDRs", "IDs"): a common noun, not part of a name.
+fn is_plural_acronym(w: &str) -> bool {
+    w.strip_suffix('s')
+        .is_some_and(|c| c.chars().count() >= 2 && c.chars().all(|ch| ch.is_ascii_uppercase()))
+}
+
+fn lists_of(words: &[&str]) -> Vec<GazMatch> {
+    Gazetteer::get().matches(words)
+}
+
+/// Whether a sentence is running prose: most of its words in lower case (a Title-Case heading or
+/// an ALL-CAPS line is not).
+fn is_prose(words: &[&str]) -> bool {
+    let alpha = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic));
+    let (mut n, mut lower) = (0, 0);
+    for w in alpha {
+        n += 1;
+        lower += usize::from(w.chars().next().is_some_and(char::is_lowercase));
+    }
+    n >= 4 && lower * 2 >= n
 }
 
 /// Applies the rules to the mentions of `text` (in text order; kept in text order).
