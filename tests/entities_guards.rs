@@ -386,6 +386,13 @@ fn brands_cut_short_are_extended_in_prose() {
         ),
         ["Apple", "Tim Cook", "Israeli", "Cofinec"]
     );
+    assert_eq!(
+        ext(
+            "the Washington-based Consumer Project and SBCP Vice-President said Radiometer H1 rose .",
+            &[(1, 2, Label::Misc), (5, 6, Label::Org), (8, 9, Label::Org)]
+        ),
+        ["Washington-based", "SBCP", "Radiometer"]
+    );
     // A Title-Case heading says nothing: left as it is.
     assert_eq!(
         ext("Best Use Of TikTok Shops For Brands", &[(3, 4, Label::Org)]),

@@ -117,7 +117,9 @@ pub fn extend_names(words: &[&str], spans: &mut [(usize, usize, Label)]) {
         let nationality = words
             .get(s.0..s.1)
             .is_some_and(|n| whole_match(&lists_of(n)).is_some_and(|b| b & NATIONALITY != 0));
-        if !matches!(s.2, Label::Org | Label::Misc) || nationality {
+        // Nor an adjective compound ("Washington-based", "Pro-European").
+        let compound = s.1 > s.0 && words.get(s.1 - 1).is_some_and(|w| w.contains('-'));
+        if !matches!(s.2, Label::Org | Label::Misc) || nationality || compound {
             continue;
         }
         let mut end = s.1;
@@ -128,8 +130,10 @@ pub fn extend_names(words: &[&str], spans: &mut [(usize, usize, Label)]) {
                 && w.chars().any(|c| c.is_ascii_alphabetic());
             let stop = starts.contains(&end)
                 || is_function(&lower)
-                || super::is_title(w)
-                || ROLES.contains(&lower.as_str())
+                || lower
+                    .split('-')
+                    .any(|p| super::is_title(p) || ROLES.contains(&p))
+                || is_period(w)
                 || is_plural_acronym(w)
                 || !w
                     .chars()
@@ -141,6 +145,16 @@ pub fn extend_names(words: &[&str], spans: &mut [(usize, usize, Label)]) {
         }
         s.1 = end;
     }
+}
+
+/// A reporting period ("H1", "Q3", "FY2024"): what follows a company is its results, not its name.
+fn is_period(w: &str) -> bool {
+    let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
+    w.strip_prefix(['H', 'Q'])
+        .is_some_and(|d| matches!(d, "1" | "2" | "3" | "4"))
+        || w.strip_prefix("FY").is_some_and(digits)
+        || w.strip_suffix(['H', 'Q'])
+            .is_some_and(|d| matches!(d, "1" | "2" | "3" | "4"))
 }
 
 /// Capitals with a plural "s" ("GDRs", "IDs"): a common noun, not part of a name.
