@@ -399,3 +399,27 @@ fn brands_cut_short_are_extended_in_prose() {
         ["TikTok"]
     );
 }
+
+#[test]
+fn institutions_are_organisations() {
+    let text = "We went to the Serpentine Gallery and the Royal Academy of Music in London, \
+                then met Ada Lind at the Central Clinical Hospital.";
+    let got = guarded(
+        text,
+        &[
+            ("Serpentine Gallery", Label::Loc),
+            ("Royal Academy of Music", Label::Per),
+            ("London", Label::Loc),
+            ("Ada Lind", Label::Per),
+            ("Central Clinical Hospital", Label::Loc),
+        ],
+    );
+    assert!(has(&got, "Serpentine Gallery", Label::Org), "{got:?}");
+    assert!(has(&got, "Royal Academy of Music", Label::Org), "{got:?}");
+    assert!(has(&got, "London", Label::Loc), "{got:?}");
+    assert!(has(&got, "Ada Lind", Label::Per), "{got:?}");
+    assert!(
+        has(&got, "Central Clinical Hospital", Label::Loc),
+        "{got:?}"
+    );
+}

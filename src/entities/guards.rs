@@ -11,6 +11,7 @@
 //! - listed names the tagger left out: a company or product of the lists, written with its
 //!   capitals, is a name ("Salesforce has since branched out" opens a sentence the tagger
 //!   reads as plain words), unless it is a frequent English word ("Apple", "Target");
+//! - institutions ("National Gallery", "Royal Academy of Music") are organisations, not places;
 //! - names kept whole: "Inner Mongolia", "Martha's Vineyard", "the Court for the Southern
 //!   District of New York", "Kim Jong Un" (the tagger often splits or cuts them).
 
@@ -191,6 +192,7 @@ pub fn apply(text: &str, toks: &[Token], sents: &[Range<usize>], mentions: &mut 
     drop_post_nominals(text, mentions);
     drop_common_words(text, &ctx, mentions);
     keep_whole(text, &ctx, mentions);
+    institutions_are_organisations(mentions);
     mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     // Merges may have swallowed other mentions: keep the first of overlapping ones.
     let mut last_end = 0;
@@ -201,6 +203,44 @@ pub fn apply(text: &str, toks: &[Token], sents: &[Range<usize>], mentions: &mut 
         }
         keep
     });
+}
+
+/// A "place" or "person" named as an institution ("National Gallery", "Serpentine Gallery",
+/// "Royal Academy of Music", "Ledger Foundation") is an organisation: the tagger reads the
+/// building, the annotation guidelines the body that runs it. (Not hospitals: CoNLL-2003 reads
+/// those as places.)
+fn institutions_are_organisations(mentions: &mut [Mention]) {
+    const HEADS: &[&str] = &[
+        "gallery",
+        "galleries",
+        "museum",
+        "collection",
+        "foundation",
+        "institute",
+        "institution",
+        "academy",
+        "college",
+        "university",
+        "school",
+        "library",
+        "club",
+        "society",
+        "council",
+        "trust",
+        "theatre",
+        "theater",
+        "orchestra",
+        "studios",
+    ];
+    for m in mentions.iter_mut() {
+        if !matches!(m.label, Label::Loc | Label::Per) {
+            continue;
+        }
+        let words: Vec<String> = m.text.split_whitespace().map(str::to_lowercase).collect();
+        if words.len() >= 2 && words.iter().any(|w| HEADS.contains(&w.as_str())) {
+            m.label = Label::Org;
+        }
+    }
 }
 
 /// Where each token stands: opening a sentence, in a heading-like line, and which words the
