@@ -82,7 +82,8 @@ check-model:
 	nice $(CARGO) build --release --bin lectern
 	$(CARGO) run --release --quiet --bin lectern -- train-ner \
 		--corpus $(abspath $(SHARED))/corpus/ner/conll2003 --ner-dir $(abspath $(SHARED))/corpus/ner \
-		--extra $(abspath $(SHARED))/corpus/ner-extra --out $(CHECK_MODEL_OUT)
+		--extra $(abspath $(SHARED))/corpus/ner-extra \
+		--pages $(abspath $(SHARED))/corpus/wceb-dev --out $(CHECK_MODEL_OUT)
 	cmp $(CHECK_MODEL_OUT) models/ner.bin && echo "check-model: models/ner.bin reproduced byte for byte"
 
 clean:

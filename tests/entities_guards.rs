@@ -353,3 +353,73 @@ fn a_listed_company_read_as_a_place_or_person_is_a_company() {
     assert_eq!(label("Paris"), [Label::Loc], "{ents:?}");
     assert_eq!(label("Berlin"), [Label::Loc], "{ents:?}");
 }
+
+#[test]
+fn brands_cut_short_are_extended_in_prose() {
+    let ext = |sentence: &str, spans: &[(usize, usize, Label)]| {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        let mut spans = spans.to_vec();
+        guards::extend_names(&words, &mut spans);
+        spans
+            .iter()
+            .map(|s| words[s.0..s.1].join(" "))
+            .collect::<Vec<_>>()
+    };
+    // "Facebook" and "Fujifilm" as the tagger cut them: the product words and codes join.
+    assert_eq!(
+        ext(
+            "sellers moved to Facebook Shops and bought a Fujifilm X-H2S body .",
+            &[(3, 4, Label::Org), (8, 9, Label::Org)]
+        ),
+        ["Facebook Shops", "Fujifilm X-H2S"]
+    );
+    // Never over a role, a function word, another name or a nationality.
+    assert_eq!(
+        ext(
+            "we asked Apple CEO Tim Cook and the Israeli Foreign Minister about Cofinec GDRs .",
+            &[
+                (2, 3, Label::Org),
+                (4, 6, Label::Per),
+                (8, 9, Label::Misc),
+                (12, 13, Label::Org)
+            ]
+        ),
+        ["Apple", "Tim Cook", "Israeli", "Cofinec"]
+    );
+    assert_eq!(
+        ext(
+            "the Washington-based Consumer Project and SBCP Vice-President said Radiometer H1 rose .",
+            &[(1, 2, Label::Misc), (5, 6, Label::Org), (8, 9, Label::Org)]
+        ),
+        ["Washington-based", "SBCP", "Radiometer"]
+    );
+    // A Title-Case heading says nothing: left as it is.
+    assert_eq!(
+        ext("Best Use Of TikTok Shops For Brands", &[(3, 4, Label::Org)]),
+        ["TikTok"]
+    );
+}
+
+#[test]
+fn institutions_are_organisations() {
+    let text = "We went to the Serpentine Gallery and the Royal Academy of Music in London, \
+                then met Ada Lind at the Central Clinical Hospital.";
+    let got = guarded(
+        text,
+        &[
+            ("Serpentine Gallery", Label::Loc),
+            ("Royal Academy of Music", Label::Per),
+            ("London", Label::Loc),
+            ("Ada Lind", Label::Per),
+            ("Central Clinical Hospital", Label::Loc),
+        ],
+    );
+    assert!(has(&got, "Serpentine Gallery", Label::Org), "{got:?}");
+    assert!(has(&got, "Royal Academy of Music", Label::Org), "{got:?}");
+    assert!(has(&got, "London", Label::Loc), "{got:?}");
+    assert!(has(&got, "Ada Lind", Label::Per), "{got:?}");
+    assert!(
+        has(&got, "Central Clinical Hospital", Label::Loc),
+        "{got:?}"
+    );
+}

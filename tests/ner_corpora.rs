@@ -6,12 +6,11 @@
 //! The committed model comes from `lectern train-ner` with its default flags (`make
 //! check-model` rebuilds it byte for byte): CoNLL-2003 eng.train (weight 2), WNUT-17 train (3),
 //! Broad Twitter Corpus train+dev (1, MISC masked), CrossNER train+dev (0.5), Re-DocRED dev
-//! (1, demonyms as MISC), UNER EWT dev (2, MISC masked); epochs chosen on the mean F1 of
-//! eng.testa and WNUT-17 dev. eng.testb and the WNUT-17 test split are never used in training
-//! or in choosing settings, only reported. Through `recognize`: eng.testa 0.9336, WNUT-17 dev
-//! 0.4634, modern articles 0.5577 (the dev sets), eng.testb 0.8871, WNUT-17 test 0.4086. The
-//! product list's own features won on all three dev sets (without them, simple-icons' titles in
-//! the company list: 0.9342, 0.4449, 0.5452) and cost eng.testb 0.004 (0.8908 without).
+//! (1, demonyms as MISC), UNER EWT dev (2, MISC masked) and part A of our modern articles (2);
+//! epochs chosen on the mean F1 of eng.testa and WNUT-17 dev. eng.testb and the WNUT-17 test
+//! split are never used in training or in choosing settings, only reported; part B of the modern
+//! articles is held out. Through `recognize`: eng.testa 0.9339, WNUT-17 dev 0.4689, modern part
+//! B 0.5924 (the dev sets), eng.testb 0.8897, WNUT-17 test 0.4107.
 
 use lectern::entities::{conll, tagger};
 use lectern::eval::{ner, rules, standoff};
@@ -19,7 +18,7 @@ use lectern::eval::{ner, rules, standoff};
 // Floors on the product path (`lectern eval ner` prints the same figures).
 const FLOOR_TESTB: f64 = 0.886;
 const FLOOR_WNUT: f64 = 0.408;
-const FLOOR_MODERN: f64 = 0.557;
+const FLOOR_MODERN: f64 = 0.580;
 use std::path::PathBuf;
 
 fn shared() -> PathBuf {
@@ -72,25 +71,20 @@ fn wnut17_test_f1_through_recognize() {
     assert!(f1 >= FLOOR_WNUT, "WNUT-17 test F1 {f1:.4}");
 }
 
-/// The project's own standoff annotations of modern articles (data/ner-dev/).
+/// The project's own standoff annotations of modern articles (data/ner-dev/): part B, the
+/// held-out part (the committed recipe trains on part A).
 #[test]
 fn modern_articles_f1_through_recognize() {
-    let mut docs = Vec::new();
-    for file in ["wceb-a.tsv", "wceb-b.tsv"] {
-        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("data/ner-dev")
-            .join(file);
-        let text = std::fs::read_to_string(&path).expect("standoff file");
-        let parsed = standoff::parse(&text).expect("standoff parses");
-        let pages = shared().join("corpus/wceb-dev");
-        docs.extend(
-            standoff::documents(&parsed, &pages)
-                .expect("pages")
-                .into_iter()
-                .map(|d| d.1),
-        );
-    }
-    assert!(docs.len() >= 90);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/ner-dev/wceb-b.tsv");
+    let text = std::fs::read_to_string(&path).expect("standoff file");
+    let parsed = standoff::parse(&text).expect("standoff parses");
+    let pages = shared().join("corpus/wceb-dev");
+    let docs: Vec<_> = standoff::documents(&parsed, &pages)
+        .expect("pages")
+        .into_iter()
+        .map(|d| d.1)
+        .collect();
+    assert!(docs.len() >= 30);
     let out = ner::recognize_docs(tagger::model(), &docs, None);
     println!("{}", out.score.report());
     assert_eq!(out.not_english, 0);

@@ -96,7 +96,7 @@ pub struct TrainNerArgs {
 
 /// The committed model's source weights.
 const DEFAULT_WEIGHTS: [(&str, f32); 11] = [
-    ("modern", 0.0),
+    ("modern", 2.0),
     ("conll", 2.0),
     ("wnut", 3.0),
     ("btc", 1.0),

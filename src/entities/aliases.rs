@@ -448,6 +448,13 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
         })
         .collect();
     first.sort_unstable();
+    // Words of the people named by more than one word: "Jansher" alone is still the person
+    // "Jansher Khan" named in full elsewhere, whatever grouping made of it.
+    let in_full_names: std::collections::HashSet<&String> = groups
+        .iter()
+        .filter(|g| g.0 == Label::Per && g.1.len() >= 2)
+        .flat_map(|g| g.1.iter())
+        .collect();
     let mut entities = Vec::with_capacity(groups.len());
     for (id, &(_, gi)) in first.iter().enumerate() {
         let Some(g) = groups.get(gi) else { continue };
@@ -474,7 +481,8 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
         }
         let top = votes.iter().map(|v| v.1).max().unwrap_or(0);
         let label = if companies.contains(&gi)
-            || lone_word_person(g.0, &g.1, &g.2, g.3.len())
+            || (lone_word_person(g.0, &g.1, &g.2, g.3.len())
+                && g.1.first().is_none_or(|w| !in_full_names.contains(w)))
             || listed_company(g.0, &g.2)
         {
             Label::Org
@@ -593,6 +601,19 @@ mod tests {
         );
         let maria = "Maria said. Maria left. Maria won. Maria ran.";
         assert_eq!(label_of(maria, "Maria"), Label::Per);
+    }
+
+    #[test]
+    fn a_lone_word_of_a_full_name_stays_a_person() {
+        // "Zorblio" is no known given name, so it does not join "Zorblio Khan"; but the text
+        // names that person in full, so the lone word is the person, not a brand.
+        let text = "Zorblio Khan won. Zorblio led. Zorblio won. Zorblio ran. Zorblio lost.";
+        let mut ms: Vec<Mention> = vec![m("Zorblio Khan", 0, Label::Per)];
+        for (at, _) in text.match_indices("Zorblio ").skip(1) {
+            ms.push(m("Zorblio", at, Label::Per));
+        }
+        let ents = group(text, &mut ms);
+        assert!(ents.iter().all(|e| e.label == Label::Per), "{ents:?}");
     }
 
     #[test]

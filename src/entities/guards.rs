@@ -11,6 +11,7 @@
 //! - listed names the tagger left out: a company or product of the lists, written with its
 //!   capitals, is a name ("Salesforce has since branched out" opens a sentence the tagger
 //!   reads as plain words), unless it is a frequent English word ("Apple", "Target");
+//! - institutions ("National Gallery", "Royal Academy of Music") are organisations, not places;
 //! - names kept whole: "Inner Mongolia", "Martha's Vineyard", "the Court for the Southern
 //!   District of New York", "Kim Jong Un" (the tagger often splits or cuts them).
 
@@ -19,7 +20,8 @@ use std::ops::Range;
 
 use super::features::title_case;
 use super::gazetteer::{
-    whole_match, zipf_bucket, GazMatch, Gazetteer, CITY, COMPANY, COUNTRY, PRODUCT, REGION,
+    whole_match, zipf_bucket, GazMatch, Gazetteer, CITY, COMPANY, COUNTRY, NATIONALITY, PRODUCT,
+    REGION,
 };
 use super::tokenize::Token;
 use super::words::{is_closed, is_common, is_function, is_generic_acronym};
@@ -69,6 +71,117 @@ pub fn add_listed(words: &[&str], spans: &mut Vec<(usize, usize, Label)>) {
     }
 }
 
+/// Extends a company or product the tagger cut short over the capitalised words and model
+/// codes that follow it in running prose: "Facebook Shops", "YouTube TV", "Microsoft Power BI",
+/// "Fujifilm X-H2S", "Allied Van Lines" are one name each (the tagger, trained on news that
+/// names companies alone, stops after the brand). Not in headings or ALL-CAPS lines, where every
+/// word is capitalised, and never over a title, job or function word ("Apple CEO Tim Cook",
+/// "Google In ...") or into another span.
+pub fn extend_names(words: &[&str], spans: &mut [(usize, usize, Label)]) {
+    // Offices and roles after a name ("U.N. High Commissioner", "Apple CEO").
+    const ROLES: &[&str] = &[
+        "ceo",
+        "cfo",
+        "cto",
+        "coo",
+        "founder",
+        "co-founder",
+        "chairman",
+        "chairwoman",
+        "chief",
+        "director",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "executive",
+        "analyst",
+        "high",
+        "foreign",
+        "defence",
+        "defense",
+        "secretary",
+        "commissioner",
+        "ambassador",
+        "envoy",
+        "official",
+        "officials",
+        "squad",
+        "team",
+        "vs",
+    ];
+    if !is_prose(words) {
+        return;
+    }
+    let starts: Vec<usize> = spans.iter().map(|s| s.0).collect();
+    for s in spans.iter_mut() {
+        // A nationality is an adjective, not a brand ("Israeli Foreign Minister").
+        let nationality = words
+            .get(s.0..s.1)
+            .is_some_and(|n| whole_match(&lists_of(n)).is_some_and(|b| b & NATIONALITY != 0));
+        // Nor an adjective compound ("Washington-based", "Pro-European").
+        let compound = s.1 > s.0 && words.get(s.1 - 1).is_some_and(|w| w.contains('-'));
+        if !matches!(s.2, Label::Org | Label::Misc) || nationality || compound {
+            continue;
+        }
+        let mut end = s.1;
+        while let Some(w) = words.get(end) {
+            let lower = w.to_lowercase();
+            let capitalised = w.chars().next().is_some_and(char::is_uppercase);
+            let code = w.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && w.chars().any(|c| c.is_ascii_alphabetic());
+            let stop = starts.contains(&end)
+                || is_function(&lower)
+                || lower
+                    .split('-')
+                    .any(|p| super::is_title(p) || ROLES.contains(&p))
+                || is_period(w)
+                || is_plural_acronym(w)
+                || !w
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '-' | '+' | '.'));
+            if stop || !(capitalised || code) {
+                break;
+            }
+            end += 1;
+        }
+        s.1 = end;
+    }
+}
+
+/// A reporting period ("H1", "Q3", "FY2024"): what follows a company is its results, not its name.
+fn is_period(w: &str) -> bool {
+    let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
+    w.strip_prefix(['H', 'Q'])
+        .is_some_and(|d| matches!(d, "1" | "2" | "3" | "4"))
+        || w.strip_prefix("FY").is_some_and(digits)
+        || w.strip_suffix(['H', 'Q'])
+            .is_some_and(|d| matches!(d, "1" | "2" | "3" | "4"))
+}
+
+/// Capitals with a plural "s" ("GDRs", "IDs"): a common noun, not part of a name.
+fn is_plural_acronym(w: &str) -> bool {
+    w.strip_suffix('s')
+        .is_some_and(|c| c.chars().count() >= 2 && c.chars().all(|ch| ch.is_ascii_uppercase()))
+}
+
+fn lists_of(words: &[&str]) -> Vec<GazMatch> {
+    Gazetteer::get().matches(words)
+}
+
+/// Whether a sentence is running prose: most of its words in lower case (a Title-Case heading or
+/// an ALL-CAPS line is not).
+fn is_prose(words: &[&str]) -> bool {
+    let alpha = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic));
+    let (mut n, mut lower) = (0, 0);
+    for w in alpha {
+        n += 1;
+        lower += usize::from(w.chars().next().is_some_and(char::is_lowercase));
+    }
+    n >= 4 && lower * 2 >= n
+}
+
 /// Applies the rules to the mentions of `text` (in text order; kept in text order).
 pub fn apply(text: &str, toks: &[Token], sents: &[Range<usize>], mentions: &mut Vec<Mention>) {
     let ctx = Context::new(text, toks, sents);
@@ -79,6 +192,7 @@ pub fn apply(text: &str, toks: &[Token], sents: &[Range<usize>], mentions: &mut 
     drop_post_nominals(text, mentions);
     drop_common_words(text, &ctx, mentions);
     keep_whole(text, &ctx, mentions);
+    institutions_are_organisations(mentions);
     mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     // Merges may have swallowed other mentions: keep the first of overlapping ones.
     let mut last_end = 0;
@@ -89,6 +203,44 @@ pub fn apply(text: &str, toks: &[Token], sents: &[Range<usize>], mentions: &mut 
         }
         keep
     });
+}
+
+/// A "place" or "person" named as an institution ("National Gallery", "Serpentine Gallery",
+/// "Royal Academy of Music", "Ledger Foundation") is an organisation: the tagger reads the
+/// building, the annotation guidelines the body that runs it. (Not hospitals: CoNLL-2003 reads
+/// those as places.)
+fn institutions_are_organisations(mentions: &mut [Mention]) {
+    const HEADS: &[&str] = &[
+        "gallery",
+        "galleries",
+        "museum",
+        "collection",
+        "foundation",
+        "institute",
+        "institution",
+        "academy",
+        "college",
+        "university",
+        "school",
+        "library",
+        "club",
+        "society",
+        "council",
+        "trust",
+        "theatre",
+        "theater",
+        "orchestra",
+        "studios",
+    ];
+    for m in mentions.iter_mut() {
+        if !matches!(m.label, Label::Loc | Label::Per) {
+            continue;
+        }
+        let words: Vec<String> = m.text.split_whitespace().map(str::to_lowercase).collect();
+        if words.len() >= 2 && words.iter().any(|w| HEADS.contains(&w.as_str())) {
+            m.label = Label::Org;
+        }
+    }
 }
 
 /// Where each token stands: opening a sentence, in a heading-like line, and which words the

@@ -273,6 +273,7 @@ pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str, lang: Option<&
         }
         if model.is_some() {
             guards::add_listed(ws, &mut spans);
+            guards::extend_names(ws, &mut spans);
         }
         spans.sort_unstable_by_key(|s| s.0);
         for (a, b, label) in spans {
