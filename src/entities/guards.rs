@@ -169,7 +169,8 @@ fn lists_of(words: &[&str]) -> Vec<GazMatch> {
 }
 
 /// Whether a sentence is running prose: most of its words in lower case (a Title-Case heading or
-/// an ALL-CAPS line is not).
+/// an ALL-CAPS line is not). Stricter than [`LineClass`](super::features::LineClass), which
+/// calls a results line or a list of names prose: there, too, capitals say nothing.
 fn is_prose(words: &[&str]) -> bool {
     let alpha = words
         .iter()
