@@ -9,6 +9,10 @@ pub const CHAR_THRESHOLD: usize = 500;
 pub const BYLINE_MAX_LEN: usize = 100;
 /// R: a heading this similar to the title is the title repeated, and goes.
 pub const TITLE_HEADING_SIMILARITY: f64 = 0.75;
+/// Ours: an unlikely-named element holding more than this share of the page's text is kept.
+pub const UNLIKELY_KEEP_PAGE_SHARE: f64 = 0.75;
+/// Ours: a "header" holding the `<h1>` and prose is the article's header below this link density.
+pub const ARTICLE_HEADER_MAX_LINK_DENSITY: f64 = 0.3;
 /// R: a div holding one `<p>` is replaced by it below this link density.
 pub const SINGLE_P_MAX_LINK_DENSITY: f64 = 0.25;
 

@@ -1,0 +1,110 @@
+//! Page layouts whose names mislead the article finder (issue 12): layout wrappers named after
+//! the sidebar beside them, article headers named like site headers. Each with a control.
+
+use lectern::{extract, Article, Options};
+
+fn run_html(html: &str) -> Article {
+    let opts = Options {
+        url: Some("https://guides.example.org/travel/ferries.html".to_string()),
+    };
+    extract(html, &opts).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Twelve paragraphs of guide prose, long enough to be the page's main text.
+fn prose() -> String {
+    (1..=12)
+        .map(|i| {
+            format!(
+                "<p>Section {i} of the ferry guide: crossings leave the north quay every hour in \
+                 summer, and the booking office opens at seven, so travellers with cars should \
+                 arrive early, buy a ticket at the window and wait in lane {i} for the loader.</p>"
+            )
+        })
+        .collect()
+}
+
+/// A disclosure long enough (over 500 characters) to pass for an article on its own.
+fn disclosure() -> String {
+    "<div class=\"bottom\"><div class=\"legal-note\"><p>Some of the offers on this site come from partners who may pay \
+     us when a reader follows a link, applies for a card, or opens an account. That payment may \
+     change where and in which order offers appear on the page, although our reviews are written \
+     by staff who test each product and are never paid for by the companies that make them. This \
+     site does not list every company or every offer on the market, and our partners have no say \
+     in what we write, which products we recommend, or how we score them against each other. \
+     Read our policy page to see every partner we work with and how we earn our money.</p></div></div>"
+        .to_string()
+}
+
+#[test]
+fn a_layout_wrapper_named_for_its_sidebar_is_not_a_sidebar() {
+    let html = format!(
+        "<html><head><title>Ferry guide</title></head><body>\
+         {}<main><div class=\"container\">\
+         <article class=\"template-with-sidebar\"><h1>Ferry guide</h1>{}</article>\
+         <aside class=\"offers\"><a href=\"/a\">Offers</a></aside></div></main></body></html>",
+        disclosure(),
+        prose()
+    );
+    let a = run_html(&html);
+    assert!(
+        a.text.contains("Section 1 of the ferry guide"),
+        "{}",
+        a.text
+    );
+    assert!(a.text.contains("Section 8 of the ferry guide"));
+    assert!(!a.text.contains("Some of the offers"));
+}
+
+#[test]
+fn a_real_sidebar_still_goes() {
+    // Control: a sidebar holding a small share of the page is removed as before.
+    let html = format!(
+        "<html><head><title>Ferry guide</title></head><body>\
+         <div class=\"content\"><h1>Ferry guide</h1>{}</div>\
+         <div class=\"sidebar\"><p>Our newest deals on island hotels and car hire are listed here \
+         every week for readers who sign up.</p></div></body></html>",
+        prose()
+    );
+    let a = run_html(&html);
+    assert!(a.text.contains("Section 8 of the ferry guide"));
+    assert!(!a.text.contains("island hotels"));
+}
+
+#[test]
+fn an_article_header_with_the_headline_and_intro_is_kept() {
+    // Documentation layout: `div.layout__header` (h1 + the opening definition) beside the body.
+    let html = format!(
+        "<html><head><title>Ferry guide</title></head><body>\
+         <header class=\"site-header\"><a href=\"/\">Guides</a> <a href=\"/travel\">Travel</a></header>\
+         <main><div class=\"layout__header\"><h1>Ferry guide</h1>\
+         <p>A ferry is a boat that carries passengers and vehicles across a stretch of water on \
+         a regular timetable.</p></div>\
+         <div class=\"layout__body\">{}</div></main></body></html>",
+        prose()
+    );
+    let a = run_html(&html);
+    assert!(
+        a.text.contains("A ferry is a boat that carries passengers"),
+        "{}",
+        a.text
+    );
+    assert!(a.text.contains("Section 8 of the ferry guide"));
+    assert!(!a.text.contains("Travel"));
+}
+
+#[test]
+fn a_site_header_of_links_still_goes() {
+    // Control: a header with the site's name as h1 and its menu is not the article's header.
+    let html = format!(
+        "<html><head><title>Ferry guide</title></head><body>\
+         <div class=\"page-header\"><h1><a href=\"/\">Guides Weekly</a></h1>\
+         <p><a href=\"/travel\">Travel guides for every island</a> <a href=\"/food\">Food and \
+         drink on the islands</a></p></div>\
+         <div class=\"content\"><h2>Ferry guide</h2>{}</div></body></html>",
+        prose()
+    );
+    let a = run_html(&html);
+    assert!(a.text.contains("Section 8 of the ferry guide"));
+    assert!(!a.text.contains("Guides Weekly"));
+    assert!(!a.text.contains("Travel guides for every island"));
+}
