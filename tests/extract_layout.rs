@@ -108,3 +108,43 @@ fn a_site_header_of_links_still_goes() {
     assert!(!a.text.contains("Guides Weekly"));
     assert!(!a.text.contains("Travel guides for every island"));
 }
+
+#[test]
+fn a_react_streamed_article_is_moved_into_its_place() {
+    // Streamed server rendering: the body arrives last, hidden, and a script would move it
+    // into the boundary's place. The reader makes the move; the segment's order is the page's.
+    let html = format!(
+        "<html><head><title>Ferry guide</title></head><body>\
+         <main><h1>Ferry guide</h1><template id=\"B:0\"></template><div>Loading</div>\
+         <footer><a href=\"/about\">About us</a></footer></main>\
+         <script>$RC(\"B:0\",\"S:0\")</script>\
+         <div hidden id=\"S:0\"><article>{}<template id=\"P:1\"></template></article></div>\
+         <div hidden id=\"S:1\"><p>The last word: the ferry guide is checked by the harbour \
+         office every spring, and corrections are printed here within the week.</p></div>\
+         </body></html>",
+        prose()
+    );
+    let a = run_html(&html);
+    assert!(
+        a.text.contains("Section 1 of the ferry guide"),
+        "{}",
+        a.text
+    );
+    let last = a.text.find("The last word").expect("the nested segment");
+    assert!(a.text.find("Section 12").is_some_and(|s| s < last));
+}
+
+#[test]
+fn a_hidden_div_without_its_template_stays_hidden() {
+    // Control: a hidden "S:" div no template names is not a streamed segment.
+    let html = format!(
+        "<html><head><title>Ferry guide</title></head><body>\
+         <article><h1>Ferry guide</h1>{}</article>\
+         <div hidden id=\"S:3\"><p>Hidden draft paragraph about the winter timetable that the \
+         editors have not published yet, kept out of the page.</p></div></body></html>",
+        prose()
+    );
+    let a = run_html(&html);
+    assert!(a.text.contains("Section 12"));
+    assert!(!a.text.contains("Hidden draft"));
+}
