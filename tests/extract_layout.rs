@@ -148,3 +148,51 @@ fn a_hidden_div_without_its_template_stays_hidden() {
     assert!(a.text.contains("Section 12"));
     assert!(!a.text.contains("Hidden draft"));
 }
+
+/// A best-of list whose entries sit in blocks named "widget", after an intro long enough to
+/// pass for an article on its own.
+fn best_of_page(entries: usize) -> String {
+    let intro = "<p>Choosing a ferry line is harder than it looks: timetables change with the \
+        seasons, fares depend on the car, and the cheapest crossing is rarely the quickest one. \
+        We tried each line below over two summers, with and without a car, in good weather and \
+        in bad, and we wrote down what the crossing was like for a family of four.</p>\
+        <p>Every line on this list runs all year, takes bookings online, and lets passengers \
+        change a ticket for a small fee; lines that failed any of these were left out, however \
+        good their boats were, because a missed connection is what travellers fear most.</p>";
+    let entries: String = (1..=entries)
+        .map(|i| {
+            format!(
+                "<div class=\"product-widget\"><h3>Line {i}</h3><p>Line {i} runs four boats a \
+                 day between the islands, with a cafe, a play area and quiet seats on the upper \
+                 deck; its crossing takes ninety minutes, fares for a car and two adults start \
+                 at sixty pounds, and staff at the quay were the friendliest we met.</p></div>"
+            )
+        })
+        .collect();
+    format!(
+        "<html><head><title>Best ferry lines</title></head><body>\
+         <div class=\"content\"><h1>Best ferry lines</h1>{intro}{entries}</div></body></html>"
+    )
+}
+
+#[test]
+fn content_blocks_named_widget_are_kept_when_they_are_the_article() {
+    let a = run_html(&best_of_page(6));
+    assert!(a.text.contains("Choosing a ferry line"), "{}", a.text);
+    assert!(a.text.contains("Line 1 runs four boats"), "{}", a.text);
+    assert!(a.text.contains("Line 6 runs four boats"));
+}
+
+#[test]
+fn a_widget_beside_the_article_still_goes() {
+    // Control: one "widget" block holding a small share of the article is removed by its name.
+    let a = run_html(&best_of_page(1).replace(
+        "<div class=\"content\"><h1>Best ferry lines</h1>",
+        &format!(
+            "<div class=\"content\"><h1>Best ferry lines</h1>{}",
+            prose()
+        ),
+    ));
+    assert!(a.text.contains("Choosing a ferry line"));
+    assert!(!a.text.contains("Line 1 runs four boats"), "{}", a.text);
+}

@@ -55,6 +55,9 @@ pub const SIBLING_FIGURE_MAX_LINK_DENSITY: f64 = 0.5;
 
 /// R: a node whose text is this share list items counts as a list.
 pub const LIST_TEXT_SHARE: f64 = 0.9;
+/// Ours: when negatively named blocks hold more than this share of the article's text, their
+/// names do not remove them.
+pub const NEGATIVE_NAMES_MAX_SHARE: f64 = 0.5;
 /// R: this many commas keep a node.
 pub const KEEP_COMMAS: u32 = 10;
 /// R: list items beyond this many count against paragraphs.
