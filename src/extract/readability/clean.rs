@@ -114,17 +114,18 @@ impl Grabber<'_> {
                     self.dom.tag(n),
                     "div" | "ul" | "table" | "form" | "fieldset"
                 );
-            if cleaned && self.class_weight(n) < 0.0 {
-                if !pat::names_comments(&lower_match_string(&self.dom, n)) {
-                    negative += self.dom.text_len(n);
-                    x = self.dom.next_in(n, article, true);
-                    continue;
-                }
+            if cleaned
+                && self.class_weight(n) < 0.0
+                && !pat::names_comments(&lower_match_string(&self.dom, n))
+            {
+                negative += self.dom.text_len(n);
+                x = self.dom.next_in(n, article, true);
+                continue;
             }
             x = self.dom.next_in(n, article, false);
         }
         negative as f64 > total as f64 * th::NEGATIVE_NAMES_MAX_SHARE
-            && total - negative >= CHAR_THRESHOLD
+            && total.saturating_sub(negative) >= CHAR_THRESHOLD
     }
 
     fn clean_styles(&mut self, root: Id) {
