@@ -6,17 +6,17 @@ use lectern::eval::pages::eval_pages_dir;
 use lectern::eval::shared_dir;
 
 // Floors: today's figures, rounded down (F1 of the mean precision and recall; shares in percent).
-const FLOOR_ALL: f64 = 0.778;
-const FLOOR_ARTICLE: f64 = 0.933;
+const FLOOR_ALL: f64 = 0.793;
+const FLOOR_ARTICLE: f64 = 0.946;
 const FLOOR_DOCS: f64 = 0.845;
-const FLOOR_FORUM: f64 = 0.715;
+const FLOOR_FORUM: f64 = 0.721;
 const FLOOR_FORUM_AUTHOR: f64 = 72.3;
 const FLOOR_FORUM_DATE: f64 = 84.4;
-const FLOOR_PRODUCT: f64 = 0.484;
+const FLOOR_PRODUCT: f64 = 0.526;
 const FLOOR_TITLE: f64 = 84.6;
-const FLOOR_AUTHOR: f64 = 83.7;
+const FLOOR_AUTHOR: f64 = 84.1;
 const FLOOR_DATE: f64 = 85.5;
-const MAX_NO_ARTICLE: usize = 8;
+const MAX_NO_ARTICLE: usize = 5;
 
 #[test]
 fn wceb_dev_floors() {

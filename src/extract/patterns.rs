@@ -257,6 +257,11 @@ pub fn byline(s: &str) -> bool {
     Hints::of(s).byline()
 }
 
+/// Names of reader comment sections (`s` lowercase): these may hold most of a page's text.
+pub fn names_comments(s: &str) -> bool {
+    any_in(s, &["comment", "disqus", "replies", "remark"])
+}
+
 /// `(\b|_)(share|sharedaddy)(\b|_)`
 pub fn share(s: &str) -> bool {
     let b = s.as_bytes();

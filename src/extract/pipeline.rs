@@ -22,6 +22,10 @@ pub fn parse(html: &str) -> Dom {
 /// The parsed page made ready for scoring; JSON-LD is read on the way (scripts go away).
 fn prepare(html: &str, want_ld: bool) -> (Dom, Option<metadata::JsonLd>) {
     let mut dom = parse(html);
+    // Most pages stream nothing: one scan of the source spares them the walk.
+    if html.contains("<template id=\"") {
+        prep::resolve_streamed_segments(&mut dom);
+    }
     prep::unwrap_noscript_images(&mut dom);
     prep::unwrap_content_noscript(&mut dom);
     let ld = want_ld.then(|| metadata::json_ld(&mut dom, &readability::article_title));

@@ -127,6 +127,48 @@ pub fn prep_document(dom: &mut Dom) {
     }
 }
 
+/// Pages streamed by React (Next.js and others) send each part that finished late as a hidden
+/// `<div id="S:N">` at the end of the body, and a script moves it into its place, marked by
+/// `<template id="B:N">` (a suspense boundary) or `<template id="P:N">` (a placeholder). The
+/// reader does that move itself: in the saved HTML of such a page the article is still hidden.
+/// The boundary's fallback (a spinner, a skeleton) stays beside it: comments, which mark where
+/// it ends, are not kept.
+pub fn resolve_streamed_segments(dom: &mut Dom) {
+    let Some(body) = dom.body() else {
+        return;
+    };
+    let templates = dom.descendants_with_tags(body, &["template"]);
+    if templates.is_empty() {
+        return;
+    }
+    for div in dom.descendants_with_tags(body, &["div"]) {
+        let Some(n) = dom.id_attr(div).strip_prefix("S:") else {
+            continue;
+        };
+        if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) || !dom.has_attr(div, "hidden") {
+            continue;
+        }
+        let n = n.to_string();
+        let place = templates.iter().copied().find(|&t| {
+            dom.id_attr(t)
+                .split_once(':')
+                .is_some_and(|(kind, m)| matches!(kind, "B" | "P") && m == n)
+        });
+        let Some(place) = place.filter(|&t| dom.parent(t).is_some()) else {
+            continue;
+        };
+        // A place inside its own segment would be moved into itself.
+        if dom.is_ancestor(div, place) {
+            continue;
+        }
+        while let Some(c) = dom.first_child(div) {
+            dom.insert_before(place, c);
+        }
+        dom.detach(place);
+        dom.detach(div);
+    }
+}
+
 /// Ours: text folded behind a control is prose when at most this share of it is links (a
 /// folded menu is mostly links).
 const MAX_FOLDED_LINK_DENSITY: f64 = 0.3;

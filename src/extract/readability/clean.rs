@@ -13,6 +13,7 @@ impl Grabber<'_> {
     // ---- _prepArticle ----------------------------------------------------------------------
 
     pub(super) fn prep_article(&mut self, article: Id) {
+        self.spare_negative_names = self.negatives_hold_the_article(article);
         self.clean_styles(article);
         mark_data_tables(&mut self.dom, article);
         fix_lazy_images(&mut self.dom, article);
@@ -93,6 +94,38 @@ impl Grabber<'_> {
                 .set_tag(cell, if all_phrasing { "p" } else { "div" });
             self.dom.replace(table, cell);
         }
+    }
+
+    /// Ours: whether the blocks that a negative class or id would remove (outermost ones, of
+    /// the conditionally cleaned tags) hold most of the article's text. Page builders name
+    /// every content block "widget" (`elementor-widget-container`, a best-of list's
+    /// `product-widget`): Readability then keeps only the scraps between them. Comment
+    /// sections are not spared.
+    fn negatives_hold_the_article(&mut self, article: Id) -> bool {
+        if !self.flags.clean_conditionally || !self.flags.weight_classes {
+            return false;
+        }
+        let total = self.dom.text_len(article);
+        let mut negative = 0;
+        let mut x = self.dom.next_in(article, article, false);
+        while let Some(n) = x {
+            let cleaned = self.dom.is_element(n)
+                && matches!(
+                    self.dom.tag(n),
+                    "div" | "ul" | "table" | "form" | "fieldset"
+                );
+            if cleaned
+                && self.class_weight(n) < 0.0
+                && !pat::names_comments(&lower_match_string(&self.dom, n))
+            {
+                negative += self.dom.text_len(n);
+                x = self.dom.next_in(n, article, true);
+                continue;
+            }
+            x = self.dom.next_in(n, article, false);
+        }
+        negative as f64 > total as f64 * th::NEGATIVE_NAMES_MAX_SHARE
+            && total.saturating_sub(negative) >= CHAR_THRESHOLD
     }
 
     fn clean_styles(&mut self, root: Id) {
@@ -186,7 +219,7 @@ impl Grabber<'_> {
         }
         // Remove: a negative class or id.
         let weight = self.class_weight(n);
-        if weight < 0.0 {
+        if weight < 0.0 && !self.spare_negative_names {
             return true;
         }
         // Keep: prose (many commas).

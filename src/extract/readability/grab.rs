@@ -6,7 +6,10 @@ use super::super::dom::{
     is_js_space, is_phrasing, is_probably_visible, is_whitespace, remove_and_get_next, utf16_len,
     Dom, Id, ROOT,
 };
-use super::thresholds::{BYLINE_MAX_LEN, SINGLE_P_MAX_LINK_DENSITY, TITLE_HEADING_SIMILARITY};
+use super::thresholds::{
+    ARTICLE_HEADER_MAX_LINK_DENSITY, BYLINE_MAX_LEN, SIBLING_INTRO_MIN_TEXT,
+    SINGLE_P_MAX_LINK_DENSITY, TITLE_HEADING_SIMILARITY, UNLIKELY_KEEP_PAGE_SHARE,
+};
 use super::{pat, text_similarity, Grabbed, Grabber, CHAR_THRESHOLD, TAGS_TO_SCORE};
 
 pub(super) fn lower_match_string(dom: &Dom, n: Id) -> String {
@@ -204,6 +207,10 @@ impl Grabber<'_> {
         let mut node = self.dom.first_element_child(ROOT);
         let mut remove_title_header = true;
         let mut ms = String::new();
+        let page_text = match self.dom.body() {
+            Some(b) if self.flags.strip_unlikelys => self.dom.text_len(b),
+            _ => 0,
+        };
         while let Some(n) = node {
             let tag = self.dom.tag(n);
             let is_html = tag == "html";
@@ -242,6 +249,8 @@ impl Grabber<'_> {
                     && !has_ancestor_tag(&self.dom, n, "table", 3)
                     && !has_ancestor_tag(&self.dom, n, "code", 3)
                     && !keeps_unlikely
+                    && (is_html || !self.holds_the_page(n, &ms, page_text))
+                    && !self.is_article_header(n, &ms)
                 {
                     node = remove_and_get_next(&mut self.dom, n);
                     continue;
@@ -290,6 +299,53 @@ impl Grabber<'_> {
             node = self.dom.next_element_node(cur, false);
         }
         to_score
+    }
+
+    /// Ours: an element holding most of the page's text is the page's layout, whatever its
+    /// name says ("article.full-width-template-with-sidebar", "div.with-sidebar-layout"): a
+    /// sidebar or a header never holds most of a page. Comment sections can, and still go.
+    fn holds_the_page(&mut self, n: Id, ms: &str, page_text: usize) -> bool {
+        page_text > 0
+            && !pat::names_comments(ms)
+            && self.dom.text_len(n) as f64 > page_text as f64 * UNLIKELY_KEEP_PAGE_SHARE
+    }
+
+    /// Ours: a "header" holding the page's `<h1>` and a sentence or more of plain prose is the
+    /// article's own header (headline and intro, as documentation sites lay it out), not the
+    /// site's header, which is logo and links. One that also holds a byline or a date is a
+    /// news story's masthead, which Readability drops whole (Mozilla's corpus expects it).
+    fn is_article_header(&mut self, n: Id, ms: &str) -> bool {
+        if !pat::has(ms, "header") || self.dom.link_density(n) > ARTICLE_HEADER_MAX_LINK_DENSITY {
+            return false;
+        }
+        if self.dom.descendants_with_tags(n, &["h1"]).is_empty() {
+            return false;
+        }
+        let has_prose = self
+            .dom
+            .descendants_with_tags(n, &["p"])
+            .into_iter()
+            .any(|p| self.dom.text_len(p) >= SIBLING_INTRO_MIN_TEXT);
+        has_prose && !self.holds_byline_or_date(n)
+    }
+
+    fn holds_byline_or_date(&self, n: Id) -> bool {
+        let mut ms = String::new();
+        let mut x = self.dom.next_in(n, n, false);
+        while let Some(e) = x {
+            if self.dom.is_element(e) {
+                fill_match_string(&self.dom, e, &mut ms);
+                if self.dom.tag(e) == "time"
+                    || pat::byline(&ms)
+                    || pat::has(&ms, "date")
+                    || self.dom.attr(e, "rel") == Some("author")
+                {
+                    return true;
+                }
+            }
+            x = self.dom.next_in(e, n, false);
+        }
+        false
     }
 
     fn wrap_phrasing(&mut self, n: Id) {

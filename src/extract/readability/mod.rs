@@ -79,6 +79,9 @@ pub struct Grabber<'a> {
     byline: Option<String>,
     lang: Option<String>,
     scores: Vec<Option<f64>>,
+    /// Set while cleaning an article most of whose text sits in negatively named blocks
+    /// (see `clean::negatives_hold_the_article`): their names do not remove them then.
+    spare_negative_names: bool,
 }
 
 /// Whether the element's class or id names an ad.
@@ -98,6 +101,7 @@ impl<'a> Grabber<'a> {
             byline: None,
             lang: None,
             scores: Vec::new(),
+            spare_negative_names: false,
         }
     }
 

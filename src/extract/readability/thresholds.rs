@@ -9,6 +9,10 @@ pub const CHAR_THRESHOLD: usize = 500;
 pub const BYLINE_MAX_LEN: usize = 100;
 /// R: a heading this similar to the title is the title repeated, and goes.
 pub const TITLE_HEADING_SIMILARITY: f64 = 0.75;
+/// Ours: an unlikely-named element holding more than this share of the page's text is kept.
+pub const UNLIKELY_KEEP_PAGE_SHARE: f64 = 0.75;
+/// Ours: a "header" holding the `<h1>` and prose is the article's header below this link density.
+pub const ARTICLE_HEADER_MAX_LINK_DENSITY: f64 = 0.3;
 /// R: a div holding one `<p>` is replaced by it below this link density.
 pub const SINGLE_P_MAX_LINK_DENSITY: f64 = 0.25;
 
@@ -51,6 +55,9 @@ pub const SIBLING_FIGURE_MAX_LINK_DENSITY: f64 = 0.5;
 
 /// R: a node whose text is this share list items counts as a list.
 pub const LIST_TEXT_SHARE: f64 = 0.9;
+/// Ours: when negatively named blocks hold more than this share of the article's text, their
+/// names do not remove them.
+pub const NEGATIVE_NAMES_MAX_SHARE: f64 = 0.5;
 /// R: this many commas keep a node.
 pub const KEEP_COMMAS: u32 = 10;
 /// R: list items beyond this many count against paragraphs.
