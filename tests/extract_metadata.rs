@@ -353,3 +353,54 @@ fn papers_name_every_author_of_their_citation_tags() {
     let a = run(&page(head, "<h1>Second ferry for the island</h1>"));
     assert_eq!(a.byline.as_deref(), Some("Ann Poe"));
 }
+
+/// The byline of a page whose `<head>` holds `head` and which prints `line` under its headline.
+fn byline_with(head: &str, line: &str) -> Option<String> {
+    let head = format!("<title>Second ferry for the island</title>{head}");
+    let top = format!("<h1>Second ferry for the island</h1>{line}");
+    run(&page(&head, &top)).byline
+}
+
+#[test]
+fn an_organisation_as_author_yields_to_the_byline_the_page_prints() {
+    let ld = |author_type: &str| {
+        format!(
+            "<script type=\"application/ld+json\">{{\"@context\":\"https://schema.org\",\
+             \"@type\":\"NewsArticle\",\"headline\":\"Second ferry for the island\",\
+             \"author\":{{\"@type\":\"{author_type}\",\"name\":\"Island Post\"}}}}</script>"
+        )
+    };
+    let by = "<div class=\"byline\">By Jane Roe</div>";
+    assert_eq!(
+        byline_with(&ld("Organization"), by).as_deref(),
+        Some("Jane Roe")
+    );
+    // The site's own name as the author, typed as a person.
+    let site = format!(
+        "{}<meta property=\"og:site_name\" content=\"Island Post\">",
+        ld("Person")
+    );
+    assert_eq!(byline_with(&site, by).as_deref(), Some("Jane Roe"));
+    // Controls: a person's name stays; an organisation stays when the page prints no byline.
+    assert_eq!(
+        byline_with(&ld("Person"), by).as_deref(),
+        Some("Island Post")
+    );
+    assert_eq!(
+        byline_with(&ld("Organization"), "").as_deref(),
+        Some("Island Post")
+    );
+}
+
+#[test]
+fn an_author_given_as_a_profile_link_is_no_name() {
+    let head = "<meta name=\"author\" content=\"https://island.example.org/user/jane-roe\">";
+    assert_eq!(
+        byline_with(head, "<div class=\"author\">by Jane Roe</div>").as_deref(),
+        Some("Jane Roe")
+    );
+    assert_eq!(byline_with(head, "").as_deref(), None);
+    // Control: a name stays.
+    let head = "<meta name=\"author\" content=\"Jane Roe\">";
+    assert_eq!(byline_with(head, "").as_deref(), Some("Jane Roe"));
+}

@@ -13,6 +13,8 @@ use std::collections::HashMap;
 pub struct JsonLd {
     pub title: Option<String>,
     pub byline: Option<String>,
+    /// Whether `byline` names an organisation (an `author` typed `Organization`).
+    pub byline_org: bool,
     pub excerpt: Option<String>,
     pub site_name: Option<String>,
     pub date_published: Option<String>,
@@ -29,6 +31,9 @@ pub struct JsonLd {
 pub struct Metadata {
     pub title: String,
     pub byline: Option<String>,
+    /// Whether `byline` names the publisher rather than a person (a JSON-LD `Organization`
+    /// author, or the site's own name): a byline the page prints then names the writer.
+    pub byline_org: bool,
     pub excerpt: Option<String>,
     pub site_name: Option<String>,
     pub published_time: Option<String>,
@@ -71,6 +76,20 @@ fn str_field<'a>(v: &'a Value, k: &str) -> Option<&'a str> {
 
 fn non_empty(s: Option<String>) -> Option<String> {
     s.filter(|x| !x.trim().is_empty())
+}
+
+/// schema.org types of organisations that sites give as an article's `author`.
+fn is_org_type(t: &str) -> bool {
+    matches!(
+        t,
+        "Organization" | "NewsMediaOrganization" | "Corporation" | "EducationalOrganization"
+    )
+}
+
+/// Whether a value is a web address rather than a name.
+fn is_web_url(s: &str) -> bool {
+    let s = s.trim();
+    (s.starts_with("http://") || s.starts_with("https://")) && !s.contains(char::is_whitespace)
 }
 
 /// Reads the first schema.org article object from the `application/ld+json` scripts.
@@ -215,6 +234,7 @@ fn json_ld_article(
         if let Some(author) = obj.get("author") {
             if let Some(n) = str_field(author, "name") {
                 m.byline = Some(n.trim().to_string());
+                m.byline_org = str_field(author, "@type").is_some_and(is_org_type);
             } else if let Some(arr) = author.as_array() {
                 if arr.first().and_then(|a| str_field(a, "name")).is_some() {
                     let names: Vec<String> = arr
@@ -463,8 +483,12 @@ pub fn metadata(dom: &mut Dom, ld: &JsonLd) -> Metadata {
             ])
         })
         .unwrap_or_else(|| article_title(dom));
-    let byline = non_empty(ld.byline.clone())
+    let ld_byline = non_empty(ld.byline.clone());
+    let ld_org = ld_byline.is_some() && ld.byline_org;
+    // An author given as a profile link ("https://site/user/jane-roe") is no name to show.
+    let byline = ld_byline
         .or_else(|| get(&["dc:creator", "dcterm:creator", "author", "parsely-author"]))
+        .filter(|a| !is_web_url(a))
         .or_else(|| get(&["article:author"]).filter(|a| url::Url::parse(a).is_err()));
     // Papers give one `citation_author` tag per author, and often only the first elsewhere.
     let byline = match byline {
@@ -494,9 +518,15 @@ pub fn metadata(dom: &mut Dom, ld: &JsonLd) -> Metadata {
         .or(date_meta)
         .or_else(|| non_empty(ld.page_published.clone()));
     let modified = non_empty(ld.page_modified.clone()).or(modified_meta);
+    let byline_org = ld_org
+        || byline.as_deref().is_some_and(|b| {
+            let b = title_words(b);
+            !b.is_empty() && site_name.as_deref().is_some_and(|s| title_words(s) == b)
+        });
     Metadata {
         title: unescape_entities(&title),
         byline: byline.map(|s| unescape_entities(&s)),
+        byline_org,
         excerpt: excerpt.map(|s| unescape_entities(&s)),
         site_name: site_name.map(|s| unescape_entities(&s)),
         published_time: published.map(|s| unescape_entities(&s)),

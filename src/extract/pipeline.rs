@@ -128,11 +128,17 @@ pub fn run(
     // The byline the page prints: for pages whose metadata names no author, or only the first
     // of the authors the page prints ("Written by A, B and C" with `author` A).
     let printed_byline = metadata::visible_byline(&dom, &window);
-    let (meta_byline, printed_byline) = match (meta.byline.clone(), printed_byline) {
+    // An organisation as the metadata's author yields to a byline the page prints.
+    let (meta_byline, org_byline) = match meta.byline.clone() {
+        Some(m) if meta.byline_org => (None, Some(m)),
+        m => (m, None),
+    };
+    let (meta_byline, printed_byline) = match (meta_byline, printed_byline) {
         (Some(m), Some(p)) if metadata::names_more_authors(&p, &m) => (Some(p), None),
         (Some(m), _) => (Some(m), None),
         (None, p) => (None, p),
     };
+    let has_meta_byline = meta_byline.is_some();
     let printed_days = metadata::printed_days(&dom, &window);
     let body = dom.body();
     if !body.is_some_and(|b| dom.has_text(b)) {
@@ -150,14 +156,14 @@ pub fn run(
     });
     // A failed attempt re-prepares the page rather than keeping a copy of it around.
     let rebuild = || prepare(html, false).0;
-    let mut grabbed = Grabber::new(dom, &meta.title, meta.byline.is_some())
+    let mut grabbed = Grabber::new(dom, &meta.title, has_meta_byline)
         .grab(&rebuild)
         .ok_or(NoArticle::NoReadableContent)?;
     let got = grabbed.dom.text_len(grabbed.content);
     if let Some(c) = container {
         // Node ids are stable across re-preparation, so `c` names the same container.
         if body_text >= FALLBACK_MIN_TEXT && got * 10 < body_text * 6 {
-            let alt = Grabber::new(rebuild(), &meta.title, meta.byline.is_some()).grab_container(c);
+            let alt = Grabber::new(rebuild(), &meta.title, has_meta_byline).grab_container(c);
             if let Some(mut alt) = alt {
                 if alt.dom.text_len(alt.content) > got {
                     if alt.byline.is_none() {
@@ -199,6 +205,7 @@ pub fn run(
     let byline = meta_byline
         .or(grabbed.byline)
         .or(printed_byline)
+        .or(org_byline)
         .map(|b| b.trim().to_string())
         .filter(|b| !b.is_empty());
     if let Some(b) = &byline {
