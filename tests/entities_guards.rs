@@ -393,6 +393,14 @@ fn brands_cut_short_are_extended_in_prose() {
         ),
         ["Washington-based", "SBCP", "Radiometer"]
     );
+    // A person's name running on into a business names the business; other capitals after a
+    // person are left alone.
+    let words: Vec<&str> = "the show at Sadie Coles HQ was seen by Ana Lind Tuesday ."
+        .split(' ')
+        .collect();
+    let mut spans = vec![(3, 5, Label::Per), (9, 11, Label::Per)];
+    guards::extend_names(&words, &mut spans);
+    assert_eq!(spans, [(3, 6, Label::Org), (9, 11, Label::Per)]);
     // A Title-Case heading says nothing: left as it is.
     assert_eq!(
         ext("Best Use Of TikTok Shops For Brands", &[(3, 4, Label::Org)]),

@@ -120,7 +120,7 @@ pub fn extend_names(words: &[&str], spans: &mut [(usize, usize, Label)]) {
             .is_some_and(|n| whole_match(&lists_of(n)).is_some_and(|b| b & NATIONALITY != 0));
         // Nor an adjective compound ("Washington-based", "Pro-European").
         let compound = s.1 > s.0 && words.get(s.1 - 1).is_some_and(|w| w.contains('-'));
-        if !matches!(s.2, Label::Org | Label::Misc) || nationality || compound {
+        if nationality || compound {
             continue;
         }
         let mut end = s.1;
@@ -144,7 +144,21 @@ pub fn extend_names(words: &[&str], spans: &mut [(usize, usize, Label)]) {
             }
             end += 1;
         }
-        s.1 = end;
+        match s.2 {
+            Label::Org | Label::Misc => s.1 = end,
+            // A person's name that runs on into a business ("Sadie Coles HQ", "Emma Mason
+            // Gallery") names the business.
+            Label::Per
+                if end > s.1
+                    && words
+                        .get(end - 1)
+                        .is_some_and(|w| is_institution_head(&w.to_lowercase())) =>
+            {
+                s.1 = end;
+                s.2 = Label::Org;
+            }
+            _ => {}
+        }
     }
 }
 
@@ -206,11 +220,9 @@ pub fn apply(text: &str, toks: &[Token], sents: &[Range<usize>], mentions: &mut 
     });
 }
 
-/// A "place" or "person" named as an institution ("National Gallery", "Serpentine Gallery",
-/// "Royal Academy of Music", "Ledger Foundation") is an organisation: the tagger reads the
-/// building, the annotation guidelines the body that runs it. (Not hospitals: CoNLL-2003 reads
-/// those as places.)
-fn institutions_are_organisations(mentions: &mut [Mention]) {
+/// The last word of an institution's or business's name ("Gallery", "Foundation", "HQ"). Not
+/// hospitals: CoNLL-2003 reads those as places.
+fn is_institution_head(lower: &str) -> bool {
     const HEADS: &[&str] = &[
         "gallery",
         "galleries",
@@ -232,13 +244,24 @@ fn institutions_are_organisations(mentions: &mut [Mention]) {
         "theater",
         "orchestra",
         "studios",
+        "hq",
+        "projects",
+        "partners",
+        "associates",
     ];
+    HEADS.contains(&lower)
+}
+
+/// A "place" or "person" named as an institution ("National Gallery", "Serpentine Gallery",
+/// "Royal Academy of Music", "Ledger Foundation") is an organisation: the tagger reads the
+/// building, the annotation guidelines the body that runs it.
+fn institutions_are_organisations(mentions: &mut [Mention]) {
     for m in mentions.iter_mut() {
         if !matches!(m.label, Label::Loc | Label::Per) {
             continue;
         }
         let words: Vec<String> = m.text.split_whitespace().map(str::to_lowercase).collect();
-        if words.len() >= 2 && words.iter().any(|w| HEADS.contains(&w.as_str())) {
+        if words.len() >= 2 && words.iter().any(|w| is_institution_head(w)) {
             m.label = Label::Org;
         }
     }
