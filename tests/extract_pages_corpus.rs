@@ -7,7 +7,7 @@ use lectern::eval::shared_dir;
 
 // Floors: today's figures, rounded down (F1 of the mean precision and recall; shares in percent).
 const FLOOR_ALL: f64 = 0.793;
-const FLOOR_ARTICLE: f64 = 0.946;
+const FLOOR_ARTICLE: f64 = 0.947;
 const FLOOR_DOCS: f64 = 0.845;
 const FLOOR_FORUM: f64 = 0.721;
 const FLOOR_FORUM_AUTHOR: f64 = 72.3;

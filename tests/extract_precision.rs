@@ -105,3 +105,54 @@ fn short_ad_label_blocks_go_but_labels_in_prose_stay() {
     assert!(!a.text.contains("DINGHY-SALE-BLOCK"), "{}", a.text);
     assert!(a.text.contains("Sponsored walks along"), "{}", a.text);
 }
+
+/// An article whose container ends with an author bio box (photo, name, job title, bio);
+/// the article is long enough that the box is a small part of it, as on real pages.
+fn with_bio_box(box_class: &str) -> String {
+    format!(
+        "<html><head><title>Ferries go electric</title></head><body><article>\
+         <h1>Ferries go electric</h1>{PARAS}{PARAS}{PARAS}\
+         <div class=\"{box_class}\"><img src=\"/lena.jpg\" alt=\"\"><p>Lena Ortiz</p>\
+         <p>Transport Editor</p><p>Lena Ortiz is a transport reporter who has covered ports, \
+         ferries and rail for twelve years. She lives on the coast with two cats.</p>\
+         <p><a href=\"/authors/lena\">More by Lena</a></p></div></article></body></html>"
+    )
+}
+
+#[test]
+fn author_bio_box_in_the_article_is_dropped() {
+    let a = run_html(
+        &with_bio_box("post-author-card"),
+        "https://ferry.example.org/news/electric.html",
+    );
+    assert!(a.text.contains("charging points on the quay"), "{}", a.text);
+    assert!(
+        !a.text.contains("transport reporter who has covered"),
+        "{}",
+        a.text
+    );
+    assert!(!a.text.contains("Transport Editor"), "{}", a.text);
+}
+
+#[test]
+fn prose_about_a_person_stays_without_an_author_box() {
+    // The same sentence as article prose (no author-named container) is content.
+    let a = run_html(
+        &with_bio_box("profile"),
+        "https://ferry.example.org/news/electric.html",
+    );
+    assert!(
+        a.text.contains("transport reporter who has covered"),
+        "{}",
+        a.text
+    );
+    // An author-named box with no bio sentence (a credit line) stays as well.
+    let html = format!(
+        "<html><head><title>Ferries go electric</title></head><body><article>\
+         <h1>Ferries go electric</h1>{PARAS}<div class=\"photo-author\"><p>Photographs taken on \
+         the quay by the harbour office during the trial crossings in March, with thanks to the \
+         crews.</p></div></article></body></html>"
+    );
+    let a = run_html(&html, "https://ferry.example.org/news/electric.html");
+    assert!(a.text.contains("during the trial crossings"), "{}", a.text);
+}

@@ -1,5 +1,6 @@
 //! Article extraction: find the article in a page, clean it, and read its metadata.
 
+mod bio_box;
 mod boiler;
 pub mod byline;
 pub mod dates;

@@ -4,7 +4,7 @@
 use super::dom::{Dom, ROOT};
 use super::readability::{self, Grabber};
 use super::{
-    boiler, dates, depth, docs, emit, fallback, forum, image_key, media, metadata, prep,
+    bio_box, boiler, dates, depth, docs, emit, fallback, forum, image_key, media, metadata, prep,
     reading_time, sink, strict, Article, NoArticle,
 };
 
@@ -197,6 +197,7 @@ pub fn run(
     prep::fix_relative_uris(&mut d, root, base.as_ref(), base_is_page);
     readability::simplify_nested(&mut d, root);
     boiler::clean(&mut d, root);
+    bio_box::drop_bio_boxes(&mut d, root);
     docs::clean(&mut d, root);
     boiler::join_drop_caps(&mut d, root);
     boiler::unwrap_single_cell_tables(&mut d, root);
