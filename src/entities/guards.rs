@@ -114,10 +114,14 @@ pub fn extend_names(words: &[&str], spans: &mut [(usize, usize, Label)]) {
     }
     let starts: Vec<usize> = spans.iter().map(|s| s.0).collect();
     for s in spans.iter_mut() {
+        // Only names run on (not places, dates or amounts).
+        if !matches!(s.2, Label::Org | Label::Misc | Label::Per) {
+            continue;
+        }
         // A nationality is an adjective, not a brand ("Israeli Foreign Minister").
-        let nationality = words
-            .get(s.0..s.1)
-            .is_some_and(|n| whole_match(&lists_of(n)).is_some_and(|b| b & NATIONALITY != 0));
+        let nationality = words.get(s.0..s.1).is_some_and(|n| {
+            whole_match(&Gazetteer::get().matches(n)).is_some_and(|b| b & NATIONALITY != 0)
+        });
         // Nor an adjective compound ("Washington-based", "Pro-European").
         let compound = s.1 > s.0 && words.get(s.1 - 1).is_some_and(|w| w.contains('-'));
         if nationality || compound {
@@ -125,12 +129,14 @@ pub fn extend_names(words: &[&str], spans: &mut [(usize, usize, Label)]) {
         }
         let mut end = s.1;
         while let Some(w) = words.get(end) {
-            let lower = w.to_lowercase();
             let capitalised = w.chars().next().is_some_and(char::is_uppercase);
             let code = w.chars().next().is_some_and(|c| c.is_ascii_digit())
                 && w.chars().any(|c| c.is_ascii_alphabetic());
-            let stop = starts.contains(&end)
-                || is_function(&lower)
+            if !(capitalised || code) || starts.contains(&end) {
+                break;
+            }
+            let lower = w.to_lowercase();
+            let stop = is_function(&lower)
                 || lower
                     .split('-')
                     .any(|p| super::is_title(p) || ROLES.contains(&p))
@@ -139,7 +145,7 @@ pub fn extend_names(words: &[&str], spans: &mut [(usize, usize, Label)]) {
                 || !w
                     .chars()
                     .all(|c| c.is_alphanumeric() || matches!(c, '-' | '+' | '.'));
-            if stop || !(capitalised || code) {
+            if stop {
                 break;
             }
             end += 1;
@@ -176,10 +182,6 @@ fn is_period(w: &str) -> bool {
 fn is_plural_acronym(w: &str) -> bool {
     w.strip_suffix('s')
         .is_some_and(|c| c.chars().count() >= 2 && c.chars().all(|ch| ch.is_ascii_uppercase()))
-}
-
-fn lists_of(words: &[&str]) -> Vec<GazMatch> {
-    Gazetteer::get().matches(words)
 }
 
 /// Whether a sentence is running prose: most of its words in lower case (a Title-Case heading or

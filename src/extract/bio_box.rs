@@ -87,7 +87,9 @@ pub fn drop_bio_boxes(dom: &mut Dom, root: Id) {
     let total = dom.text_len(root).max(1);
     let mut buf = String::new();
     for n in dom.descendant_elements(root) {
-        if n == root || !dom.is_ancestor(root, n) || !named_for_author(dom, n, &mut buf) {
+        // The name first: the ancestor walk (is `n` still attached, under a box dropped
+        // before?) is only needed for the few author-named elements.
+        if n == root || !named_for_author(dom, n, &mut buf) || !dom.is_ancestor(root, n) {
             continue;
         }
         let len = dom.text_len(n);
