@@ -2,7 +2,7 @@
 //! "Sharaa" is "Ahmad al-Sharaa", and "SDF" is "Syrian Democratic Forces" when the text defines
 //! it as "Syrian Democratic Forces (SDF)" (or its initials spell it).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::gazetteer::{
     whole_match, zipf_bucket, Gazetteer, CITY, COMPANY, COUNTRY, FIRST_NAME, NATIONALITY, REGION,
@@ -148,15 +148,25 @@ fn short_form_of(p: &[String], full: &[String], text: &str) -> bool {
     }
 }
 
-/// Whether `word` is one nationality word of the name lists ("Korean", "British").
 /// A "person" named only ever by one word that no list knows as a given name or surname, and
 /// named more than once: a person is introduced by full name, while a brand, app or site
 /// ("Momondo", "Elementor") is named alone throughout. The tagger reads such words as people.
-fn lone_word_person(label: Label, parts: &[String], name: &str, count: usize) -> bool {
+/// A word of a person the text names in full ("Jansher" beside "Jansher Khan") is that person
+/// (`in_full_names`: the words of the text's people named by more than one word).
+fn lone_word_person(
+    label: Label,
+    parts: &[String],
+    name: &str,
+    count: usize,
+    in_full_names: &HashSet<&String>,
+) -> bool {
     // Chosen on the dev sets (eng.testa, WNUT-17 dev, the modern articles): 2 and 3 also
     // caught mononyms ("Suharto", "Waqar").
     const MIN_MENTIONS: usize = 4;
     if label != Label::Per || parts.len() != 1 || count < MIN_MENTIONS {
+        return false;
+    }
+    if parts.first().is_some_and(|w| in_full_names.contains(w)) {
         return false;
     }
     let word = super::features::title_case(name);
@@ -190,6 +200,7 @@ fn listed_company(label: Label, name: &str) -> bool {
     !other && !freq
 }
 
+/// Whether `word` is one nationality word of the name lists ("Korean", "British").
 fn is_nationality(word: &str) -> bool {
     !word.contains(' ')
         && Gazetteer::get()
@@ -450,7 +461,7 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
     first.sort_unstable();
     // Words of the people named by more than one word: "Jansher" alone is still the person
     // "Jansher Khan" named in full elsewhere, whatever grouping made of it.
-    let in_full_names: std::collections::HashSet<&String> = groups
+    let in_full_names: HashSet<&String> = groups
         .iter()
         .filter(|g| g.0 == Label::Per && g.1.len() >= 2)
         .flat_map(|g| g.1.iter())
@@ -481,8 +492,7 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
         }
         let top = votes.iter().map(|v| v.1).max().unwrap_or(0);
         let label = if companies.contains(&gi)
-            || (lone_word_person(g.0, &g.1, &g.2, g.3.len())
-                && g.1.first().is_none_or(|w| !in_full_names.contains(w)))
+            || lone_word_person(g.0, &g.1, &g.2, g.3.len(), &in_full_names)
             || listed_company(g.0, &g.2)
         {
             Label::Org

@@ -262,8 +262,9 @@ fn institutions_are_organisations(mentions: &mut [Mention]) {
         if !matches!(m.label, Label::Loc | Label::Per) {
             continue;
         }
-        let words: Vec<String> = m.text.split_whitespace().map(str::to_lowercase).collect();
-        if words.len() >= 2 && words.iter().any(|w| is_institution_head(w)) {
+        let mut words = m.text.split_whitespace();
+        let several = m.text.split_whitespace().nth(1).is_some();
+        if several && words.any(|w| is_institution_head(&w.to_lowercase())) {
             m.label = Label::Org;
         }
     }
