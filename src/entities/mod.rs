@@ -9,7 +9,8 @@
 //! capital are O without being scored, see [`features::quiet_words`]) -> [`rules`] for
 //! DATE/TIME/MONEY/PERCENT (which win over overlapping tagger spans) -> titles stripped from
 //! people ("President Vladimir Putin" -> "Vladimir Putin") and modifiers from names
-//! ("Kurdish-led Syrian Democratic Forces") -> [`aliases`]
+//! ("Kurdish-led Syrian Democratic Forces") -> titles of works in quotes ([`works`]) ->
+//! [`aliases`]
 //! (mentions grouped into entities). [`annotate_html`] applies it to article HTML ([`marks`]).
 //!
 //! The model (`models/ner.bin`, i8 weights, see [`model`]) is rebuilt by `lectern train-ner`:
@@ -37,6 +38,7 @@ pub mod tagger;
 pub mod tags;
 pub mod tokenize;
 pub mod words;
+pub mod works;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod conll;
@@ -274,6 +276,7 @@ pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str, lang: Option<&
         if model.is_some() {
             guards::add_listed(ws, &mut spans);
             guards::extend_names(ws, &mut spans);
+            works::quoted_titles(ws, &mut spans);
         }
         spans.sort_unstable_by_key(|s| s.0);
         for (a, b, label) in spans {

@@ -1,0 +1,300 @@
+//! Titles of works in quotation marks: ‘All Is Full Of Love’, "Lawrence of Arabia", “Siena: The
+//! Rise of Painting”. English sets the title of a song, film, paper or artwork in quotes and in
+//! Title Case, and CoNLL reads it as MISC; the tagger has no notion of quotes and leaves most
+//! such titles out, or reads their first words as a person ("Calypso Jean").
+//!
+//! Not titles: quoted speech (lower-case words, a full stop), a lone function word ("It" …),
+//! an acronym alone ("AI"), and the labels of buttons and menus in instructions ("tap
+//! ‘Settings’", "the ‘View Product’ button").
+
+use super::words::{is_closed, is_function};
+use super::Label;
+
+/// Words in a title that stay lower case ("Still Life with a Plate of Peaches").
+fn is_minor(lower: &str) -> bool {
+    const MINOR: &[&str] = &[
+        "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "from",
+        "with", "by", "as", "into", "over", "upon", "via", "vs", "per", "is", "be",
+    ];
+    MINOR.contains(&lower)
+}
+
+/// Words before a quoted label in instructions ("click ‘Done’", "select “Account”").
+const UI_VERBS: &[&str] = &[
+    "click",
+    "tap",
+    "select",
+    "choose",
+    "press",
+    "hit",
+    "toggle",
+    "type",
+    "enter",
+    "open",
+    "check",
+    "uncheck",
+    "pick",
+    "clicking",
+    "tapping",
+    "selecting",
+    "choosing",
+    "pressing",
+    "clicked",
+    "tapped",
+    "selected",
+    "chose",
+    "pressed",
+    "picked",
+    "to",
+    "→",
+    ">",
+    "»",
+];
+
+/// Words after a quoted label ("the ‘View Product’ button").
+const UI_NOUNS: &[&str] = &[
+    "button", "buttons", "tab", "tabs", "menu", "option", "options", "link", "field", "icon",
+    "setting", "settings", "page", "screen", "section", "box", "checkbox", "toggle", "switch",
+    "pop-up", "popup", "feature", "filter", "filters", "tool", "view", "mode", "window", "dialog",
+    "prompt", "→", ">", "»",
+];
+
+/// Words before a lone quoted word that say it names a work ("the single ‘Leaves’", "tracks like
+/// ‘Flowers’"); a lone capitalised word in quotes is as often a label or a scare-quoted term.
+const WORK_NOUNS: &[&str] = &[
+    "song",
+    "songs",
+    "track",
+    "tracks",
+    "single",
+    "singles",
+    "album",
+    "albums",
+    "record",
+    "ep",
+    "lp",
+    "film",
+    "films",
+    "movie",
+    "movies",
+    "book",
+    "books",
+    "novel",
+    "novels",
+    "painting",
+    "paintings",
+    "series",
+    "show",
+    "episode",
+    "poem",
+    "poems",
+    "play",
+    "opera",
+    "titled",
+    "entitled",
+    "called",
+    "named",
+    "opener",
+    "closer",
+    "cut",
+    "work",
+    "works",
+    "sculpture",
+    "exhibition",
+    "paper",
+    "essay",
+    "article",
+    "game",
+    "anthem",
+    "hit",
+    "hits",
+];
+
+fn opens(w: &str) -> Option<char> {
+    match w {
+        "‘" => Some('’'),
+        "“" => Some('”'),
+        "\"" => Some('"'),
+        "'" => Some('\''),
+        _ => None,
+    }
+}
+
+/// Marks Title-Case spans in quotation marks as MISC in one sentence's spans (first word, end
+/// word, label; `words` as written). A tagger span that covers the whole title keeps its label
+/// ("Google" in quotes is still the company); spans inside a title of two words or more give way
+/// to the title; a span that crosses a quotation mark is left alone.
+pub fn quoted_titles(words: &[&str], spans: &mut Vec<(usize, usize, Label)>) {
+    const MAX_WORDS: usize = 10;
+    let mut i = 0;
+    while i < words.len() {
+        let Some(close) = words.get(i).copied().and_then(opens) else {
+            i += 1;
+            continue;
+        };
+        let a = i + 1;
+        let Some(len) = words
+            .iter()
+            .skip(a)
+            .take(MAX_WORDS + 1)
+            .position(|w| w.chars().eq(std::iter::once(close)))
+        else {
+            i += 1;
+            continue;
+        };
+        let close_at = a + len;
+        // American style puts the comma inside: “Frozen,” “Leaves,” and …
+        let b = if close_at > a + 1 && words.get(close_at - 1) == Some(&",") {
+            close_at - 1
+        } else {
+            close_at
+        };
+        if let Some(inner) = words.get(a..b) {
+            let cued = inner.len() > 1 || is_cued(words, a);
+            if cued
+                && is_title(inner)
+                && !is_ui_label(words, a, close_at)
+                && !is_nickname(words, spans, a, close_at)
+            {
+                mark(spans, a, b);
+            }
+        }
+        i = close_at + 1;
+    }
+}
+
+/// Whether quoted words read as a title: capitalised words (lower-case function words between
+/// them), no full stop, and more than one lone function word or acronym.
+fn is_title(inner: &[&str]) -> bool {
+    let Some(first) = inner.first() else {
+        return false;
+    };
+    if !first.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let fits = |w: &&str| {
+        let Some(c) = w.chars().next() else {
+            return false;
+        };
+        if c.is_alphabetic() {
+            c.is_uppercase() || is_minor(w) || w.starts_with('’') || w.starts_with('\'')
+        } else {
+            c.is_ascii_digit()
+                || matches!(*w, ":" | "&" | "+" | "-" | "!" | "?" | "," | "’s" | "'s")
+        }
+    };
+    if !inner.iter().all(fits) {
+        return false;
+    }
+    // A shouted line ("GET YOUR HEAD DOWN AND KEEP MOVING"), not a name.
+    let shouted = inner.iter().all(|w| !w.chars().any(char::is_lowercase));
+    if shouted && inner.len() > 3 {
+        return false;
+    }
+    if let [one] = inner {
+        let lower = one.to_lowercase();
+        let acronym = one.chars().all(|c| !c.is_lowercase());
+        return !acronym && !is_closed(&lower) && !is_function(&lower);
+    }
+    true
+}
+
+/// Whether a work's noun or a possessive comes shortly before the quote at `a` ("Björk’s
+/// ‘Frozen’", "tracks like ‘Leaves’ and ‘Flowers’").
+fn is_cued(words: &[&str], a: usize) -> bool {
+    let from = a.saturating_sub(6);
+    words.get(from..a.saturating_sub(1)).is_some_and(|before| {
+        before.iter().any(|w| {
+            let l = w.to_lowercase();
+            WORK_NOUNS.contains(&l.as_str()) || matches!(l.as_str(), "’s" | "'s")
+        })
+    })
+}
+
+/// Whether the quoted words are a button or menu label in instructions.
+fn is_ui_label(words: &[&str], a: usize, b: usize) -> bool {
+    let before = a
+        .checked_sub(2)
+        .and_then(|k| words.get(k))
+        .map(|w| w.to_lowercase());
+    let after = words.get(b + 1).map(|w| w.to_lowercase());
+    before.is_some_and(|w| UI_VERBS.contains(&w.as_str()))
+        || after.is_some_and(|w| UI_NOUNS.contains(&w.as_str()))
+}
+
+/// Whether the quoted words are a nickname inside a person's name (Earvin “Magic” Johnson).
+fn is_nickname(words: &[&str], spans: &[(usize, usize, Label)], a: usize, b: usize) -> bool {
+    let person_before = a >= 2 && spans.iter().any(|s| s.2 == Label::Per && s.1 == a - 1);
+    let capital_after = words
+        .get(b + 1)
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    person_before && capital_after
+}
+
+fn mark(spans: &mut Vec<(usize, usize, Label)>, a: usize, b: usize) {
+    let overlaps = |s: &(usize, usize, Label)| s.0 < b && a < s.1;
+    if spans.iter().any(|s| overlaps(s) && (s.0 < a || s.1 > b)) {
+        return;
+    }
+    if spans.iter().any(|s| s.0 == a && s.1 == b) {
+        return;
+    }
+    let inside = spans.iter().any(overlaps);
+    if inside && b - a < 2 {
+        return;
+    }
+    spans.retain(|s| !overlaps(s));
+    spans.push((a, b, Label::Misc));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles(text: &str, spans: &[(usize, usize, Label)]) -> Vec<(usize, usize, Label)> {
+        let words: Vec<&str> = text.split(' ').collect();
+        let mut s = spans.to_vec();
+        quoted_titles(&words, &mut s);
+        s.sort_unstable_by_key(|s| s.0);
+        s
+    }
+
+    #[test]
+    fn quoted_title_case_is_a_work() {
+        assert_eq!(
+            titles("tracks like ‘ Leaves ’ evoke", &[]),
+            vec![(3, 4, Label::Misc)]
+        );
+        assert_eq!(
+            titles("songs like “ Frozen , ” and", &[]),
+            vec![(3, 4, Label::Misc)]
+        );
+        // A lone word without a cue may be a label or a scare-quoted term.
+        assert!(titles("filters like “ Airport ” and", &[]).is_empty());
+        assert_eq!(
+            titles(
+                "the film “ Lawrence of Arabia ” won",
+                &[(3, 4, Label::Per), (5, 6, Label::Loc)]
+            ),
+            vec![(3, 6, Label::Misc)]
+        );
+    }
+
+    #[test]
+    fn speech_labels_and_whole_names_are_left() {
+        // Quoted speech, a function word, an acronym.
+        assert!(titles("he said “ We will win .” then", &[]).is_empty());
+        assert!(titles("“ It ’ s late", &[]).is_empty());
+        assert!(titles("replace ‘ DNS ’ with", &[]).is_empty());
+        // Instructions.
+        assert!(titles("then tap ‘ Settings ’ and", &[]).is_empty());
+        assert!(titles("the ‘ View Product ’ button", &[]).is_empty());
+        // A name the tagger found whole keeps its label; a span across the quote is left.
+        let org = [(1, 2, Label::Org)];
+        assert_eq!(titles("“ Google ” said", &org), org.to_vec());
+        let per = [(0, 4, Label::Per)];
+        assert_eq!(titles("Earvin “ Magic ” Johnson", &per), per.to_vec());
+        let apart = [(0, 1, Label::Per), (4, 5, Label::Per)];
+        assert_eq!(titles("Earvin “ Magic ” Johnson", &apart), apart.to_vec());
+    }
+}
