@@ -20,8 +20,8 @@ use std::ops::Range;
 
 use super::features::title_case;
 use super::gazetteer::{
-    whole_match, zipf_bucket, GazMatch, Gazetteer, CITY, COMPANY, COUNTRY, NATIONALITY, PRODUCT,
-    REGION,
+    whole_match, zipf_bucket, GazMatch, Gazetteer, CITY, COMPANY, COUNTRY, FIRST_NAME, NATIONALITY,
+    PRODUCT, REGION,
 };
 use super::tokenize::Token;
 use super::words::{is_closed, is_common, is_function, is_generic_acronym};
@@ -210,6 +210,7 @@ pub fn apply(text: &str, toks: &[Token], sents: &[Range<usize>], mentions: &mut 
     drop_common_words(text, &ctx, mentions);
     keep_whole(text, &ctx, mentions);
     institutions_are_organisations(mentions);
+    people_named_like_places(mentions);
     mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     // Merges may have swallowed other mentions: keep the first of overlapping ones.
     let mut last_end = 0;
@@ -266,6 +267,44 @@ fn institutions_are_organisations(mentions: &mut [Mention]) {
         let several = m.text.split_whitespace().nth(1).is_some();
         if several && words.any(|w| is_institution_head(&w.to_lowercase())) {
             m.label = Label::Org;
+        }
+    }
+}
+
+/// A person whose surname is also a town ("Hannah Cairo", "Jack London"): the tagger trusts
+/// the town's list, for the whole name or for the surname alone later ("Cairo grew up ...").
+/// A given name and a town, as a person or a place, make a person unless the two are a listed
+/// place together ("Costa Rica", "Victoria Falls"), or the given name is a frequent word or a
+/// place prefix; the surname alone is then that person wherever it was read as the town.
+fn people_named_like_places(mentions: &mut [Mention]) {
+    let gaz = Gazetteer::get();
+    let listed = |w: &[&str], bits: u8| whole_match(&gaz.matches(w)).is_some_and(|b| b & bits != 0);
+    let mut surnames: Vec<String> = Vec::new();
+    for m in mentions.iter_mut() {
+        if !matches!(m.label, Label::Loc | Label::Per) {
+            continue;
+        }
+        let words: Vec<&str> = m.text.split(' ').collect();
+        let [given, surname] = words.as_slice() else {
+            continue;
+        };
+        let given_name = listed(&[given], FIRST_NAME)
+            && given.chars().skip(1).all(char::is_lowercase)
+            && zipf_bucket(&given.to_lowercase()) < GIVEN_NAME_BELOW
+            && !PLACE_PREFIXES.contains(given);
+        let town = surname.chars().skip(1).all(char::is_lowercase)
+            && listed(&[surname], CITY | COUNTRY | REGION);
+        if given_name && town && !listed(&words, CITY | COUNTRY | REGION) {
+            m.label = Label::Per;
+            surnames.push((*surname).to_string());
+        }
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        if m.label == Label::Loc && surnames.contains(&m.text) {
+            m.label = Label::Per;
         }
     }
 }
@@ -921,6 +960,32 @@ mod tests {
             "Southern District of New York"
         );
         assert_eq!(capital_run_end("of the river", 0), 0);
+    }
+
+    fn mention(text: &str, start: usize, label: Label) -> Mention {
+        Mention {
+            start,
+            end: start + text.len(),
+            text: text.to_string(),
+            label,
+            entity: 0,
+        }
+    }
+
+    #[test]
+    fn surnames_that_are_towns() {
+        let mut ms = vec![
+            mention("Hannah Cairo", 0, Label::Loc),
+            mention("Cairo", 20, Label::Loc),
+            mention("Costa Rica", 40, Label::Loc),
+        ];
+        people_named_like_places(&mut ms);
+        let labels: Vec<Label> = ms.iter().map(|m| m.label).collect();
+        assert_eq!(labels, [Label::Per, Label::Per, Label::Loc]);
+        // No person named so: the town stays a town.
+        let mut ms = vec![mention("Cairo", 0, Label::Loc)];
+        people_named_like_places(&mut ms);
+        assert_eq!(ms.first().map(|m| m.label), Some(Label::Loc));
     }
 
     #[test]
