@@ -1,7 +1,8 @@
 //! Rules after the tagger, before grouping: classes of wrong marks the tagger makes on web pages.
 //!
 //! - symbols: rating stars and other pictographs are never part of a name ("★★★★☆Dune");
-//! - "X and Y" / "X or Y" is never one person: the span is split at the conjunction;
+//! - "X and Y" / "X or Y" is never one person, and "X – Y" or "X / Y" never one name: the span
+//!   is split at the conjunction, dash or slash;
 //! - photo credits carry no marks ([`credits`]);
 //! - Latin binomials are species, not names ([`species`]);
 //! - degrees and post-nominal letters after a person ("Ann Lee, M.D.") are not names;
@@ -449,15 +450,20 @@ fn trim_symbols(text: &str, mentions: &mut Vec<Mention>) {
 fn split_conjunctions(text: &str, mentions: &mut Vec<Mention>) {
     let mut out = Vec::with_capacity(mentions.len());
     for m in mentions.drain(..) {
-        let joins =
-            m.label == Label::Per && [" and ", " or ", " & "].iter().any(|j| m.text.contains(j));
+        // A spaced dash or slash never sits inside a name ("Chantal Joffe – Victoria Miro",
+        // "Kiefer / Van Gogh": an artist and a gallery, two painters).
+        let dashed = [" – ", " — ", " / ", " | "]
+            .iter()
+            .any(|j| m.text.contains(j));
+        let joins = dashed
+            || m.label == Label::Per && [" and ", " or ", " & "].iter().any(|j| m.text.contains(j));
         let confirmed = || {
             let rest = text.get(m.end..).unwrap_or("").trim_start_matches(' ');
             rest.strip_prefix('(')
                 .and_then(|r| r.split(')').next())
                 .is_some_and(|a| a.len() >= 2 && a.chars().all(|c| c.is_ascii_uppercase()))
         };
-        if !joins || confirmed() {
+        if !joins || !dashed && confirmed() {
             out.push(m);
             continue;
         }
@@ -465,7 +471,8 @@ fn split_conjunctions(text: &str, mentions: &mut Vec<Mention>) {
         let mut pieces = Vec::new();
         let mut pos = 0usize;
         for w in m.text.split(' ') {
-            if matches!(w, "and" | "or" | "&") {
+            let dash = matches!(w, "–" | "—" | "/" | "|");
+            if dash || !dashed && matches!(w, "and" | "or" | "&") {
                 pieces.push((piece_start, pos.saturating_sub(1)));
                 piece_start = pos + w.len() + 1;
             }
@@ -970,6 +977,23 @@ mod tests {
             label,
             entity: 0,
         }
+    }
+
+    #[test]
+    fn dashes_and_conjunctions_split_names() {
+        let text = "Chantal Joffe – Victoria Miro and Tom Lee and Ann Bell";
+        let mut ms = vec![
+            mention("Chantal Joffe – Victoria Miro", 0, Label::Per),
+            mention("Tom Lee and Ann Bell", 36, Label::Per),
+        ];
+        split_conjunctions(text, &mut ms);
+        let names: Vec<&str> = ms.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(names, ["Chantal Joffe", "Victoria Miro", "Tom Lee", "Ann Bell"]);
+        // A company's "and" stays.
+        let text = "Procter and Gamble";
+        let mut ms = vec![mention(text, 0, Label::Org)];
+        split_conjunctions(text, &mut ms);
+        assert_eq!(ms.len(), 1);
     }
 
     #[test]

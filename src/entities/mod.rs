@@ -156,6 +156,7 @@ const TITLES: &[&str] = &[
     "bishop",
     "rev",
     "reverend",
+    "revd",
     "father",
     "imam",
     "rabbi",
