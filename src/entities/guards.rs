@@ -188,7 +188,7 @@ fn is_plural_acronym(w: &str) -> bool {
 /// Whether a sentence is running prose: most of its words in lower case (a Title-Case heading or
 /// an ALL-CAPS line is not). Stricter than [`LineClass`](super::features::LineClass), which
 /// calls a results line or a list of names prose: there, too, capitals say nothing.
-fn is_prose(words: &[&str]) -> bool {
+pub(crate) fn is_prose(words: &[&str]) -> bool {
     let alpha = words
         .iter()
         .filter(|w| w.chars().next().is_some_and(char::is_alphabetic));
@@ -988,7 +988,10 @@ mod tests {
         ];
         split_conjunctions(text, &mut ms);
         let names: Vec<&str> = ms.iter().map(|m| m.text.as_str()).collect();
-        assert_eq!(names, ["Chantal Joffe", "Victoria Miro", "Tom Lee", "Ann Bell"]);
+        assert_eq!(
+            names,
+            ["Chantal Joffe", "Victoria Miro", "Tom Lee", "Ann Bell"]
+        );
         // A company's "and" stays.
         let text = "Procter and Gamble";
         let mut ms = vec![mention(text, 0, Label::Org)];

@@ -9,7 +9,8 @@
 //! capital are O without being scored, see [`features::quiet_words`]) -> [`rules`] for
 //! DATE/TIME/MONEY/PERCENT (which win over overlapping tagger spans) -> titles stripped from
 //! people ("President Vladimir Putin" -> "Vladimir Putin") and modifiers from names
-//! ("Kurdish-led Syrian Democratic Forces") -> titles of works in quotes ([`works`]) ->
+//! ("Kurdish-led Syrian Democratic Forces") -> titles of works in quotes ([`works`]) -> names
+//! split in two joined ([`compounds`]) ->
 //! [`aliases`]
 //! (mentions grouped into entities). [`annotate_html`] applies it to article HTML ([`marks`]).
 //!
@@ -22,6 +23,7 @@ use serde::Serialize;
 pub use marks::annotate_html;
 
 pub mod aliases;
+pub mod compounds;
 pub mod credits;
 pub mod features;
 pub mod gazetteer;
@@ -278,6 +280,7 @@ pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str, lang: Option<&
             guards::add_listed(ws, &mut spans);
             guards::extend_names(ws, &mut spans);
             works::quoted_titles(ws, &mut spans);
+            compounds::join(ws, &mut spans);
         }
         spans.sort_unstable_by_key(|s| s.0);
         for (a, b, label) in spans {

@@ -1,0 +1,146 @@
+//! Names the tagger breaks in two, joined again in one sentence's spans (first word, end word,
+//! label; `words` as written):
+//!
+//! - a listed place with "and" in it ("Saint Vincent and the Grenadines", "Trinidad and
+//!   Tobago"): the tagger stops at the conjunction;
+//! - a brand and its product ("Apple iPhone", "Google Chrome"): the product, MISC;
+//! - a product and its version ("Opus 4.5", "Rails 8.1", "Windows 11"): one product. In prose
+//!   only, where a number after a name is no score ("Arsenal 2 Chelsea 1").
+
+use super::gazetteer::{Gazetteer, COUNTRY, REGION};
+use super::Label;
+
+/// Applies the three joins.
+pub fn join(words: &[&str], spans: &mut Vec<(usize, usize, Label)>) {
+    listed_places(words, spans);
+    spans.sort_unstable_by_key(|s| s.0);
+    if super::guards::is_prose(words) {
+        brand_products(spans);
+        versions(words, spans);
+    }
+}
+
+/// Countries and regions of the lists that hold "and", over the spans they cover.
+fn listed_places(words: &[&str], spans: &mut Vec<(usize, usize, Label)>) {
+    if !words.iter().any(|w| *w == "and") {
+        return;
+    }
+    let m = Gazetteer::get().matches(words);
+    let mut i = 0;
+    while let Some(g) = m.get(i) {
+        if g.long_pos != 1 || g.long_bits & (COUNTRY | REGION) == 0 {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while m
+            .get(end)
+            .is_some_and(|x| x.long_pos == 2 || x.long_pos == 3)
+        {
+            end += 1;
+        }
+        let joined = words.get(i..end).is_some_and(|p| p.contains(&"and"));
+        let inside = |s: &(usize, usize, Label)| s.0 < end && i < s.1;
+        let covered = spans
+            .iter()
+            .filter(|s| inside(s))
+            .all(|s| i <= s.0 && s.1 <= end);
+        if joined && covered && spans.iter().any(inside) {
+            spans.retain(|s| !inside(s));
+            spans.push((i, end, Label::Loc));
+        }
+        i = end;
+    }
+}
+
+/// An organisation right before a product ("Apple iPhone") names the product, one word each.
+/// Spans sorted.
+fn brand_products(spans: &mut Vec<(usize, usize, Label)>) {
+    let mut k = 0;
+    while k + 1 < spans.len() {
+        let (Some(&a), Some(&b)) = (spans.get(k), spans.get(k + 1)) else {
+            break;
+        };
+        // One word each: longer runs are as often two names side by side ("LinkedIn Moz SEO
+        // Essentials").
+        let single = a.1 - a.0 == 1 && b.1 - b.0 == 1;
+        if a.2 == Label::Org && b.2 == Label::Misc && a.1 == b.0 && single {
+            spans.remove(k + 1);
+            if let Some(s) = spans.get_mut(k) {
+                *s = (a.0, b.1, Label::Misc);
+            }
+        }
+        k += 1;
+    }
+}
+
+/// A version number right after a product ("4.5", "8.1", "11") is part of its name; after
+/// an organisation or a person, only a dotted one ("Opus 4.5"), which then names a product.
+fn versions(words: &[&str], spans: &mut [(usize, usize, Label)]) {
+    let starts: Vec<usize> = spans.iter().map(|s| s.0).collect();
+    for s in spans.iter_mut() {
+        let Some(next) = words.get(s.1) else { continue };
+        if starts.contains(&(s.1)) {
+            continue;
+        }
+        let digits = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit());
+        let dotted = next
+            .split_once('.')
+            .is_some_and(|(a, b)| digits(a) && digits(b) && a.len() <= 2 && b.len() <= 2);
+        let whole = digits(next) && next.len() <= 2;
+        match s.2 {
+            Label::Misc if dotted || whole => s.1 += 1,
+            Label::Org | Label::Per if dotted => {
+                s.1 += 1;
+                s.2 = Label::Misc;
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn joined(text: &str, spans: &[(usize, usize, Label)]) -> Vec<(usize, usize, Label)> {
+        let words: Vec<&str> = text.split(' ').collect();
+        let mut s = spans.to_vec();
+        join(&words, &mut s);
+        s.sort_unstable_by_key(|s| s.0);
+        s
+    }
+
+    #[test]
+    fn places_with_and() {
+        let t = "the embassy in Saint Vincent and the Grenadines has begun enrolling";
+        let got = joined(t, &[(3, 5, Label::Loc), (7, 8, Label::Loc)]);
+        assert_eq!(got, vec![(3, 8, Label::Loc)]);
+    }
+
+    #[test]
+    fn brands_and_versions() {
+        let t = "do you have an Apple iPhone or use Opus 4.5 and Windows 11 today";
+        let got = joined(
+            t,
+            &[
+                (4, 5, Label::Org),
+                (5, 6, Label::Misc),
+                (8, 9, Label::Org),
+                (11, 12, Label::Misc),
+            ],
+        );
+        assert_eq!(
+            got,
+            vec![
+                (4, 6, Label::Misc),
+                (8, 10, Label::Misc),
+                (11, 13, Label::Misc)
+            ]
+        );
+        // Scores in a results line stay apart.
+        let t = "Arsenal 2 Chelsea 1";
+        let spans = [(0, 1, Label::Org), (2, 3, Label::Org)];
+        assert_eq!(joined(t, &spans), spans.to_vec());
+    }
+}
