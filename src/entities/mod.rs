@@ -29,6 +29,7 @@ pub mod features;
 pub mod gazetteer;
 pub mod gazetteer_lists;
 pub mod guards;
+pub mod holidays;
 pub mod language;
 pub mod marks;
 pub mod memory;
@@ -281,6 +282,7 @@ pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str, lang: Option<&
             guards::extend_names(ws, &mut spans);
             works::quoted_titles(ws, &mut spans);
             compounds::join(ws, &mut spans);
+            holidays::mark(ws, &mut spans);
         }
         spans.sort_unstable_by_key(|s| s.0);
         for (a, b, label) in spans {
