@@ -7,6 +7,7 @@
 //! an acronym alone ("AI"), and the labels of buttons and menus in instructions ("tap
 //! ‘Settings’", "the ‘View Product’ button").
 
+use super::gazetteer::{whole_match, Gazetteer, SURNAME};
 use super::words::{is_closed, is_function};
 use super::Label;
 
@@ -163,6 +164,131 @@ pub fn quoted_titles(words: &[&str], spans: &mut Vec<(usize, usize, Label)>) {
     }
 }
 
+/// Titles set without quotes whose last word the tagger took for a place or a person ("Carved
+/// in [Stone]", "Wolves Upon the [Coast]", "Thoughts in the [Roots]"): in prose, a capitalised
+/// word no span holds, away from the sentence's start, then "in"/"of"/"upon"/"to" (and "the"),
+/// then the span. The whole run is the title, MISC. Not when the span is a listed place or name
+/// ("Human Rights in China", "Heads to Robyn"): only a word the tagger guessed from "in" is in
+/// doubt. Nor after a title or an institution's head ("Minister of [Finance]", "Bank of
+/// [England]"), which name people and bodies.
+pub fn unquoted_titles(words: &[&str], spans: &mut [(usize, usize, Label)]) {
+    const JOINS: &[&str] = &["in", "of", "upon", "to", "from", "on", "at", "for"];
+    const HEADS: &[&str] = &[
+        "duke",
+        "duchess",
+        "earl",
+        "count",
+        "countess",
+        "baron",
+        "marquess",
+        "archbishop",
+        "bank",
+        "university",
+        "ministry",
+        "department",
+        "council",
+        "court",
+        "museum",
+        "institute",
+        "church",
+        "party",
+        "league",
+        "union",
+        "republic",
+        "kingdom",
+        "state",
+        "states",
+        "city",
+        "county",
+        "isle",
+        "islands",
+        "gulf",
+        "bay",
+        "sea",
+        "cape",
+        "port",
+        "fort",
+        "mount",
+        "lake",
+        "river",
+        "battle",
+        "siege",
+        "treaty",
+        "war",
+        "tour",
+        "cup",
+        "championship",
+        "bishop",
+        "office",
+        "board",
+        "commission",
+        "school",
+        "college",
+        "house",
+        "hall",
+        "centre",
+        "center",
+        "emperor",
+        "empress",
+        "embassy",
+        "consulate",
+    ];
+    if !super::guards::is_prose(words) {
+        return;
+    }
+    let gaz = Gazetteer::get();
+    let covered =
+        |i: usize, spans: &[(usize, usize, Label)]| spans.iter().any(|s| s.0 <= i && i < s.1);
+    for k in 0..spans.len() {
+        let Some(&(a, b, label)) = spans.get(k) else {
+            continue;
+        };
+        if !matches!(label, Label::Loc | Label::Per) || a < 3 {
+            continue;
+        }
+        let listed = words
+            .get(a..b)
+            .is_some_and(|n| whole_match(&gaz.matches(n)).is_some_and(|bits| bits & !SURNAME != 0));
+        if listed {
+            continue;
+        }
+        let mut j = a - 1;
+        if words.get(j).is_some_and(|w| *w == "the") {
+            j -= 1;
+        }
+        if !words
+            .get(j)
+            .is_some_and(|w| JOINS.contains(&w.to_lowercase().as_str()))
+            || j < 2
+        {
+            continue;
+        }
+        let p = j - 1;
+        let Some(w) = words.get(p) else { continue };
+        let lower = w.to_lowercase();
+        let capitalised = w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).all(|c| c.is_lowercase());
+        let opener = words.get(p - 1).is_some_and(|x| {
+            matches!(
+                *x,
+                "." | ":" | "!" | "?" | "“" | "\"" | "‘" | "(" | "-" | "–" | "—"
+            )
+        });
+        if !capitalised
+            || opener
+            || covered(p, spans)
+            || super::is_title(w)
+            || HEADS.contains(&lower.as_str())
+            || is_closed(&lower)
+        {
+            continue;
+        }
+        if let Some(s) = spans.get_mut(k) {
+            *s = (p, b, Label::Misc);
+        }
+    }
+}
+
 /// Whether quoted words read as a title: capitalised words (lower-case function words between
 /// them), no full stop, and more than one lone function word or acronym.
 fn is_title(inner: &[&str]) -> bool {
@@ -278,6 +404,23 @@ mod tests {
             ),
             vec![(3, 6, Label::Misc)]
         );
+    }
+
+    #[test]
+    fn unquoted_titles_take_the_guessed_place() {
+        let run = |text: &str, spans: &[(usize, usize, Label)]| {
+            let words: Vec<&str> = text.split(' ').collect();
+            let mut s = spans.to_vec();
+            unquoted_titles(&words, &mut s);
+            s
+        };
+        let t = "if I were to run Carved in Madrugada next year";
+        assert_eq!(run(t, &[(7, 8, Label::Loc)]), vec![(5, 8, Label::Misc)]);
+        // A listed place, a head of an institution, a sentence's first word: left alone.
+        let t = "she talked about Human Rights in China and more";
+        assert_eq!(run(t, &[(6, 7, Label::Loc)]), vec![(6, 7, Label::Loc)]);
+        let t = "the talks at the Bank of Madrugada were long";
+        assert_eq!(run(t, &[(6, 7, Label::Loc)]), vec![(6, 7, Label::Loc)]);
     }
 
     #[test]
