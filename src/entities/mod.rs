@@ -37,6 +37,7 @@ pub mod model;
 pub mod phrase_table;
 pub mod rules;
 pub mod species;
+pub mod surnames;
 pub mod tagger;
 pub mod tags;
 pub mod tokenize;
@@ -304,6 +305,9 @@ pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str, lang: Option<&
     }
     add_acronym_uses(text, &toks, &mut mentions);
     guards::apply(text, &toks, &sents, &mut mentions);
+    if model.is_some() {
+        surnames::add_uses(text, &toks, &sents, &mut mentions);
+    }
     let entities = aliases::group(text, &mut mentions);
     Entities {
         mentions,
