@@ -31,6 +31,7 @@ pub mod gazetteer_lists;
 pub mod guards;
 pub mod holidays;
 pub mod language;
+pub mod languages;
 pub mod marks;
 pub mod memory;
 pub mod model;
@@ -307,6 +308,7 @@ pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str, lang: Option<&
     guards::apply(text, &toks, &sents, &mut mentions);
     if model.is_some() {
         surnames::add_uses(text, &toks, &sents, &mut mentions);
+        languages::mark(text, &toks, &sents, &mut mentions);
     }
     let entities = aliases::group(text, &mut mentions);
     Entities {

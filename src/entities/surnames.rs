@@ -97,7 +97,10 @@ mod tests {
     #[test]
     fn surnames_alone_are_the_person() {
         let text = "Billie Jean King won.\n\nFernandez forced King to take a set, King said.";
-        assert_eq!(uses(text, "Billie Jean King"), ["Billie Jean King", "King", "King"]);
+        assert_eq!(
+            uses(text, "Billie Jean King"),
+            ["Billie Jean King", "King", "King"]
+        );
         // Beside another capitalised word, or a frequent word opening a sentence: left.
         let text = "Steve Young played.\n\nYoung players met King Hussein Young.";
         assert_eq!(uses(text, "Steve Young"), ["Steve Young"]);
