@@ -22,7 +22,7 @@ pub fn join(words: &[&str], spans: &mut Vec<(usize, usize, Label)>) {
 
 /// Countries and regions of the lists that hold "and", over the spans they cover.
 fn listed_places(words: &[&str], spans: &mut Vec<(usize, usize, Label)>) {
-    if !words.iter().any(|w| *w == "and") {
+    if !words.contains(&"and") {
         return;
     }
     let m = Gazetteer::get().matches(words);
