@@ -66,6 +66,16 @@ pub fn mark(text: &str, toks: &[Token], sents: &[Range<usize>], mentions: &mut V
         for ti in sent.clone() {
             let Some(t) = toks.get(ti) else { continue };
             let w = t.text(text);
+            if DISTINCT.contains(&w) {
+                // The tagger took it for a person or a place ("Haskell").
+                if let Some(m) = mentions
+                    .iter_mut()
+                    .find(|m| m.start == t.start && m.end == t.end)
+                {
+                    m.label = Label::Misc;
+                }
+                continue;
+            }
             if !AMBIGUOUS.contains(&w) {
                 continue;
             }

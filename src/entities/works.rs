@@ -344,8 +344,18 @@ fn is_ui_label(words: &[&str], a: usize, b: usize) -> bool {
         .and_then(|k| words.get(k))
         .map(|w| w.to_lowercase());
     let after = words.get(b + 1).map(|w| w.to_lowercase());
+    // "Select relevant categories like “Mental Health Clinic”": the verb a few words back.
+    let verb_back = words
+        .get(a.saturating_sub(8)..a.saturating_sub(1))
+        .is_some_and(|ws| {
+            ws.iter().any(|w| {
+                let l = w.to_lowercase();
+                l.len() > 3 && UI_VERBS.contains(&l.as_str())
+            })
+        });
     before.is_some_and(|w| UI_VERBS.contains(&w.as_str()))
         || after.is_some_and(|w| UI_NOUNS.contains(&w.as_str()))
+        || verb_back
 }
 
 /// Whether the quoted words are a nickname inside a person's name (Earvin “Magic” Johnson).
