@@ -106,14 +106,8 @@ fn fixed_ids() -> &'static FixedIds {
     })
 }
 
-/// Word shape: X for upper, x for lower, d for digit, other characters kept.
-fn shape(word: &str, collapse: bool) -> String {
-    let mut s = String::new();
-    shape_into(&mut s, word, collapse);
-    s
-}
-
-/// [`shape`] into a reused buffer (no allocation per token).
+/// Word shape into a reused buffer: X for upper, x for lower, d for digit, other characters
+/// kept (`collapse`: runs of one kind written once).
 fn shape_into(s: &mut String, word: &str, collapse: bool) {
     s.clear();
     let mut last = '\0';
@@ -462,19 +456,30 @@ pub struct WordType {
 /// the weights of these features once per type ([`WordType`]).
 #[derive(Default)]
 pub struct WordTypes {
-    index: FastMap<String, u32>,
+    /// Type by the [`word_key`] of its form; forms whose key another form already holds (never
+    /// seen in practice) go to `collided`, so lookups stay exact.
+    index: FastMap<u64, u32>,
+    collided: FastMap<String, u32>,
     info: Vec<TypeInfo>,
     ids: Vec<u32>,
+    /// The types' strings (form, lower case, collapsed shape) end to end: one buffer rather
+    /// than three allocations per type.
+    text: String,
+    lower: String,
     shape: String,
 }
 
+/// A string of [`WordTypes::text`]: byte range.
+#[derive(Clone, Copy, Default)]
+struct Span(u32, u32);
+
 struct TypeInfo {
-    norm: String,
+    norm: Span,
     /// Whether the fields below and its features are worked out ([`WordTypes::complete`]):
     /// only words the tagger scores, and their neighbours, need them.
     done: bool,
-    lower: String,
-    short: String,
+    lower: Span,
+    short: Span,
     title: bool,
     /// Its word-frequency bucket ([`zipf_bucket`] of the lower case).
     zipf: u8,
@@ -485,44 +490,104 @@ struct TypeInfo {
     len: u8,
 }
 
+/// `w.to_lowercase()` appended to `out` (no allocation for the usual ASCII word).
+fn push_lower(out: &mut String, w: &str) {
+    if w.is_ascii() {
+        let at = out.len();
+        out.push_str(w);
+        if let Some(tail) = out.get_mut(at..) {
+            tail.make_ascii_lowercase();
+        }
+    } else {
+        out.push_str(&w.to_lowercase());
+    }
+}
+
 impl WordTypes {
+    fn str(&self, s: Span) -> &str {
+        self.text.get(s.0 as usize..s.1 as usize).unwrap_or("")
+    }
+
+    /// Appends `s` to the text buffer.
+    fn push_str(&mut self, s: &str) -> Span {
+        let a = self.text.len() as u32;
+        self.text.push_str(s);
+        Span(a, self.text.len() as u32)
+    }
+
     /// The type of the (normalised) form `norm`, added if new (not yet [`WordTypes::complete`]).
     fn intern(&mut self, norm: &str) -> u32 {
-        if let Some(&id) = self.index.get(norm) {
-            return id;
-        }
+        let key = word_key(norm);
         let id = self.info.len() as u32;
+        match self.index.get(&key) {
+            Some(&found) => {
+                let same = self
+                    .info
+                    .get(found as usize)
+                    .is_some_and(|t| self.str(t.norm) == norm);
+                if same {
+                    return found;
+                }
+                if let Some(&c) = self.collided.get(norm) {
+                    return c;
+                }
+                self.collided.insert(norm.to_string(), id);
+            }
+            None => {
+                self.index.insert(key, id);
+            }
+        }
+        let norm = self.push_str(norm);
         self.info.push(TypeInfo {
-            norm: norm.to_string(),
+            norm,
             done: false,
-            lower: String::new(),
-            short: String::new(),
+            lower: Span::default(),
+            short: Span::default(),
             title: false,
             zipf: 0,
             near: Neighbour::UNSET,
             start: 0,
             len: 0,
         });
-        self.index.insert(norm.to_string(), id);
         id
     }
 
     /// Works out what depends on type `id`'s form, once: its lower case, shape, title flag,
     /// neighbour hashes and own features.
     fn complete(&mut self, id: u32) {
-        let Some(t) = self.info.get_mut(id as usize) else {
+        let Some(&TypeInfo {
+            norm: norm_span,
+            done,
+            ..
+        }) = self.info.get(id as usize)
+        else {
             return;
         };
-        if t.done {
+        if done {
             return;
         }
-        let norm = t.norm.as_str();
-        let lower = norm.to_lowercase();
+        let (na, nb) = (norm_span.0 as usize, norm_span.1 as usize);
+        // The lower case and the collapsed shape go after the form in the text buffer.
+        {
+            let norm = self.text.get(na..nb).unwrap_or("");
+            self.lower.clear();
+            push_lower(&mut self.lower, norm);
+            shape_into(&mut self.shape, norm, true);
+        }
+        let la = self.text.len();
+        self.text.push_str(&self.lower);
+        let lb = self.text.len();
+        self.text.push_str(&self.shape);
+        let sb = self.text.len();
+        let text = self.text.as_str();
+        let norm = text.get(na..nb).unwrap_or("");
+        let lower = text.get(la..lb).unwrap_or("");
+        let short = text.get(lb..sb).unwrap_or("");
         let start = self.ids.len();
         let f = &mut self.ids;
         f.push(fh(0, &[]));
         f.push(fh(1, &[norm]));
-        f.push(fh(2, &[&lower]));
+        f.push(fh(2, &[lower]));
         // Prefixes and suffixes of 1-4 characters.
         let mut ends = lower.char_indices().map(|(i, _)| i).skip(1);
         let mut starts = lower.char_indices().rev().map(|(i, _)| i);
@@ -539,24 +604,29 @@ impl WordTypes {
         }
         shape_into(&mut self.shape, norm, false);
         f.push(fh(5, &[&self.shape]));
-        let short = shape(norm, true);
-        f.push(fh(6, &[&short]));
-        t.zipf = zipf_bucket(&lower);
+        f.push(fh(6, &[short]));
+        let zipf = zipf_bucket(lower);
         // The word's cluster ("-": none), here and for its neighbours: a name the training data
         // never saw gets features it did ("salesforce" beside "oracle").
-        let cluster = super::gazetteer::cluster(&lower).unwrap_or("-");
+        let cluster = super::gazetteer::cluster(lower).unwrap_or("-");
         f.push(fh(60, &[cluster]));
         if is_capitalised(norm) {
             // A capitalised common word ("Since", "Roughly") is seldom a name.
-            f.push(fh(33, &[bucket_name(t.zipf)]));
+            f.push(fh(33, &[bucket_name(zipf)]));
         }
-        t.near = Neighbour::new(&lower, &short, cluster);
-        t.title = TITLES.contains(&lower.as_str());
-        t.lower = lower;
-        t.short = short;
-        t.start = start as u32;
-        t.len = (self.ids.len() - start) as u8;
-        t.done = true;
+        let near = Neighbour::new(lower, short, cluster);
+        let title = TITLES.contains(&lower);
+        let len = (f.len() - start) as u8;
+        if let Some(t) = self.info.get_mut(id as usize) {
+            t.zipf = zipf;
+            t.near = near;
+            t.title = title;
+            t.lower = Span(la as u32, lb as u32);
+            t.short = Span(lb as u32, sb as u32);
+            t.start = start as u32;
+            t.len = len;
+            t.done = true;
+        }
     }
 
     fn info(&self, id: u32) -> Option<&TypeInfo> {
@@ -705,7 +775,7 @@ pub fn sentence_features(
     }
     let words_seen: &WordTypes = words_seen;
     let info: Vec<&TypeInfo> = ids.iter().filter_map(|&i| words_seen.info(i)).collect();
-    let norm_refs: Vec<&str> = info.iter().map(|t| t.norm.as_str()).collect();
+    let norm_refs: Vec<&str> = info.iter().map(|t| words_seen.str(t.norm)).collect();
     let matches = gaz.matches(&norm_refs);
     let companies = gaz.company_matches(&norm_refs);
     let remembered = memory.map(|m| m.matches(&norm_refs));
@@ -724,9 +794,9 @@ pub fn sentence_features(
         .zip(matches)
         .zip(companies)
         .map(|((t, g), c)| Tok {
-            norm: &t.norm,
-            lower: &t.lower,
-            short: &t.short,
+            norm: words_seen.str(t.norm),
+            lower: words_seen.str(t.lower),
+            short: words_seen.str(t.short),
             near: t.near,
             title: t.title,
             zipf: t.zipf,
