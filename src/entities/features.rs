@@ -31,7 +31,7 @@ impl Hasher for FastHasher {
 }
 
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
-type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 
 use super::gazetteer::{
     zipf_bucket, GazMatch, Gazetteer, COMPANY, FIRST_NAME, LISTS, ORG_SUFFIX, PRODUCT,
@@ -378,7 +378,7 @@ pub struct History {
 }
 
 /// `w.to_lowercase()` in a reused buffer (no allocation for the usual ASCII word).
-fn lower_into<'b>(buf: &'b mut String, w: &str) -> &'b str {
+pub(crate) fn lower_into<'b>(buf: &'b mut String, w: &str) -> &'b str {
     buf.clear();
     if w.is_ascii() {
         buf.push_str(w);

@@ -18,7 +18,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::features::title_case;
+use super::features::{lower_into, title_case, FastSet};
 use super::gazetteer::{
     whole_match, zipf_bucket, GazMatch, Gazetteer, CITY, COMPANY, COUNTRY, NATIONALITY, PRODUCT,
     REGION,
@@ -275,7 +275,9 @@ fn institutions_are_organisations(mentions: &mut [Mention]) {
 struct Context<'a> {
     toks: &'a [Token],
     initial: Vec<bool>,
-    prose_caps: HashSet<String>,
+    /// Per token: whether its line reads as a heading ([`in_heading`], judged once per line).
+    heading: Vec<bool>,
+    prose_caps: FastSet<String>,
 }
 
 /// The line holding byte `at`.
@@ -329,7 +331,9 @@ impl<'a> Context<'a> {
                 }
             }
         }
-        let mut prose_caps = HashSet::new();
+        let mut prose_caps = FastSet::default();
+        let mut heading = Vec::with_capacity(toks.len());
+        let mut lower = String::new();
         // Tokens come in text order: the line start moves on at each line break between them,
         // and each line is judged once.
         let mut line: Option<(usize, bool)> = None; // (line start, heading)
@@ -344,6 +348,8 @@ impl<'a> Context<'a> {
             } else if line.is_none() {
                 line = Some((0, in_heading(text, 0)));
             }
+            let in_heading_line = line.is_some_and(|l| l.1);
+            heading.push(in_heading_line);
             let w = t.text(text);
             if initial.get(i).copied().unwrap_or(true)
                 || !w.chars().next().is_some_and(char::is_uppercase)
@@ -351,14 +357,27 @@ impl<'a> Context<'a> {
             {
                 continue;
             }
-            if !line.is_some_and(|l| l.1) {
-                prose_caps.insert(w.to_lowercase());
+            if !in_heading_line {
+                lower_into(&mut lower, w);
+                if !prose_caps.contains(lower.as_str()) {
+                    prose_caps.insert(lower.clone());
+                }
             }
         }
         Context {
             toks,
             initial,
+            heading,
             prose_caps,
+        }
+    }
+
+    /// [`in_heading`] for byte `at`: the judgment of its token's line when `at` is inside a
+    /// token (tokens hold no line break).
+    fn in_heading(&self, text: &str, i: usize, at: usize) -> bool {
+        match (self.toks.get(i), self.heading.get(i)) {
+            (Some(t), Some(&h)) if t.start <= at && at < t.end => h,
+            _ => in_heading(text, at),
         }
     }
 
@@ -604,7 +623,7 @@ fn defined_by_capitals(text: &str) -> HashSet<&str> {
 fn drop_common_words(text: &str, ctx: &Context, mentions: &mut Vec<Mention>) {
     // Words of the text's longer person names: alone they still name that person ("Major"
     // after "John Major").
-    let mut in_full_names: HashSet<String> = HashSet::new();
+    let mut in_full_names: FastSet<String> = FastSet::default();
     for m in mentions
         .iter()
         .filter(|m| m.label == Label::Per && m.text.contains(' '))
@@ -665,7 +684,7 @@ fn drop_common_words(text: &str, ctx: &Context, mentions: &mut Vec<Mention>) {
         // list run together ("Food & Beverage", "Automotive, Construction").
         let i = ctx.token_at(m.start);
         let initial = ctx.initial.get(i).copied().unwrap_or(false);
-        let heading = shouted || in_heading(text, m.start);
+        let heading = shouted || ctx.in_heading(text, i, m.start);
         // One capitalised word inside a prose sentence is the writer's capital, not the
         // sentence's or a heading's: "Brazilian striker Ronaldo", "no God but Allah".
         let lone_in_prose = lower.len() == 1 && !initial && !heading;
