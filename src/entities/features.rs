@@ -321,15 +321,18 @@ pub struct DocInfo {
 impl DocInfo {
     pub fn new(sentences: &[Vec<&str>]) -> Self {
         let mut info = DocInfo::default();
+        let mut lower = String::new();
         for words in sentences {
             let caps = is_caps_sentence(words);
             for (i, w) in words.iter().enumerate() {
                 if w.chars().next().is_some_and(char::is_lowercase) && w.len() > 1 {
                     info.lower_seen.insert(word_key(w));
                 } else if !caps && i > 0 && is_capitalised(w) && !is_all_caps(w) {
-                    info.case_form
-                        .entry(w.to_lowercase())
-                        .or_insert_with(|| w.to_string());
+                    // The first spelling stays: known words need no new key.
+                    lower_into(&mut lower, w);
+                    if !info.case_form.contains_key(lower.as_str()) {
+                        info.case_form.insert(lower.clone(), w.to_string());
+                    }
                 }
             }
         }
@@ -394,10 +397,15 @@ impl History {
     /// label in a heading would spread to every later mention.
     pub fn record_sentence<S: AsRef<str>>(&mut self, words: &[S], tags: &[usize]) {
         let refs: Vec<&str> = words.iter().map(AsRef::as_ref).collect();
-        if LineClass::of(&refs).is_heading() {
+        self.record_sentence_in(&refs, tags, LineClass::of(&refs));
+    }
+
+    /// [`History::record_sentence`] for a sentence whose [`LineClass`] is known.
+    pub fn record_sentence_in(&mut self, words: &[&str], tags: &[usize], line: LineClass) {
+        if line.is_heading() {
             return;
         }
-        for (w, &t) in refs.iter().zip(tags) {
+        for (w, &t) in words.iter().zip(tags) {
             self.record(w, t);
         }
     }
@@ -760,7 +768,10 @@ pub fn sentence_features(
     out: &mut SentenceFeatures,
     types: &mut Vec<WordType>,
 ) {
-    let caps = is_caps_sentence(words);
+    // (Caps is the class of a headline in capitals: `is_caps_sentence`.)
+    let class = LineClass::of(words);
+    let caps = class == LineClass::Caps;
+    out.line = class;
     let ids: Vec<u32> = words
         .iter()
         .map(|w| words_seen.intern(&doc.normalise(w, caps)))
@@ -804,7 +815,7 @@ pub fn sentence_features(
             company: c,
         })
         .collect();
-    let line = LineClass::of(words).name();
+    let line = class.name();
 
     // Runs of capitalised words ("Syrian Democratic Forces", "Bank of England").
     let mut run_of = vec![(0usize, 0usize); toks.len()];
@@ -899,13 +910,17 @@ pub fn sentence_features(
             // "President Vladimir Putin": the title two words back, a name in between.
             f.push(fh(9, &[]));
         }
-        for ((bit, _), ids) in LISTS.iter().zip(&fixed.gaz) {
-            for (k, g) in [&t.gaz, &p1.gaz, &n1.gaz].into_iter().enumerate() {
-                if g.begin & bit != 0 {
-                    f.extend(ids[0].get(k));
-                }
-                if g.inside & bit != 0 {
-                    f.extend(ids[1].get(k));
+        // (Most words and their neighbours are in no list: nothing to look at then.)
+        let gaz3 = [&t.gaz, &p1.gaz, &n1.gaz];
+        if gaz3.iter().any(|g| g.begin | g.inside != 0) {
+            for ((bit, _), ids) in LISTS.iter().zip(&fixed.gaz) {
+                for (k, g) in gaz3.into_iter().enumerate() {
+                    if g.begin & bit != 0 {
+                        f.extend(ids[0].get(k));
+                    }
+                    if g.inside & bit != 0 {
+                        f.extend(ids[1].get(k));
+                    }
                 }
             }
         }
@@ -957,9 +972,11 @@ pub fn sentence_features(
                 }
             }
         }
-        for (p, g) in [mem_at(ii), mem_at(ii - 1), mem_at(ii + 1)]
+        let mem3 = [mem_at(ii), mem_at(ii - 1), mem_at(ii + 1)];
+        for (p, g) in mem3
             .into_iter()
             .enumerate()
+            .filter(|(_, g)| g.begin | g.inside != 0)
         {
             for (k, ids) in fixed.memory.iter().enumerate() {
                 if g.begin & (1 << k) != 0 {
@@ -1007,10 +1024,21 @@ pub fn sentence_features(
 
 /// A sentence's features in one buffer, reused from sentence to sentence: word `i`'s are
 /// `ids[ends[i - 1]..ends[i]]`.
-#[derive(Default)]
 pub struct SentenceFeatures {
     ids: Vec<u32>,
     ends: Vec<usize>,
+    /// The sentence's [`LineClass`].
+    pub line: LineClass,
+}
+
+impl Default for SentenceFeatures {
+    fn default() -> Self {
+        SentenceFeatures {
+            ids: Vec::new(),
+            ends: Vec::new(),
+            line: LineClass::Prose,
+        }
+    }
 }
 
 impl SentenceFeatures {
