@@ -144,6 +144,10 @@ fn is_scale(w: &str) -> bool {
 }
 
 fn is_clock(w: &str) -> bool {
+    // Most words hold no colon: no need to split them.
+    if !w.contains(':') {
+        return false;
+    }
     let parts: Vec<&str> = w.split(':').collect();
     if parts.len() < 2 || parts.len() > 3 {
         return false;
@@ -317,6 +321,10 @@ fn is_dash(w: &str) -> bool {
 }
 
 fn is_numeric_date(w: &str) -> bool {
+    // Three parts need a separator, and a date starts with a digit.
+    if !w.starts_with(|c: char| c.is_ascii_digit()) || !w.contains(['-', '/']) {
+        return false;
+    }
     let sep = if w.contains('-') { '-' } else { '/' };
     let parts: Vec<&str> = w.split(sep).collect();
     if parts.len() != 3
