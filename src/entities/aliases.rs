@@ -356,10 +356,10 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
             mentions.get(i).map_or(0, |m| m.start),
         )
     });
-    // group index per mention; groups hold (label, parts of the longest form, mention indexes).
+    // group index per mention; groups hold (label, parts of the longest form, its text).
     // The indexes below find the first group (in creation order) that a lookup would match, so
     // grouping stays linear on long texts.
-    let mut groups: Vec<(Label, Vec<String>, String, Vec<usize>)> = Vec::new();
+    let mut groups: Vec<(Label, Vec<String>, String)> = Vec::new();
     let mut group_of: Vec<Option<usize>> = vec![None; mentions.len()];
     let mut by_parts: FastMap<Vec<String>, FirstGroups> = FastMap::default();
     let mut by_initials: FastMap<String, usize> = FastMap::default();
@@ -474,27 +474,52 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
                         }
                     }
                 }
-                groups.push((m.label, p, m.text.clone(), Vec::new()));
+                groups.push((m.label, p, m.text.clone()));
                 gi
             }
         };
-        if let Some(g) = groups.get_mut(gi) {
-            g.3.push(i);
-        }
         if let Some(x) = group_of.get_mut(i) {
             *x = Some(gi);
         }
     }
+    // Each group's mentions in the order they joined it, in one buffer (not a list per group):
+    // group g's are `members[at[g]..at[g + 1]]`.
+    let mut at = vec![0usize; groups.len() + 1];
+    for &g in group_of.iter().flatten() {
+        if let Some(n) = at.get_mut(g + 1) {
+            *n += 1;
+        }
+    }
+    for g in 1..at.len() {
+        at[g] += at[g - 1];
+    }
+    let mut fill = at.clone();
+    let mut members = vec![0usize; at.last().copied().unwrap_or(0)];
+    for &i in &order {
+        let Some(&Some(g)) = group_of.get(i) else {
+            continue;
+        };
+        if let Some(f) = fill.get_mut(g) {
+            if let Some(x) = members.get_mut(*f) {
+                *x = i;
+            }
+            *f += 1;
+        }
+    }
+    let members_of = |gi: usize| -> &[usize] {
+        match (at.get(gi), at.get(gi + 1)) {
+            (Some(&a), Some(&b)) => members.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        }
+    };
     // Number entities by first mention; name = the longest form.
-    let mut first: Vec<(usize, usize)> = groups
-        .iter()
-        .enumerate()
-        .map(|(gi, g)| {
-            let start =
-                g.3.iter()
-                    .filter_map(|&i| mentions.get(i).map(|m| m.start))
-                    .min()
-                    .unwrap_or(0);
+    let mut first: Vec<(usize, usize)> = (0..groups.len())
+        .map(|gi| {
+            let start = members_of(gi)
+                .iter()
+                .filter_map(|&i| mentions.get(i).map(|m| m.start))
+                .min()
+                .unwrap_or(0);
             (start, gi)
         })
         .collect();
@@ -516,16 +541,17 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
     for (id, &(_, gi)) in first.iter().enumerate() {
         let company = is_company.get(gi).copied().unwrap_or(false);
         let Some(g) = groups.get(gi) else { continue };
+        let mem = members_of(gi);
         // The label most of the mentions have (ties: the first group label). A mention in prose
         // counts double: a headline, caption or list item gives the tagger less context
         // ("Lisbon harbour reopens" read "Lisbon" as an organisation).
         let mut votes: Vec<(Label, usize)> = Vec::new();
-        let first_label = g.3.first().and_then(|&i| mentions.get(i)).map(|m| m.label);
-        let mixed =
-            g.3.iter()
-                .any(|&i| mentions.get(i).map(|m| m.label) != first_label);
+        let first_label = mem.first().and_then(|&i| mentions.get(i)).map(|m| m.label);
+        let mixed = mem
+            .iter()
+            .any(|&i| mentions.get(i).map(|m| m.label) != first_label);
         let mut any_prose = false;
-        for &i in &g.3 {
+        for &i in mem {
             if let Some(m) = mentions.get(i) {
                 // (Only a split vote needs the weights, and finding the line's end costs.)
                 let prose = mixed && in_prose(text, m.end);
@@ -539,7 +565,7 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
         }
         let top = votes.iter().map(|v| v.1).max().unwrap_or(0);
         let label = if company
-            || lone_word_person(g.0, &g.1, &g.2, g.3.len(), &in_full_names)
+            || lone_word_person(g.0, &g.1, &g.2, mem.len(), &in_full_names)
             || listed_company(g.0, &g.2)
         {
             Label::Org
@@ -549,7 +575,7 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
             votes.iter().find(|v| v.1 == top).map_or(g.0, |v| v.0)
         };
         let mut name = g.2.clone();
-        for &i in &g.3 {
+        for &i in mem {
             if let Some(m) = mentions.get_mut(i) {
                 m.entity = id;
                 // Only prose gives a label worth spreading: in tables and lists (sports results
@@ -558,9 +584,7 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
                 // A nationality word read as MISC is the adjective ("Korean officials"), not
                 // the team or party the same word names elsewhere.
                 let adjective = mixed && m.label == Label::Misc && is_nationality(&m.text);
-                if (!mixed || any_prose || label == Label::Org && company)
-                    && !adjective
-                {
+                if (!mixed || any_prose || label == Label::Org && company) && !adjective {
                     m.label = label;
                 }
                 // The longest form; between equals, ordinary case over headline capitals.
@@ -577,7 +601,7 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
             id,
             name,
             label,
-            count: g.3.len(),
+            count: mem.len(),
         });
     }
     entities

@@ -623,7 +623,7 @@ impl WordTypes {
             f.push(fh(33, &[bucket_name(zipf)]));
         }
         let near = Neighbour::new(lower, short, cluster);
-        let title = TITLES.contains(&lower);
+        let title = is_title_word(lower);
         let len = (f.len() - start) as u8;
         if let Some(t) = self.info.get_mut(id as usize) {
             t.zipf = zipf;
@@ -713,6 +713,14 @@ struct Tok<'a> {
     /// Whether the word is one of [`TITLES`] (looked up once, read by the window).
     title: bool,
     zipf: u8,
+}
+
+/// Whether a lower-cased word is one of [`TITLES`] (a set: a scan compared most words with
+/// several of them).
+fn is_title_word(lower: &str) -> bool {
+    static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| TITLES.iter().copied().collect())
+        .contains(lower)
 }
 
 const TITLES: &[&str] = &[

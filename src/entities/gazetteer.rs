@@ -3,7 +3,7 @@
 //! `data/gazetteers/ATTRIBUTION.md` for sources and licences) and compiled by `build.rs` into a
 //! [`super::phrase_table`] that is used in place, so first use costs nothing.
 
-use super::features::FastMap;
+use super::features::{FastMap, FastSet};
 use super::phrase_table::{PhraseHash, PhraseTable};
 
 pub use super::gazetteer_lists::{
@@ -85,12 +85,13 @@ fn frequency_index() -> &'static FastMap<&'static str, (u32, u8)> {
 /// Whether a phrase of the lists can start at `word`: most words are lower case, and only a
 /// few phrases start so.
 fn may_start(word: &str) -> bool {
-    static FIRST: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    // A hash set: most words of a text are lower case, and a binary search compared each
+    // several times.
+    static FIRST: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
     !word.chars().next().is_some_and(char::is_lowercase)
         || FIRST
             .get_or_init(|| LOWER_FIRST.lines().collect())
-            .binary_search(&word)
-            .is_ok()
+            .contains(word)
 }
 
 #[derive(Clone, Copy)]

@@ -247,7 +247,6 @@ fn split_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>
     }
 }
 
-
 /// Splits the text into sentences: ranges of token indices. A sentence never crosses a line
 /// break (paragraphs and lines such as headlines stand alone) and ends after ". ! ?" (and any
 /// closing quotes) when the next token starts like a new sentence.
