@@ -679,7 +679,9 @@ fn drop_common_words(text: &str, ctx: &Context, mentions: &mut Vec<Mention>) {
                 return false;
             }
         }
-        let all_plain = words.iter().all(|w| is_plain_word(w)) && !is_listed_phrase(&words);
+        // Worked out only where a test below needs it (most mentions never get there).
+        let plain = || words.iter().all(|w| is_plain_word(w)) && !is_listed_phrase(&words);
+        let mut all_plain: Option<bool> = None;
         // A "person" made of plain words only ("Solutions Officer", "Breaking News"), and a
         // list run together ("Food & Beverage", "Automotive, Construction").
         let i = ctx.token_at(m.start);
@@ -688,14 +690,18 @@ fn drop_common_words(text: &str, ctx: &Context, mentions: &mut Vec<Mention>) {
         // One capitalised word inside a prose sentence is the writer's capital, not the
         // sentence's or a heading's: "Brazilian striker Ronaldo", "no God but Allah".
         let lone_in_prose = lower.len() == 1 && !initial && !heading;
-        if all_plain && ((m.label == Label::Per && !lone_in_prose) || m.text.contains([',', '&'])) {
-            return false;
+        if (m.label == Label::Per && !lone_in_prose) || m.text.contains([',', '&']) {
+            let p = plain();
+            all_plain = Some(p);
+            if p {
+                return false;
+            }
         }
         if !(heading || initial) {
             return true;
         }
         let seen_in_prose = lower.iter().any(|w| ctx.prose_caps.contains(w));
-        if seen_in_prose || !all_plain {
+        if seen_in_prose || !all_plain.unwrap_or_else(plain) {
             return true;
         }
         // Titles of works in headings are often plain words ("Inside Out"): beyond one word,
