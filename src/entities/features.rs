@@ -343,8 +343,9 @@ impl DocInfo {
     /// own spelling (or title case), so "PUTIN" in a headline looks like "Putin".
     pub fn normalise<'a>(&'a self, word: &'a str, caps_sentence: bool) -> Cow<'a, str> {
         if caps_sentence && is_all_caps(word) {
-            let lower = word.to_lowercase();
-            if let Some(f) = self.case_form.get(&lower) {
+            let mut lower = String::new();
+            let lower = lower_into(&mut lower, word);
+            if let Some(f) = self.case_form.get(lower) {
                 return Cow::Borrowed(f);
             }
             if lower.len() <= 3 {
@@ -780,10 +781,15 @@ pub fn sentence_features(
     let class = LineClass::of(words);
     let caps = class == LineClass::Caps;
     out.line = class;
-    let ids: Vec<u32> = words
-        .iter()
-        .map(|w| words_seen.intern(&doc.normalise(w, caps)))
-        .collect();
+    // Buffers kept from sentence to sentence.
+    let mut ids = std::mem::take(&mut out.type_ids);
+    let mut run_of = std::mem::take(&mut out.run_of);
+    ids.clear();
+    ids.extend(
+        words
+            .iter()
+            .map(|w| words_seen.intern(&doc.normalise(w, caps))),
+    );
     // The scored words read their neighbours up to two words away; the other words only
     // take part in phrase matching (their forms).
     for (i, &id) in ids.iter().enumerate() {
@@ -793,8 +799,8 @@ pub fn sentence_features(
         }
     }
     let words_seen: &WordTypes = words_seen;
-    let info: Vec<&TypeInfo> = ids.iter().filter_map(|&i| words_seen.info(i)).collect();
-    let norm_refs: Vec<&str> = info.iter().map(|t| words_seen.str(t.norm)).collect();
+    let info = || ids.iter().filter_map(|&i| words_seen.info(i));
+    let norm_refs: Vec<&str> = info().map(|t| words_seen.str(t.norm)).collect();
     let matches = gaz.matches(&norm_refs);
     let companies = gaz.company_matches(&norm_refs);
     let remembered = memory.map(|m| m.matches(&norm_refs));
@@ -808,8 +814,7 @@ pub fn sentence_features(
             .unwrap_or_default()
     };
     drop(norm_refs);
-    let toks: Vec<Tok> = info
-        .iter()
+    let toks: Vec<Tok> = info()
         .zip(matches)
         .zip(companies)
         .map(|((t, g), c)| Tok {
@@ -826,7 +831,8 @@ pub fn sentence_features(
     let line = class.name();
 
     // Runs of capitalised words ("Syrian Democratic Forces", "Bank of England").
-    let mut run_of = vec![(0usize, 0usize); toks.len()];
+    run_of.clear();
+    run_of.resize(toks.len(), (0, 0));
     let mut i = 0;
     while i < toks.len() {
         if toks.get(i).is_some_and(|t| is_capitalised(t.norm)) {
@@ -1028,6 +1034,9 @@ pub fn sentence_features(
         }
         out.end_word();
     }
+    drop(toks);
+    out.type_ids = ids;
+    out.run_of = run_of;
 }
 
 /// A sentence's features in one buffer, reused from sentence to sentence: word `i`'s are
@@ -1037,6 +1046,9 @@ pub struct SentenceFeatures {
     ends: Vec<usize>,
     /// The sentence's [`LineClass`].
     pub line: LineClass,
+    /// Scratch of [`sentence_features`]: each word's type, and its run of capitals.
+    type_ids: Vec<u32>,
+    run_of: Vec<(usize, usize)>,
 }
 
 impl Default for SentenceFeatures {
@@ -1045,6 +1057,8 @@ impl Default for SentenceFeatures {
             ids: Vec::new(),
             ends: Vec::new(),
             line: LineClass::Prose,
+            type_ids: Vec::new(),
+            run_of: Vec::new(),
         }
     }
 }
