@@ -320,7 +320,11 @@ pub struct DocInfo {
 
 impl DocInfo {
     pub fn new(sentences: &[Vec<&str>]) -> Self {
-        let mut info = DocInfo::default();
+        let words: usize = sentences.iter().map(Vec::len).sum();
+        let mut info = DocInfo {
+            lower_seen: FastSet::with_capacity_and_hasher(words / 2, Default::default()),
+            ..DocInfo::default()
+        };
         let mut lower = String::new();
         for words in sentences {
             let caps = is_caps_sentence(words);
@@ -513,6 +517,19 @@ fn push_lower(out: &mut String, w: &str) {
 }
 
 impl WordTypes {
+    /// Room for a document of `words` words (the tables grow from there, not from nothing).
+    pub fn with_capacity(words: usize) -> Self {
+        // About one type per two words, a dozen own features and twenty bytes of text each.
+        let types = words / 2;
+        WordTypes {
+            index: FastMap::with_capacity_and_hasher(types, Default::default()),
+            info: Vec::with_capacity(types),
+            ids: Vec::with_capacity(types * 12),
+            text: String::with_capacity(types * 20),
+            ..WordTypes::default()
+        }
+    }
+
     fn str(&self, s: Span) -> &str {
         self.text.get(s.0 as usize..s.1 as usize).unwrap_or("")
     }

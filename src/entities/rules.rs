@@ -188,6 +188,12 @@ fn is_glued_time(w: &str) -> bool {
 /// Finds rule-based mentions: (first token, end token, label), non-overlapping, in order.
 pub fn find(words: &[&str]) -> Vec<(usize, usize, Label)> {
     let mut out = Vec::new();
+    find_into(words, &mut out);
+    out
+}
+
+/// [`find`], appending to `out`.
+pub fn find_into(words: &[&str], out: &mut Vec<(usize, usize, Label)>) {
     let mut i = 0;
     while i < words.len() {
         if !words.get(i).is_some_and(|w| may_start(w)) {
@@ -206,7 +212,6 @@ pub fn find(words: &[&str]) -> Vec<(usize, usize, Label)> {
             i += 1;
         }
     }
-    out
 }
 
 /// Whether a match can start at `w`: every rule starts at a capitalised word (months, weekdays,

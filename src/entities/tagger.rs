@@ -263,7 +263,7 @@ fn for_each_sentence(
 ) {
     let doc = DocInfo::new(sentences);
     let gaz = Gazetteer::get();
-    let mut seen = WordTypes::default();
+    let mut seen = WordTypes::with_capacity(sentences.iter().map(Vec::len).sum());
     let mut sf = SentenceFeatures::default();
     let mut types = Vec::new();
     for (si, words) in sentences.iter().enumerate() {
