@@ -4,6 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::features::FastMap;
 use super::gazetteer::{
     whole_match, zipf_bucket, Gazetteer, CITY, COMPANY, COUNTRY, FIRST_NAME, NATIONALITY, REGION,
     SURNAME,
@@ -244,25 +245,38 @@ fn parts(name: &str) -> Vec<String> {
     name.split(|c: char| c.is_whitespace())
         .filter(|p| !p.is_empty())
         .map(|p| {
-            let l = p.to_lowercase();
-            let l = l
+            let l = lower(p);
+            let t = l
                 .trim_end_matches("'s")
                 .trim_end_matches("’s")
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_string();
+                .trim_matches(|c: char| !c.is_alphanumeric());
             for pre in [
                 "al-", "el-", " al ", "ad-", "as-", "ash-", "ar-", "an-", "at-",
             ] {
-                if let Some(rest) = l.strip_prefix(pre) {
+                if let Some(rest) = t.strip_prefix(pre) {
                     if rest.chars().count() >= 2 {
                         return rest.to_string();
                     }
                 }
             }
-            l
+            // Most parts need no trimming: the lower case is the part.
+            if t.len() == l.len() {
+                l
+            } else {
+                t.to_string()
+            }
         })
         .filter(|p| !p.is_empty())
         .collect()
+}
+
+/// `w.to_lowercase()`, without the general case mapping for ASCII words.
+fn lower(w: &str) -> String {
+    if w.is_ascii() {
+        w.to_ascii_lowercase()
+    } else {
+        w.to_lowercase()
+    }
 }
 
 /// Initials of the capitalised words: "Syrian Democratic Forces" -> "SDF".
@@ -314,38 +328,56 @@ fn in_prose(text: &str, at: usize) -> bool {
     line.ends_with(['.', '!', '?', '"', '”', '’', ')'])
 }
 
+/// The first groups (in creation order) of a name's parts: under each label, and under any
+/// name label.
+#[derive(Default)]
+struct FirstGroups {
+    by_label: [Option<usize>; 8],
+    name: Option<usize>,
+}
+
+impl FirstGroups {
+    fn label(&self, l: Label) -> Option<usize> {
+        self.by_label.get(l as usize).copied().flatten()
+    }
+}
+
 /// Assigns `entity` ids to the mentions (in place) and returns the entities, numbered in order
 /// of first mention.
 pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
     let defs = acronym_definitions(text, mentions);
+    // Each mention's parts, worked out once (splitting allocates), taken when it is grouped.
+    let mut all_parts: Vec<Vec<String>> = mentions.iter().map(|m| parts(&m.text)).collect();
     // Longest mentions found groups first, so short forms can join them.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
-    // The key splits the mention into parts (allocating): computed once per mention.
-    order.sort_by_cached_key(|&i| {
-        let m = mentions.get(i);
+    order.sort_by_key(|&i| {
         (
-            std::cmp::Reverse(m.map_or(0, |m| parts(&m.text).len())),
-            m.map_or(0, |m| m.start),
+            std::cmp::Reverse(all_parts.get(i).map_or(0, Vec::len)),
+            mentions.get(i).map_or(0, |m| m.start),
         )
     });
-    // group index per mention; groups hold (label, parts of the longest form, mention indexes).
+    // group index per mention; groups hold (label, parts of the longest form, its text).
     // The indexes below find the first group (in creation order) that a lookup would match, so
     // grouping stays linear on long texts.
-    let mut groups: Vec<(Label, Vec<String>, String, Vec<usize>)> = Vec::new();
+    let mut groups: Vec<(Label, Vec<String>, String)> = Vec::new();
     let mut group_of: Vec<Option<usize>> = vec![None; mentions.len()];
-    let mut by_label_parts: HashMap<(Label, Vec<String>), usize> = HashMap::new();
-    let mut by_parts: HashMap<Vec<String>, usize> = HashMap::new();
-    let mut by_initials: HashMap<String, usize> = HashMap::new();
+    let mut by_parts: FastMap<Vec<String>, FirstGroups> = FastMap::default();
+    let mut by_initials: FastMap<String, usize> = FastMap::default();
     // Non-person groups by their name made singular (see `singular`).
-    let mut by_singular: HashMap<Vec<String>, usize> = HashMap::new();
-    let mut people_by_part: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut people_by_last: HashMap<String, usize> = HashMap::new();
+    let mut by_singular: FastMap<Vec<String>, usize> = FastMap::default();
+    let mut people_by_part: FastMap<String, Vec<usize>> = FastMap::default();
+    let mut people_by_last: FastMap<String, usize> = FastMap::default();
     // Companies named with their legal form ("... Corp"), and the opening words of their names.
     let mut companies: Vec<usize> = Vec::new();
-    let mut by_company_prefix: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut by_company_prefix: FastMap<Vec<String>, usize> = FastMap::default();
     for &i in &order {
         let Some(m) = mentions.get(i) else { continue };
-        let p = key(m.label, parts(&m.text));
+        let p = key(
+            m.label,
+            all_parts.get_mut(i).map(std::mem::take).unwrap_or_default(),
+        );
+        let same_parts = by_parts.get(p.as_slice());
+        let same_label = same_parts.and_then(|g| g.label(m.label));
         let mut found: Option<usize> = None;
         if is_name_label(m.label) {
             // An acronym defined in the text, or one spelled by an entity's initials.
@@ -354,16 +386,16 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
                     found = group_of.get(def).copied().flatten();
                 }
                 if found.is_none() {
-                    found = by_initials.get(&m.text).copied();
+                    found = by_initials.get(m.text.as_str()).copied();
                 }
             }
             if found.is_none() {
-                found = by_label_parts.get(&(m.label, p.clone())).copied();
+                found = same_label;
             }
             if found.is_none() {
                 // The same name under another label ("SYRIA" read as ORG in a headline, "Syria"
                 // as LOC): one entity, labelled by majority below.
-                found = by_parts.get(&p).copied();
+                found = same_parts.and_then(|g| g.name);
             }
             if found.is_none() && m.label == Label::Per {
                 // A part of a longer name: "Putin" in "Vladimir Putin".
@@ -383,24 +415,32 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
             }
             if found.is_none() && m.label != Label::Per {
                 // Singular and plural of one product ("AirPod", "AirPods").
-                let sing = singular(&p).unwrap_or_else(|| p.clone());
-                found = by_singular.get(&sing).copied();
+                found = match singular(&p) {
+                    Some(sing) => by_singular.get(&sing).copied(),
+                    None => by_singular.get(p.as_slice()).copied(),
+                };
             }
             if found.is_none() {
                 // The opening words of a company's full name ("Santa Fe" after "Santa Fe
                 // Pacific Gold Corp") name the company, whatever the tagger made of them.
-                found = by_company_prefix.get(&p).copied();
+                found = by_company_prefix.get(p.as_slice()).copied();
             }
         } else {
-            found = by_label_parts.get(&(m.label, p.clone())).copied();
+            found = same_label;
         }
         let gi = match found {
             Some(g) => g,
             None => {
                 let gi = groups.len();
-                by_label_parts.entry((m.label, p.clone())).or_insert(gi);
+                let first = match by_parts.get_mut(p.as_slice()) {
+                    Some(g) => g,
+                    None => by_parts.entry(p.clone()).or_default(),
+                };
+                if let Some(slot) = first.by_label.get_mut(m.label as usize) {
+                    slot.get_or_insert(gi);
+                }
                 if is_name_label(m.label) {
-                    by_parts.entry(p.clone()).or_insert(gi);
+                    first.name.get_or_insert(gi);
                     if m.label != Label::Per {
                         let sing = singular(&p).unwrap_or_else(|| p.clone());
                         by_singular.entry(sing).or_insert(gi);
@@ -434,27 +474,52 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
                         }
                     }
                 }
-                groups.push((m.label, p, m.text.clone(), Vec::new()));
+                groups.push((m.label, p, m.text.clone()));
                 gi
             }
         };
-        if let Some(g) = groups.get_mut(gi) {
-            g.3.push(i);
-        }
         if let Some(x) = group_of.get_mut(i) {
             *x = Some(gi);
         }
     }
+    // Each group's mentions in the order they joined it, in one buffer (not a list per group):
+    // group g's are `members[at[g]..at[g + 1]]`.
+    let mut at = vec![0usize; groups.len() + 1];
+    for &g in group_of.iter().flatten() {
+        if let Some(n) = at.get_mut(g + 1) {
+            *n += 1;
+        }
+    }
+    for g in 1..at.len() {
+        at[g] += at[g - 1];
+    }
+    let mut fill = at.clone();
+    let mut members = vec![0usize; at.last().copied().unwrap_or(0)];
+    for &i in &order {
+        let Some(&Some(g)) = group_of.get(i) else {
+            continue;
+        };
+        if let Some(f) = fill.get_mut(g) {
+            if let Some(x) = members.get_mut(*f) {
+                *x = i;
+            }
+            *f += 1;
+        }
+    }
+    let members_of = |gi: usize| -> &[usize] {
+        match (at.get(gi), at.get(gi + 1)) {
+            (Some(&a), Some(&b)) => members.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        }
+    };
     // Number entities by first mention; name = the longest form.
-    let mut first: Vec<(usize, usize)> = groups
-        .iter()
-        .enumerate()
-        .map(|(gi, g)| {
-            let start =
-                g.3.iter()
-                    .filter_map(|&i| mentions.get(i).map(|m| m.start))
-                    .min()
-                    .unwrap_or(0);
+    let mut first: Vec<(usize, usize)> = (0..groups.len())
+        .map(|gi| {
+            let start = members_of(gi)
+                .iter()
+                .filter_map(|&i| mentions.get(i).map(|m| m.start))
+                .min()
+                .unwrap_or(0);
             (start, gi)
         })
         .collect();
@@ -466,19 +531,27 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
         .filter(|g| g.0 == Label::Per && g.1.len() >= 2)
         .flat_map(|g| g.1.iter())
         .collect();
+    let mut is_company = vec![false; groups.len()];
+    for &gi in &companies {
+        if let Some(c) = is_company.get_mut(gi) {
+            *c = true;
+        }
+    }
     let mut entities = Vec::with_capacity(groups.len());
     for (id, &(_, gi)) in first.iter().enumerate() {
+        let company = is_company.get(gi).copied().unwrap_or(false);
         let Some(g) = groups.get(gi) else { continue };
+        let mem = members_of(gi);
         // The label most of the mentions have (ties: the first group label). A mention in prose
         // counts double: a headline, caption or list item gives the tagger less context
         // ("Lisbon harbour reopens" read "Lisbon" as an organisation).
         let mut votes: Vec<(Label, usize)> = Vec::new();
-        let first_label = g.3.first().and_then(|&i| mentions.get(i)).map(|m| m.label);
-        let mixed =
-            g.3.iter()
-                .any(|&i| mentions.get(i).map(|m| m.label) != first_label);
+        let first_label = mem.first().and_then(|&i| mentions.get(i)).map(|m| m.label);
+        let mixed = mem
+            .iter()
+            .any(|&i| mentions.get(i).map(|m| m.label) != first_label);
         let mut any_prose = false;
-        for &i in &g.3 {
+        for &i in mem {
             if let Some(m) = mentions.get(i) {
                 // (Only a split vote needs the weights, and finding the line's end costs.)
                 let prose = mixed && in_prose(text, m.end);
@@ -491,8 +564,8 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
             }
         }
         let top = votes.iter().map(|v| v.1).max().unwrap_or(0);
-        let label = if companies.contains(&gi)
-            || lone_word_person(g.0, &g.1, &g.2, g.3.len(), &in_full_names)
+        let label = if company
+            || lone_word_person(g.0, &g.1, &g.2, mem.len(), &in_full_names)
             || listed_company(g.0, &g.2)
         {
             Label::Org
@@ -502,7 +575,7 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
             votes.iter().find(|v| v.1 == top).map_or(g.0, |v| v.0)
         };
         let mut name = g.2.clone();
-        for &i in &g.3 {
+        for &i in mem {
             if let Some(m) = mentions.get_mut(i) {
                 m.entity = id;
                 // Only prose gives a label worth spreading: in tables and lists (sports results
@@ -511,9 +584,7 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
                 // A nationality word read as MISC is the adjective ("Korean officials"), not
                 // the team or party the same word names elsewhere.
                 let adjective = mixed && m.label == Label::Misc && is_nationality(&m.text);
-                if (!mixed || any_prose || label == Label::Org && companies.contains(&gi))
-                    && !adjective
-                {
+                if (!mixed || any_prose || label == Label::Org && company) && !adjective {
                     m.label = label;
                 }
                 // The longest form; between equals, ordinary case over headline capitals.
@@ -530,7 +601,7 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
             id,
             name,
             label,
-            count: g.3.len(),
+            count: mem.len(),
         });
     }
     entities

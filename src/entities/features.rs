@@ -31,7 +31,7 @@ impl Hasher for FastHasher {
 }
 
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
-type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 
 use super::gazetteer::{
     zipf_bucket, GazMatch, Gazetteer, COMPANY, FIRST_NAME, LISTS, ORG_SUFFIX, PRODUCT,
@@ -106,14 +106,8 @@ fn fixed_ids() -> &'static FixedIds {
     })
 }
 
-/// Word shape: X for upper, x for lower, d for digit, other characters kept.
-fn shape(word: &str, collapse: bool) -> String {
-    let mut s = String::new();
-    shape_into(&mut s, word, collapse);
-    s
-}
-
-/// [`shape`] into a reused buffer (no allocation per token).
+/// Word shape into a reused buffer: X for upper, x for lower, d for digit, other characters
+/// kept (`collapse`: runs of one kind written once).
 fn shape_into(s: &mut String, word: &str, collapse: bool) {
     s.clear();
     let mut last = '\0';
@@ -326,16 +320,23 @@ pub struct DocInfo {
 
 impl DocInfo {
     pub fn new(sentences: &[Vec<&str>]) -> Self {
-        let mut info = DocInfo::default();
+        let words: usize = sentences.iter().map(Vec::len).sum();
+        let mut info = DocInfo {
+            lower_seen: FastSet::with_capacity_and_hasher(words / 2, Default::default()),
+            ..DocInfo::default()
+        };
+        let mut lower = String::new();
         for words in sentences {
             let caps = is_caps_sentence(words);
             for (i, w) in words.iter().enumerate() {
                 if w.chars().next().is_some_and(char::is_lowercase) && w.len() > 1 {
                     info.lower_seen.insert(word_key(w));
                 } else if !caps && i > 0 && is_capitalised(w) && !is_all_caps(w) {
-                    info.case_form
-                        .entry(w.to_lowercase())
-                        .or_insert_with(|| w.to_string());
+                    // The first spelling stays: known words need no new key.
+                    lower_into(&mut lower, w);
+                    if !info.case_form.contains_key(lower.as_str()) {
+                        info.case_form.insert(lower.clone(), w.to_string());
+                    }
                 }
             }
         }
@@ -346,8 +347,9 @@ impl DocInfo {
     /// own spelling (or title case), so "PUTIN" in a headline looks like "Putin".
     pub fn normalise<'a>(&'a self, word: &'a str, caps_sentence: bool) -> Cow<'a, str> {
         if caps_sentence && is_all_caps(word) {
-            let lower = word.to_lowercase();
-            if let Some(f) = self.case_form.get(&lower) {
+            let mut lower = String::new();
+            let lower = lower_into(&mut lower, word);
+            if let Some(f) = self.case_form.get(lower) {
                 return Cow::Borrowed(f);
             }
             if lower.len() <= 3 {
@@ -384,7 +386,7 @@ pub struct History {
 }
 
 /// `w.to_lowercase()` in a reused buffer (no allocation for the usual ASCII word).
-fn lower_into<'b>(buf: &'b mut String, w: &str) -> &'b str {
+pub(crate) fn lower_into<'b>(buf: &'b mut String, w: &str) -> &'b str {
     buf.clear();
     if w.is_ascii() {
         buf.push_str(w);
@@ -400,10 +402,15 @@ impl History {
     /// label in a heading would spread to every later mention.
     pub fn record_sentence<S: AsRef<str>>(&mut self, words: &[S], tags: &[usize]) {
         let refs: Vec<&str> = words.iter().map(AsRef::as_ref).collect();
-        if LineClass::of(&refs).is_heading() {
+        self.record_sentence_in(&refs, tags, LineClass::of(&refs));
+    }
+
+    /// [`History::record_sentence`] for a sentence whose [`LineClass`] is known.
+    pub fn record_sentence_in(&mut self, words: &[&str], tags: &[usize], line: LineClass) {
+        if line.is_heading() {
             return;
         }
-        for (w, &t) in refs.iter().zip(tags) {
+        for (w, &t) in words.iter().zip(tags) {
             self.record(w, t);
         }
     }
@@ -462,19 +469,30 @@ pub struct WordType {
 /// the weights of these features once per type ([`WordType`]).
 #[derive(Default)]
 pub struct WordTypes {
-    index: FastMap<String, u32>,
+    /// Type by the [`word_key`] of its form; forms whose key another form already holds (never
+    /// seen in practice) go to `collided`, so lookups stay exact.
+    index: FastMap<u64, u32>,
+    collided: FastMap<String, u32>,
     info: Vec<TypeInfo>,
     ids: Vec<u32>,
+    /// The types' strings (form, lower case, collapsed shape) end to end: one buffer rather
+    /// than three allocations per type.
+    text: String,
+    lower: String,
     shape: String,
 }
 
+/// A string of [`WordTypes::text`]: byte range.
+#[derive(Clone, Copy, Default)]
+struct Span(u32, u32);
+
 struct TypeInfo {
-    norm: String,
+    norm: Span,
     /// Whether the fields below and its features are worked out ([`WordTypes::complete`]):
     /// only words the tagger scores, and their neighbours, need them.
     done: bool,
-    lower: String,
-    short: String,
+    lower: Span,
+    short: Span,
     title: bool,
     /// Its word-frequency bucket ([`zipf_bucket`] of the lower case).
     zipf: u8,
@@ -485,44 +503,117 @@ struct TypeInfo {
     len: u8,
 }
 
+/// `w.to_lowercase()` appended to `out` (no allocation for the usual ASCII word).
+fn push_lower(out: &mut String, w: &str) {
+    if w.is_ascii() {
+        let at = out.len();
+        out.push_str(w);
+        if let Some(tail) = out.get_mut(at..) {
+            tail.make_ascii_lowercase();
+        }
+    } else {
+        out.push_str(&w.to_lowercase());
+    }
+}
+
 impl WordTypes {
+    /// Room for a document of `words` words (the tables grow from there, not from nothing).
+    pub fn with_capacity(words: usize) -> Self {
+        // About one type per two words, a dozen own features and twenty bytes of text each.
+        let types = words / 2;
+        WordTypes {
+            index: FastMap::with_capacity_and_hasher(types, Default::default()),
+            info: Vec::with_capacity(types),
+            ids: Vec::with_capacity(types * 12),
+            text: String::with_capacity(types * 20),
+            ..WordTypes::default()
+        }
+    }
+
+    fn str(&self, s: Span) -> &str {
+        self.text.get(s.0 as usize..s.1 as usize).unwrap_or("")
+    }
+
+    /// Appends `s` to the text buffer.
+    fn push_str(&mut self, s: &str) -> Span {
+        let a = self.text.len() as u32;
+        self.text.push_str(s);
+        Span(a, self.text.len() as u32)
+    }
+
     /// The type of the (normalised) form `norm`, added if new (not yet [`WordTypes::complete`]).
     fn intern(&mut self, norm: &str) -> u32 {
-        if let Some(&id) = self.index.get(norm) {
-            return id;
-        }
+        let key = word_key(norm);
         let id = self.info.len() as u32;
+        match self.index.get(&key) {
+            Some(&found) => {
+                let same = self
+                    .info
+                    .get(found as usize)
+                    .is_some_and(|t| self.str(t.norm) == norm);
+                if same {
+                    return found;
+                }
+                if let Some(&c) = self.collided.get(norm) {
+                    return c;
+                }
+                self.collided.insert(norm.to_string(), id);
+            }
+            None => {
+                self.index.insert(key, id);
+            }
+        }
+        let norm = self.push_str(norm);
         self.info.push(TypeInfo {
-            norm: norm.to_string(),
+            norm,
             done: false,
-            lower: String::new(),
-            short: String::new(),
+            lower: Span::default(),
+            short: Span::default(),
             title: false,
             zipf: 0,
             near: Neighbour::UNSET,
             start: 0,
             len: 0,
         });
-        self.index.insert(norm.to_string(), id);
         id
     }
 
     /// Works out what depends on type `id`'s form, once: its lower case, shape, title flag,
     /// neighbour hashes and own features.
     fn complete(&mut self, id: u32) {
-        let Some(t) = self.info.get_mut(id as usize) else {
+        let Some(&TypeInfo {
+            norm: norm_span,
+            done,
+            ..
+        }) = self.info.get(id as usize)
+        else {
             return;
         };
-        if t.done {
+        if done {
             return;
         }
-        let norm = t.norm.as_str();
-        let lower = norm.to_lowercase();
+        let (na, nb) = (norm_span.0 as usize, norm_span.1 as usize);
+        // The lower case and the collapsed shape go after the form in the text buffer.
+        {
+            let norm = self.text.get(na..nb).unwrap_or("");
+            self.lower.clear();
+            push_lower(&mut self.lower, norm);
+            shape_into(&mut self.shape, norm, true);
+        }
+        let la = self.text.len();
+        self.text.push_str(&self.lower);
+        let lb = self.text.len();
+        self.text.push_str(&self.shape);
+        let sb = self.text.len();
+        let text = self.text.as_str();
+        let norm = text.get(na..nb).unwrap_or("");
+        let lower = text.get(la..lb).unwrap_or("");
+        let short = text.get(lb..sb).unwrap_or("");
         let start = self.ids.len();
         let f = &mut self.ids;
         f.push(fh(0, &[]));
         f.push(fh(1, &[norm]));
-        f.push(fh(2, &[&lower]));
+        f.push(fh(2, &[lower]));
         // Prefixes and suffixes of 1-4 characters.
         let mut ends = lower.char_indices().map(|(i, _)| i).skip(1);
         let mut starts = lower.char_indices().rev().map(|(i, _)| i);
@@ -539,24 +630,29 @@ impl WordTypes {
         }
         shape_into(&mut self.shape, norm, false);
         f.push(fh(5, &[&self.shape]));
-        let short = shape(norm, true);
-        f.push(fh(6, &[&short]));
-        t.zipf = zipf_bucket(&lower);
+        f.push(fh(6, &[short]));
+        let zipf = zipf_bucket(lower);
         // The word's cluster ("-": none), here and for its neighbours: a name the training data
         // never saw gets features it did ("salesforce" beside "oracle").
-        let cluster = super::gazetteer::cluster(&lower).unwrap_or("-");
+        let cluster = super::gazetteer::cluster(lower).unwrap_or("-");
         f.push(fh(60, &[cluster]));
         if is_capitalised(norm) {
             // A capitalised common word ("Since", "Roughly") is seldom a name.
-            f.push(fh(33, &[bucket_name(t.zipf)]));
+            f.push(fh(33, &[bucket_name(zipf)]));
         }
-        t.near = Neighbour::new(&lower, &short, cluster);
-        t.title = TITLES.contains(&lower.as_str());
-        t.lower = lower;
-        t.short = short;
-        t.start = start as u32;
-        t.len = (self.ids.len() - start) as u8;
-        t.done = true;
+        let near = Neighbour::new(lower, short, cluster);
+        let title = is_title_word(lower);
+        let len = (f.len() - start) as u8;
+        if let Some(t) = self.info.get_mut(id as usize) {
+            t.zipf = zipf;
+            t.near = near;
+            t.title = title;
+            t.lower = Span(la as u32, lb as u32);
+            t.short = Span(lb as u32, sb as u32);
+            t.start = start as u32;
+            t.len = len;
+            t.done = true;
+        }
     }
 
     fn info(&self, id: u32) -> Option<&TypeInfo> {
@@ -637,6 +733,14 @@ struct Tok<'a> {
     zipf: u8,
 }
 
+/// Whether a lower-cased word is one of [`TITLES`] (a set: a scan compared most words with
+/// several of them).
+fn is_title_word(lower: &str) -> bool {
+    static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| TITLES.iter().copied().collect())
+        .contains(lower)
+}
+
 const TITLES: &[&str] = &[
     "mr",
     "mr.",
@@ -690,11 +794,19 @@ pub fn sentence_features(
     out: &mut SentenceFeatures,
     types: &mut Vec<WordType>,
 ) {
-    let caps = is_caps_sentence(words);
-    let ids: Vec<u32> = words
-        .iter()
-        .map(|w| words_seen.intern(&doc.normalise(w, caps)))
-        .collect();
+    // (Caps is the class of a headline in capitals: `is_caps_sentence`.)
+    let class = LineClass::of(words);
+    let caps = class == LineClass::Caps;
+    out.line = class;
+    // Buffers kept from sentence to sentence.
+    let mut ids = std::mem::take(&mut out.type_ids);
+    let mut run_of = std::mem::take(&mut out.run_of);
+    ids.clear();
+    ids.extend(
+        words
+            .iter()
+            .map(|w| words_seen.intern(&doc.normalise(w, caps))),
+    );
     // The scored words read their neighbours up to two words away; the other words only
     // take part in phrase matching (their forms).
     for (i, &id) in ids.iter().enumerate() {
@@ -704,8 +816,8 @@ pub fn sentence_features(
         }
     }
     let words_seen: &WordTypes = words_seen;
-    let info: Vec<&TypeInfo> = ids.iter().filter_map(|&i| words_seen.info(i)).collect();
-    let norm_refs: Vec<&str> = info.iter().map(|t| t.norm.as_str()).collect();
+    let info = || ids.iter().filter_map(|&i| words_seen.info(i));
+    let norm_refs: Vec<&str> = info().map(|t| words_seen.str(t.norm)).collect();
     let matches = gaz.matches(&norm_refs);
     let companies = gaz.company_matches(&norm_refs);
     let remembered = memory.map(|m| m.matches(&norm_refs));
@@ -719,14 +831,13 @@ pub fn sentence_features(
             .unwrap_or_default()
     };
     drop(norm_refs);
-    let toks: Vec<Tok> = info
-        .iter()
+    let toks: Vec<Tok> = info()
         .zip(matches)
         .zip(companies)
         .map(|((t, g), c)| Tok {
-            norm: &t.norm,
-            lower: &t.lower,
-            short: &t.short,
+            norm: words_seen.str(t.norm),
+            lower: words_seen.str(t.lower),
+            short: words_seen.str(t.short),
             near: t.near,
             title: t.title,
             zipf: t.zipf,
@@ -734,10 +845,11 @@ pub fn sentence_features(
             company: c,
         })
         .collect();
-    let line = LineClass::of(words).name();
+    let line = class.name();
 
     // Runs of capitalised words ("Syrian Democratic Forces", "Bank of England").
-    let mut run_of = vec![(0usize, 0usize); toks.len()];
+    run_of.clear();
+    run_of.resize(toks.len(), (0, 0));
     let mut i = 0;
     while i < toks.len() {
         if toks.get(i).is_some_and(|t| is_capitalised(t.norm)) {
@@ -829,13 +941,17 @@ pub fn sentence_features(
             // "President Vladimir Putin": the title two words back, a name in between.
             f.push(fh(9, &[]));
         }
-        for ((bit, _), ids) in LISTS.iter().zip(&fixed.gaz) {
-            for (k, g) in [&t.gaz, &p1.gaz, &n1.gaz].into_iter().enumerate() {
-                if g.begin & bit != 0 {
-                    f.extend(ids[0].get(k));
-                }
-                if g.inside & bit != 0 {
-                    f.extend(ids[1].get(k));
+        // (Most words and their neighbours are in no list: nothing to look at then.)
+        let gaz3 = [&t.gaz, &p1.gaz, &n1.gaz];
+        if gaz3.iter().any(|g| g.begin | g.inside != 0) {
+            for ((bit, _), ids) in LISTS.iter().zip(&fixed.gaz) {
+                for (k, g) in gaz3.into_iter().enumerate() {
+                    if g.begin & bit != 0 {
+                        f.extend(ids[0].get(k));
+                    }
+                    if g.inside & bit != 0 {
+                        f.extend(ids[1].get(k));
+                    }
                 }
             }
         }
@@ -887,9 +1003,11 @@ pub fn sentence_features(
                 }
             }
         }
-        for (p, g) in [mem_at(ii), mem_at(ii - 1), mem_at(ii + 1)]
+        let mem3 = [mem_at(ii), mem_at(ii - 1), mem_at(ii + 1)];
+        for (p, g) in mem3
             .into_iter()
             .enumerate()
+            .filter(|(_, g)| g.begin | g.inside != 0)
         {
             for (k, ids) in fixed.memory.iter().enumerate() {
                 if g.begin & (1 << k) != 0 {
@@ -933,14 +1051,33 @@ pub fn sentence_features(
         }
         out.end_word();
     }
+    drop(toks);
+    out.type_ids = ids;
+    out.run_of = run_of;
 }
 
 /// A sentence's features in one buffer, reused from sentence to sentence: word `i`'s are
 /// `ids[ends[i - 1]..ends[i]]`.
-#[derive(Default)]
 pub struct SentenceFeatures {
     ids: Vec<u32>,
     ends: Vec<usize>,
+    /// The sentence's [`LineClass`].
+    pub line: LineClass,
+    /// Scratch of [`sentence_features`]: each word's type, and its run of capitals.
+    type_ids: Vec<u32>,
+    run_of: Vec<(usize, usize)>,
+}
+
+impl Default for SentenceFeatures {
+    fn default() -> Self {
+        SentenceFeatures {
+            ids: Vec::new(),
+            ends: Vec::new(),
+            line: LineClass::Prose,
+            type_ids: Vec::new(),
+            run_of: Vec::new(),
+        }
+    }
 }
 
 impl SentenceFeatures {

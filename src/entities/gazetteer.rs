@@ -3,7 +3,7 @@
 //! `data/gazetteers/ATTRIBUTION.md` for sources and licences) and compiled by `build.rs` into a
 //! [`super::phrase_table`] that is used in place, so first use costs nothing.
 
-use super::features::FastMap;
+use super::features::{FastMap, FastSet};
 use super::phrase_table::{PhraseHash, PhraseTable};
 
 pub use super::gazetteer_lists::{
@@ -85,12 +85,13 @@ fn frequency_index() -> &'static FastMap<&'static str, (u32, u8)> {
 /// Whether a phrase of the lists can start at `word`: most words are lower case, and only a
 /// few phrases start so.
 fn may_start(word: &str) -> bool {
-    static FIRST: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    // A hash set: most words of a text are lower case, and a binary search compared each
+    // several times.
+    static FIRST: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
     !word.chars().next().is_some_and(char::is_lowercase)
         || FIRST
             .get_or_init(|| LOWER_FIRST.lines().collect())
-            .binary_search(&word)
-            .is_ok()
+            .contains(word)
 }
 
 #[derive(Clone, Copy)]
@@ -122,32 +123,22 @@ pub fn whole_match(m: &[GazMatch]) -> Option<u8> {
     whole.then(|| m.first().map_or(0, |x| x.long_bits))
 }
 
-/// Marks the longest matches, left to right without overlap: `longest[i]` is the end (exclusive)
-/// and lists of the longest match that starts at token `i` (end 0: none).
-pub fn mark_longest(out: &mut [GazMatch], longest: &[(usize, u8)]) {
-    let mut i = 0;
-    while i < out.len() {
-        let (end, bits) = longest.get(i).copied().unwrap_or((0, 0));
-        if end <= i || bits == 0 {
-            i += 1;
-            continue;
+/// Marks tokens `i..end` as one longest match of the lists `bits`.
+fn mark_span(out: &mut [GazMatch], i: usize, end: usize, bits: u8) {
+    for k in i..end {
+        let pos = if end - i == 1 {
+            4
+        } else if k == i {
+            1
+        } else if k + 1 == end {
+            3
+        } else {
+            2
+        };
+        if let Some(m) = out.get_mut(k) {
+            m.long_pos = pos;
+            m.long_bits = bits;
         }
-        for k in i..end {
-            let pos = if end - i == 1 {
-                4
-            } else if k == i {
-                1
-            } else if k + 1 == end {
-                3
-            } else {
-                2
-            };
-            if let Some(m) = out.get_mut(k) {
-                m.long_pos = pos;
-                m.long_bits = bits;
-            }
-        }
-        i = end;
     }
 }
 
@@ -204,12 +195,16 @@ pub fn longest_matches(
     lookup: impl Fn(PhraseHash) -> u8,
 ) -> Vec<GazMatch> {
     let mut out = vec![GazMatch::default(); words.len()];
-    let mut longest = vec![(0usize, 0u8); words.len()];
+    // The longest match of each start is marked as it is found, left to right without overlap
+    // ("New York City" reads as one city rather than three overlapping ones): `free` is where
+    // the next may start.
+    let mut free = 0;
     for i in 0..words.len() {
         if !words.get(i).is_some_and(|w| may_start(w)) {
             continue;
         }
         let mut h = PhraseHash::default();
+        let mut longest = (0usize, 0u8);
         for j in i..words.len().min(i + max_len) {
             h.push(words.get(j).copied().unwrap_or(""), j == i);
             let bits = lookup(h);
@@ -226,13 +221,15 @@ pub fn longest_matches(
                         m.inside |= lists;
                     }
                 }
-                if let Some(l) = longest.get_mut(i) {
-                    *l = (j + 1, lists);
-                }
+                longest = (j + 1, lists);
             }
         }
+        let (end, bits) = longest;
+        if i >= free && end > i && bits != 0 {
+            mark_span(&mut out, i, end, bits);
+            free = end;
+        }
     }
-    mark_longest(&mut out, &longest);
     out
 }
 

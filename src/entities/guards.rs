@@ -19,7 +19,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::features::title_case;
+use super::features::{lower_into, title_case, FastSet};
 use super::gazetteer::{
     whole_match, zipf_bucket, GazMatch, Gazetteer, CITY, COMPANY, COUNTRY, FIRST_NAME, NATIONALITY,
     PRODUCT, REGION,
@@ -315,7 +315,9 @@ fn people_named_like_places(mentions: &mut [Mention]) {
 struct Context<'a> {
     toks: &'a [Token],
     initial: Vec<bool>,
-    prose_caps: HashSet<String>,
+    /// Per token: whether its line reads as a heading ([`in_heading`], judged once per line).
+    heading: Vec<bool>,
+    prose_caps: FastSet<String>,
 }
 
 /// The line holding byte `at`.
@@ -369,7 +371,9 @@ impl<'a> Context<'a> {
                 }
             }
         }
-        let mut prose_caps = HashSet::new();
+        let mut prose_caps = FastSet::default();
+        let mut heading = Vec::with_capacity(toks.len());
+        let mut lower = String::new();
         // Tokens come in text order: the line start moves on at each line break between them,
         // and each line is judged once.
         let mut line: Option<(usize, bool)> = None; // (line start, heading)
@@ -384,6 +388,8 @@ impl<'a> Context<'a> {
             } else if line.is_none() {
                 line = Some((0, in_heading(text, 0)));
             }
+            let in_heading_line = line.is_some_and(|l| l.1);
+            heading.push(in_heading_line);
             let w = t.text(text);
             if initial.get(i).copied().unwrap_or(true)
                 || !w.chars().next().is_some_and(char::is_uppercase)
@@ -391,14 +397,27 @@ impl<'a> Context<'a> {
             {
                 continue;
             }
-            if !line.is_some_and(|l| l.1) {
-                prose_caps.insert(w.to_lowercase());
+            if !in_heading_line {
+                lower_into(&mut lower, w);
+                if !prose_caps.contains(lower.as_str()) {
+                    prose_caps.insert(lower.clone());
+                }
             }
         }
         Context {
             toks,
             initial,
+            heading,
             prose_caps,
+        }
+    }
+
+    /// [`in_heading`] for byte `at`: the judgment of its token's line when `at` is inside a
+    /// token (tokens hold no line break).
+    fn in_heading(&self, text: &str, i: usize, at: usize) -> bool {
+        match (self.toks.get(i), self.heading.get(i)) {
+            (Some(t), Some(&h)) if t.start <= at && at < t.end => h,
+            _ => in_heading(text, at),
         }
     }
 
@@ -650,7 +669,7 @@ fn defined_by_capitals(text: &str) -> HashSet<&str> {
 fn drop_common_words(text: &str, ctx: &Context, mentions: &mut Vec<Mention>) {
     // Words of the text's longer person names: alone they still name that person ("Major"
     // after "John Major").
-    let mut in_full_names: HashSet<String> = HashSet::new();
+    let mut in_full_names: FastSet<String> = FastSet::default();
     for m in mentions
         .iter()
         .filter(|m| m.label == Label::Per && m.text.contains(' '))
@@ -706,23 +725,29 @@ fn drop_common_words(text: &str, ctx: &Context, mentions: &mut Vec<Mention>) {
                 return false;
             }
         }
-        let all_plain = words.iter().all(|w| is_plain_word(w)) && !is_listed_phrase(&words);
+        // Worked out only where a test below needs it (most mentions never get there).
+        let plain = || words.iter().all(|w| is_plain_word(w)) && !is_listed_phrase(&words);
+        let mut all_plain: Option<bool> = None;
         // A "person" made of plain words only ("Solutions Officer", "Breaking News"), and a
         // list run together ("Food & Beverage", "Automotive, Construction").
         let i = ctx.token_at(m.start);
         let initial = ctx.initial.get(i).copied().unwrap_or(false);
-        let heading = shouted || in_heading(text, m.start);
+        let heading = shouted || ctx.in_heading(text, i, m.start);
         // One capitalised word inside a prose sentence is the writer's capital, not the
         // sentence's or a heading's: "Brazilian striker Ronaldo", "no God but Allah".
         let lone_in_prose = lower.len() == 1 && !initial && !heading;
-        if all_plain && ((m.label == Label::Per && !lone_in_prose) || m.text.contains([',', '&'])) {
-            return false;
+        if (m.label == Label::Per && !lone_in_prose) || m.text.contains([',', '&']) {
+            let p = plain();
+            all_plain = Some(p);
+            if p {
+                return false;
+            }
         }
         if !(heading || initial) {
             return true;
         }
         let seen_in_prose = lower.iter().any(|w| ctx.prose_caps.contains(w));
-        if seen_in_prose || !all_plain {
+        if seen_in_prose || !all_plain.unwrap_or_else(plain) {
             return true;
         }
         // Titles of works in headings are often plain words ("Inside Out"): beyond one word,

@@ -18,6 +18,8 @@
 
 use whatlang::{Detector, Lang};
 
+use super::features::FastSet;
+
 /// Below this many lower-case words there is no prose to judge: the text counts as English.
 const MIN_PROSE_WORDS: usize = 30;
 /// Share of function words among the lower-case words from which a text is English.
@@ -34,6 +36,13 @@ const FUNCTION_WORDS: &[&str] = &[
     "their", "there", "they", "this", "to", "was", "we", "were", "what", "which", "who", "will",
     "with", "would", "you",
 ];
+
+/// Whether `w` is one of [`FUNCTION_WORDS`] (a set: most words are looked up).
+fn is_function_word(w: &str) -> bool {
+    static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| FUNCTION_WORDS.iter().copied().collect())
+        .contains(w)
+}
 
 /// The languages the identifier chooses among: English and the languages whose text the tagger
 /// would most often meet instead (Latin for placeholder text). Fewer candidates make it faster
@@ -110,7 +119,7 @@ pub fn is_english(sentences: &[Vec<&str>]) -> bool {
         }
         if first.is_lowercase() {
             prose.push(w);
-            if w.len() <= 5 && w.is_ascii() && FUNCTION_WORDS.binary_search(w).is_ok() {
+            if w.len() <= 5 && w.is_ascii() && is_function_word(w) {
                 function += 1;
             }
             if prose.len() == ENOUGH_WORDS {
@@ -170,7 +179,7 @@ mod tests {
     }
 
     #[test]
-    fn list_is_sorted_for_binary_search() {
+    fn list_is_sorted_and_unique() {
         assert!(FUNCTION_WORDS.windows(2).all(|p| p[0] < p[1]));
     }
 

@@ -238,9 +238,12 @@ pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str, lang: Option<&
         None => Vec::new(),
     };
     let mut mentions: Vec<Mention> = Vec::new();
+    // One span buffer for every sentence.
+    let mut spans: Vec<(usize, usize, Label)> = Vec::new();
     for (si, range) in sents.iter().enumerate() {
         let Some(ws) = words.get(si) else { continue };
-        let mut spans: Vec<(usize, usize, Label)> = rules::find(ws);
+        spans.clear();
+        rules::find_into(ws, &mut spans);
         if let Some(t) = tags.get(si) {
             for (a, b, ty) in tag_spans(t) {
                 let (mut a, mut b) = (a, b);
@@ -288,7 +291,7 @@ pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str, lang: Option<&
             holidays::mark(ws, &mut spans);
         }
         spans.sort_unstable_by_key(|s| s.0);
-        for (a, b, label) in spans {
+        for &(a, b, label) in &spans {
             let (Some(first), Some(last)) =
                 (toks.get(range.start + a), toks.get(range.start + b - 1))
             else {
@@ -319,12 +322,11 @@ pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str, lang: Option<&
 }
 
 /// Entity spans (first token, end token, label) of a tag sequence.
-fn tag_spans(tags: &[usize]) -> Vec<(usize, usize, Label)> {
+fn tag_spans(tags: &[usize]) -> impl Iterator<Item = (usize, usize, Label)> {
     const LABELS: [Label; 4] = [Label::Per, Label::Org, Label::Loc, Label::Misc];
     self::tags::bilou_spans(tags)
         .into_iter()
         .map(|(a, b, k)| (a, b, LABELS.get(k).copied().unwrap_or(Label::Misc)))
-        .collect()
 }
 
 /// An acronym the text defines ("Syrian Democratic Forces (SDF)") is a mention wherever it

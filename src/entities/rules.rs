@@ -144,6 +144,10 @@ fn is_scale(w: &str) -> bool {
 }
 
 fn is_clock(w: &str) -> bool {
+    // Most words hold no colon: no need to split them.
+    if !w.contains(':') {
+        return false;
+    }
     let parts: Vec<&str> = w.split(':').collect();
     if parts.len() < 2 || parts.len() > 3 {
         return false;
@@ -184,6 +188,12 @@ fn is_glued_time(w: &str) -> bool {
 /// Finds rule-based mentions: (first token, end token, label), non-overlapping, in order.
 pub fn find(words: &[&str]) -> Vec<(usize, usize, Label)> {
     let mut out = Vec::new();
+    find_into(words, &mut out);
+    out
+}
+
+/// [`find`], appending to `out`.
+pub fn find_into(words: &[&str], out: &mut Vec<(usize, usize, Label)>) {
     let mut i = 0;
     while i < words.len() {
         if !words.get(i).is_some_and(|w| may_start(w)) {
@@ -202,7 +212,6 @@ pub fn find(words: &[&str]) -> Vec<(usize, usize, Label)> {
             i += 1;
         }
     }
-    out
 }
 
 /// Whether a match can start at `w`: every rule starts at a capitalised word (months, weekdays,
@@ -317,6 +326,10 @@ fn is_dash(w: &str) -> bool {
 }
 
 fn is_numeric_date(w: &str) -> bool {
+    // Three parts need a separator, and a date starts with a digit.
+    if !w.starts_with(|c: char| c.is_ascii_digit()) || !w.contains(['-', '/']) {
+        return false;
+    }
     let sep = if w.contains('-') { '-' } else { '/' };
     let parts: Vec<&str> = w.split(sep).collect();
     if parts.len() != 3

@@ -6,8 +6,8 @@
 use std::sync::OnceLock;
 
 use super::features::{
-    quiet_words, sentence_features, Aggregate, DocInfo, History, SentenceFeatures, WordType,
-    WordTypes,
+    quiet_words, sentence_features, Aggregate, DocInfo, History, LineClass, SentenceFeatures,
+    WordType, WordTypes,
 };
 use super::gazetteer::Gazetteer;
 use super::memory::Memory;
@@ -263,7 +263,7 @@ fn for_each_sentence(
 ) {
     let doc = DocInfo::new(sentences);
     let gaz = Gazetteer::get();
-    let mut seen = WordTypes::default();
+    let mut seen = WordTypes::with_capacity(sentences.iter().map(Vec::len).sum());
     let mut sf = SentenceFeatures::default();
     let mut types = Vec::new();
     for (si, words) in sentences.iter().enumerate() {
@@ -331,13 +331,14 @@ impl<'m> Decoder<'m> {
     }
 
     /// Tags one sentence: `feats(i)` are word i's static features, `tys` the words' types (may
-    /// be empty: no caching), `q` the quiet words (may be empty).
+    /// be empty: no caching), `q` the quiet words (may be empty), `line` its class if known.
     fn sentence<'f>(
         &mut self,
         words: &[&str],
         feats: impl Fn(usize) -> &'f [u32],
         tys: &[WordType],
         q: &[bool],
+        line: Option<LineClass>,
     ) -> Vec<usize> {
         let model = self.model;
         self.em.clear();
@@ -379,7 +380,8 @@ impl<'m> Decoder<'m> {
             self.em.push(e);
         }
         let tags = model.viterbi_forcing_o(&self.em, q);
-        self.hist.record_sentence(words, &tags);
+        let line = line.unwrap_or_else(|| LineClass::of(words));
+        self.hist.record_sentence_in(words, &tags, line);
         tags
     }
 }
@@ -406,7 +408,8 @@ pub fn decode_document(
         let tys = types
             .and_then(|t| t.get(si))
             .map_or(no_types, Vec::as_slice);
-        out.push(dec.sentence(words, |i| f.get(i).map_or(&[][..], Vec::as_slice), tys, q));
+        let feats = |i: usize| f.get(i).map_or(&[][..], Vec::as_slice);
+        out.push(dec.sentence(words, feats, tys, q, None));
     }
     out
 }
@@ -424,7 +427,7 @@ fn tag_single_pass(
     for_each_sentence(sentences, memory, quiet, |si, q, got| {
         let words = sentences.get(si).map_or(&[][..], Vec::as_slice);
         out.push(match got {
-            Some((sf, types)) => dec.sentence(words, |i| sf.word(i), types, q),
+            Some((sf, types)) => dec.sentence(words, |i| sf.word(i), types, q, Some(sf.line)),
             None => dec.all_o(words),
         });
     });

@@ -98,6 +98,10 @@ fn is_abbreviation(word: &str) -> bool {
     if word.contains('.') && word.chars().all(|c| c == '.' || c.is_alphabetic()) {
         return true; // U.S, a.m, p.m
     }
+    // The list is ASCII lower case: an ASCII word compares without lower-casing it.
+    if word.is_ascii() {
+        return ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+    }
     let lower = word.to_lowercase();
     ABBREVIATIONS.contains(&lower.as_str())
 }
@@ -165,8 +169,9 @@ fn split_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>
             break;
         }
     }
-    // Trailing punctuation, collected in reverse.
-    let mut tail: Vec<Token> = Vec::new();
+    // Trailing punctuation, collected in reverse at the end of `out`, then moved after the
+    // word (no buffer of its own).
+    let tail_at = out.len();
     loop {
         let word = text.get(start..end).unwrap_or("");
         let Some(c) = word.chars().next_back() else {
@@ -181,7 +186,7 @@ fn split_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>
                 // "..." stays one token.
                 let dots = word.len() - word.trim_end_matches('.').len();
                 if dots >= 2 && dots < word.len() {
-                    tail.push(Token {
+                    out.push(Token {
                         start: end - dots,
                         end,
                     });
@@ -193,7 +198,7 @@ fn split_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>
             if is_abbreviation(body) {
                 break;
             }
-            tail.push(Token {
+            out.push(Token {
                 start: end - 1,
                 end,
             });
@@ -202,7 +207,7 @@ fn split_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>
         }
         if is_close_punct(c) {
             // Keep the digits of a time or score together ("18:15" never ends in ':').
-            tail.push(Token {
+            out.push(Token {
                 start: end - c.len_utf8(),
                 end,
             });
@@ -220,6 +225,7 @@ fn split_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>
     } else {
         0
     };
+    let before = out.len();
     if poss > 0 && word.len() > poss {
         out.push(Token {
             start,
@@ -232,7 +238,13 @@ fn split_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>
     } else if start < end {
         out.push(Token { start, end });
     }
-    out.extend(tail.into_iter().rev());
+    let words = out.len() - before;
+    if let Some(moved) = out.get_mut(tail_at..) {
+        moved.rotate_right(words);
+        if let Some(t) = moved.get_mut(words..) {
+            t.reverse();
+        }
+    }
 }
 
 /// Splits the text into sentences: ranges of token indices. A sentence never crosses a line

@@ -2,6 +2,8 @@
 //! (derived from wordfreq, see `data/gazetteers/ATTRIBUTION.md`), and closed-class words that
 //! are never a name on their own.
 
+use super::features::FastSet;
+
 /// Frequent English words minus known names (`common_words.txt`, built by
 /// `scripts/gazetteers/common_words.py`), as one bit per entry of the word-frequency list that
 /// the tagger embeds (`build.rs`).
@@ -404,8 +406,7 @@ const FURNITURE: &[&str] = &[
 
 /// Whether `lower` is a closed-class or page-furniture word ([`CLOSED`], [`FURNITURE`]).
 pub fn is_closed(lower: &str) -> bool {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
+    static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
     is_function(lower)
         || SET
             .get_or_init(|| FURNITURE.iter().copied().collect())
@@ -415,8 +416,7 @@ pub fn is_closed(lower: &str) -> bool {
 /// Whether `lower` is a function word or sentence adverb ([`CLOSED`]): never a name alone.
 pub fn is_function(lower: &str) -> bool {
     // Looked up for every word of every mention: a set, not a scan.
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
+    static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
     SET.get_or_init(|| CLOSED.iter().copied().collect())
         .contains(lower)
 }
@@ -446,8 +446,14 @@ pub fn is_generic_acronym(word: &str) -> bool {
         .strip_suffix('s')
         .filter(|w| w.len() >= 2)
         .unwrap_or(word);
-    let upper = w.to_uppercase();
     // Written in capitals, or mostly ("SaaS", "GenAI").
-    w.chars().filter(|c| c.is_uppercase()).count() >= 2
-        && GENERIC_ACRONYMS.contains(&upper.as_str())
+    if w.chars().filter(|c| c.is_uppercase()).count() < 2 {
+        return false;
+    }
+    // The list is ASCII capitals: an ASCII word compares without upper-casing it.
+    if w.is_ascii() {
+        GENERIC_ACRONYMS.iter().any(|a| a.eq_ignore_ascii_case(w))
+    } else {
+        GENERIC_ACRONYMS.contains(&w.to_uppercase().as_str())
+    }
 }
