@@ -57,6 +57,14 @@ const HOLIDAYS: &[&[&str]] = &[
 pub fn mark(words: &[&str], spans: &mut Vec<(usize, usize, Label)>) {
     let mut i = 0;
     while i < words.len() {
+        // Every holiday starts with a capital: most words are passed over at once.
+        if !words
+            .get(i)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            i += 1;
+            continue;
+        }
         let found = HOLIDAYS
             .iter()
             .find(|h| words.get(i..i + h.len()).is_some_and(|w| w == **h));

@@ -50,9 +50,13 @@ const FREQUENT: u8 = 10;
 /// a [`DISTINCT`] one): adds a MISC mention where none covers the word, and relabels a mention
 /// that is exactly the word. Mentions stay in text order.
 pub fn mark(text: &str, toks: &[Token], sents: &[Range<usize>], mentions: &mut Vec<Mention>) {
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let mut named: Vec<&str> = Vec::new();
     for t in toks {
         let w = t.text(text);
+        if !capitalised(w) {
+            continue;
+        }
         if (DISTINCT.contains(&w) || AMBIGUOUS.contains(&w)) && !named.contains(&w) {
             named.push(w);
         }
@@ -66,6 +70,9 @@ pub fn mark(text: &str, toks: &[Token], sents: &[Range<usize>], mentions: &mut V
         for ti in sent.clone() {
             let Some(t) = toks.get(ti) else { continue };
             let w = t.text(text);
+            if !capitalised(w) {
+                continue;
+            }
             if DISTINCT.contains(&w) {
                 // The tagger took it for a person or a place ("Haskell").
                 if let Some(m) = mentions
