@@ -157,7 +157,7 @@ pub fn quoted_titles(words: &[&str], spans: &mut Vec<(usize, usize, Label)>) {
                 && !is_ui_label(words, a, close_at)
                 && !is_nickname(words, spans, a, close_at)
             {
-                mark(spans, a, b);
+                mark(spans, a, b, is_cued(words, a));
             }
         }
         i = close_at + 1;
@@ -367,12 +367,17 @@ fn is_nickname(words: &[&str], spans: &[(usize, usize, Label)], a: usize, b: usi
     person_before && capital_after
 }
 
-fn mark(spans: &mut Vec<(usize, usize, Label)>, a: usize, b: usize) {
+/// Marks `a..b` as a title. `cued`: a work's noun comes before it ("the single ‘Nadia’"), so
+/// even a person or place the tagger found there is the title.
+fn mark(spans: &mut Vec<(usize, usize, Label)>, a: usize, b: usize, cued: bool) {
     let overlaps = |s: &(usize, usize, Label)| s.0 < b && a < s.1;
     if spans.iter().any(|s| overlaps(s) && (s.0 < a || s.1 > b)) {
         return;
     }
-    if spans.iter().any(|s| s.0 == a && s.1 == b) {
+    if let Some(s) = spans.iter_mut().find(|s| s.0 == a && s.1 == b) {
+        if cued && matches!(s.2, Label::Per | Label::Loc) {
+            s.2 = Label::Misc;
+        }
         return;
     }
     let inside = spans.iter().any(overlaps);
@@ -403,6 +408,11 @@ mod tests {
         );
         assert_eq!(
             titles("songs like “ Frozen , ” and", &[]),
+            vec![(3, 4, Label::Misc)]
+        );
+        // After a work's noun, even a name the tagger found is the title.
+        assert_eq!(
+            titles("the single ‘ Nadia ’ samples", &[(3, 4, Label::Per)]),
             vec![(3, 4, Label::Misc)]
         );
         // A lone word without a cue may be a label or a scare-quoted term.
