@@ -95,8 +95,31 @@ fn headline_text_leaves_out_dates_marks_and_hidden_copies() {
 }
 
 #[test]
+fn a_dated_article_shows_the_headline_it_prints() {
+    // The social card's title is reworded; the article is dated: the page's one headline.
+    let dated = "<meta property=\"article:published_time\" content=\"2026-01-28T09:00:00Z\">";
+    let t = title_of(
+        &format!("{dated}<meta property=\"og:title\" content=\"Island to lease a second ferry\">"),
+        "<h1>A second boat for the summer crossings</h1>",
+    );
+    assert_eq!(t.as_deref(), Some("A second boat for the summer crossings"));
+    // Two headlines, or one too short to be a headline: the metadata title stays.
+    let t = title_of(
+        &format!("{dated}<meta property=\"og:title\" content=\"Island to lease a second ferry\">"),
+        "<h1>A second boat for the summer crossings</h1><h1>Also today</h1>",
+    );
+    assert_eq!(t.as_deref(), Some("Island to lease a second ferry"));
+    let t = title_of(
+        &format!("{dated}<meta property=\"og:title\" content=\"Island to lease a second ferry\">"),
+        "<h1>Ferries</h1>",
+    );
+    assert_eq!(t.as_deref(), Some("Island to lease a second ferry"));
+}
+
+#[test]
 fn reworded_headlines_and_site_headings_leave_the_title_alone() {
-    // A headline in other words: the metadata title stays (as Readability has it).
+    // A headline in other words on a page with no date or author (a service's slogan): the
+    // metadata title stays (as Readability has it).
     let t = title_of(
         "<meta property=\"og:title\" content=\"Island to lease a second ferry\">",
         "<h1>A second boat for the summer crossings</h1>",

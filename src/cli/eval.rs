@@ -91,7 +91,7 @@ pub fn eval_readability(dir: &str) -> CmdResult {
     let (rows, t) = eval_dir(dir)?;
     let mark = |b: bool| if b { "." } else { "x" };
     println!("{:<44} {:>6}  T B E S L D P R  note", "page", "F1");
-    println!("(. agrees, x differs, ~ differs only by our site-suffix removal or byline cleaning, + a value we found where Readability has none)");
+    println!("(. agrees, x differs, ~ differs only by our site-suffix removal, the headline the page prints or byline cleaning, + a value we found where Readability has none)");
     for r in &rows {
         let mut note = String::new();
         if r.title_site_stripped {
@@ -144,7 +144,7 @@ pub fn eval_readability(dir: &str) -> CmdResult {
     println!("mean text F1         {:.4}", t.mean_f1);
     println!("pages F1 >= 0.95     {}", t.pages_095);
     println!(
-        "title agrees         {} (strict), {} counting our site-suffix removal",
+        "title agrees         {} (strict), {} counting our site-suffix removal and printed headlines",
         t.title, t.title_lenient
     );
     println!(

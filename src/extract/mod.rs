@@ -25,6 +25,7 @@ mod strict;
 mod verdict;
 
 pub use metadata::headline_of_title;
+pub use pipeline::printed_headlines;
 pub use sanitize::sanitize;
 
 use serde::Serialize;

@@ -98,6 +98,23 @@ fn shown_date(
     }
 }
 
+/// Words a page's one `<h1>` needs to stand for the article's title (not a section or a name).
+const MIN_HEADLINE_WORDS: usize = 3;
+
+/// The page's `<h1>` texts in order (the first few): the headlines it prints.
+fn headlines(dom: &Dom) -> Vec<String> {
+    dom.descendants_with_tags(ROOT, &["h1"])
+        .iter()
+        .take(MAX_HEADLINE_CANDIDATES)
+        .filter_map(|&h| metadata::heading_text(dom, h))
+        .collect()
+}
+
+/// The headlines a page prints (its `<h1>` texts), for evaluations that compare titles.
+pub fn printed_headlines(html: &str) -> Vec<String> {
+    headlines(&prepare(html, true).0)
+}
+
 pub fn run(
     html: &str,
     page: Option<&url::Url>,
@@ -105,12 +122,7 @@ pub fn run(
     let (mut dom, ld) = prepare(html, true);
     let ld = ld.unwrap_or_default();
     let meta = metadata::metadata(&mut dom, &ld);
-    let headings: Vec<String> = dom
-        .descendants_with_tags(ROOT, &["h1"])
-        .iter()
-        .take(MAX_HEADLINE_CANDIDATES)
-        .filter_map(|&h| metadata::heading_text(&dom, h))
-        .collect();
+    let headings = headlines(&dom);
     let base = prep::base_url(&dom, page);
     let base_is_page = base.as_ref() == page;
     // Read from the page only when the metadata has no usable date (it costs a walk).
@@ -247,6 +259,26 @@ pub fn run(
         .first()
         .and_then(|h| metadata::headline_of_title(&title, h))
         .or_else(|| metadata::visible_headline(&headings, &title))
+        .or_else(|| {
+            // An article (dated or signed) whose one headline is reworded from its metadata
+            // title ("Top 10 Health and Nutrition Trends to Watch" printed, "Health And
+            // Nutrition Trends For 2026" shared): the reader shows what the page prints. Not
+            // on other pages, whose one `<h1>` is as often a slogan ("Make operations
+            // self-driving") as their name.
+            let signed =
+                meta.published_time.is_some() || !printed_days.is_empty() || has_meta_byline;
+            let [h] = headings.as_slice() else {
+                return None;
+            };
+            let (hl, tl) = (h.trim().to_lowercase(), title.to_lowercase());
+            // A site's name or tagline in the `<h1>`: the title's tail, not its headline.
+            let site_heading = tl.ends_with(&hl)
+                || site_name
+                    .as_deref()
+                    .is_some_and(|s| s.trim().to_lowercase() == hl);
+            (signed && !site_heading && h.split_whitespace().count() >= MIN_HEADLINE_WORDS)
+                .then(|| h.trim().to_string())
+        })
         .unwrap_or(title);
     let published_time = meta
         .published_time
