@@ -34,7 +34,7 @@ pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 pub type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 
 use super::gazetteer::{
-    zipf_bucket, GazMatch, Gazetteer, COMPANY, FIRST_NAME, LISTS, ORG_SUFFIX, PRODUCT,
+    first_hash, zipf_bucket, GazMatch, Gazetteer, COMPANY, FIRST_NAME, LISTS, ORG_SUFFIX, PRODUCT,
 };
 use super::memory::Memory;
 use super::phrase_table::PhraseHash;
@@ -488,6 +488,9 @@ struct Span(u32, u32);
 
 struct TypeInfo {
     norm: Span,
+    /// The form as a phrase's first word: its hash, and what it finds alone in the lists, the
+    /// company list and the remembered names (worked out once: [`WordTypes::phrase_start`]).
+    phrase: Option<(PhraseHash, [u8; 3])>,
     /// Whether the fields below and its features are worked out ([`WordTypes::complete`]):
     /// only words the tagger scores, and their neighbours, need them.
     done: bool,
@@ -566,6 +569,7 @@ impl WordTypes {
         let norm = self.push_str(norm);
         self.info.push(TypeInfo {
             norm,
+            phrase: None,
             done: false,
             lower: Span::default(),
             short: Span::default(),
@@ -657,6 +661,24 @@ impl WordTypes {
 
     fn info(&self, id: u32) -> Option<&TypeInfo> {
         self.info.get(id as usize)
+    }
+
+    /// Works out type `id`'s [`TypeInfo::phrase`], once: the look-ups of a phrase's first word
+    /// are the same at each occurrence.
+    fn phrase_start(&mut self, id: u32, gaz: &Gazetteer, memory: Option<&Memory>) {
+        let Some(t) = self.info.get(id as usize) else {
+            return;
+        };
+        if t.phrase.is_some() {
+            return;
+        }
+        let norm = self.str(t.norm);
+        let h = first_hash(norm);
+        let [lists, companies] = gaz.first(norm, h);
+        let remembered = memory.map_or(0, |m| m.first(h));
+        if let Some(t) = self.info.get_mut(id as usize) {
+            t.phrase = Some((h, [lists, companies, remembered]));
+        }
     }
 
     /// The features of type `id` (the first ones of each of its words' lists).
@@ -815,12 +837,25 @@ pub fn sentence_features(
             words_seen.complete(id);
         }
     }
+    for &id in &ids {
+        words_seen.phrase_start(id, gaz, memory);
+    }
     let words_seen: &WordTypes = words_seen;
     let info = || ids.iter().filter_map(|&i| words_seen.info(i));
     let norm_refs: Vec<&str> = info().map(|t| words_seen.str(t.norm)).collect();
-    let matches = gaz.matches(&norm_refs);
-    let companies = gaz.company_matches(&norm_refs);
-    let remembered = memory.map(|m| m.matches(&norm_refs));
+    // Phrase matching from each word's kept first look-ups (`k` picks the table).
+    let type_ids = ids.as_slice();
+    let first = |k: usize| {
+        move |i: usize| {
+            let p = type_ids.get(i).and_then(|&id| words_seen.info(id)?.phrase);
+            p.map_or((PhraseHash::default(), 0), |(h, b)| {
+                (h, b.get(k).copied().unwrap_or(0))
+            })
+        }
+    };
+    let matches = gaz.matches_from(&norm_refs, first(0));
+    let companies = gaz.company_matches_from(&norm_refs, first(1));
+    let remembered = memory.map(|m| m.matches_from(&norm_refs, first(2)));
     let mem_at = |k: isize| -> GazMatch {
         if k < 0 {
             return GazMatch::default();
@@ -1300,6 +1335,28 @@ mod tests {
         h.record_sentence(&prose, &[0, 0, 0, per, 0, 0, 0]);
         h.features("Acme", &mut out);
         assert!(!out.is_empty());
+    }
+
+    #[test]
+    fn word_types_are_interned_by_form() {
+        let mut t = WordTypes::with_capacity(8);
+        let a = t.intern("Paris");
+        let b = t.intern("paris");
+        assert_ne!(a, b);
+        assert_eq!(t.intern("Paris"), a);
+        assert_eq!(t.len(), 2);
+        t.complete(a);
+        t.complete(a);
+        let info = t.info(a).unwrap();
+        assert_eq!(
+            (t.str(info.norm), t.str(info.lower), t.str(info.short)),
+            ("Paris", "paris", "Xx")
+        );
+        assert_eq!(t.features(a).first(), Some(&fh(0, &[])));
+        // Non-ASCII forms are lower-cased in full.
+        let c = t.intern("ÉCOLE");
+        t.complete(c);
+        assert_eq!(t.str(t.info(c).unwrap().lower), "école");
     }
 
     #[test]

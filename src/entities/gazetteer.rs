@@ -167,19 +167,70 @@ impl Gazetteer {
             None => vec![GazMatch::default(); words.len()],
         }
     }
+
+    /// What one word alone finds in the lists and in the company list: `[lists, companies]`
+    /// (0 where no phrase may start at it), `h` being its [`first_hash`]. A word's answers
+    /// can be kept for its every occurrence (see [`Gazetteer::matches_from`]).
+    pub fn first(&self, word: &str, h: PhraseHash) -> [u8; 2] {
+        let lists = match self.phrases {
+            Some(t) if may_start(word) => t.get(h.finish()),
+            _ => 0,
+        };
+        let companies = match self.companies {
+            Some(t) if may_start_company(word) => t.get(h.finish()),
+            _ => 0,
+        };
+        [lists, companies]
+    }
+
+    /// [`Gazetteer::matches`] with each word's [`first_hash`] and `first(i)[0]` given.
+    pub fn matches_from(
+        &self,
+        words: &[&str],
+        first: impl Fn(usize) -> (PhraseHash, u8),
+    ) -> Vec<GazMatch> {
+        match self.phrases {
+            Some(table) => {
+                longest_matches_from(words, MAX_LEN, PREFIX, first, |h| table.get(h.finish()))
+            }
+            None => vec![GazMatch::default(); words.len()],
+        }
+    }
+
+    /// [`Gazetteer::company_matches`] with each word's [`first_hash`] and `first(i)[1]` given.
+    pub fn company_matches_from(
+        &self,
+        words: &[&str],
+        first: impl Fn(usize) -> (PhraseHash, u8),
+    ) -> Vec<GazMatch> {
+        match self.companies {
+            Some(table) => {
+                longest_matches_from(words, MAX_LEN, PREFIX, first, |h| table.get(h.finish()))
+            }
+            None => vec![GazMatch::default(); words.len()],
+        }
+    }
+}
+
+/// The phrase hash of a word opening a phrase.
+pub fn first_hash(word: &str) -> PhraseHash {
+    let mut h = PhraseHash::default();
+    h.push(word, true);
+    h
+}
+
+/// Whether a company or product name may start at `word`: not a lower-case word.
+fn may_start_company(word: &str) -> bool {
+    !word.chars().next().is_some_and(char::is_lowercase)
 }
 
 impl Gazetteer {
     /// Matches the company and brand names ([`COMPANY`]) and products ([`PRODUCT`]) in `words`.
     pub fn company_matches(&self, words: &[&str]) -> Vec<GazMatch> {
         match self.companies {
-            Some(table) => longest_matches(
-                words,
-                MAX_LEN,
-                PREFIX,
-                |w| !w.chars().next().is_some_and(char::is_lowercase),
-                |h| table.get(h.finish()),
-            ),
+            Some(table) => longest_matches(words, MAX_LEN, PREFIX, may_start_company, |h| {
+                table.get(h.finish())
+            }),
             None => vec![GazMatch::default(); words.len()],
         }
     }
@@ -194,20 +245,44 @@ pub fn longest_matches(
     may_start: impl Fn(&str) -> bool,
     lookup: impl Fn(PhraseHash) -> u8,
 ) -> Vec<GazMatch> {
+    let first = |i: usize| {
+        let w = words.get(i).copied().unwrap_or("");
+        if !may_start(w) {
+            return (PhraseHash::default(), 0);
+        }
+        let h = first_hash(w);
+        (h, lookup(h))
+    };
+    longest_matches_from(words, max_len, prefix, first, &lookup)
+}
+
+/// [`longest_matches`] given each word's phrase hash and bits as a phrase's first word
+/// (`first(i)`, bits 0 where no phrase may start), which callers can keep per word form.
+pub fn longest_matches_from(
+    words: &[&str],
+    max_len: usize,
+    prefix: u8,
+    first: impl Fn(usize) -> (PhraseHash, u8),
+    lookup: impl Fn(PhraseHash) -> u8,
+) -> Vec<GazMatch> {
     let mut out = vec![GazMatch::default(); words.len()];
     // The longest match of each start is marked as it is found, left to right without overlap
     // ("New York City" reads as one city rather than three overlapping ones): `free` is where
     // the next may start.
     let mut free = 0;
     for i in 0..words.len() {
-        if !words.get(i).is_some_and(|w| may_start(w)) {
+        let (mut h, first_bits) = first(i);
+        if first_bits == 0 {
             continue;
         }
-        let mut h = PhraseHash::default();
         let mut longest = (0usize, 0u8);
         for j in i..words.len().min(i + max_len) {
-            h.push(words.get(j).copied().unwrap_or(""), j == i);
-            let bits = lookup(h);
+            let bits = if j == i {
+                first_bits
+            } else {
+                h.push(words.get(j).copied().unwrap_or(""), false);
+                lookup(h)
+            };
             if bits == 0 {
                 break;
             }

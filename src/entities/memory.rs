@@ -3,8 +3,8 @@
 use std::borrow::Cow;
 
 use super::features::FastMap;
-use crate::entities::gazetteer::{longest_matches, GazMatch};
-use crate::entities::model::{encode_keys, read_keys};
+use crate::entities::gazetteer::{longest_matches_from, GazMatch};
+use crate::entities::model::{encode_keys, read_keys, Keys};
 use crate::entities::phrase_table::PhraseHash;
 
 /// Names seen in the training data with their types: a gazetteer learned from the corpus.
@@ -58,21 +58,43 @@ impl Memory {
         self.len() == 0
     }
 
+    /// The remembered names in `words` (the tagger uses [`Memory::matches_from`]).
+    #[cfg(test)]
     pub(super) fn matches(&self, words: &[&str]) -> Vec<GazMatch> {
-        let stored = read_keys(&self.stored, 8);
-        let get = |key: u32| -> Option<u8> {
-            match &stored {
-                Some((keys, values)) => self.stored.get(values + keys.find(key)?).copied(),
-                None => self.phrases.get(&key).copied(),
-            }
+        self.matches_from(words, |i| {
+            let h = super::gazetteer::first_hash(words.get(i).copied().unwrap_or(""));
+            (h, self.first(h))
+        })
+    }
+
+    /// The bits of the phrase with hash `h` (0: none), in the table `stored` read.
+    fn get(&self, stored: Option<(Keys<'_>, usize)>, h: PhraseHash) -> u8 {
+        let key = h.key32();
+        let found = match stored {
+            Some((keys, values)) => keys
+                .find(key)
+                .and_then(|r| self.stored.get(values + r).copied()),
+            None => self.phrases.get(&key).copied(),
         };
-        longest_matches(
-            words,
-            MEMORY_MAX_LEN,
-            MEMORY_PREFIX,
-            |_| true,
-            |h| get(h.key32()).unwrap_or(0),
-        )
+        found.unwrap_or(0)
+    }
+
+    /// What one word alone finds (`h` its [`first_hash`](super::gazetteer::first_hash)): see
+    /// [`Memory::matches_from`].
+    pub(super) fn first(&self, h: PhraseHash) -> u8 {
+        self.get(read_keys(&self.stored, 8), h)
+    }
+
+    /// [`Memory::matches`] with each word's first hash and [`Memory::first`] given.
+    pub(super) fn matches_from(
+        &self,
+        words: &[&str],
+        first: impl Fn(usize) -> (PhraseHash, u8),
+    ) -> Vec<GazMatch> {
+        let stored = read_keys(&self.stored, 8);
+        longest_matches_from(words, MEMORY_MAX_LEN, MEMORY_PREFIX, first, |h| {
+            self.get(stored, h)
+        })
     }
 
     /// The stored form (`LXMEM02\n`, a key table, the bits in rank order).
