@@ -102,3 +102,23 @@ fn title_is_the_headline_without_a_site_suffix() {
         Some("The ferry gets a new engine, and a new timetable")
     );
 }
+
+#[test]
+fn the_printed_day_wins_over_a_metadata_date_of_another_day() {
+    let meta = "<meta property=\"article:published_time\" content=\"2015-04-06T13:52:00Z\">";
+    // The page prints another day by its headline: that day.
+    let html = page(
+        meta,
+        "<div class=\"post-date\">September 28, 2025</div>",
+        "",
+    );
+    assert_eq!(date_of(&html).as_deref(), Some("2025-09-28"));
+    // The same day: the metadata's time of day stays.
+    let html = page(meta, "<div class=\"post-date\">April 6, 2015</div>", "");
+    assert_eq!(date_of(&html).as_deref(), Some("2015-04-06T13:52:00Z"));
+    // Nothing printed: the metadata.
+    assert_eq!(
+        date_of(&page(meta, "", "")).as_deref(),
+        Some("2015-04-06T13:52:00Z")
+    );
+}

@@ -15,7 +15,7 @@ const FLOOR_FORUM_DATE: f64 = 84.4;
 const FLOOR_PRODUCT: f64 = 0.526;
 const FLOOR_TITLE: f64 = 90.5;
 const FLOOR_AUTHOR: f64 = 85.0;
-const FLOOR_DATE: f64 = 85.5;
+const FLOOR_DATE: f64 = 88.0;
 const MAX_NO_ARTICLE: usize = 5;
 
 #[test]

@@ -77,24 +77,29 @@ const MAX_HEADLINE_CANDIDATES: usize = 8;
 
 /// The date the page shows: pages that print when they were last updated and not when they
 /// were first published ("Updated on July 9, 2025" under the headline) date the article by the
-/// update, and so do readers. `printed` are the days printed next to the headline.
+/// update, and so do readers; a metadata date the page prints nowhere by its headline yields to
+/// the day it does print. `printed` are the days printed next to the headline.
 fn shown_date(
     published: Option<String>,
     modified: Option<&str>,
     printed: &[String],
 ) -> Option<String> {
     let day = |d: &str| d.get(..10).map(str::to_string);
-    let Some(modified) = modified
-        .map(dates::normalize)
-        .filter(|m| dates::plausible(m) && metadata::looks_like_iso_date(m))
-    else {
-        return published;
-    };
     let shows = |d: &str| day(d).is_some_and(|d| printed.contains(&d));
-    match published {
-        Some(p) if day(&p) != day(&modified) && !shows(&p) && shows(&modified) => Some(modified),
-        None if shows(&modified) => Some(modified),
-        p => p,
+    let modified = modified
+        .map(dates::normalize)
+        .filter(|m| dates::plausible(m) && metadata::looks_like_iso_date(m));
+    let chosen = match (published, modified) {
+        (Some(p), Some(m)) if day(&p) != day(&m) && !shows(&p) && shows(&m) => Some(m),
+        (None, Some(m)) if shows(&m) => Some(m),
+        (p, _) => p,
+    };
+    // A day the page does not print at all yields to the first it prints by the headline:
+    // pages print the date they stand by while their metadata may keep another (a first
+    // publication, a time in another zone).
+    match (chosen, printed.first()) {
+        (Some(c), Some(first)) if !shows(&c) && dates::plausible(first) => Some(first.clone()),
+        (c, _) => c,
     }
 }
 
@@ -282,8 +287,8 @@ pub fn run(
         .unwrap_or(title);
     let published_time = meta
         .published_time
-        .clone()
-        .map(|t| dates::normalize(&t))
+        .as_deref()
+        .map(dates::normalize)
         .filter(|t| dates::plausible(t))
         .or_else(|| {
             time_fallback
