@@ -1,8 +1,8 @@
 //! Rules after the tagger, before grouping: classes of wrong marks the tagger makes on web pages.
 //!
 //! - symbols: rating stars and other pictographs are never part of a name ("★★★★☆Dune");
-//! - "X and Y" / "X or Y" is never one person, and "X – Y" or "X / Y" never one name: the span
-//!   is split at the conjunction, dash or slash;
+//! - "X and Y" / "X or Y" is never one person, and "X – Y", "X / Y" or "X is Y" never one
+//!   name: the span is split at the conjunction, dash, slash or verb;
 //! - photo credits carry no marks ([`credits`]);
 //! - Latin binomials are species, not names ([`species`]);
 //! - degrees and post-nominal letters after a person ("Ann Lee, M.D.") are not names;
@@ -471,9 +471,14 @@ fn split_conjunctions(text: &str, mentions: &mut Vec<Mention>) {
     for m in mentions.drain(..) {
         // A spaced dash or slash never sits inside a name ("Chantal Joffe – Victoria Miro",
         // "Kiefer / Van Gogh": an artist and a gallery, two painters).
+        // So does a verb, outside a title ("The Agency is Georgia Tech's club" is no one name).
+        const VERBS: [&str; 8] = [
+            " is ", " was ", " are ", " were ", " has ", " had ", " says ", " said ",
+        ];
         let dashed = [" – ", " — ", " / ", " | "]
             .iter()
-            .any(|j| m.text.contains(j));
+            .any(|j| m.text.contains(j))
+            || m.label != Label::Misc && VERBS.iter().any(|j| m.text.contains(j));
         let joins = dashed
             || m.label == Label::Per && [" and ", " or ", " & "].iter().any(|j| m.text.contains(j));
         let confirmed = || {
@@ -490,7 +495,12 @@ fn split_conjunctions(text: &str, mentions: &mut Vec<Mention>) {
         let mut pieces = Vec::new();
         let mut pos = 0usize;
         for w in m.text.split(' ') {
-            let dash = matches!(w, "–" | "—" | "/" | "|");
+            let dash = matches!(w, "–" | "—" | "/" | "|")
+                || m.label != Label::Misc
+                    && matches!(
+                        w,
+                        "is" | "was" | "are" | "were" | "has" | "had" | "says" | "said"
+                    );
             if dash || !dashed && matches!(w, "and" | "or" | "&") {
                 pieces.push((piece_start, pos.saturating_sub(1)));
                 piece_start = pos + w.len() + 1;
@@ -1017,6 +1027,11 @@ mod tests {
             names,
             ["Chantal Joffe", "Victoria Miro", "Tom Lee", "Ann Bell"]
         );
+        let text = "Agency is Georgia";
+        let mut ms = vec![mention(text, 0, Label::Org)];
+        split_conjunctions(text, &mut ms);
+        let names: Vec<&str> = ms.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(names, ["Agency", "Georgia"]);
         // A company's "and" stays.
         let text = "Procter and Gamble";
         let mut ms = vec![mention(text, 0, Label::Org)];
