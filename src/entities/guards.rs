@@ -179,6 +179,42 @@ fn is_period(w: &str) -> bool {
             .is_some_and(|d| matches!(d, "1" | "2" | "3" | "4"))
 }
 
+/// Words of a button or link that calls to act: an imperative opening up to three plain words
+/// ("Buy Now", "Learn More", "Sign Up Today").
+fn is_call_to_action(lower: &[String]) -> bool {
+    const VERBS: &[&str] = &[
+        "buy",
+        "shop",
+        "subscribe",
+        "sign",
+        "download",
+        "learn",
+        "read",
+        "get",
+        "order",
+        "book",
+        "try",
+        "start",
+        "join",
+        "watch",
+        "view",
+        "see",
+        "click",
+        "add",
+        "discover",
+        "explore",
+        "contact",
+        "call",
+        "register",
+        "donate",
+        "apply",
+        "claim",
+        "save",
+        "find",
+    ];
+    (2..=3).contains(&lower.len()) && lower.first().is_some_and(|w| VERBS.contains(&w.as_str()))
+}
+
 /// Capitals with a plural "s" ("GDRs", "IDs"): a common noun, not part of a name.
 fn is_plural_acronym(w: &str) -> bool {
     w.strip_suffix('s')
@@ -752,6 +788,14 @@ fn drop_common_words(text: &str, ctx: &Context, mentions: &mut Vec<Mention>) {
             if p {
                 return false;
             }
+        }
+        // A button's words ("Buy Now", "Read More"), wherever they stand; in quotes, a title
+        // ("Read to Me").
+        let quoted = text
+            .get(..m.start)
+            .is_some_and(|b| b.ends_with(['“', '‘', '"', '\'']));
+        if !quoted && is_call_to_action(&lower) && *all_plain.get_or_insert_with(plain) {
+            return false;
         }
         if !(heading || initial) {
             return true;
