@@ -160,12 +160,16 @@ fn capitalised_common_words_are_not_names() {
     let got = guarded("Exports to the US rose.", &[("US", Label::Loc)]);
     assert_eq!(got.len(), 1);
     // A button's words inside a line of prose go too; a quoted title of the same shape stays.
-    let text = "The camera is fine. Buy Now and save, or borrow \u{201c}Read to Me\u{201d} instead.";
+    let text =
+        "The camera is fine. Buy Now and save, or borrow \u{201c}Read to Me\u{201d} instead.";
     let got = guarded(
         text,
         &[("Buy Now", Label::Misc), ("Read to Me", Label::Misc)],
     );
     assert_eq!(got, [("Read to Me".to_string(), Label::Misc)]);
+    // A plural of capitals after a brand is the noun it modifies.
+    let got = guarded("Pentax DSLRs are solid.", &[("Pentax DSLRs", Label::Org)]);
+    assert_eq!(got, [("Pentax".to_string(), Label::Org)]);
 }
 
 #[test]

@@ -169,6 +169,20 @@ pub fn extend_names(words: &[&str], spans: &mut [(usize, usize, Label)]) {
     }
 }
 
+/// A plural of capitals after a name is the common noun it modifies ("Pentax [DSLRs]", "Apple
+/// [SSDs]"): the name ends before it.
+fn drop_trailing_plurals(text: &str, mentions: &mut [Mention]) {
+    for m in mentions.iter_mut() {
+        let Some((head, last)) = m.text.rsplit_once(' ') else {
+            continue;
+        };
+        if is_name(m.label) && is_plural_acronym(last) && !head.trim().is_empty() {
+            let (s, e) = (m.start, m.start + head.trim_end().len());
+            set_span(text, m, s, e);
+        }
+    }
+}
+
 /// A reporting period ("H1", "Q3", "FY2024"): what follows a company is its results, not its name.
 fn is_period(w: &str) -> bool {
     let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
@@ -244,6 +258,7 @@ pub fn apply(text: &str, toks: &[Token], sents: &[Range<usize>], mentions: &mut 
     drop_credits(text, mentions);
     drop_species(text, mentions);
     drop_post_nominals(text, mentions);
+    drop_trailing_plurals(text, mentions);
     drop_common_words(text, &ctx, mentions);
     keep_whole(text, &ctx, mentions);
     institutions_are_organisations(mentions);
