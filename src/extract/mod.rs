@@ -2,6 +2,7 @@
 
 mod bio_box;
 mod boiler;
+mod consent;
 pub mod byline;
 pub mod dates;
 mod depth;
