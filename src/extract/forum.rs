@@ -346,6 +346,83 @@ fn date_tag(dom: &Dom, n: Id) -> bool {
     matches!(dom.tag(n), "span" | "div" | "a" | "p" | "small" | "li")
 }
 
+/// Ours: the longest line (bytes) that prints a post's date in its own text ("by Name »
+/// Tue Aug 27, 2019 4:08 am"), and the most text the element may hold with its children.
+const MAX_PRINTED_DATE: usize = 80;
+const MAX_PRINTED_DATE_BLOCK: usize = 160;
+
+/// A date the element prints in its own text, not in an attribute or a `<time>`: older
+/// forum engines write "June 04, 2024, 11:23:55 AM" or "by Name » Tue Aug 27, 2019 4:08 am"
+/// as plain text in a short line. The line as shown, its separators and "by" trimmed.
+fn printed_date(dom: &Dom, n: Id) -> Option<String> {
+    if !date_tag(dom, n) {
+        return None;
+    }
+    // Most elements print no digit of their own: that test reads no more than their children.
+    let digit = dom.children(n).any(|c| {
+        dom.text(c)
+            .is_some_and(|t| t.bytes().any(|b| b.is_ascii_digit()))
+    });
+    if !digit {
+        return None;
+    }
+    let mut own = String::new();
+    for c in dom.children(n) {
+        if let Some(t) = dom.text(c) {
+            own.push_str(t);
+            own.push(' ');
+        }
+    }
+    let own = normalize_ws(&own);
+    if own.len() > MAX_PRINTED_DATE || dom.text_content_within(n, MAX_PRINTED_DATE_BLOCK).is_none()
+    {
+        return None;
+    }
+    super::dates::parse_text(&own)?;
+    if !own.split_whitespace().all(date_word) {
+        return None;
+    }
+    let shown = own
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_start_matches("by ")
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    (!shown.is_empty()).then(|| shown.to_string())
+}
+
+/// Words a printed post date is made of ("by » Tue Aug 27, 2019 4:08 am", "2019-02-24, 02:31
+/// PM"): a line holding any other word is a label or a counter ("Threads: 23 Joined: Feb
+/// 2019"), not a date.
+fn date_word(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    if w.is_empty() || w.bytes().all(|b| b.is_ascii_digit() || b"-:./".contains(&b)) {
+        return true;
+    }
+    let l = w.to_ascii_lowercase();
+    // A day number with its suffix ("27th"), a month or a weekday (three letters or more).
+    let digits = l.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && matches!(&l[digits..], "st" | "nd" | "rd" | "th") {
+        return true;
+    }
+    let prefix_of = |names: &[&str]| l.len() >= 3 && names.iter().any(|m| m.starts_with(&l));
+    prefix_of(&crate::text::MONTHS)
+        || prefix_of(&WEEKDAYS)
+        || matches!(
+            l.as_str(),
+            "by" | "on" | "at" | "am" | "pm" | "posted" | "gmt" | "utc"
+        )
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Which elements of the body could show a post's date or author, counted by subtree.
 ///
 /// A post is signed only when one of its own elements passes the tests of [`date`] and one
@@ -422,6 +499,9 @@ impl Signs {
                 } else if AUTHOR_ATTRS.contains(&&**k) {
                     author = true;
                 }
+            }
+            if !date && names_date {
+                date = printed_date(dom, n).is_some();
             }
             d += u32::from(date);
             a += u32::from(author);
@@ -689,11 +769,15 @@ fn date(dom: &Dom, own: &[Id]) -> Option<(String, Id)> {
             }
         }
     }
-    if stated.is_some() {
+    let found = if stated.is_some() {
         hinted.or(other_day)
     } else {
         other_day.or(hinted)
-    }
+    };
+    found.or_else(|| {
+        own.iter()
+            .find_map(|&n| printed_date(dom, n).map(|t| (t, n)))
+    })
 }
 
 fn body_named(dom: &Dom, n: Id, s: &mut String) -> bool {
