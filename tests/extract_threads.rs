@@ -419,3 +419,26 @@ fn dates_printed_as_plain_text_sign_the_posts() {
     let day = a.published_time.as_deref().and_then(|t| t.get(..10));
     assert_eq!(day, Some("2025-03-03"));
 }
+
+#[test]
+fn an_empty_time_shows_the_date_the_page_prints_for_it() {
+    // The machine-readable time is empty; the line the page shows carries the same instant in
+    // its tooltip.
+    let html = forum_page(&|i, who, when, text| {
+        format!(
+            "<div class=\"answer\" id=\"a{i}\"><div class=\"answer-body\"><p>{text}</p></div>\
+             <time itemprop=\"dateCreated\" datetime=\"2025-03-0{} 09:05:00Z\"></time>\
+             <div class=\"user-info\"><div class=\"action-time\">answered \
+             <span title=\"2025-03-0{} 09:05:00Z\">{when} at 9:05</span></div>\
+             <a href=\"/users/{i}/{who}\">{who}</a></div></div>",
+            3 + i / 2,
+            3 + i / 2
+        )
+    });
+    let a = run_html(&html);
+    for (_, when, _) in REPLIES {
+        let shown = format!("{when} at 9:05");
+        assert!(a.text.contains(&shown), "{shown:?} not in {:?}", a.text);
+    }
+    assert!(!a.text.contains("09:05:00Z"), "{:?}", a.text);
+}

@@ -721,6 +721,17 @@ fn time_text(dom: &Dom, n: Id) -> Option<String> {
     Some(dated.unwrap_or(whole))
 }
 
+/// The text of another element of the post showing the same day as an empty `<time>` (the
+/// machine-readable time kept apart from the "answered May 2, 2009 at 0:09" the page shows,
+/// whose tooltip holds the same instant): the reader shows the date as the page prints it.
+fn shown_elsewhere(dom: &Dom, own: &[Id], time: Id) -> Option<String> {
+    let day = day_shown(dom, time)?;
+    own.iter()
+        .copied()
+        .filter(|&x| x != time && dom.attr(x, "title").and_then(day_of).as_ref() == Some(&day))
+        .find_map(|x| short_text(dom, x).filter(|t| t.chars().any(|c| c.is_ascii_digit())))
+}
+
 /// The post's date as shown, and the element showing it.
 ///
 /// The post's own schema.org `datePublished` (or `dateCreated`) names its day: a `<time>` of
@@ -742,7 +753,9 @@ fn date(dom: &Dom, own: &[Id]) -> Option<(String, Id)> {
     let mut other_day = None;
     for &n in own {
         if dom.is(n, "time") {
-            let t = time_text(dom, n).or_else(|| dom.attr(n, "datetime").map(normalize_ws));
+            let t = time_text(dom, n)
+                .or_else(|| shown_elsewhere(dom, own, n))
+                .or_else(|| dom.attr(n, "datetime").map(normalize_ws));
             if let Some(t) = t.filter(|t| !t.is_empty()) {
                 match &stated {
                     Some(day) if day_shown(dom, n).as_ref() != Some(day) => {
