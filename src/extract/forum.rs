@@ -721,6 +721,32 @@ fn time_text(dom: &Dom, n: Id) -> Option<String> {
     Some(dated.unwrap_or(whole))
 }
 
+/// A date in machine form ("2024-04-17T10:58:44.717Z", which a script would have shown as
+/// "2 years ago") as a reader reads it: "April 17, 2024". Other dates stay as the page shows
+/// them.
+fn readable_date(when: &str) -> String {
+    // Machine form only: no spaces, or a UTC mark ("2009-05-02 00:09:23Z"); a page that
+    // prints "2019-02-24, 02:31 AM" is shown as it prints it.
+    let machine = !when.contains(' ') || when.ends_with('Z');
+    if !machine || !super::metadata::looks_like_iso_date(when) {
+        return when.to_string();
+    }
+    let num = |r: std::ops::Range<usize>| when.get(r).and_then(|p| p.parse::<usize>().ok());
+    let month = num(5..7)
+        .and_then(|m| m.checked_sub(1))
+        .and_then(|m| crate::text::MONTHS.get(m));
+    match (num(0..4), month, num(8..10)) {
+        (Some(y), Some(m), Some(d)) => {
+            let mut name = m.to_string();
+            if let Some(first) = name.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            format!("{name} {d}, {y}")
+        }
+        _ => when.to_string(),
+    }
+}
+
 /// The text of another element of the post showing the same day as an empty `<time>` (the
 /// machine-readable time kept apart from the "answered May 2, 2009 at 0:09" the page shows,
 /// whose tooltip holds the same instant): the reader shows the date as the page prints it.
@@ -753,8 +779,16 @@ fn date(dom: &Dom, own: &[Id]) -> Option<(String, Id)> {
     let mut other_day = None;
     for &n in own {
         if dom.is(n, "time") {
-            let t = time_text(dom, n)
-                .or_else(|| shown_elsewhere(dom, own, n))
+            // A time whose text is its own machine form is often hidden by the page's style
+            // beside the date it shows.
+            let text = time_text(dom, n);
+            let machine = text
+                .as_deref()
+                .is_none_or(super::metadata::looks_like_iso_date);
+            let t = match text {
+                Some(t) if !machine => Some(t),
+                t => shown_elsewhere(dom, own, n).or(t),
+            }
                 .or_else(|| dom.attr(n, "datetime").map(normalize_ws));
             if let Some(t) = t.filter(|t| !t.is_empty()) {
                 match &stated {
@@ -1157,7 +1191,7 @@ impl Thread {
                     dom.append(header, br);
                 }
                 let t = dom.create_element("time");
-                let txt = dom.create_text(when);
+                let txt = dom.create_text(&readable_date(when));
                 dom.append(t, txt);
                 dom.append(header, t);
             }
@@ -1362,5 +1396,22 @@ mod tests {
             let slow = PROFILE_HREFS.iter().any(|p| h.contains(p));
             assert_eq!(profile_href(h), slow, "{h:?}");
         }
+    }
+
+    #[test]
+    fn machine_dates_read_as_dates_and_printed_ones_stay() {
+        assert_eq!(readable_date("2024-04-17T10:58:44.717Z"), "April 17, 2024");
+        assert_eq!(readable_date("2006-08-08T22:13+00:00"), "August 8, 2006");
+        assert_eq!(readable_date("2009-05-02 00:09:23Z"), "May 2, 2009");
+        assert_eq!(readable_date("2019-02-24, 02:31 AM"), "2019-02-24, 02:31 AM");
+        assert_eq!(readable_date("Mar 3, 2025"), "Mar 3, 2025");
+        assert_eq!(readable_date("2024-13-40"), "2024-13-40");
+    }
+
+    #[test]
+    fn printed_dates_are_lines_of_date_words_only() {
+        assert!("by » Tue Aug 27, 2019 4:08 am".split_whitespace().all(date_word));
+        assert!("June 04, 2024, 11:23:55 AM".split_whitespace().all(date_word));
+        assert!(!"Threads: 23 Joined: Feb 2019".split_whitespace().all(date_word));
     }
 }
