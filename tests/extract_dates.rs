@@ -102,3 +102,16 @@ fn title_is_the_headline_without_a_site_suffix() {
         Some("The ferry gets a new engine, and a new timetable")
     );
 }
+
+#[test]
+fn a_last_modified_note_is_not_the_publication_date() {
+    let footer = "<footer><p>This page was last modified on \
+                  <time datetime=\"2025-12-05T16:09:35.000Z\">Dec 5, 2025</time> by contributors.\
+                  </p></footer>";
+    // A long page: the footer lies far from the headline, where only `<time>` is read.
+    let body = "<p>The crossing takes forty minutes in calm weather.</p>".repeat(90);
+    assert_eq!(date_of(&page("", &body, footer)), None);
+    // A time with no such label still dates the page.
+    let footer = "<footer><p>Published <time datetime=\"2025-12-05\">Dec 5, 2025</time></p></footer>";
+    assert_eq!(date_of(&page("", &body, footer)).as_deref(), Some("2025-12-05"));
+}
