@@ -112,6 +112,10 @@ fn a_last_modified_note_is_not_the_publication_date() {
     let body = "<p>The crossing takes forty minutes in calm weather.</p>".repeat(90);
     assert_eq!(date_of(&page("", &body, footer)), None);
     // A time with no such label still dates the page.
-    let footer = "<footer><p>Published <time datetime=\"2025-12-05\">Dec 5, 2025</time></p></footer>";
-    assert_eq!(date_of(&page("", &body, footer)).as_deref(), Some("2025-12-05"));
+    let footer =
+        "<footer><p>Published <time datetime=\"2025-12-05\">Dec 5, 2025</time></p></footer>";
+    assert_eq!(
+        date_of(&page("", &body, footer)).as_deref(),
+        Some("2025-12-05")
+    );
 }

@@ -196,7 +196,8 @@ fn comment_thread_section_still_goes() {
 
 #[test]
 fn navigation_menus_inside_the_article_are_dropped() {
-    let body = "<nav class=\"chapters\"><ol><li><a href=\"/guide/intro.html\">Introduction</a></li>\
+    let body =
+        "<nav class=\"chapters\"><ol><li><a href=\"/guide/intro.html\">Introduction</a></li>\
         <li><a href=\"/guide/install.html\">Installing the tool</a></li>\
         <li><a href=\"/guide/ports.html\">Port mappings</a></li></ol></nav>\
         <div role=\"navigation\"><a href=\"/guide/install.html\">Previous chapter</a> \

@@ -71,7 +71,9 @@ pub fn drop_consent_panels(dom: &mut Dom) {
         let skip = dom.is_element(n)
             && !matches!(dom.tag(n), "html" | "body" | "main" | "article")
             && named_consent(dom, n, &mut s)
-            && dom.descendants_with_tags(n, &["main", "article", "h1"]).is_empty()
+            && dom
+                .descendants_with_tags(n, &["main", "article", "h1"])
+                .is_empty()
             && about_consent(&text_prefix(dom, n, TOPIC_PREFIX));
         if skip {
             panels.push(n);

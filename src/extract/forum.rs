@@ -395,7 +395,10 @@ fn printed_date(dom: &Dom, n: Id) -> Option<String> {
 /// 2019"), not a date.
 fn date_word(w: &str) -> bool {
     let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-    if w.is_empty() || w.bytes().all(|b| b.is_ascii_digit() || b"-:./".contains(&b)) {
+    if w.is_empty()
+        || w.bytes()
+            .all(|b| b.is_ascii_digit() || b"-:./".contains(&b))
+    {
         return true;
     }
     let l = w.to_ascii_lowercase();
@@ -789,7 +792,7 @@ fn date(dom: &Dom, own: &[Id]) -> Option<(String, Id)> {
                 Some(t) if !machine => Some(t),
                 t => shown_elsewhere(dom, own, n).or(t),
             }
-                .or_else(|| dom.attr(n, "datetime").map(normalize_ws));
+            .or_else(|| dom.attr(n, "datetime").map(normalize_ws));
             if let Some(t) = t.filter(|t| !t.is_empty()) {
                 match &stated {
                     Some(day) if day_shown(dom, n).as_ref() != Some(day) => {
@@ -1403,15 +1406,24 @@ mod tests {
         assert_eq!(readable_date("2024-04-17T10:58:44.717Z"), "April 17, 2024");
         assert_eq!(readable_date("2006-08-08T22:13+00:00"), "August 8, 2006");
         assert_eq!(readable_date("2009-05-02 00:09:23Z"), "May 2, 2009");
-        assert_eq!(readable_date("2019-02-24, 02:31 AM"), "2019-02-24, 02:31 AM");
+        assert_eq!(
+            readable_date("2019-02-24, 02:31 AM"),
+            "2019-02-24, 02:31 AM"
+        );
         assert_eq!(readable_date("Mar 3, 2025"), "Mar 3, 2025");
         assert_eq!(readable_date("2024-13-40"), "2024-13-40");
     }
 
     #[test]
     fn printed_dates_are_lines_of_date_words_only() {
-        assert!("by » Tue Aug 27, 2019 4:08 am".split_whitespace().all(date_word));
-        assert!("June 04, 2024, 11:23:55 AM".split_whitespace().all(date_word));
-        assert!(!"Threads: 23 Joined: Feb 2019".split_whitespace().all(date_word));
+        assert!("by » Tue Aug 27, 2019 4:08 am"
+            .split_whitespace()
+            .all(date_word));
+        assert!("June 04, 2024, 11:23:55 AM"
+            .split_whitespace()
+            .all(date_word));
+        assert!(!"Threads: 23 Joined: Feb 2019"
+            .split_whitespace()
+            .all(date_word));
     }
 }

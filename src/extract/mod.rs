@@ -2,8 +2,8 @@
 
 mod bio_box;
 mod boiler;
-mod consent;
 pub mod byline;
+mod consent;
 pub mod dates;
 mod depth;
 mod docs;

@@ -4,8 +4,8 @@
 use super::dom::{Dom, ROOT};
 use super::readability::{self, Grabber};
 use super::{
-    bio_box, boiler, consent, dates, depth, docs, emit, fallback, forum, image_key, media, metadata, prep,
-    reading_time, sink, strict, Article, NoArticle,
+    bio_box, boiler, consent, dates, depth, docs, emit, fallback, forum, image_key, media,
+    metadata, prep, reading_time, sink, strict, Article, NoArticle,
 };
 
 use super::readability::thresholds::{
