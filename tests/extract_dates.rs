@@ -122,3 +122,20 @@ fn the_printed_day_wins_over_a_metadata_date_of_another_day() {
         Some("2015-04-06T13:52:00Z")
     );
 }
+
+#[test]
+fn a_last_modified_note_is_not_the_publication_date() {
+    let footer = "<footer><p>This page was last modified on \
+                  <time datetime=\"2025-12-05T16:09:35.000Z\">Dec 5, 2025</time> by contributors.\
+                  </p></footer>";
+    // A long page: the footer lies far from the headline, where only `<time>` is read.
+    let body = "<p>The crossing takes forty minutes in calm weather.</p>".repeat(90);
+    assert_eq!(date_of(&page("", &body, footer)), None);
+    // A time with no such label still dates the page.
+    let footer =
+        "<footer><p>Published <time datetime=\"2025-12-05\">Dec 5, 2025</time></p></footer>";
+    assert_eq!(
+        date_of(&page("", &body, footer)).as_deref(),
+        Some("2025-12-05")
+    );
+}

@@ -193,3 +193,21 @@ fn comment_thread_section_still_goes() {
     let a = run_html(&page(body));
     assert!(!a.text.contains("Great post"), "{}", a.text);
 }
+
+#[test]
+fn navigation_menus_inside_the_article_are_dropped() {
+    let body =
+        "<nav class=\"chapters\"><ol><li><a href=\"/guide/intro.html\">Introduction</a></li>\
+        <li><a href=\"/guide/install.html\">Installing the tool</a></li>\
+        <li><a href=\"/guide/ports.html\">Port mappings</a></li></ol></nav>\
+        <div role=\"navigation\"><a href=\"/guide/install.html\">Previous chapter</a> \
+        <a href=\"/guide/volumes.html\">Next chapter</a></div>\
+        <p>See <a href=\"/guide/install.html\">installing the tool</a> for the ports that \
+        the installer opens by default on a new machine.</p>";
+    let a = run_html(&page(body));
+    for menu in ["Installing the tool", "Previous chapter", "Next chapter"] {
+        assert!(!a.text.contains(menu), "{menu} kept: {}", a.text);
+    }
+    // A paragraph with a link in it is text, not a menu.
+    assert!(a.text.contains("for the ports that"), "{}", a.text);
+}

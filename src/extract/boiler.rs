@@ -145,7 +145,15 @@ fn is_nag_text(t: &str) -> bool {
             || l.starts_with("support the ")
             || l.starts_with("support us")
             || l.starts_with("advertisement")
-            || WIDGET_LINES.contains(&bare))
+            || WIDGET_LINES.contains(&bare)
+            || unrendered_template(&l))
+}
+
+/// A script template's placeholder the page's script never filled in (`{{ form.errors[3] }}`
+/// in an alert shown only on error): markup, not text.
+fn unrendered_template(l: &str) -> bool {
+    let l = l.trim();
+    l.starts_with("{{") && l.ends_with("}}")
 }
 
 /// A reading-time widget: "3 min read", "5 MIN. READ", "Reading time: 4 minutes".
@@ -275,7 +283,7 @@ fn metered_count(l: &str) -> bool {
 }
 
 /// Whole lines left by players, ads and social embeds.
-const WIDGET_LINES: [&str; 14] = [
+const WIDGET_LINES: [&str; 16] = [
     "skip to main content",
     "skip to content",
     "continue reading the main story",
@@ -290,6 +298,9 @@ const WIDGET_LINES: [&str; 14] = [
     "view this post on instagram",
     "a post shared by",
     "sponsored content",
+    // The fold controls of quoted posts on forums ("Click to expand...").
+    "click to expand",
+    "click to shrink",
 ];
 
 /// Lead-ins of inline promos ("Read more: <link>") that point away from the story.
@@ -625,5 +636,14 @@ mod tests {
         assert!(ad_label("advertisement"));
         assert!(!ad_label("advertising agencies said"));
         assert!(!ad_label("added value"));
+    }
+
+    #[test]
+    fn fold_controls_and_unfilled_templates() {
+        assert!(is_nag_text("Click to expand..."));
+        assert!(is_nag_text("Click to shrink…"));
+        assert!(is_nag_text("{{ Board.errors[12].message }}"));
+        assert!(!is_nag_text("Click to expand the menu, then pick a file."));
+        assert!(!is_nag_text("Write {{ name }} in the template."));
     }
 }

@@ -28,10 +28,38 @@ const MAX_LABEL_CHARS: usize = 40;
 const MAX_LABEL_WORDS: usize = 1;
 
 pub fn clean(dom: &mut Dom, root: Id) {
+    drop_navigation(dom, root);
     split_code_lines(dom, root);
     drop_code_labels(dom, root);
     drop_heading_anchors(dom, root);
     mark_callouts(dom, root);
+}
+
+/// Ours: a navigation block at least this share links is a menu (a chapter list, "Prev / Up /
+/// Next"), not a list the text talks about.
+const NAV_MIN_LINK_DENSITY: f64 = 0.5;
+
+/// Navigation landmarks kept inside the article (a book's chapter list beside the chapter, a
+/// manual's "Prev / Up / Next" bar): the reader is the page's text, and these are the site's
+/// menus. Only `<nav>` and `role="navigation"`, mostly links and smaller than the rest.
+fn drop_navigation(dom: &mut Dom, root: Id) {
+    let total = dom.text_len(root);
+    for n in dom.descendant_elements(root) {
+        if dom.parent(n).is_none() {
+            continue;
+        }
+        let nav = dom.is(n, "nav")
+            || dom
+                .attr(n, "role")
+                .is_some_and(|r| r.eq_ignore_ascii_case("navigation"));
+        if !nav {
+            continue;
+        }
+        let len = dom.text_len(n);
+        if len * 2 < total && dom.link_density(n) >= NAV_MIN_LINK_DENSITY {
+            dom.detach(n);
+        }
+    }
 }
 
 /// Readability drops every `<aside>` (sidebars); an aside that is a callout (`<aside

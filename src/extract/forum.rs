@@ -346,6 +346,86 @@ fn date_tag(dom: &Dom, n: Id) -> bool {
     matches!(dom.tag(n), "span" | "div" | "a" | "p" | "small" | "li")
 }
 
+/// Ours: the longest line (bytes) that prints a post's date in its own text ("by Name »
+/// Tue Aug 27, 2019 4:08 am"), and the most text the element may hold with its children.
+const MAX_PRINTED_DATE: usize = 80;
+const MAX_PRINTED_DATE_BLOCK: usize = 160;
+
+/// A date the element prints in its own text, not in an attribute or a `<time>`: older
+/// forum engines write "June 04, 2024, 11:23:55 AM" or "by Name » Tue Aug 27, 2019 4:08 am"
+/// as plain text in a short line. The line as shown, its separators and "by" trimmed.
+fn printed_date(dom: &Dom, n: Id) -> Option<String> {
+    if !date_tag(dom, n) {
+        return None;
+    }
+    // Most elements print no digit of their own: that test reads no more than their children.
+    let digit = dom.children(n).any(|c| {
+        dom.text(c)
+            .is_some_and(|t| t.bytes().any(|b| b.is_ascii_digit()))
+    });
+    if !digit {
+        return None;
+    }
+    let mut own = String::new();
+    for c in dom.children(n) {
+        if let Some(t) = dom.text(c) {
+            own.push_str(t);
+            own.push(' ');
+        }
+    }
+    let own = normalize_ws(&own);
+    if own.len() > MAX_PRINTED_DATE || dom.text_content_within(n, MAX_PRINTED_DATE_BLOCK).is_none()
+    {
+        return None;
+    }
+    super::dates::parse_text(&own)?;
+    if !own.split_whitespace().all(date_word) {
+        return None;
+    }
+    let shown = own
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_start_matches("by ")
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    (!shown.is_empty()).then(|| shown.to_string())
+}
+
+/// Words a printed post date is made of ("by » Tue Aug 27, 2019 4:08 am", "2019-02-24, 02:31
+/// PM"): a line holding any other word is a label or a counter ("Threads: 23 Joined: Feb
+/// 2019"), not a date.
+fn date_word(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    if w.is_empty()
+        || w.bytes()
+            .all(|b| b.is_ascii_digit() || b"-:./".contains(&b))
+    {
+        return true;
+    }
+    let l = w.to_ascii_lowercase();
+    // A day number with its suffix ("27th"), a month or a weekday (three letters or more).
+    let digits = l.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && matches!(&l[digits..], "st" | "nd" | "rd" | "th") {
+        return true;
+    }
+    let prefix_of = |names: &[&str]| l.len() >= 3 && names.iter().any(|m| m.starts_with(&l));
+    prefix_of(&crate::text::MONTHS)
+        || prefix_of(&WEEKDAYS)
+        || matches!(
+            l.as_str(),
+            "by" | "on" | "at" | "am" | "pm" | "posted" | "gmt" | "utc"
+        )
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Which elements of the body could show a post's date or author, counted by subtree.
 ///
 /// A post is signed only when one of its own elements passes the tests of [`date`] and one
@@ -422,6 +502,9 @@ impl Signs {
                 } else if AUTHOR_ATTRS.contains(&&**k) {
                     author = true;
                 }
+            }
+            if !date && names_date {
+                date = printed_date(dom, n).is_some();
             }
             d += u32::from(date);
             a += u32::from(author);
@@ -641,6 +724,43 @@ fn time_text(dom: &Dom, n: Id) -> Option<String> {
     Some(dated.unwrap_or(whole))
 }
 
+/// A date in machine form ("2024-04-17T10:58:44.717Z", which a script would have shown as
+/// "2 years ago") as a reader reads it: "April 17, 2024". Other dates stay as the page shows
+/// them.
+fn readable_date(when: &str) -> String {
+    // Machine form only: no spaces, or a UTC mark ("2009-05-02 00:09:23Z"); a page that
+    // prints "2019-02-24, 02:31 AM" is shown as it prints it.
+    let machine = !when.contains(' ') || when.ends_with('Z');
+    if !machine || !super::metadata::looks_like_iso_date(when) {
+        return when.to_string();
+    }
+    let num = |r: std::ops::Range<usize>| when.get(r).and_then(|p| p.parse::<usize>().ok());
+    let month = num(5..7)
+        .and_then(|m| m.checked_sub(1))
+        .and_then(|m| crate::text::MONTHS.get(m));
+    match (num(0..4), month, num(8..10)) {
+        (Some(y), Some(m), Some(d)) => {
+            let mut name = m.to_string();
+            if let Some(first) = name.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            format!("{name} {d}, {y}")
+        }
+        _ => when.to_string(),
+    }
+}
+
+/// The text of another element of the post showing the same day as an empty `<time>` (the
+/// machine-readable time kept apart from the "answered May 2, 2009 at 0:09" the page shows,
+/// whose tooltip holds the same instant): the reader shows the date as the page prints it.
+fn shown_elsewhere(dom: &Dom, own: &[Id], time: Id) -> Option<String> {
+    let day = day_shown(dom, time)?;
+    own.iter()
+        .copied()
+        .filter(|&x| x != time && dom.attr(x, "title").and_then(day_of).as_ref() == Some(&day))
+        .find_map(|x| short_text(dom, x).filter(|t| t.chars().any(|c| c.is_ascii_digit())))
+}
+
 /// The post's date as shown, and the element showing it.
 ///
 /// The post's own schema.org `datePublished` (or `dateCreated`) names its day: a `<time>` of
@@ -662,7 +782,17 @@ fn date(dom: &Dom, own: &[Id]) -> Option<(String, Id)> {
     let mut other_day = None;
     for &n in own {
         if dom.is(n, "time") {
-            let t = time_text(dom, n).or_else(|| dom.attr(n, "datetime").map(normalize_ws));
+            // A time whose text is its own machine form is often hidden by the page's style
+            // beside the date it shows.
+            let text = time_text(dom, n);
+            let machine = text
+                .as_deref()
+                .is_none_or(super::metadata::looks_like_iso_date);
+            let t = match text {
+                Some(t) if !machine => Some(t),
+                t => shown_elsewhere(dom, own, n).or(t),
+            }
+            .or_else(|| dom.attr(n, "datetime").map(normalize_ws));
             if let Some(t) = t.filter(|t| !t.is_empty()) {
                 match &stated {
                     Some(day) if day_shown(dom, n).as_ref() != Some(day) => {
@@ -689,11 +819,15 @@ fn date(dom: &Dom, own: &[Id]) -> Option<(String, Id)> {
             }
         }
     }
-    if stated.is_some() {
+    let found = if stated.is_some() {
         hinted.or(other_day)
     } else {
         other_day.or(hinted)
-    }
+    };
+    found.or_else(|| {
+        own.iter()
+            .find_map(|&n| printed_date(dom, n).map(|t| (t, n)))
+    })
 }
 
 fn body_named(dom: &Dom, n: Id, s: &mut String) -> bool {
@@ -1060,7 +1194,7 @@ impl Thread {
                     dom.append(header, br);
                 }
                 let t = dom.create_element("time");
-                let txt = dom.create_text(when);
+                let txt = dom.create_text(&readable_date(when));
                 dom.append(t, txt);
                 dom.append(header, t);
             }
@@ -1265,5 +1399,31 @@ mod tests {
             let slow = PROFILE_HREFS.iter().any(|p| h.contains(p));
             assert_eq!(profile_href(h), slow, "{h:?}");
         }
+    }
+
+    #[test]
+    fn machine_dates_read_as_dates_and_printed_ones_stay() {
+        assert_eq!(readable_date("2024-04-17T10:58:44.717Z"), "April 17, 2024");
+        assert_eq!(readable_date("2006-08-08T22:13+00:00"), "August 8, 2006");
+        assert_eq!(readable_date("2009-05-02 00:09:23Z"), "May 2, 2009");
+        assert_eq!(
+            readable_date("2019-02-24, 02:31 AM"),
+            "2019-02-24, 02:31 AM"
+        );
+        assert_eq!(readable_date("Mar 3, 2025"), "Mar 3, 2025");
+        assert_eq!(readable_date("2024-13-40"), "2024-13-40");
+    }
+
+    #[test]
+    fn printed_dates_are_lines_of_date_words_only() {
+        assert!("by » Tue Aug 27, 2019 4:08 am"
+            .split_whitespace()
+            .all(date_word));
+        assert!("June 04, 2024, 11:23:55 AM"
+            .split_whitespace()
+            .all(date_word));
+        assert!(!"Threads: 23 Joined: Feb 2019"
+            .split_whitespace()
+            .all(date_word));
     }
 }

@@ -536,9 +536,30 @@ pub fn metadata(dom: &mut Dom, ld: &JsonLd) -> Metadata {
     }
 }
 
+/// Words labelling a date as an update rather than the publication.
+const UPDATE_WORDS: [&str; 4] = ["updated", "modified", "revised", "edited"];
+
+/// Ours: the longest line read around a `<time>` for its label.
+const TIME_LABEL_LINE: usize = 300;
+
+/// Whether the line holding a `<time>` labels it as an update ("This page was last modified
+/// on <time>", "Updated <time>"): a documentation page's footer dates its last edit, not its
+/// publication, and readers take it for what it says.
+fn labelled_update(dom: &Dom, t: Id) -> bool {
+    dom.parent(t)
+        .and_then(|p| dom.text_content_within(p, TIME_LABEL_LINE))
+        .is_some_and(|line| {
+            let l = line.to_lowercase();
+            UPDATE_WORDS.iter().any(|w| l.contains(w))
+        })
+}
+
 /// The first `<time datetime>` in the document, for pages without a published-time tag.
 pub fn time_element(dom: &Dom, root: Id) -> Option<String> {
     for t in dom.descendants_with_tags(root, &["time"]) {
+        if labelled_update(dom, t) {
+            continue;
+        }
         if let Some(dt) = dom.attr(t, "datetime") {
             let dt = dt.trim();
             if looks_like_iso_date(dt) {
@@ -578,7 +599,6 @@ pub fn visible_date(dom: &Dom, window: &[Id]) -> Option<String> {
 /// the elements are named: what a reader sees as the article's date. A day printed as an
 /// update ("Updated Jul 24, 2018") is left out: readers take it for what it says.
 pub fn printed_days(dom: &Dom, window: &[Id]) -> Vec<String> {
-    const UPDATE_WORDS: [&str; 4] = ["updated", "modified", "revised", "edited"];
     let mut days: Vec<String> = Vec::new();
     let mut updates: Vec<String> = Vec::new();
     for &n in window {

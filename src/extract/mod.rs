@@ -3,6 +3,7 @@
 mod bio_box;
 mod boiler;
 pub mod byline;
+mod consent;
 pub mod dates;
 mod depth;
 mod docs;

@@ -4,8 +4,8 @@
 use super::dom::{Dom, ROOT};
 use super::readability::{self, Grabber};
 use super::{
-    bio_box, boiler, dates, depth, docs, emit, fallback, forum, image_key, media, metadata, prep,
-    reading_time, sink, strict, Article, NoArticle,
+    bio_box, boiler, consent, dates, depth, docs, emit, fallback, forum, image_key, media,
+    metadata, prep, reading_time, sink, strict, Article, NoArticle,
 };
 
 use super::readability::thresholds::{
@@ -30,6 +30,7 @@ fn prepare(html: &str, want_ld: bool) -> (Dom, Option<metadata::JsonLd>) {
     prep::unwrap_content_noscript(&mut dom);
     let ld = want_ld.then(|| metadata::json_ld(&mut dom, &readability::article_title));
     prep::prep_document(&mut dom);
+    consent::drop_consent_panels(&mut dom);
     // Most pages fold nothing: one scan of the source spares them the walk.
     if html.contains("aria-controls") {
         prep::unfold_controlled(&mut dom);
