@@ -7,7 +7,7 @@
 //! - a product and its version ("Opus 4.5", "Rails 8.1", "Windows 11"): one product. In prose
 //!   only, where a number after a name is no score ("Arsenal 2 Chelsea 1").
 
-use super::gazetteer::{Gazetteer, COUNTRY, REGION};
+use super::gazetteer::{longest_end, Gazetteer, COUNTRY, REGION};
 use super::Label;
 
 /// Applies the three joins.
@@ -32,13 +32,7 @@ fn listed_places(words: &[&str], spans: &mut Vec<(usize, usize, Label)>) {
             i += 1;
             continue;
         }
-        let mut end = i + 1;
-        while m
-            .get(end)
-            .is_some_and(|x| x.long_pos == 2 || x.long_pos == 3)
-        {
-            end += 1;
-        }
+        let end = longest_end(&m, i);
         let joined = words.get(i..end).is_some_and(|p| p.contains(&"and"));
         let inside = |s: &(usize, usize, Label)| s.0 < end && i < s.1;
         let covered = spans

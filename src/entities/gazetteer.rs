@@ -123,6 +123,19 @@ pub fn whole_match(m: &[GazMatch]) -> Option<u8> {
     whole.then(|| m.first().map_or(0, |x| x.long_bits))
 }
 
+/// The end (exclusive) of the longest match that begins at `i` in `m` (see
+/// [`GazMatch::long_pos`]): `i + 1` for a one-word match.
+pub fn longest_end(m: &[GazMatch], i: usize) -> usize {
+    let mut end = i + 1;
+    while m
+        .get(end)
+        .is_some_and(|x| x.long_pos == 2 || x.long_pos == 3)
+    {
+        end += 1;
+    }
+    end
+}
+
 /// Marks tokens `i..end` as one longest match of the lists `bits`.
 fn mark_span(out: &mut [GazMatch], i: usize, end: usize, bits: u8) {
     for k in i..end {

@@ -21,8 +21,8 @@ use std::ops::Range;
 
 use super::features::{lower_into, title_case, FastSet};
 use super::gazetteer::{
-    whole_match, zipf_bucket, GazMatch, Gazetteer, CITY, COMPANY, COUNTRY, FIRST_NAME, NATIONALITY,
-    PRODUCT, REGION,
+    longest_end, whole_match, zipf_bucket, GazMatch, Gazetteer, CITY, COMPANY, COUNTRY, FIRST_NAME,
+    NATIONALITY, PRODUCT, REGION,
 };
 use super::tokenize::Token;
 use super::words::{is_closed, is_common, is_function, is_generic_acronym};
@@ -45,13 +45,7 @@ pub fn add_listed(words: &[&str], spans: &mut Vec<(usize, usize, Label)>) {
             i += 1;
             continue;
         }
-        let mut end = i + 1;
-        while m
-            .get(end)
-            .is_some_and(|x| x.long_pos == 2 || x.long_pos == 3)
-        {
-            end += 1;
-        }
+        let end = longest_end(&m, i);
         let first = words.get(i).copied().unwrap_or("");
         let lower = first.to_lowercase();
         let distinctive = end - i > 1

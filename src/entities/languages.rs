@@ -110,20 +110,11 @@ pub fn mark(text: &str, toks: &[Token], sents: &[Range<usize>], mentions: &mut V
             {
                 Some(m) if m.start == t.start && m.end == t.end => m.label = Label::Misc,
                 Some(_) => {}
-                None => added.push(Mention {
-                    start: t.start,
-                    end: t.end,
-                    text: w.to_string(),
-                    label: Label::Misc,
-                    entity: 0,
-                }),
+                None => added.push(Mention::new(text, t.start, t.end, Label::Misc)),
             }
         }
     }
-    if !added.is_empty() {
-        mentions.extend(added);
-        mentions.sort_by_key(|m| m.start);
-    }
+    super::add_mentions(mentions, added);
 }
 
 #[cfg(test)]

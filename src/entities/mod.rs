@@ -97,6 +97,27 @@ pub struct Mention {
     pub entity: usize,
 }
 
+impl Mention {
+    /// A mention of `text[start..end]` (not yet grouped).
+    pub fn new(text: &str, start: usize, end: usize, label: Label) -> Mention {
+        Mention {
+            start,
+            end,
+            text: text.get(start..end).unwrap_or("").to_string(),
+            label,
+            entity: 0,
+        }
+    }
+}
+
+/// Adds mentions found after the first pass, keeping all in text order.
+pub(crate) fn add_mentions(mentions: &mut Vec<Mention>, added: Vec<Mention>) {
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| m.start);
+    }
+}
+
 /// A group of mentions of the same thing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Entity {
@@ -352,13 +373,7 @@ fn add_acronym_uses(text: &str, toks: &[tokenize::Token], mentions: &mut Vec<Men
         if spans.get(k).is_some_and(|s| s.0 < t.end) {
             continue;
         }
-        mentions.push(Mention {
-            start: t.start,
-            end: t.end,
-            text: w.to_string(),
-            label,
-            entity: 0,
-        });
+        mentions.push(Mention::new(text, t.start, t.end, label));
         added = true;
     }
     if added {

@@ -59,19 +59,10 @@ pub fn add_uses(text: &str, toks: &[Token], sents: &[Range<usize>], mentions: &m
             if next_capital || prev_capital || opener {
                 continue;
             }
-            added.push(Mention {
-                start: t.start,
-                end: t.end,
-                text: w.to_string(),
-                label: Label::Per,
-                entity: 0,
-            });
+            added.push(Mention::new(text, t.start, t.end, Label::Per));
         }
     }
-    if !added.is_empty() {
-        mentions.extend(added);
-        mentions.sort_by_key(|m| m.start);
-    }
+    super::add_mentions(mentions, added);
 }
 
 #[cfg(test)]
