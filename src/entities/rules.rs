@@ -10,7 +10,8 @@ use crate::text::MONTHS;
 const MONTH_ABBR: [&str; 13] = [
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "jan.",
 ];
-const WEEKDAYS: [&str; 7] = [
+/// The days of the week, lower case (also read by the forum's date lines).
+pub const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",

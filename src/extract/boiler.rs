@@ -102,15 +102,9 @@ const LIST_HEADINGS: [&str; 14] = [
 ];
 
 fn name_is_boilerplate(dom: &Dom, n: Id, s: &mut String) -> bool {
-    let (class, id) = (dom.class(n), dom.id_attr(n));
-    if class.is_empty() && id.is_empty() {
+    if !dom.names_lower(n, s) {
         return false;
     }
-    s.clear();
-    s.push_str(class);
-    s.push(' ');
-    s.push_str(id);
-    s.make_ascii_lowercase();
     // Positive article names win ("article-share-count" stays judged by text).
     if [
         "article-body",

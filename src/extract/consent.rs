@@ -27,15 +27,9 @@ const TOPIC_WORDS: [&str; 5] = ["consent", "privacy", "partners", "preferences",
 const TOPIC_PREFIX: usize = 2000;
 
 fn named_consent(dom: &Dom, n: Id, s: &mut String) -> bool {
-    let (class, id) = (dom.class(n), dom.id_attr(n));
-    if class.is_empty() && id.is_empty() {
+    if !dom.names_lower(n, s) {
         return false;
     }
-    s.clear();
-    s.push_str(class);
-    s.push(' ');
-    s.push_str(id);
-    s.make_ascii_lowercase();
     super::patterns::any_in(s, &NAMES)
 }
 

@@ -349,6 +349,21 @@ impl Dom {
         self.attr(id, "class").unwrap_or("")
     }
 
+    /// Puts an element's class and id, lower-cased and space-separated, into `s` (reused
+    /// between calls); false when it has neither.
+    pub fn names_lower(&self, n: Id, s: &mut String) -> bool {
+        let (class, id) = (self.class(n), self.id_attr(n));
+        if class.is_empty() && id.is_empty() {
+            return false;
+        }
+        s.clear();
+        s.push_str(class);
+        s.push(' ');
+        s.push_str(id);
+        s.make_ascii_lowercase();
+        true
+    }
+
     pub fn id_attr(&self, id: Id) -> &str {
         self.attr(id, "id").unwrap_or("")
     }

@@ -409,22 +409,12 @@ fn date_word(w: &str) -> bool {
     }
     let prefix_of = |names: &[&str]| l.len() >= 3 && names.iter().any(|m| m.starts_with(&l));
     prefix_of(&crate::text::MONTHS)
-        || prefix_of(&WEEKDAYS)
+        || prefix_of(&crate::entities::rules::WEEKDAYS)
         || matches!(
             l.as_str(),
             "by" | "on" | "at" | "am" | "pm" | "posted" | "gmt" | "utc"
         )
 }
-
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 /// Which elements of the body could show a post's date or author, counted by subtree.
 ///
