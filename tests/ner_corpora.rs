@@ -9,16 +9,16 @@
 //! (1, demonyms as MISC), UNER EWT dev (2, MISC masked) and part A of our modern articles (2);
 //! epochs chosen on the mean F1 of eng.testa and WNUT-17 dev. eng.testb and the WNUT-17 test
 //! split are never used in training or in choosing settings, only reported; part B of the modern
-//! articles is held out. Through `recognize`: eng.testa 0.9356, WNUT-17 dev 0.4717, modern part
-//! B 0.6310 (the dev sets), eng.testb 0.8898, WNUT-17 test 0.4112.
+//! articles is held out. Through `recognize`: eng.testa 0.9362, WNUT-17 dev 0.4717, modern part
+//! B 0.6326 (the dev sets), eng.testb 0.8903, WNUT-17 test 0.4112.
 
 use lectern::entities::{conll, tagger};
 use lectern::eval::{ner, rules, standoff};
 
 // Floors on the product path (`lectern eval ner` prints the same figures).
-const FLOOR_TESTB: f64 = 0.886;
+const FLOOR_TESTB: f64 = 0.888;
 const FLOOR_WNUT: f64 = 0.408;
-const FLOOR_MODERN: f64 = 0.625;
+const FLOOR_MODERN: f64 = 0.628;
 use std::path::PathBuf;
 
 fn shared() -> PathBuf {
