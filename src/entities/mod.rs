@@ -311,6 +311,7 @@ pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str, lang: Option<&
             guards::extend_names(ws, &mut spans);
             works::quoted_titles(ws, &mut spans);
             works::unquoted_titles(ws, &mut spans);
+            works::named_works(ws, &mut spans);
             compounds::join(ws, &mut spans);
             holidays::mark(ws, &mut spans);
         }

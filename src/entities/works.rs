@@ -164,6 +164,58 @@ pub fn quoted_titles(words: &[&str], spans: &mut Vec<(usize, usize, Label)>) {
     }
 }
 
+/// A title named after its kind ("a live album called Shipwreck", "the book titled Carved in
+/// Stone"): the Title-Case run after "called"/"titled"/"entitled"/"named" that follows a work's
+/// noun is MISC, over what the tagger made of it (a place, a person).
+pub fn named_works(words: &[&str], spans: &mut Vec<(usize, usize, Label)>) {
+    const NAMING: &[&str] = &["called", "titled", "entitled", "named"];
+    for i in 1..words.len() {
+        let (Some(kind), Some(naming)) = (words.get(i - 1), words.get(i)) else {
+            continue;
+        };
+        let kind = kind.to_lowercase();
+        if !NAMING.contains(naming)
+            || NAMING.contains(&kind.as_str())
+            || !WORK_NOUNS.contains(&kind.as_str())
+        {
+            continue;
+        }
+        let a = i + 1;
+        let mut b = a;
+        while let Some(w) = words.get(b) {
+            let capital = w.chars().next().is_some_and(char::is_uppercase);
+            let inner_minor = b > a && is_minor(&w.to_lowercase());
+            // A date after the title is the date ("… called Shipwreck in March").
+            let dated = spans.iter().any(|s| {
+                s.0 <= b
+                    && b < s.1
+                    && !matches!(s.2, Label::Per | Label::Org | Label::Loc | Label::Misc)
+            });
+            if !(capital || inner_minor) || dated {
+                break;
+            }
+            b += 1;
+        }
+        // A title ends on a capitalised word ("Carved in Stone", not "Carved in").
+        while b > a
+            && words
+                .get(b - 1)
+                .is_some_and(|w| is_minor(&w.to_lowercase()))
+        {
+            b -= 1;
+        }
+        if b == a {
+            continue;
+        }
+        let overlaps = |s: &(usize, usize, Label)| s.0 < b && a < s.1;
+        if spans.iter().any(|s| overlaps(s) && (s.0 < a || s.1 > b)) {
+            continue;
+        }
+        spans.retain(|s| !overlaps(s));
+        spans.push((a, b, Label::Misc));
+    }
+}
+
 /// Titles set without quotes whose last word the tagger took for a place or a person ("Carved
 /// in [Stone]", "Wolves Upon the [Coast]", "Thoughts in the [Roots]"): in prose, a capitalised
 /// word no span holds, away from the sentence's start, then "in"/"of"/"upon"/"to" (and "the"),
@@ -424,6 +476,24 @@ mod tests {
             ),
             vec![(3, 6, Label::Misc)]
         );
+    }
+
+    #[test]
+    fn works_named_after_their_kind() {
+        let run = |text: &str, spans: &[(usize, usize, Label)]| {
+            let words: Vec<&str> = text.split(' ').collect();
+            let mut s = spans.to_vec();
+            named_works(&words, &mut s);
+            s
+        };
+        let t = "a live album called Shipwreck Days of the Sea in March";
+        assert_eq!(
+            run(t, &[(4, 5, Label::Loc), (10, 11, Label::Date)]),
+            vec![(10, 11, Label::Date), (4, 9, Label::Misc)]
+        );
+        // A person named so is left alone.
+        let t = "a mathematician named Hannah Cairo solved it";
+        assert_eq!(run(t, &[(3, 5, Label::Per)]), vec![(3, 5, Label::Per)]);
     }
 
     #[test]
