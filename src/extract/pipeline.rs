@@ -5,7 +5,7 @@ use super::dom::{Dom, ROOT};
 use super::readability::{self, Grabber};
 use super::{
     bio_box, boiler, dates, depth, docs, emit, fallback, forum, image_key, media, metadata, prep,
-    reading_time, sink, strict, Article, NoArticle,
+    product, reading_time, sink, strict, Article, NoArticle,
 };
 
 use super::readability::thresholds::{
@@ -20,7 +20,7 @@ pub fn parse(html: &str) -> Dom {
 }
 
 /// The parsed page made ready for scoring; JSON-LD is read on the way (scripts go away).
-fn prepare(html: &str, want_ld: bool) -> (Dom, Option<metadata::JsonLd>) {
+fn prepare(html: &str, want_ld: bool) -> (Dom, Option<metadata::JsonLd>, Option<product::Product>) {
     let mut dom = parse(html);
     // Most pages stream nothing: one scan of the source spares them the walk.
     if html.contains("<template id=\"") {
@@ -29,13 +29,14 @@ fn prepare(html: &str, want_ld: bool) -> (Dom, Option<metadata::JsonLd>) {
     prep::unwrap_noscript_images(&mut dom);
     prep::unwrap_content_noscript(&mut dom);
     let ld = want_ld.then(|| metadata::json_ld(&mut dom, &readability::article_title));
+    let product = if want_ld { product::find(&dom) } else { None };
     prep::prep_document(&mut dom);
     // Most pages fold nothing: one scan of the source spares them the walk.
     if html.contains("aria-controls") {
         prep::unfold_controlled(&mut dom);
     }
     docs::keep_callout_asides(&mut dom, ROOT);
-    (dom, ld)
+    (dom, ld, product)
 }
 
 /// A "best block" that is mostly many short links is a listing or home page, not an article.
@@ -71,6 +72,10 @@ fn srcset_urls(srcset: &str) -> impl Iterator<Item = &str> {
         .into_iter()
         .map(|(u, _)| u)
 }
+
+/// A product region replaces the grabbed content when it holds at least this share (1/N) of
+/// its text; a smaller one (a short description) goes before it.
+const PRODUCT_REGION_SHARE: usize = 2;
 
 /// `<h1>`s looked at for the visible headline: pages with more are lists of teasers.
 const MAX_HEADLINE_CANDIDATES: usize = 8;
@@ -124,7 +129,7 @@ pub fn run(
     html: &str,
     page: Option<&url::Url>,
 ) -> Result<(Article, Vec<crate::text::HtmlSpan>), NoArticle> {
-    let (mut dom, ld) = prepare(html, true);
+    let (mut dom, ld, product) = prepare(html, true);
     let ld = ld.unwrap_or_default();
     let meta = metadata::metadata(&mut dom, &ld);
     let headings = headlines(&dom);
@@ -203,6 +208,28 @@ pub fn run(
                 grabbed.byline = built.author.or(grabbed.byline.take());
                 thread_day = built.day;
                 is_thread = true;
+            }
+        }
+    }
+    // A product page shows its product: the block printing its description, where
+    // Readability chose another (a carousel, the reviews, the footer).
+    let description = product
+        .as_ref()
+        .and_then(|p| p.description.clone())
+        .or_else(|| meta.excerpt.clone());
+    if let (false, Some(_), Some(desc)) = (is_thread, &product, description) {
+        if !product::holds(&grabbed.dom, grabbed.content, &desc) {
+            let mut fresh = rebuild();
+            if let Some(built) = product::build(&mut fresh, &desc) {
+                let got = grabbed.dom.text_len(grabbed.content);
+                if fresh.text_len(built) * PRODUCT_REGION_SHARE >= got {
+                    grabbed.dom = fresh;
+                    grabbed.content = built;
+                } else if let Some(lead) = product::build(&mut grabbed.dom, &desc) {
+                    // A short description by the price, beside a longer body Readability
+                    // found: the reader shows both, the description first.
+                    product::prepend(&mut grabbed.dom, grabbed.content, lead);
+                }
             }
         }
     }
