@@ -217,7 +217,7 @@ pub fn run(
         .as_ref()
         .and_then(|p| p.description.clone())
         .or_else(|| meta.excerpt.clone());
-    if let (false, Some(_), Some(desc)) = (is_thread, &product, description) {
+    if let (false, Some(item), Some(desc)) = (is_thread, &product, description) {
         if !product::holds(&grabbed.dom, grabbed.content, &desc) {
             let mut fresh = rebuild();
             if let Some(built) = product::build(&mut fresh, &desc) {
@@ -230,6 +230,15 @@ pub fn run(
                     // found: the reader shows both, the description first.
                     product::prepend(&mut grabbed.dom, grabbed.content, lead);
                 }
+            } else if let Some(lead) = item
+                .name
+                .as_deref()
+                .filter(|n| !product::names(&grabbed.dom, grabbed.content, n))
+                .and_then(|_| product::fallback(&mut grabbed.dom, &desc))
+            {
+                // Readability chose a block that does not even name the product: the
+                // description the structured data gives is all the reader can show of it.
+                product::prepend(&mut grabbed.dom, grabbed.content, lead);
             }
         }
     }

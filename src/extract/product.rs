@@ -16,6 +16,8 @@ use serde_json::Value;
 pub struct Product {
     /// The JSON-LD `Product` description, if any.
     pub description: Option<String>,
+    /// Its JSON-LD `name`, if any.
+    pub name: Option<String>,
 }
 
 /// schema.org types of one item for sale.
@@ -40,6 +42,7 @@ fn is_product_type(v: &Value) -> bool {
 pub fn find(dom: &Dom) -> Option<Product> {
     let mut found = false;
     let mut description = None;
+    let mut name = None;
     for s in dom.descendants_with_tags(ROOT, &["script"]) {
         if dom.attr(s, "type") != Some("application/ld+json") {
             continue;
@@ -54,6 +57,14 @@ pub fn find(dom: &Dom) -> Option<Product> {
                 Value::Object(o) => {
                     if is_product_type(x) {
                         found = true;
+                        if name.is_none() {
+                            name = o
+                                .get("name")
+                                .and_then(Value::as_str)
+                                .map(str::trim)
+                                .filter(|d| !d.is_empty())
+                                .map(str::to_string);
+                        }
                         if description.is_none() {
                             description = o
                                 .get("description")
@@ -82,7 +93,7 @@ pub fn find(dom: &Dom) -> Option<Product> {
                 .is_some_and(|t| t.trim_end_matches('/').ends_with("schema.org/Product"))
         });
     }
-    found.then_some(Product { description })
+    found.then_some(Product { description, name })
 }
 
 /// Letters and digits of a description looked up in the page: enough to name one block.
@@ -101,10 +112,19 @@ fn key_chars(s: &str) -> impl Iterator<Item = char> + '_ {
 /// Whether `root`'s text holds the start of `description`.
 pub fn holds(dom: &Dom, root: Id, description: &str) -> bool {
     let key: String = key_chars(description).take(KEY_CHARS).collect();
-    key.chars().count() >= MIN_KEY_CHARS
-        && key_chars(&dom.text_content(root))
-            .collect::<String>()
-            .contains(&key)
+    key.chars().count() >= MIN_KEY_CHARS && holds_key(dom, root, &key)
+}
+
+/// Whether `root`'s text names the product (`name`, compared by letters and digits).
+pub fn names(dom: &Dom, root: Id, name: &str) -> bool {
+    let key: String = key_chars(name).take(KEY_CHARS).collect();
+    !key.is_empty() && holds_key(dom, root, &key)
+}
+
+fn holds_key(dom: &Dom, root: Id, key: &str) -> bool {
+    key_chars(&dom.text_content(root))
+        .collect::<String>()
+        .contains(key)
 }
 
 /// The elements that print the start of `description` (for each place, the lowest element
@@ -189,6 +209,26 @@ pub fn build(dom: &mut Dom, description: &str) -> Option<Id> {
     Some(wrapper)
 }
 
+/// Shortest structured-data description shown where the page prints none: shorter ones are
+/// taglines.
+const MIN_FALLBACK_CHARS: usize = 80;
+
+/// The structured-data description as paragraphs, for pages that print it nowhere (their
+/// description is drawn by script): a detached `<div>`, `None` for a tagline.
+pub fn fallback(dom: &mut Dom, description: &str) -> Option<Id> {
+    if description.trim().chars().count() < MIN_FALLBACK_CHARS {
+        return None;
+    }
+    let div = dom.create_element("div");
+    for para in description.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let p = dom.create_element("p");
+        let t = dom.create_text(para);
+        dom.append(p, t);
+        dom.append(div, p);
+    }
+    Some(div)
+}
+
 /// Puts `lead` first in the article `content` (the grabbed `<div>` around its page `<div>`).
 pub fn prepend(dom: &mut Dom, content: Id, lead: Id) {
     let page = dom.first_element_child(content).unwrap_or(content);
@@ -255,6 +295,17 @@ far, so that the growth stops below here.</p></section></main></body></html>"#;
         assert!(text.contains("Dishwasher safe"), "{text}");
         assert!(!text.contains("You may also like"), "{text}");
         assert!(holds(&dom, region, d));
+    }
+
+    #[test]
+    fn the_fallback_is_the_structured_description_as_paragraphs_not_a_tagline() {
+        let mut dom = parse(PAGE);
+        let long =
+            "First line of a long description drawn by script on the page itself.\nSecond line.";
+        let div = fallback(&mut dom, long).expect("paragraphs");
+        assert_eq!(dom.descendants_with_tags(div, &["p"]).len(), 2);
+        assert!(fallback(&mut dom, "Cosy socks.").is_none());
+        assert!(names(&dom, div, "second LINE"));
     }
 
     #[test]
