@@ -301,6 +301,11 @@ pub fn run(
         .and_then(|h| metadata::headline_of_title(&title, h))
         .or_else(|| metadata::visible_headline(&headings, &title))
         .or_else(|| {
+            product
+                .as_ref()
+                .and_then(|_| product::headline(&headings, &title))
+        })
+        .or_else(|| {
             // An article (dated or signed) whose one headline is reworded from its metadata
             // title ("Top 10 Health and Nutrition Trends to Watch" printed, "Health And
             // Nutrition Trends For 2026" shared): the reader shows what the page prints. Not

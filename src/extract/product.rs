@@ -209,6 +209,38 @@ pub fn build(dom: &mut Dom, description: &str) -> Option<Id> {
     Some(wrapper)
 }
 
+/// Words a product's `<h1>` needs to stand for its name (not a section like "Reviews").
+const MIN_NAME_WORDS: usize = 2;
+
+/// The product's name as the page prints it: its first `<h1>`, where the metadata title
+/// words it otherwise (a shop's title drops the dashes, adds a tagline or a model number).
+/// Not where the title holds the `<h1>` whole: the title then adds the variant ("- Natural
+/// Grey") or a store's prefix, and the `<h1>` alone may be the short form.
+pub fn headline(headings: &[String], title: &str) -> Option<String> {
+    let h = headings.first()?.trim();
+    if h.split_whitespace().count() < MIN_NAME_WORDS {
+        return None;
+    }
+    let hk: String = key_chars(h).collect();
+    let tk: String = key_chars(title).collect();
+    // A rewording of the title, not another line (a slogan, a collection's name).
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (hw, tw) = (words(h), words(title));
+    let shared = hw.iter().filter(|w| tw.contains(w)).count();
+    let reworded = shared * SHARED_WORDS_OF > hw.len() * SHARED_WORDS_MIN;
+    (!hk.is_empty() && !tk.contains(&hk) && reworded).then(|| h.to_string())
+}
+
+/// Share of the `<h1>`'s words the title must hold (more than MIN in OF) for the two to name
+/// the same product.
+const SHARED_WORDS_MIN: usize = 3;
+const SHARED_WORDS_OF: usize = 5;
+
 /// Shortest structured-data description shown where the page prints none: shorter ones are
 /// taglines.
 const MIN_FALLBACK_CHARS: usize = 80;
@@ -306,6 +338,19 @@ far, so that the growth stops below here.</p></section></main></body></html>"#;
         assert_eq!(dom.descendants_with_tags(div, &["p"]).len(), 2);
         assert!(fallback(&mut dom, "Cosy socks.").is_none());
         assert!(names(&dom, div, "second LINE"));
+    }
+
+    #[test]
+    fn the_headline_is_the_h1_where_the_title_rewords_it() {
+        let h = |s: &str| vec![s.to_string()];
+        let got = headline(
+            &h("Trail Mug - Enamel 12 oz"),
+            "Enamel Trail Mug 12 oz | Camp Store",
+        );
+        assert_eq!(got.as_deref(), Some("Trail Mug - Enamel 12 oz"));
+        // The title holds the h1 whole (a variant added), or the h1 is another line.
+        assert!(headline(&h("Trail Mug"), "Trail Mug - Blue Enamel").is_none());
+        assert!(headline(&h("Coffee tastes better outside"), "Trail Mug").is_none());
     }
 
     #[test]
