@@ -6,13 +6,13 @@ use lectern::eval::pages::eval_pages_dir;
 use lectern::eval::shared_dir;
 
 // Floors: today's figures, rounded down (F1 of the mean precision and recall; shares in percent).
-const FLOOR_ALL: f64 = 0.796;
+const FLOOR_ALL: f64 = 0.797;
 const FLOOR_ARTICLE: f64 = 0.947;
 const FLOOR_DOCS: f64 = 0.850;
 const FLOOR_FORUM: f64 = 0.742;
 const FLOOR_FORUM_AUTHOR: f64 = 77.5;
 const FLOOR_FORUM_DATE: f64 = 89.6;
-const FLOOR_PRODUCT: f64 = 0.526;
+const FLOOR_PRODUCT: f64 = 0.535;
 const FLOOR_TITLE: f64 = 90.5;
 const FLOOR_AUTHOR: f64 = 85.0;
 const FLOOR_DATE: f64 = 88.0;

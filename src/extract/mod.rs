@@ -18,6 +18,7 @@ mod metadata;
 mod patterns;
 mod pipeline;
 mod prep;
+mod product;
 mod readability;
 mod readerable;
 mod sanitize;

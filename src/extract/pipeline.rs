@@ -5,7 +5,7 @@ use super::dom::{Dom, ROOT};
 use super::readability::{self, Grabber};
 use super::{
     bio_box, boiler, consent, dates, depth, docs, emit, fallback, forum, image_key, media,
-    metadata, prep, reading_time, sink, strict, Article, NoArticle,
+    metadata, prep, product, reading_time, sink, strict, Article, NoArticle,
 };
 
 use super::readability::thresholds::{
@@ -20,7 +20,7 @@ pub fn parse(html: &str) -> Dom {
 }
 
 /// The parsed page made ready for scoring; JSON-LD is read on the way (scripts go away).
-fn prepare(html: &str, want_ld: bool) -> (Dom, Option<metadata::JsonLd>) {
+fn prepare(html: &str, want_ld: bool) -> (Dom, Option<metadata::JsonLd>, Option<product::Product>) {
     let mut dom = parse(html);
     // Most pages stream nothing: one scan of the source spares them the walk.
     if html.contains("<template id=\"") {
@@ -29,6 +29,7 @@ fn prepare(html: &str, want_ld: bool) -> (Dom, Option<metadata::JsonLd>) {
     prep::unwrap_noscript_images(&mut dom);
     prep::unwrap_content_noscript(&mut dom);
     let ld = want_ld.then(|| metadata::json_ld(&mut dom, &readability::article_title));
+    let product = if want_ld { product::find(&dom) } else { None };
     prep::prep_document(&mut dom);
     consent::drop_consent_panels(&mut dom);
     // Most pages fold nothing: one scan of the source spares them the walk.
@@ -36,7 +37,7 @@ fn prepare(html: &str, want_ld: bool) -> (Dom, Option<metadata::JsonLd>) {
         prep::unfold_controlled(&mut dom);
     }
     docs::keep_callout_asides(&mut dom, ROOT);
-    (dom, ld)
+    (dom, ld, product)
 }
 
 /// A "best block" that is mostly many short links is a listing or home page, not an article.
@@ -72,6 +73,10 @@ fn srcset_urls(srcset: &str) -> impl Iterator<Item = &str> {
         .into_iter()
         .map(|(u, _)| u)
 }
+
+/// A product region replaces the grabbed content when it holds at least this share (1/N) of
+/// its text; a smaller one (a short description) goes before it.
+const PRODUCT_REGION_SHARE: usize = 2;
 
 /// `<h1>`s looked at for the visible headline: pages with more are lists of teasers.
 const MAX_HEADLINE_CANDIDATES: usize = 8;
@@ -125,7 +130,7 @@ pub fn run(
     html: &str,
     page: Option<&url::Url>,
 ) -> Result<(Article, Vec<crate::text::HtmlSpan>), NoArticle> {
-    let (mut dom, ld) = prepare(html, true);
+    let (mut dom, ld, product) = prepare(html, true);
     let ld = ld.unwrap_or_default();
     let meta = metadata::metadata(&mut dom, &ld);
     let headings = headlines(&dom);
@@ -207,6 +212,37 @@ pub fn run(
             }
         }
     }
+    // A product page shows its product: the block printing its description, where
+    // Readability chose another (a carousel, the reviews, the footer).
+    let description = product
+        .as_ref()
+        .and_then(|p| p.description.clone())
+        .or_else(|| meta.excerpt.clone());
+    if let (false, Some(item), Some(desc)) = (is_thread, &product, description) {
+        if !product::holds(&grabbed.dom, grabbed.content, &desc) {
+            let mut fresh = rebuild();
+            if let Some(built) = product::build(&mut fresh, &desc) {
+                let got = grabbed.dom.text_len(grabbed.content);
+                if fresh.text_len(built) * PRODUCT_REGION_SHARE >= got {
+                    grabbed.dom = fresh;
+                    grabbed.content = built;
+                } else if let Some(lead) = product::build(&mut grabbed.dom, &desc) {
+                    // A short description by the price, beside a longer body Readability
+                    // found: the reader shows both, the description first.
+                    product::prepend(&mut grabbed.dom, grabbed.content, lead);
+                }
+            } else if let Some(lead) = item
+                .name
+                .as_deref()
+                .filter(|n| !product::names(&grabbed.dom, grabbed.content, n))
+                .and_then(|_| product::fallback(&mut grabbed.dom, &desc))
+            {
+                // Readability chose a block that does not even name the product: the
+                // description the structured data gives is all the reader can show of it.
+                product::prepend(&mut grabbed.dom, grabbed.content, lead);
+            }
+        }
+    }
     let mut d = grabbed.dom;
     let root = grabbed.content;
     if !is_thread && looks_like_listing(&mut d, root) {
@@ -265,6 +301,11 @@ pub fn run(
         .first()
         .and_then(|h| metadata::headline_of_title(&title, h))
         .or_else(|| metadata::visible_headline(&headings, &title))
+        .or_else(|| {
+            product
+                .as_ref()
+                .and_then(|_| product::headline(&headings, &title))
+        })
         .or_else(|| {
             // An article (dated or signed) whose one headline is reworded from its metadata
             // title ("Top 10 Health and Nutrition Trends to Watch" printed, "Health And
