@@ -24,9 +24,10 @@ pub struct TrainNerArgs {
     #[arg(long, default_value = "../shared/corpus/ner-extra")]
     pub extra: String,
     /// Our own modern articles for training: standoff annotations over `--pages`
-    /// (data/ner-dev/README.md). data/ner-dev/wceb-b.tsv stays out: it is the modern dev set.
-    #[arg(long, default_value = "data/ner-dev/wceb-a.tsv")]
-    pub modern: String,
+    /// (data/ner-dev/README.md), comma-separated. data/ner-dev/wceb-b.tsv stays out: it is the
+    /// modern dev set.
+    #[arg(long, value_delimiter = ',', default_value = "data/ner-dev/wceb-a.tsv")]
+    pub modern: Vec<String>,
     /// The pages the standoff files point into (their gt/ID.json).
     #[arg(long, default_value = "../shared/corpus/wceb-dev")]
     pub pages: String,
@@ -205,13 +206,16 @@ fn source(args: &TrainNerArgs, name: &str) -> Result<(Vec<Document>, u8), String
             (docs, 0)
         }
         "uner" => (extra(&["uner_ewt_dev"])?, misc),
-        "modern" => (
-            crate::eval::standoff::training_documents(
-                &args.modern,
-                std::path::Path::new(&args.pages),
-            )?,
-            0,
-        ),
+        "modern" => {
+            let mut docs = Vec::new();
+            for file in &args.modern {
+                docs.extend(crate::eval::standoff::training_documents(
+                    file,
+                    std::path::Path::new(&args.pages),
+                )?);
+            }
+            (docs, 0)
+        }
         "uner-test" => (extra(&["uner_ewt_test"])?, misc),
         other => return Err(format!("no source {other}")),
     })

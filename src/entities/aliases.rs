@@ -249,7 +249,9 @@ fn parts(name: &str) -> Vec<String> {
             let t = l
                 .trim_end_matches("'s")
                 .trim_end_matches("’s")
-                .trim_matches(|c: char| !c.is_alphanumeric());
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                // "C++" and "C#" are not "C".
+                .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '+' && c != '#');
             for pre in [
                 "al-", "el-", " al ", "ad-", "as-", "ash-", "ar-", "an-", "at-",
             ] {
@@ -645,6 +647,17 @@ mod tests {
         assert_eq!(ms[6].entity, 2);
         assert_eq!(ms[6].label, Label::Org);
         assert_eq!(ms[3].entity, 1);
+    }
+
+    #[test]
+    fn languages_named_with_signs_stay_apart() {
+        let text = "C and C++ and C# differ.";
+        let mut ms = vec![
+            m("C", 0, Label::Misc),
+            m("C++", 6, Label::Misc),
+            m("C#", 14, Label::Misc),
+        ];
+        assert_eq!(group(text, &mut ms).len(), 3);
     }
 
     #[test]

@@ -57,8 +57,11 @@ pub fn mark(text: &str, toks: &[Token], sents: &[Range<usize>], mentions: &mut V
         if !capitalised(w) {
             continue;
         }
-        if (DISTINCT.contains(&w) || AMBIGUOUS.contains(&w)) && !named.contains(&w) {
-            named.push(w);
+        // "C/C++" is one token: its parts name languages too.
+        for part in w.split('/') {
+            if is_language(part) && !named.contains(&part) {
+                named.push(part);
+            }
         }
     }
     let distinct = named.iter().any(|w| DISTINCT.contains(w));
@@ -71,6 +74,10 @@ pub fn mark(text: &str, toks: &[Token], sents: &[Range<usize>], mentions: &mut V
             let Some(t) = toks.get(ti) else { continue };
             let w = t.text(text);
             if !capitalised(w) {
+                continue;
+            }
+            if w.contains('/') {
+                split_pair(text, t, mentions, &mut added);
                 continue;
             }
             if DISTINCT.contains(&w) {
@@ -117,6 +124,25 @@ pub fn mark(text: &str, toks: &[Token], sents: &[Range<usize>], mentions: &mut V
     super::add_mentions(mentions, added);
 }
 
+fn is_language(w: &str) -> bool {
+    DISTINCT.contains(&w) || AMBIGUOUS.contains(&w)
+}
+
+/// "C/C++", "Elixir/Phoenix" as one token: when every part is a language, each part is its own
+/// MISC mention, replacing whatever the tagger made of the whole.
+fn split_pair(text: &str, t: &Token, mentions: &mut Vec<Mention>, added: &mut Vec<Mention>) {
+    let w = t.text(text);
+    if !w.split('/').all(is_language) {
+        return;
+    }
+    mentions.retain(|m| m.end <= t.start || m.start >= t.end);
+    let mut at = t.start;
+    for part in w.split('/') {
+        added.push(Mention::new(text, at, at + part.len(), Label::Misc));
+        at += part.len() + 1;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tokenize::{sentences, tokenize};
@@ -135,6 +161,11 @@ mod tests {
         assert_eq!(
             marked("Rust is safer than C, and Go builds fast. Python is slow."),
             ["Rust", "C", "Go"]
+        );
+        // Languages joined by a slash are named one by one.
+        assert_eq!(
+            marked("Bugs come from languages like C/C++, and Rust prevents them."),
+            ["C", "C++", "Rust"]
         );
         // No code on the page: the words are words.
         assert!(marked("Rust formed on the gate. Go home, said Ruby.").is_empty());
