@@ -299,6 +299,12 @@ fn names_that_look_like_plain_words_stay() {
         &[("AI", Label::Org), ("AI", Label::Org)],
     );
     assert!(got.is_empty(), "{got:?}");
+    // Nor is one spelt out in capitalised common words.
+    let got = guarded(
+        "It is the Domain Name System (DNS). The DNS failed.",
+        &[("DNS", Label::Org), ("DNS", Label::Org)],
+    );
+    assert!(got.is_empty(), "{got:?}");
 }
 
 #[test]

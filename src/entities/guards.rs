@@ -692,7 +692,9 @@ fn is_listed_phrase(words: &[&str]) -> bool {
 }
 
 /// The acronyms the text defines after a capitalised name whose initials spell them ("African
-/// National Congress (ANC)"); "artificial intelligence (AI)" defines no name. One pass.
+/// National Congress (ANC)"); "artificial intelligence (AI)" defines no name, and neither does
+/// a generic acronym spelt out in capitalised common words ("Domain Name System (DNS)"). One
+/// pass.
 fn defined_by_capitals(text: &str) -> HashSet<&str> {
     let mut out = HashSet::new();
     for (at, _) in text.match_indices('(') {
@@ -708,13 +710,10 @@ fn defined_by_capitals(text: &str) -> HashSet<&str> {
             continue;
         }
         let before = text.get(..at).unwrap_or("").trim_end();
-        let mut initials: Vec<char> = before
-            .rsplit(' ')
-            .take(acr.len())
-            .filter_map(|w| w.chars().next())
-            .collect();
-        initials.reverse();
-        if initials.iter().copied().eq(acr.chars()) {
+        let words: Vec<&str> = before.rsplit(' ').take(acr.len()).collect();
+        let initials = words.iter().rev().filter_map(|w| w.chars().next());
+        let spelt_out = || words.iter().all(|w| is_plain_word(w));
+        if initials.eq(acr.chars()) && !(is_generic_acronym(acr) && spelt_out()) {
             out.insert(acr);
         }
     }

@@ -436,7 +436,9 @@ const GENERIC_ACRONYMS: &[&str] = &[
     "R&D", "Q&A", "M&A", "LTV", "CAC", "ARR", "MRR", "SKU", "POS", "B2", "CDN", "VM", "IDE", "CLI",
     "GUI", "RSS", "CAGR", "YOY", "QOQ", "EPS", "EBITDA", "DNSSEC", "ZK", "RGB", "RGBW", "RGBCW",
     "OTP", "PWA", "CMS", "LMS", "HRIS", "ATS", "POC", "MVP", "OKR", "TOS", "EULA", "GDPR", "CCPA",
-    "HIPAA", "RTOS", "RTOSES",
+    "HIPAA", "RTOS", "RTOSES", "UART", "XSS", "CSRF", "SPI", "GPIO", "PCB", "FPGA", "ASIC", "NAS",
+    "DX", "MCU", "BIOS", "UEFI", "NIC", "NFC", "RFID", "LTE", "SMTP", "IMAP", "FTP", "SSH", "TCP",
+    "UDP", "CRUD", "ORM", "JWT", "CI", "CD",
 ];
 
 /// Whether `word` is an acronym of a common noun ([`GENERIC_ACRONYMS`]), also as a plural
