@@ -56,7 +56,7 @@ impl Default for Options {
             folds: 2,
             second_pass: false,
             pa_c: 0.0,
-            ensemble: 3,
+            ensemble: 5,
             prune: 8.0,
             memory: true,
             epochs2: None,
