@@ -26,7 +26,11 @@ pub struct TrainNerArgs {
     /// Our own modern articles for training: standoff annotations over `--pages`
     /// (data/ner-dev/README.md), comma-separated. data/ner-dev/wceb-b.tsv stays out: it is the
     /// modern dev set.
-    #[arg(long, value_delimiter = ',', default_value = "data/ner-dev/wceb-a.tsv,data/ner-dev/wceb-c.tsv")]
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "data/ner-dev/wceb-a.tsv,data/ner-dev/wceb-c.tsv"
+    )]
     pub modern: Vec<String>,
     /// The pages the standoff files point into (their gt/ID.json).
     #[arg(long, default_value = "../shared/corpus/wceb-dev")]

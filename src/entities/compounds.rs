@@ -5,14 +5,17 @@
 //!   Tobago"): the tagger stops at the conjunction;
 //! - a brand and its product ("Apple iPhone", "Google Chrome"): the product, MISC;
 //! - a product and its version ("Opus 4.5", "Rails 8.1", "Windows 11"): one product. In prose
-//!   only, where a number after a name is no score ("Arsenal 2 Chelsea 1").
+//!   only, where a number after a name is no score ("Arsenal 2 Chelsea 1");
+//! - a diplomatic mission and its country ("Embassy of the Republic of Korea"): the
+//!   tagger reads only the country; the mission is an organisation.
 
 use super::gazetteer::{longest_end, Gazetteer, COUNTRY, REGION};
 use super::Label;
 
-/// Applies the three joins.
+/// Applies the joins.
 pub fn join(words: &[&str], spans: &mut Vec<(usize, usize, Label)>) {
     listed_places(words, spans);
+    missions(words, spans);
     spans.sort_unstable_by_key(|s| s.0);
     if super::guards::is_prose(words) {
         brand_products(spans);
@@ -44,6 +47,35 @@ fn listed_places(words: &[&str], spans: &mut Vec<(usize, usize, Label)>) {
             spans.push((i, end, Label::Loc));
         }
         i = end;
+    }
+}
+
+/// "Embassy of (the) X", "Consulate General of X", "High Commission of X": with X a place, one
+/// organisation.
+fn missions(words: &[&str], spans: &mut Vec<(usize, usize, Label)>) {
+    let mut joins = Vec::new();
+    for &(a, b, label) in spans.iter() {
+        if label != Label::Loc {
+            continue;
+        }
+        let before = words.get(a.saturating_sub(4)..a).unwrap_or(&[]);
+        let mut rest = before;
+        if let [head @ .., "the"] = rest {
+            rest = head;
+        }
+        let [head @ .., "of"] = rest else { continue };
+        let gap = before.len() - head.len();
+        let start = match head {
+            [.., "Embassy" | "Consulate" | "Consulate-General"] => a - gap - 1,
+            [.., "Consulate" | "High", "General" | "Commission"] => a - gap - 2,
+            _ => continue,
+        };
+        joins.push((start, b));
+    }
+    for (start, b) in joins {
+        // The mission's own words may have been read as a name of their own ("Embassy").
+        spans.retain(|s| s.1 <= start || s.0 >= b);
+        spans.push((start, b, Label::Org));
     }
 }
 
@@ -110,6 +142,18 @@ mod tests {
         let t = "the embassy in Saint Vincent and the Grenadines has begun enrolling";
         let got = joined(t, &[(3, 5, Label::Loc), (7, 8, Label::Loc)]);
         assert_eq!(got, vec![(3, 8, Label::Loc)]);
+    }
+
+    #[test]
+    fn missions() {
+        let t = "attached to the Embassy of the Bolivarian Republic of Venezuela in Kingstown";
+        let got = joined(t, &[(6, 10, Label::Loc), (11, 12, Label::Loc)]);
+        assert_eq!(got, vec![(3, 10, Label::Org), (11, 12, Label::Loc)]);
+        let t = "the High Commission of Canada said";
+        assert_eq!(joined(t, &[(4, 5, Label::Loc)]), vec![(1, 5, Label::Org)]);
+        // A country after another "of" stays a place.
+        let t = "the people of France";
+        assert_eq!(joined(t, &[(3, 4, Label::Loc)]), vec![(3, 4, Label::Loc)]);
     }
 
     #[test]
