@@ -523,7 +523,8 @@ fn split_conjunctions(text: &str, mentions: &mut Vec<Mention>) {
         let dashed = [" – ", " — ", " / ", " | "]
             .iter()
             .any(|j| m.text.contains(j))
-            || m.label != Label::Misc && VERBS.iter().any(|j| m.text.contains(j));
+            || m.label != Label::Misc && VERBS.iter().any(|j| m.text.contains(j))
+            || m.label == Label::Per && m.text.split(' ').any(is_plain_inside_person);
         let joins = dashed
             || m.label == Label::Per && [" and ", " or ", " & "].iter().any(|j| m.text.contains(j));
         let confirmed = || {
@@ -541,6 +542,7 @@ fn split_conjunctions(text: &str, mentions: &mut Vec<Mention>) {
         let mut pos = 0usize;
         for w in m.text.split(' ') {
             let dash = matches!(w, "–" | "—" | "/" | "|")
+                || m.label == Label::Per && is_plain_inside_person(w)
                 || m.label != Label::Misc
                     && matches!(
                         w,
@@ -563,6 +565,19 @@ fn split_conjunctions(text: &str, mentions: &mut Vec<Mention>) {
         }
     }
     *mentions = out;
+}
+
+/// A lower-case common word inside a "person" ("Derek Bevan allowed Van der Westhuizen") joins
+/// two names; name particles ("van", "der", "bin", "the") belong to the name.
+fn is_plain_inside_person(w: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "van", "der", "den", "von", "del", "della", "dos", "das", "bin", "ibn", "bint", "ter",
+        "ten", "les", "las", "los", "abu", "ben", "mac", "zur", "the", "and",
+    ];
+    w.len() >= 3
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && !PARTICLES.contains(&w)
+        && is_common(w)
 }
 
 fn drop_credits(text: &str, mentions: &mut Vec<Mention>) {
@@ -1084,6 +1099,12 @@ mod tests {
         split_conjunctions(text, &mut ms);
         let names: Vec<&str> = ms.iter().map(|m| m.text.as_str()).collect();
         assert_eq!(names, ["Agency", "Georgia"]);
+        // A common word between two people; a particle stays.
+        let text = "Derek Bevan allowed Van der Westhuizen";
+        let mut ms = vec![mention(text, 0, Label::Per)];
+        split_conjunctions(text, &mut ms);
+        let names: Vec<&str> = ms.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(names, ["Derek Bevan", "Van der Westhuizen"]);
         // A company's "and" stays.
         let text = "Procter and Gamble";
         let mut ms = vec![mention(text, 0, Label::Org)];
