@@ -6,19 +6,20 @@
 //! The committed model comes from `lectern train-ner` with its default flags (`make
 //! check-model` rebuilds it byte for byte): CoNLL-2003 eng.train (weight 2), WNUT-17 train (3),
 //! Broad Twitter Corpus train+dev (1, MISC masked), CrossNER train+dev (0.5), Re-DocRED dev
-//! (1, demonyms as MISC), UNER EWT dev (2, MISC masked) and part A of our modern articles (2);
+//! (1, demonyms as MISC), UNER EWT dev (2, MISC masked) and parts A and C of our modern articles (2), five
+//! perceptrons averaged;
 //! epochs chosen on the mean F1 of eng.testa and WNUT-17 dev. eng.testb and the WNUT-17 test
 //! split are never used in training or in choosing settings, only reported; part B of the modern
-//! articles is held out. Through `recognize`: eng.testa 0.9362, WNUT-17 dev 0.4717, modern part
-//! B 0.6326 (the dev sets), eng.testb 0.8903, WNUT-17 test 0.4112.
+//! articles is held out. Through `recognize`: eng.testa 0.9379, WNUT-17 dev 0.4616, modern part
+//! B 0.6612 (the dev sets), eng.testb 0.8899, WNUT-17 test 0.4281.
 
 use lectern::entities::{conll, tagger};
 use lectern::eval::{ner, rules, standoff};
 
 // Floors on the product path (`lectern eval ner` prints the same figures).
 const FLOOR_TESTB: f64 = 0.888;
-const FLOOR_WNUT: f64 = 0.408;
-const FLOOR_MODERN: f64 = 0.628;
+const FLOOR_WNUT: f64 = 0.425;
+const FLOOR_MODERN: f64 = 0.656;
 use std::path::PathBuf;
 
 fn shared() -> PathBuf {
@@ -72,7 +73,7 @@ fn wnut17_test_f1_through_recognize() {
 }
 
 /// The project's own standoff annotations of modern articles (data/ner-dev/): part B, the
-/// held-out part (the committed recipe trains on part A).
+/// held-out part (the committed recipe trains on parts A and C).
 #[test]
 fn modern_articles_f1_through_recognize() {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/ner-dev/wceb-b.tsv");
