@@ -87,6 +87,7 @@ async function busyMs(driver, env, page) {
   const { metrics } = await page.__cdp.send('Performance.getMetrics');
   return Object.fromEntries(Object.entries(BUSY).map(([k, name]) => [k, 1000 * metrics.find((m) => m.name === name).value]));
 }
+const IDLE_MS = 200;
 const busyPart = (b0, b1, k) => (b0 == null || b1 == null ? null : b1[k] - b0[k]);
 
 // The steps of a click that the extension records (data-times on the reader's root), in order:
@@ -112,8 +113,15 @@ async function clickOnce(driver, env, pagePath, tag) {
     return { page: pagePath, state: 'load-error', error: String(e && e.message).slice(0, 100) };
   }
   await sleep(100); // let the page's own start-up tasks settle
+  // The page's own busy rate without a click (its timers, animations), over IDLE_MS just
+  // before the click: subtracted from the click's window below, so that the busy time counts
+  // what the click causes and not what the page does anyway.
+  const idle0 = await busyMs(driver, env, page);
+  const i0 = Date.now();
+  if (idle0) await sleep(IDLE_MS);
   const busy0 = await busyMs(driver, env, page);
   const t0 = Date.now();
+  const idleRate = idle0 && busy0 ? Math.max(0, busy0.busy - idle0.busy) / Math.max(1, t0 - i0) : 0;
   try {
     await driver.click(env, page);
   } catch (e) {
@@ -125,6 +133,7 @@ async function clickOnce(driver, env, pagePath, tag) {
   try { state = await driver.waitReader(env, page, ['ready', 'no-article', 'error'], 20000); } catch { /* timeout */ }
   const d = (await driver.evalReader(env, page, () => ({ ...document.documentElement.dataset })).catch(() => null)) || {};
   const busy1 = await busyMs(driver, env, page);
+  const window = Date.now() - t0;
   await driver.closePage(env, page);
   let times = null;
   try { times = d.times ? JSON.parse(d.times) : null; } catch { times = null; }
@@ -134,7 +143,10 @@ async function clickOnce(driver, env, pagePath, tag) {
     page: pagePath, state,
     article: d.articleAt ? Number(d.articleAt) - t0 : null,
     marks: state === 'ready' && d.entitiesAt ? Number(d.entitiesAt) - t0 : null,
-    busy: busyPart(busy0, busy1, 'busy'),
+    // The click's own: the raw busy time less the page's idle rate over the same window.
+    busy: busy0 && busy1 ? Math.max(0, busyPart(busy0, busy1, 'busy') - idleRate * window) : null,
+    busyRaw: busyPart(busy0, busy1, 'busy'),
+    busyIdle: busy0 && busy1 ? idleRate * window : null,
     busyScript: busyPart(busy0, busy1, 'script'),
     busyLayout: busyPart(busy0, busy1, 'layout'),
     busyStyle: busyPart(busy0, busy1, 'style'),
@@ -213,7 +225,9 @@ for (const bname of opts.browsers) {
     console.log(line(`[${v.label}] click to article`, w.map((r) => r.article)));
     console.log(line(`[${v.label}] click to marks`, w.map((r) => r.marks)));
     if (bname === 'chromium') {
-      console.log(line(`[${v.label}] page main thread busy`, w.map((r) => r.busy)));
+      console.log(line(`[${v.label}] page main thread busy (the click's own)`, w.map((r) => r.busy)));
+      console.log(line(`[${v.label}] ... raw, with the page's own tasks`, w.map((r) => r.busyRaw)));
+      console.log(line(`[${v.label}] ... the page's own (idle rate x window)`, w.map((r) => r.busyIdle)));
       for (const [k, label] of [['busyScript', 'script'], ['busyLayout', 'layout'], ['busyStyle', 'style']]) {
         console.log(line(`[${v.label}] ... of which ${label}`, w.map((r) => r[k])));
       }
