@@ -104,7 +104,7 @@ const PHASES = [
 ];
 
 // One click on a page in an open browser: click→article, click→marks, page busy, states.
-async function clickOnce(driver, env, pagePath, tag) {
+async function clickOnce(driver, env, pagePath, tag, { idle = true } = {}) {
   let page;
   try {
     page = await driver.openPage(env, `${ORIGIN}${pagePath}?${tag}`);
@@ -116,7 +116,8 @@ async function clickOnce(driver, env, pagePath, tag) {
   // The page's own busy rate without a click (its timers, animations), over IDLE_MS just
   // before the click: subtracted from the click's window below, so that the busy time counts
   // what the click causes and not what the page does anyway.
-  const idle0 = await busyMs(driver, env, page);
+  // Not before a first click in a fresh profile: the wait would give the warm core time to start.
+  const idle0 = idle ? await busyMs(driver, env, page) : null;
   const i0 = Date.now();
   if (idle0) await sleep(IDLE_MS);
   const busy0 = await busyMs(driver, env, page);
@@ -195,7 +196,7 @@ for (const bname of opts.browsers) {
     for (const v of (i % 2 ? [...variants].reverse() : variants)) {
       const env = await driver.launch({ ext: v.ext });
       await sleep(300);
-      first[v.label].push(await clickOnce(driver, env, firstPages[i], `fresh${i}`));
+      first[v.label].push(await clickOnce(driver, env, firstPages[i], `fresh${i}`, { idle: false }));
       await env.close();
     }
   }
