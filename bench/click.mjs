@@ -87,6 +87,7 @@ async function busyMs(driver, env, page) {
   const { metrics } = await page.__cdp.send('Performance.getMetrics');
   return Object.fromEntries(Object.entries(BUSY).map(([k, name]) => [k, 1000 * metrics.find((m) => m.name === name).value]));
 }
+const IDLE_MS = 200;
 const busyPart = (b0, b1, k) => (b0 == null || b1 == null ? null : b1[k] - b0[k]);
 
 // The steps of a click that the extension records (data-times on the reader's root), in order:
@@ -103,7 +104,7 @@ const PHASES = [
 ];
 
 // One click on a page in an open browser: click→article, click→marks, page busy, states.
-async function clickOnce(driver, env, pagePath, tag) {
+async function clickOnce(driver, env, pagePath, tag, { idle = true } = {}) {
   let page;
   try {
     page = await driver.openPage(env, `${ORIGIN}${pagePath}?${tag}`);
@@ -112,8 +113,16 @@ async function clickOnce(driver, env, pagePath, tag) {
     return { page: pagePath, state: 'load-error', error: String(e && e.message).slice(0, 100) };
   }
   await sleep(100); // let the page's own start-up tasks settle
+  // The page's own busy rate without a click (its timers, animations), over IDLE_MS just
+  // before the click: subtracted from the click's window below, so that the busy time counts
+  // what the click causes and not what the page does anyway.
+  // Not before a first click in a fresh profile: the wait would give the warm core time to start.
+  const idle0 = idle ? await busyMs(driver, env, page) : null;
+  const i0 = Date.now();
+  if (idle0) await sleep(IDLE_MS);
   const busy0 = await busyMs(driver, env, page);
   const t0 = Date.now();
+  const idleRate = idle0 && busy0 ? Math.max(0, busy0.busy - idle0.busy) / Math.max(1, t0 - i0) : 0;
   try {
     await driver.click(env, page);
   } catch (e) {
@@ -125,6 +134,7 @@ async function clickOnce(driver, env, pagePath, tag) {
   try { state = await driver.waitReader(env, page, ['ready', 'no-article', 'error'], 20000); } catch { /* timeout */ }
   const d = (await driver.evalReader(env, page, () => ({ ...document.documentElement.dataset })).catch(() => null)) || {};
   const busy1 = await busyMs(driver, env, page);
+  const window = Date.now() - t0;
   await driver.closePage(env, page);
   let times = null;
   try { times = d.times ? JSON.parse(d.times) : null; } catch { times = null; }
@@ -134,7 +144,10 @@ async function clickOnce(driver, env, pagePath, tag) {
     page: pagePath, state,
     article: d.articleAt ? Number(d.articleAt) - t0 : null,
     marks: state === 'ready' && d.entitiesAt ? Number(d.entitiesAt) - t0 : null,
-    busy: busyPart(busy0, busy1, 'busy'),
+    // The click's own: the raw busy time less the page's idle rate over the same window.
+    busy: busy0 && busy1 ? Math.max(0, busyPart(busy0, busy1, 'busy') - idleRate * window) : null,
+    busyRaw: busyPart(busy0, busy1, 'busy'),
+    busyIdle: busy0 && busy1 ? idleRate * window : null,
     busyScript: busyPart(busy0, busy1, 'script'),
     busyLayout: busyPart(busy0, busy1, 'layout'),
     busyStyle: busyPart(busy0, busy1, 'style'),
@@ -183,7 +196,7 @@ for (const bname of opts.browsers) {
     for (const v of (i % 2 ? [...variants].reverse() : variants)) {
       const env = await driver.launch({ ext: v.ext });
       await sleep(300);
-      first[v.label].push(await clickOnce(driver, env, firstPages[i], `fresh${i}`));
+      first[v.label].push(await clickOnce(driver, env, firstPages[i], `fresh${i}`, { idle: false }));
       await env.close();
     }
   }
@@ -213,7 +226,9 @@ for (const bname of opts.browsers) {
     console.log(line(`[${v.label}] click to article`, w.map((r) => r.article)));
     console.log(line(`[${v.label}] click to marks`, w.map((r) => r.marks)));
     if (bname === 'chromium') {
-      console.log(line(`[${v.label}] page main thread busy`, w.map((r) => r.busy)));
+      console.log(line(`[${v.label}] page main thread busy (the click's own)`, w.map((r) => r.busy)));
+      console.log(line(`[${v.label}] ... raw, with the page's own tasks`, w.map((r) => r.busyRaw)));
+      console.log(line(`[${v.label}] ... the page's own (idle rate x window)`, w.map((r) => r.busyIdle)));
       for (const [k, label] of [['busyScript', 'script'], ['busyLayout', 'layout'], ['busyStyle', 'style']]) {
         console.log(line(`[${v.label}] ... of which ${label}`, w.map((r) => r[k])));
       }

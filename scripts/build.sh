@@ -31,13 +31,17 @@ for dest in extension/pkg www/pkg; do
 done
 # The reader page's script: reader/reader.js and every module it imports, bundled into one file
 # (esbuild, package.json), so that the reader frame asks the browser for one script, not ten
-# (bench-click: the frame's start-up is most of a click). The features' modules, imported
-# dynamically, are in it too but run only once the article is shown.
-node_modules/.bin/esbuild extension/reader/reader.js --bundle --format=esm --target=es2022 \
+# (bench-click: the frame's start-up is most of a click). The features (features.js and its
+# modules, imported once the article is shown) are a bundle of their own: the frame parses and
+# compiles only what comes before the article (34 KB instead of 79; Firefox: preload.js to the
+# modules running 16 ms instead of 27, median of 40 pages).
+node_modules/.bin/esbuild extension/reader/reader.js --bundle --format=esm --target=es2022 --external:./features.bundle.js \
   --outfile=extension/reader/reader.bundle.js --log-level=warning
+node_modules/.bin/esbuild extension/reader/features.js --bundle --format=esm --target=es2022 \
+  --outfile=extension/reader/features.bundle.js --log-level=warning
 
 # The playground shows the same reader view and features as the extension.
-find extension/reader -name '*.js' ! -name reader.js ! -name reader.bundle.js ! -name preload.js -exec cp {} www/pkg/ \;
+find extension/reader -name '*.js' ! -name reader.js ! -name '*.bundle.js' ! -name preload.js -exec cp {} www/pkg/ \;
 cp extension/reader/reader.css www/pkg/
 rm -rf www/fonts && cp -r extension/fonts www/fonts
 # The credits travel with the data they credit (the wasm module).

@@ -160,9 +160,11 @@ async function render() {
 // The reader's features (read aloud, contents, export, watchlist...; features.js and its ten
 // modules) load once the first article or message is shown, so that none of their modules
 // stands between the click and the article; their show hooks then run on what is shown.
+// features.bundle.js is features.js bundled on its own by scripts/build.sh (reader.html loads
+// this file bundled too, without the features).
 function loadFeatures() {
   if (!featuresReady) {
-    featuresReady = import('./features.js').then(({ attachFeatures }) => attachFeatures(reader, {
+    featuresReady = import('./features.bundle.js').then(({ attachFeatures }) => attachFeatures(reader, {
       sync: extensionStore(ext.storage.sync), local: extensionStore(ext.storage.local),
       url: () => payload.url, creditsUrl: ext.runtime.getURL('credits.html'),
     })).catch((e) => console.error('Lectern features:', e));

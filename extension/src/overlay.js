@@ -30,10 +30,13 @@
     rotate: 'none',
   };
 
-  // `token` names the captured page the reader asks the background for.
-  function open(token) {
-    if (state) return false;
-    if (typeof token !== 'string' || !/^[0-9a-f-]{36}$/.test(token)) return false;
+  // `token` names the captured page the reader asks the background for. `whileLoading` (the
+  // capture) runs once the frame is in place and its navigation has started, before the page's
+  // scroll is locked (which would make the capture lay the whole page out again); open returns
+  // what it returned, or null when no reader opened.
+  function open(token, whileLoading = () => true) {
+    if (state) return null;
+    if (typeof token !== 'string' || !/^[0-9a-f-]{36}$/.test(token)) return null;
     const de = document.documentElement;
     const host = document.createElement('div');
     for (const [k, v] of Object.entries(HOST_CSS)) host.style.setProperty(k, v, 'important');
@@ -56,8 +59,6 @@
       focus: document.activeElement,
       host,
     };
-    // Keep the page from scrolling under the reader; its position is restored on close.
-    de.style.setProperty('overflow', 'hidden', 'important');
     de.appendChild(host);
     if (typeof host.showPopover === 'function') {
       host.setAttribute('popover', 'manual');
@@ -70,7 +71,16 @@
     state = saved;
     frame.addEventListener('load', () => frame.focus(), { once: true });
     frame.focus();
-    return true;
+    let result;
+    try {
+      result = whileLoading();
+    } catch (e) {
+      close();
+      throw e;
+    }
+    // Keep the page from scrolling under the reader; its position is restored on close.
+    de.style.setProperty('overflow', 'hidden', 'important');
+    return result;
   }
 
   function close() {

@@ -37,6 +37,17 @@ test('reader.html loads the bundle of reader.js, and scripts/build.sh makes it f
   assert.ok(!importGraph('reader/reader.js').has('pkg/lectern.js'));
 });
 
+test('the features are a bundle of their own, left out of the reader bundle and imported after the article', () => {
+  const build = fs.readFileSync(path.join(ROOT, 'scripts/build.sh'), 'utf8');
+  assert.match(build, /esbuild extension\/reader\/reader\.js [^\n]*--external:\.\/features\.bundle\.js/);
+  assert.match(build, /esbuild extension\/reader\/features\.js --bundle [^\n]*\\\n\s*--outfile=extension\/reader\/features\.bundle\.js/);
+  const src = fs.readFileSync(path.join(EXT, 'reader/reader.js'), 'utf8');
+  assert.match(src, /import\('\.\/features\.bundle\.js'\)/);
+  // Built: the reader bundle does not hold the features' code.
+  const bundle = path.join(EXT, 'reader/reader.bundle.js');
+  if (fs.existsSync(bundle)) assert.doesNotMatch(fs.readFileSync(bundle, 'utf8'), /function attachFeatures/);
+});
+
 test('the features (read aloud, export, contents, watchlist) are not loaded before the article', () => {
   // reader.js imports features.js dynamically once the article is shown: none of its modules
   // may come back into the static graph (every module there runs before the article).
