@@ -61,6 +61,15 @@ fn times_money_and_percentages() {
     for (text, label) in want {
         assert!(got.contains(&(text.to_string(), label)), "{text}: {got:?}");
     }
+    // Currency codes beside an amount are money; alone, no name of anything.
+    let text = "Plans start at DKK 199 a month, or 150 SEK. Prices in CHF are higher.";
+    let all = recognize(text).mentions;
+    let got: Vec<(&str, Label)> = all.iter().map(|m| (m.text.as_str(), m.label)).collect();
+    assert_eq!(
+        got,
+        [("DKK 199", Label::Money), ("150 SEK", Label::Money)],
+        "{got:?}"
+    );
 }
 
 #[test]

@@ -34,8 +34,13 @@ const CURRENCY_WORDS: &[&str] = &[
     "kronor", "krone", "kroner", "zloty", "shekel", "shekels", "usd", "eur", "gbp", "jpy", "cny",
     "chf", "rub", "inr", "marks", "guilders",
 ];
-const CURRENCY_CODES: &[&str] = &[
-    "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "RUB", "INR", "AUD", "CAD",
+/// ISO 4217 codes written beside an amount ("DKK 199", "150 SEK"). Not "PHP" or "TRY", which
+/// are as often a language and a word.
+pub(crate) const CURRENCY_CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "RUB", "INR", "AUD", "CAD", "SEK", "NOK", "DKK",
+    "PLN", "CZK", "HUF", "RON", "BGN", "ISK", "UAH", "BRL", "MXN", "ARS", "CLP", "COP", "ZAR",
+    "NGN", "KES", "EGP", "AED", "SAR", "QAR", "ILS", "SGD", "HKD", "NZD", "KRW", "TWD", "THB",
+    "IDR", "MYR", "VND", "PKR", "BDT",
 ];
 const NUMBER_WORDS: &[&str] = &[
     "one",

@@ -438,7 +438,8 @@ const GENERIC_ACRONYMS: &[&str] = &[
     "OTP", "PWA", "CMS", "LMS", "HRIS", "ATS", "POC", "MVP", "OKR", "TOS", "EULA", "GDPR", "CCPA",
     "HIPAA", "RTOS", "RTOSES", "UART", "XSS", "CSRF", "SPI", "GPIO", "PCB", "FPGA", "ASIC", "NAS",
     "DX", "MCU", "BIOS", "UEFI", "NIC", "NFC", "RFID", "LTE", "SMTP", "IMAP", "FTP", "SSH", "TCP",
-    "UDP", "CRUD", "ORM", "JWT", "CI", "CD",
+    "UDP", "CRUD", "ORM", "JWT", "CI", "CD", "BTW", "IMO", "IMHO", "FWIW", "AFAIK", "TLDR",
+    "ICYMI",
 ];
 
 /// Whether `word` is an acronym of a common noun ([`GENERIC_ACRONYMS`]), also as a plural
@@ -448,6 +449,10 @@ pub fn is_generic_acronym(word: &str) -> bool {
         .strip_suffix('s')
         .filter(|w| w.len() >= 2)
         .unwrap_or(word);
+    // A currency's code alone ("prices in CHF") names no organisation.
+    if super::rules::CURRENCY_CODES.contains(&w) {
+        return true;
+    }
     // Written in capitals, or mostly ("SaaS", "GenAI").
     if w.chars().filter(|c| c.is_uppercase()).count() < 2 {
         return false;
