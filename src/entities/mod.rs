@@ -23,6 +23,7 @@ use serde::Serialize;
 pub use marks::annotate_html;
 
 pub mod aliases;
+pub mod bylines;
 pub mod compounds;
 pub mod credits;
 pub mod features;
@@ -314,6 +315,7 @@ pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str, lang: Option<&
             works::named_works(ws, &mut spans);
             compounds::join(ws, &mut spans);
             holidays::mark(ws, &mut spans);
+            bylines::mark(ws, &mut spans);
         }
         spans.sort_unstable_by_key(|s| s.0);
         for &(a, b, label) in &spans {
