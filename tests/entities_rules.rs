@@ -134,3 +134,25 @@ fn names_are_looked_for_in_english_only() {
     assert!(ents.names);
     assert!(ents.mentions.iter().any(|m| m.label == Label::Per));
 }
+
+#[test]
+fn names_stop_before_dates() {
+    let text = "A spokesman for the U.N. Security Council on Friday said the August National \
+                Association of Purchasing Management index rose, as Saturday Night Live joked.";
+    let got: Vec<(String, Label)> = recognize(text)
+        .mentions
+        .into_iter()
+        .map(|m| (m.text, m.label))
+        .collect();
+    for (name, label) in [
+        ("U.N. Security Council", Label::Org),
+        ("Friday", Label::Date),
+        ("National Association of Purchasing Management", Label::Org),
+    ] {
+        assert!(got.contains(&(name.to_string(), label)), "{name}: {got:?}");
+    }
+    assert!(
+        !got.iter().any(|(t, _)| t == "Night Live"),
+        "a weekday opening a title stays: {got:?}"
+    );
+}

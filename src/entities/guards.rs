@@ -1046,7 +1046,11 @@ fn keep_whole(text: &str, ctx: &Context, mentions: &mut [Mention]) {
             };
             let at = m.end + join.len();
             let end = capital_run_end(text, at);
-            if end <= at {
+            // "the Security Council on Friday": a day is no part of the name.
+            let day = text
+                .get(at..end)
+                .is_some_and(|w| super::rules::WEEKDAYS.contains(&w.to_lowercase().as_str()));
+            if end <= at || day {
                 break;
             }
             let s = m.start;

@@ -292,6 +292,28 @@ pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str, lang: Option<&
                 {
                     b -= 1;
                 }
+                // A day after "on" is no part of the name ("the Security Council on Friday"),
+                // nor is a month before an organisation or place ("the August National
+                // Association ... index"; not "March of Dimes", "Saturday Night Live").
+                let date_at = |i: usize| {
+                    spans
+                        .iter()
+                        .any(|s| s.2 == Label::Date && s.0 == i && s.1 == i + 1)
+                };
+                if b - a > 2 && ws.get(b - 2) == Some(&"on") && date_at(b - 1) {
+                    b -= 2;
+                }
+                let month = ws
+                    .get(a)
+                    .is_some_and(|w| !rules::WEEKDAYS.contains(&w.to_lowercase().as_str()));
+                if matches!(ty, Label::Org | Label::Loc)
+                    && b - a > 1
+                    && date_at(a)
+                    && month
+                    && ws.get(a + 1) != Some(&"of")
+                {
+                    a += 1;
+                }
                 // A name that holds a day or month word ("Sheffield Wednesday", "Sun Jun") is
                 // the name: the date rule only saw the one word.
                 let within = |s: &(usize, usize, Label)| {
