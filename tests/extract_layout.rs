@@ -248,7 +248,8 @@ fn an_article_split_into_page_builder_sections_is_read_whole() {
 
 #[test]
 fn a_teaser_feed_after_a_builder_article_is_not_joined() {
-    let teasers: String = (1..=6)
+    // Linked cards (link-dense) and cards whose excerpt is plain text (named as teasers).
+    let linked: String = (1..=6)
         .map(|i| {
             format!(
                 "<div class=\"card\"><h3><a href=\"/post-{i}\">Other guide {i}</a></h3>\
@@ -257,11 +258,18 @@ fn a_teaser_feed_after_a_builder_article_is_not_joined() {
             )
         })
         .collect();
-    let a = run_html(&builder_page(&builder_section("row-4", "", &teasers)));
-    assert!(
-        a.text.contains("Section 12 of the ferry guide"),
-        "{}",
-        a.text
-    );
-    assert!(!a.text.contains("Other guide"), "{}", a.text);
+    let plain: String = (1..=6)
+        .map(|i| {
+            format!(
+                "<div class=\"post-teaser\"><h3>Other guide {i}</h3><p>Another trip along \
+                 the coast, with the buses and boats you need for day {i} of it and where to \
+                 stay.</p><a href=\"/post-{i}\">Read</a></div>"
+            )
+        })
+        .collect();
+    for cards in [linked, plain] {
+        let a = run_html(&builder_page(&builder_section("row-4", "", &cards)));
+        assert!(a.text.contains("Section 12 of the ferry guide"), "{}", a.text);
+        assert!(!a.text.contains("Other guide"), "{}", a.text);
+    }
 }

@@ -2,12 +2,24 @@
 //! chosen (and widened to a shared ancestor or a better-scoring parent).
 
 use super::super::dom::{get_ancestors, Id};
+use super::grab::lower_match_string;
 use super::thresholds::{
     ALT_CANDIDATE_RATIO, ANCESTOR_LEVELS, CLIMB_DIVISOR, MIN_ALT_CANDIDATES, MIN_PARAGRAPH_LEN,
     N_TOP_CANDIDATES, SECTIONS_MAX_LEVELS, SECTIONS_MAX_LINK_DENSITY, SECTIONS_MIN_PARAGRAPHS,
     SECTIONS_MIN_PROSE_SHARE, SECTIONS_MIN_TOP_SHARE,
 };
 use super::Grabber;
+
+/// Ours: class names of teaser cards, their carousels, and related-post or promo blocks
+/// (Readability's negative names are too broad here: page builders name every module a widget).
+const CARD_NAMES: [&str; 6] = [
+    "teaser",
+    "carousel",
+    "slider",
+    "related",
+    "promo",
+    "recommend",
+];
 
 impl Grabber<'_> {
     /// Scores each paragraph and credits up to five ancestors; returns the scored ancestors.
@@ -213,7 +225,8 @@ impl Grabber<'_> {
                 }
                 let heading = self.dom.tag(n) != "p";
                 let prose = !heading && self.is_prose(n) && !self.is_teaser(n);
-                if prose || (heading && self.dom.link_density(n) == 0.0) {
+                let counts = prose || (heading && self.dom.link_density(n) == 0.0);
+                if counts && !self.in_card_or_negative_block(n, a) {
                     content += self.dom.text_len(n);
                     paragraphs += usize::from(prose);
                 }
@@ -228,6 +241,23 @@ impl Grabber<'_> {
             }
         }
         best
+    }
+
+    /// Whether `n` sits, below `stop`, in a block named as related posts, a promo or a card
+    /// of a teaser carousel: its prose is not the article's.
+    fn in_card_or_negative_block(&self, n: Id, stop: Id) -> bool {
+        let mut x = self.dom.parent(n);
+        while let Some(e) = x {
+            if e == stop {
+                return false;
+            }
+            let ms = lower_match_string(&self.dom, e);
+            if CARD_NAMES.iter().any(|w| ms.contains(w)) {
+                return true;
+            }
+            x = self.dom.parent(e);
+        }
+        false
     }
 
     /// A teaser's excerpt, cut short with an ellipsis.
