@@ -269,7 +269,11 @@ fn a_teaser_feed_after_a_builder_article_is_not_joined() {
         .collect();
     for cards in [linked, plain] {
         let a = run_html(&builder_page(&builder_section("row-4", "", &cards)));
-        assert!(a.text.contains("Section 12 of the ferry guide"), "{}", a.text);
+        assert!(
+            a.text.contains("Section 12 of the ferry guide"),
+            "{}",
+            a.text
+        );
         assert!(!a.text.contains("Other guide"), "{}", a.text);
     }
 }
