@@ -196,3 +196,84 @@ fn a_widget_beside_the_article_still_goes() {
     assert!(a.text.contains("Choosing a ferry line"));
     assert!(!a.text.contains("Line 1 runs four boats"), "{}", a.text);
 }
+
+/// A page builder's layout (Elementor, HubSpot, Divi): each run of the article's paragraphs
+/// sits in its own deep wrapper chain, `builder > row > column > (text module, button)`.
+fn builder_section(class: &str, heading: &str, paragraphs: &str) -> String {
+    format!(
+        "<div class=\"row {class}\"><div class=\"column\"><div class=\"module\">\
+         <div class=\"text-inner\">{heading}{paragraphs}</div></div>\
+         <div class=\"module button\"><a href=\"/book\">Book a crossing</a></div></div></div>"
+    )
+}
+
+fn builder_page(after: &str) -> String {
+    let intro: String = (1..=3)
+        .map(|i| {
+            format!(
+                "<p>Opening note {i}: the island's two harbours handle every ferry, and which \
+                 one you sail from decides how long the drive to the lighthouse will take.</p>"
+            )
+        })
+        .collect();
+    let closing: String = (1..=4)
+        .map(|i| {
+            format!(
+                "<p>Closing advice {i}: keep the printed ticket, because the inspectors at the \
+                 gangway still ask for paper, and the signal on the quay is often weak.</p>"
+            )
+        })
+        .collect();
+    format!(
+        "<html><head><title>Ferries to the island</title></head><body>\
+         <div class=\"site-header\"><a href=\"/\">Guides</a></div>\
+         <div class=\"builder\">{}{}{}{after}</div></body></html>",
+        builder_section("row-1", "", &intro),
+        builder_section("row-2", "<h2>Timetables</h2>", &prose()),
+        builder_section("row-3", "<h2>Before you sail</h2>", &closing),
+    )
+}
+
+#[test]
+fn an_article_split_into_page_builder_sections_is_read_whole() {
+    let a = run_html(&builder_page(""));
+    assert!(a.text.contains("Opening note 1"), "{}", a.text);
+    assert!(
+        a.text.contains("Section 12 of the ferry guide"),
+        "{}",
+        a.text
+    );
+    assert!(a.text.contains("Closing advice 4"), "{}", a.text);
+}
+
+#[test]
+fn a_teaser_feed_after_a_builder_article_is_not_joined() {
+    // Linked cards (link-dense) and cards whose excerpt is plain text (named as teasers).
+    let linked: String = (1..=6)
+        .map(|i| {
+            format!(
+                "<div class=\"card\"><h3><a href=\"/post-{i}\">Other guide {i}</a></h3>\
+                 <p><a href=\"/post-{i}\">Another trip along the coast, with the buses and \
+                 boats you need for day {i} of it and where to stay.</a></p></div>"
+            )
+        })
+        .collect();
+    let plain: String = (1..=6)
+        .map(|i| {
+            format!(
+                "<div class=\"post-teaser\"><h3>Other guide {i}</h3><p>Another trip along \
+                 the coast, with the buses and boats you need for day {i} of it and where to \
+                 stay.</p><a href=\"/post-{i}\">Read</a></div>"
+            )
+        })
+        .collect();
+    for cards in [linked, plain] {
+        let a = run_html(&builder_page(&builder_section("row-4", "", &cards)));
+        assert!(
+            a.text.contains("Section 12 of the ferry guide"),
+            "{}",
+            a.text
+        );
+        assert!(!a.text.contains("Other guide"), "{}", a.text);
+    }
+}

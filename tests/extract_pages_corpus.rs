@@ -6,8 +6,8 @@ use lectern::eval::pages::eval_pages_dir;
 use lectern::eval::shared_dir;
 
 // Floors: today's figures, rounded down (F1 of the mean precision and recall; shares in percent).
-const FLOOR_ALL: f64 = 0.797;
-const FLOOR_ARTICLE: f64 = 0.947;
+const FLOOR_ALL: f64 = 0.798;
+const FLOOR_ARTICLE: f64 = 0.949;
 const FLOOR_DOCS: f64 = 0.850;
 const FLOOR_FORUM: f64 = 0.742;
 const FLOOR_FORUM_AUTHOR: f64 = 77.5;

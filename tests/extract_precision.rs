@@ -156,3 +156,19 @@ fn prose_about_a_person_stays_without_an_author_box() {
     let a = run_html(&html, "https://ferry.example.org/news/electric.html");
     assert!(a.text.contains("during the trial crossings"), "{}", a.text);
 }
+
+#[test]
+fn author_card_opening_with_a_written_by_label_is_dropped() {
+    // No "<Name> is a" sentence: the card's label says what it is.
+    let html = format!(
+        "<html><head><title>Ferries go electric</title></head><body><article>\
+         <h1>Ferries go electric</h1>{PARAS}{PARAS}{PARAS}\
+         <div class=\"BlogAuthors_container\"><img src=\"/lena.jpg\" alt=\"\">\
+         <span>written by</span><div><a href=\"/authors/lena\">Lena Ortiz</a></div>\
+         <span>Transport Editor</span><p>Seasoned reporter on ports, ferries and rail, \
+         writing research-based guides for travellers.</p></div></article></body></html>"
+    );
+    let a = run_html(&html, "https://ferry.example.org/news/electric.html");
+    assert!(a.text.contains("charging points on the quay"), "{}", a.text);
+    assert!(!a.text.contains("Seasoned reporter on ports"), "{}", a.text);
+}

@@ -4,7 +4,8 @@
 //!
 //! Two signals are required together, so neither a byline line nor prose about a person is
 //! dropped alone: a container named for the author (class/id/itemprop), and text that opens
-//! a sentence with a name followed by a bio verb ("… is a", "… has been").
+//! a sentence with a name followed by a bio verb ("… is a", "… has been") or an author label
+//! ("Written by", "About the author") leading to a sentence.
 
 use super::dom::{normalize_ws, Dom, Id};
 
@@ -17,6 +18,14 @@ const MAX_BIO_LEN: usize = 1500;
 const MIN_BIO_LEN: usize = 80;
 /// The bio sentence starts near the box's top (after a name heading or job title).
 const BIO_SENTENCE_WITHIN: usize = 300;
+/// Labels that open an author card ("Written by / Jane Doe / Editor / Jane covers …").
+const AUTHOR_LABELS: [&str; 5] = [
+    "written by",
+    "about the author",
+    "authored by",
+    "meet the author",
+    "about the writer",
+];
 /// A name is one to four capitalised words.
 const MAX_NAME_WORDS: usize = 4;
 
@@ -46,6 +55,17 @@ fn opens_with_bio_sentence(text: &str) -> bool {
             from = at + v.len();
         }
         false
+    })
+}
+
+/// True when `text` opens with an author label and goes on to a sentence about the author
+/// (not a bare "Written by Jane Doe" byline).
+fn opens_with_author_label(text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    AUTHOR_LABELS.iter().any(|l| {
+        lower
+            .strip_prefix(l)
+            .is_some_and(|rest| rest.trim_end().ends_with(['.', '!', '?']))
     })
 }
 
@@ -97,7 +117,8 @@ pub fn drop_bio_boxes(dom: &mut Dom, root: Id) {
             continue;
         }
         // Lines kept apart, so a name heading does not run into the bio's first word.
-        if opens_with_bio_sentence(&normalize_ws(&dom.text_lines(n))) {
+        let text = normalize_ws(&dom.text_lines(n));
+        if opens_with_bio_sentence(&text) || opens_with_author_label(&text) {
             dom.detach(n);
         }
     }
@@ -121,5 +142,17 @@ mod tests {
         assert!(!opens_with_bio_sentence("By Jane Doe · 3 May 2025"));
         assert!(!opens_with_bio_sentence("It is a long road to the coast."));
         assert!(!opens_with_bio_sentence("the tractor is a machine"));
+    }
+
+    #[test]
+    fn author_labels() {
+        assert!(opens_with_author_label(
+            "Written by Jane Doe Senior Editor Covering farms and rural life since 2012."
+        ));
+        assert!(opens_with_author_label(
+            "About the author Jane writes about ferries."
+        ));
+        assert!(!opens_with_author_label("Written by Jane Doe"));
+        assert!(!opens_with_author_label("Jane Doe wrote this guide."));
     }
 }

@@ -115,7 +115,7 @@ impl Grabber<'_> {
     }
 
     /// A paragraph of running text: long enough, few links, ending a sentence.
-    fn is_prose(&mut self, p: Id) -> bool {
+    pub(super) fn is_prose(&mut self, p: Id) -> bool {
         let t = self.dom.inner_text(p);
         self.dom.text_len(p) >= SIBLING_INTRO_MIN_TEXT
             && self.dom.link_density(p) < SIBLING_P_MAX_LINK_DENSITY

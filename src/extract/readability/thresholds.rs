@@ -32,6 +32,18 @@ pub const ALT_CANDIDATE_RATIO: f64 = 0.75;
 pub const MIN_ALT_CANDIDATES: usize = 3;
 /// R: climbing stops at a parent scoring under the top score divided by this.
 pub const CLIMB_DIVISOR: f64 = 3.0;
+/// Ours: an article split into sibling sections by a page builder (each paragraph run in its
+/// own wrapper chain) is widened to the ancestor holding them, at most this many levels up...
+pub const SECTIONS_MAX_LEVELS: usize = 6;
+/// ...when at least this share of the ancestor's text beside the top candidate is prose
+/// paragraphs and headings...
+pub const SECTIONS_MIN_PROSE_SHARE: f64 = 0.7;
+/// ...in at least this many prose paragraphs (one is a notice or a promo)...
+pub const SECTIONS_MIN_PARAGRAPHS: usize = 3;
+/// ...that prose is at least this share of the top candidate's text...
+pub const SECTIONS_MIN_TOP_SHARE: f64 = 0.2;
+/// ...and the link density of the text beside it is below this.
+pub const SECTIONS_MAX_LINK_DENSITY: f64 = 0.25;
 
 // ---- siblings ------------------------------------------------------------------------------
 
