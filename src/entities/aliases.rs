@@ -272,6 +272,20 @@ fn parts(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// How good a form is as an entity's name: its length without a possessive, then having no
+/// possessive, then having lower case.
+fn name_rank(t: &str) -> (usize, bool, bool) {
+    let stem = ["'s", "’s", "'S", "’S"]
+        .iter()
+        .find_map(|p| t.strip_suffix(p))
+        .unwrap_or(t);
+    (
+        stem.chars().count(),
+        stem.len() == t.len(),
+        t.chars().any(char::is_lowercase),
+    )
+}
+
 /// `w.to_lowercase()`, without the general case mapping for ASCII words.
 fn lower(w: &str) -> String {
     if w.is_ascii() {
@@ -589,11 +603,10 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
                 if (!mixed || any_prose || label == Label::Org && company) && !adjective {
                     m.label = label;
                 }
-                // The longest form; between equals, ordinary case over headline capitals.
-                let longer = m.text.chars().count() > name.chars().count()
-                    || (m.text.chars().count() == name.chars().count()
-                        && m.text.chars().any(char::is_lowercase)
-                        && !name.chars().any(char::is_lowercase));
+                // The longest form, a possessive not counted ("SYRIA’S" is no longer than
+                // "Syria"); between equals, one without a possessive, then ordinary case over
+                // headline capitals.
+                let longer = name_rank(&m.text) > name_rank(&name);
                 if longer && !is_acronym(&m.text) {
                     name = m.text.clone();
                 }
@@ -647,6 +660,19 @@ mod tests {
         assert_eq!(ms[6].entity, 2);
         assert_eq!(ms[6].label, Label::Org);
         assert_eq!(ms[3].entity, 1);
+    }
+
+    #[test]
+    fn a_possessive_never_names_an_entity() {
+        let text = "SYRIA’S leader spoke. Syria and Syria.";
+        let mut ms = vec![
+            m("SYRIA’S", 0, Label::Loc),
+            m("Syria", 24, Label::Loc),
+            m("Syria", 34, Label::Loc),
+        ];
+        let ents = group(text, &mut ms);
+        assert_eq!(ents.len(), 1);
+        assert_eq!(ents[0].name, "Syria");
     }
 
     #[test]
