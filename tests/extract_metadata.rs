@@ -114,6 +114,12 @@ fn a_dated_article_shows_the_headline_it_prints() {
         "<h1>Ferries</h1>",
     );
     assert_eq!(t.as_deref(), Some("Island to lease a second ferry"));
+    // A promotion's lead-in in the page's one `<h1>` is no headline.
+    let t = title_of(
+        &format!("{dated}<meta property=\"og:title\" content=\"Island to lease a second ferry\">"),
+        "<h1>A message from our editor, founder of Island Post:</h1>",
+    );
+    assert_eq!(t.as_deref(), Some("Island to lease a second ferry"));
 }
 
 #[test]

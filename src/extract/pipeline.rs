@@ -323,7 +323,13 @@ pub fn run(
                 || site_name
                     .as_deref()
                     .is_some_and(|s| s.trim().to_lowercase() == hl);
-            (signed && !site_heading && h.split_whitespace().count() >= MIN_HEADLINE_WORDS)
+            // A heading that leads into something else ("A message from our co-founder:",
+            // a promotion's) is no headline.
+            let lead_in = h.trim_end().ends_with(':');
+            (signed
+                && !site_heading
+                && !lead_in
+                && h.split_whitespace().count() >= MIN_HEADLINE_WORDS)
                 .then(|| h.trim().to_string())
         })
         .unwrap_or(title);
