@@ -201,6 +201,26 @@ fn slash_zones(line: &str, out: &mut Vec<(usize, usize)>) {
     }
 }
 
+/// Zones of "via" credits and bare agency lines: "Jane Doe via Getty Images", "Jane Doe / Staff
+/// via Getty Images", and a line that is only "Getty Images". The zone is the whole line: such
+/// a line is short and says nothing else.
+fn via_zones(line: &str, out: &mut Vec<(usize, usize)>) {
+    let t = line.trim();
+    if t.is_empty() || t.split_whitespace().count() > 10 || t.contains(['.', ',', ';', ':']) {
+        return;
+    }
+    let agency_after_via = t
+        .match_indices(" via ")
+        .any(|(i, v)| is_agency(t.get(i + v.len()..).unwrap_or("")));
+    // A lone agency word ("Bloomberg", "Reuters") may be a list of outlets; "Getty Images" is
+    // a credit.
+    let bare_credit = is_agency(t) && t.contains(' ');
+    if agency_after_via || bare_credit {
+        let start = line.len() - line.trim_start().len();
+        out.push((start, start + t.len()));
+    }
+}
+
 /// Byte ranges of `text` that are photo credits.
 pub fn zones(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -211,6 +231,7 @@ pub fn zones(text: &str) -> Vec<(usize, usize)> {
         if line.contains('/') {
             slash_zones(line, &mut z);
         }
+        via_zones(line, &mut z);
         out.extend(z.into_iter().map(|(a, b)| (at + a, at + b)));
         at += line.len() + 1;
     }
@@ -246,6 +267,15 @@ mod tests {
         );
         assert_eq!(zoned("Photos by Ray Olsen"), ["Photos by Ray Olsen"]);
         assert_eq!(zoned("Credit: Reuters"), ["Credit: Reuters"]);
+        assert_eq!(
+            zoned("Cloud deals grow.\nWin Lee via Getty Images\nAnn Roe / Staff via Getty Images"),
+            [
+                "Win Lee via Getty Images",
+                "Ann Roe / Staff via Getty Images"
+            ]
+        );
+        assert_eq!(zoned("Getty Images"), ["Getty Images"]);
+        assert!(zoned("Bloomberg").is_empty());
     }
 
     #[test]
@@ -255,5 +285,7 @@ mod tests {
         assert!(zoned("Picture this: a quiet town.").is_empty());
         assert!(zoned("She said the photo by the lake was hers.").is_empty());
         assert!(zoned("The input/output layer of TCP/IP in Berlin.").is_empty());
+        assert!(zoned("Shares rose via Reuters reports, analysts said.").is_empty());
+        assert!(zoned("We flew to Oslo via Amsterdam").is_empty());
     }
 }
