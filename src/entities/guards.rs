@@ -257,6 +257,7 @@ pub fn apply(text: &str, toks: &[Token], sents: &[Range<usize>], mentions: &mut 
     keep_whole(text, &ctx, mentions);
     institutions_are_organisations(mentions);
     people_named_like_places(mentions);
+    super::appositives::relabel(text, mentions);
     mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     // Merges may have swallowed other mentions: keep the first of overlapping ones.
     let mut last_end = 0;

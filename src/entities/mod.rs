@@ -23,6 +23,7 @@ use serde::Serialize;
 pub use marks::annotate_html;
 
 pub mod aliases;
+pub mod appositives;
 pub mod bylines;
 pub mod compounds;
 pub mod credits;

@@ -1,0 +1,173 @@
+//! A name the text itself explains ("Oppenheimer, the film", "Revolut, the London fintech",
+//! "Khalid, the singer"): the noun after ", the" (or ", a"/", an"), past up to three modifiers,
+//! says what kind of name it is, and outweighs the tagger's guess from the word alone.
+
+use super::{Label, Mention};
+
+/// The kind a head noun names.
+fn kind(noun: &str) -> Option<Label> {
+    const WORKS: &[&str] = &[
+        "film",
+        "movie",
+        "album",
+        "book",
+        "novel",
+        "memoir",
+        "song",
+        "single",
+        "game",
+        "show",
+        "series",
+        "sitcom",
+        "documentary",
+        "musical",
+        "play",
+        "podcast",
+        "sequel",
+        "opera",
+        "painting",
+        "exhibition",
+    ];
+    const BODIES: &[&str] = &[
+        "company",
+        "firm",
+        "startup",
+        "start-up",
+        "fintech",
+        "bank",
+        "retailer",
+        "carmaker",
+        "automaker",
+        "airline",
+        "insurer",
+        "brewery",
+        "band",
+        "club",
+        "party",
+        "agency",
+        "newspaper",
+        "magazine",
+        "publisher",
+        "label",
+        "charity",
+        "nonprofit",
+        "non-profit",
+        "chain",
+        "conglomerate",
+    ];
+    const PLACES: &[&str] = &[
+        "city", "town", "village", "country", "region", "island", "province", "county", "capital",
+    ];
+    const PEOPLE: &[&str] = &[
+        "actor",
+        "actress",
+        "singer",
+        "rapper",
+        "musician",
+        "songwriter",
+        "director",
+        "novelist",
+        "author",
+        "writer",
+        "footballer",
+        "comedian",
+        "artist",
+        "painter",
+        "chef",
+        "economist",
+        "senator",
+    ];
+    let n = noun;
+    if WORKS.contains(&n) {
+        Some(Label::Misc)
+    } else if BODIES.contains(&n) {
+        Some(Label::Org)
+    } else if PLACES.contains(&n) {
+        Some(Label::Loc)
+    } else if PEOPLE.contains(&n) {
+        Some(Label::Per)
+    } else {
+        None
+    }
+}
+
+/// Relabels each mention followed by ", the <modifiers> <noun>" whose noun names a kind.
+pub fn relabel(text: &str, mentions: &mut [Mention]) {
+    for m in mentions.iter_mut() {
+        if !matches!(m.label, Label::Per | Label::Org | Label::Loc | Label::Misc) {
+            continue;
+        }
+        let rest = text.get(m.end..).unwrap_or("");
+        let Some(rest) = [", the ", ", a ", ", an "]
+            .iter()
+            .find_map(|p| rest.strip_prefix(p))
+        else {
+            continue;
+        };
+        // The noun phrase runs to the next punctuation; its head is the last of at most four
+        // lower-case words ("the London fintech", "the 2023 film").
+        let phrase = rest
+            .split([',', '.', ';', ':', '(', ')', '—', '–', '\n'])
+            .next()
+            .unwrap_or("");
+        let words: Vec<&str> = phrase.split_whitespace().take(5).collect();
+        let Some(i) = words.iter().take(4).position(|w| kind(w).is_some()) else {
+            continue;
+        };
+        // The noun must end its phrase: "the band manager" is a person, not a band.
+        const AFTER_HEAD: &[&str] = &[
+            "of", "that", "which", "who", "whose", "from", "in", "with", "by", "and", "or", "for",
+            "at", "on", "to", "starring", "based", "released", "founded",
+        ];
+        let ends = words.get(i + 1).is_none_or(|w| AFTER_HEAD.contains(w));
+        if let (true, Some(label)) = (ends, words.get(i).and_then(|w| kind(w))) {
+            m.label = label;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(text: &str, names: &[(&str, Label)]) -> Vec<Label> {
+        let mut ms: Vec<Mention> = names
+            .iter()
+            .map(|&(n, l)| {
+                let at = text.find(n).unwrap_or(0);
+                Mention::new(text, at, at + n.len(), l)
+            })
+            .collect();
+        relabel(text, &mut ms);
+        ms.iter().map(|m| m.label).collect()
+    }
+
+    #[test]
+    fn the_text_says_what_a_name_is() {
+        let text = "Oppenheimer, the film, beat Revolut, the London fintech, and Khalid, a singer \
+                    from Texas, came to Bath, the city of spas.";
+        let got = labels(
+            text,
+            &[
+                ("Oppenheimer", Label::Per),
+                ("Revolut", Label::Per),
+                ("Khalid", Label::Loc),
+                ("Bath", Label::Org),
+            ],
+        );
+        assert_eq!(got, [Label::Misc, Label::Org, Label::Per, Label::Loc]);
+        // A noun further on, or none, changes nothing.
+        let text = "Apple, the maker of the new phone, and Paris, the most visited of all. \
+                    Jo Lee, the band manager, and Ann Roe, the company’s chief, spoke.";
+        let got = labels(
+            text,
+            &[
+                ("Apple", Label::Org),
+                ("Paris", Label::Loc),
+                ("Jo Lee", Label::Per),
+                ("Ann Roe", Label::Per),
+            ],
+        );
+        assert_eq!(got, [Label::Org, Label::Loc, Label::Per, Label::Per]);
+    }
+}
