@@ -91,10 +91,37 @@ fn kind(noun: &str) -> Option<Label> {
     }
 }
 
-/// Relabels each mention followed by ", the <modifiers> <noun>" whose noun names a kind.
+/// The kind named just before a mention: "the film Oppenheimer", "her album Mercy", "Nolan's
+/// 2023 film Oppenheimer", "the French company Thomson": a kind noun right before the name,
+/// with a determiner or a possessive at most three words before the noun.
+fn kind_before(text: &str, at: usize) -> Option<Label> {
+    const DETERMINERS: &[&str] = &[
+        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
+    ];
+    let before = text.get(..at)?;
+    let mut words = before.rsplit(' ');
+    // The mention follows its noun after exactly one space.
+    let gap = words.next()?;
+    if !gap.is_empty() {
+        return None;
+    }
+    let noun = words.next()?;
+    let label = kind(noun)?;
+    let determined = words.take(4).any(|w| {
+        DETERMINERS.contains(&w.to_lowercase().as_str()) || w.ends_with("'s") || w.ends_with("’s")
+    });
+    determined.then_some(label)
+}
+
+/// Relabels each mention that the text explains, before it ("the film Oppenheimer") or after it
+/// (", the <modifiers> <noun>").
 pub fn relabel(text: &str, mentions: &mut [Mention]) {
     for m in mentions.iter_mut() {
         if !matches!(m.label, Label::Per | Label::Org | Label::Loc | Label::Misc) {
+            continue;
+        }
+        if let Some(label) = kind_before(text, m.start) {
+            m.label = label;
             continue;
         }
         let rest = text.get(m.end..).unwrap_or("");
@@ -156,6 +183,18 @@ mod tests {
             ],
         );
         assert_eq!(got, [Label::Misc, Label::Org, Label::Per, Label::Loc]);
+        let text = "Nolan's 2023 film Oppenheimer starred the singer Khalid and the French \
+                    company Thomson, as film Barbie did not.";
+        let got = labels(
+            text,
+            &[
+                ("Oppenheimer", Label::Per),
+                ("Khalid", Label::Loc),
+                ("Thomson", Label::Per),
+                ("Barbie", Label::Per),
+            ],
+        );
+        assert_eq!(got, [Label::Misc, Label::Per, Label::Org, Label::Per]);
         // A noun further on, or none, changes nothing.
         let text = "Apple, the maker of the new phone, and Paris, the most visited of all. \
                     Jo Lee, the band manager, and Ann Roe, the company’s chief, spoke.";
