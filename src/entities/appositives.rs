@@ -93,7 +93,8 @@ fn kind(noun: &str) -> Option<Label> {
 
 /// The kind named just before a mention: "the film Oppenheimer", "her album Mercy", "Nolan's
 /// 2023 film Oppenheimer", "the French company Thomson": a kind noun right before the name,
-/// with a determiner or a possessive at most three words before the noun.
+/// with a determiner or a possessive at most three words before the noun; not nouns that are
+/// verbs too.
 fn kind_before(text: &str, at: usize) -> Option<Label> {
     const DETERMINERS: &[&str] = &[
         "the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
@@ -106,8 +107,13 @@ fn kind_before(text: &str, at: usize) -> Option<Label> {
         return None;
     }
     let noun = words.next()?;
+    // Nouns that are verbs too ("to play Liechtenstein", "figures show Apple").
+    const VERBS: &[&str] = &["play", "show", "label", "single", "bank", "chain", "party"];
+    if VERBS.contains(&noun) {
+        return None;
+    }
     let label = kind(noun)?;
-    let determined = words.take(4).any(|w| {
+    let determined = words.take(3).any(|w| {
         DETERMINERS.contains(&w.to_lowercase().as_str()) || w.ends_with("'s") || w.ends_with("’s")
     });
     determined.then_some(label)
@@ -116,12 +122,15 @@ fn kind_before(text: &str, at: usize) -> Option<Label> {
 /// Relabels each mention that the text explains, before it ("the film Oppenheimer") or after it
 /// (", the <modifiers> <noun>").
 pub fn relabel(text: &str, mentions: &mut [Mention]) {
+    // What the text explains holds for the same name elsewhere in it.
+    let mut explained: Vec<(String, Label)> = Vec::new();
     for m in mentions.iter_mut() {
         if !matches!(m.label, Label::Per | Label::Org | Label::Loc | Label::Misc) {
             continue;
         }
         if let Some(label) = kind_before(text, m.start) {
             m.label = label;
+            explained.push((m.text.clone(), label));
             continue;
         }
         let rest = text.get(m.end..).unwrap_or("");
@@ -149,6 +158,17 @@ pub fn relabel(text: &str, mentions: &mut [Mention]) {
         let ends = words.get(i + 1).is_none_or(|w| AFTER_HEAD.contains(w));
         if let (true, Some(label)) = (ends, words.get(i).and_then(|w| kind(w))) {
             m.label = label;
+            explained.push((m.text.clone(), label));
+        }
+    }
+    if explained.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        if let Some((_, label)) = explained.iter().find(|(t, _)| *t == m.text) {
+            if matches!(m.label, Label::Per | Label::Org | Label::Loc | Label::Misc) {
+                m.label = *label;
+            }
         }
     }
 }
@@ -195,6 +215,18 @@ mod tests {
             ],
         );
         assert_eq!(got, [Label::Misc, Label::Per, Label::Org, Label::Per]);
+        // The same name elsewhere is the same kind.
+        let text = "Oppenheimer won. Oppenheimer, the film, opened in July.";
+        let mut ms = vec![
+            Mention::new(text, 0, 11, Label::Per),
+            Mention::new(text, 17, 28, Label::Per),
+        ];
+        relabel(text, &mut ms);
+        assert!(ms.iter().all(|m| m.label == Label::Misc), "{ms:?}");
+        // A verb before a name explains nothing.
+        let text = "McCarthy names the team to play Liechtenstein.";
+        let got = labels(text, &[("Liechtenstein", Label::Loc)]);
+        assert_eq!(got, [Label::Loc]);
         // A noun further on, or none, changes nothing.
         let text = "Apple, the maker of the new phone, and Paris, the most visited of all. \
                     Jo Lee, the band manager, and Ann Roe, the company’s chief, spoke.";
