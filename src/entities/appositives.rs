@@ -27,6 +27,24 @@ fn kind(noun: &str) -> Option<Label> {
         "opera",
         "painting",
         "exhibition",
+        // Software and products.
+        "app",
+        "tool",
+        "library",
+        "framework",
+        "language",
+        "browser",
+        "chatbot",
+        "smartphone",
+        "phone",
+        "laptop",
+        "console",
+        "drug",
+        "vaccine",
+        "software",
+        "plugin",
+        "engine",
+        "device",
     ];
     const BODIES: &[&str] = &[
         "company",
@@ -215,6 +233,9 @@ mod tests {
             ],
         );
         assert_eq!(got, [Label::Misc, Label::Per, Label::Org, Label::Per]);
+        let text = "Try the chatbot Claude or the search engine Google.";
+        let got = labels(text, &[("Claude", Label::Per), ("Google", Label::Org)]);
+        assert_eq!(got, [Label::Misc, Label::Misc]);
         // The same name elsewhere is the same kind.
         let text = "Oppenheimer won. Oppenheimer, the film, opened in July.";
         let mut ms = vec![
