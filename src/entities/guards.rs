@@ -725,7 +725,11 @@ fn defined_by_capitals(text: &str) -> HashSet<&str> {
         if !acr.chars().all(|c| c.is_ascii_uppercase()) {
             continue;
         }
-        let before = text.get(..at).unwrap_or("").trim_end();
+        // Eight words back at most: a bounded window keeps texts without spaces linear.
+        let from = (at.saturating_sub(160)..at)
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(at);
+        let before = text.get(from..at).unwrap_or("").trim_end();
         let words: Vec<&str> = before.rsplit(' ').take(acr.len()).collect();
         let initials = words.iter().rev().filter_map(|w| w.chars().next());
         let spelt_out = || words.iter().all(|w| is_plain_word(w));
