@@ -311,15 +311,11 @@ fn is_acronym(s: &str) -> bool {
         && s.chars().filter(|c| c.is_uppercase()).count() >= 2
 }
 
-fn is_name_label(l: Label) -> bool {
-    matches!(l, Label::Per | Label::Org | Label::Loc | Label::Misc)
-}
-
 /// Definitions "Long Name (ACR)": the acronym's text -> index of the long mention.
 pub fn acronym_definitions(text: &str, mentions: &[Mention]) -> HashMap<String, usize> {
     let mut defs = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
-        if !is_name_label(m.label) || !m.text.contains(' ') {
+        if !m.label.is_name() || !m.text.contains(' ') {
             continue;
         }
         let rest = text.get(m.end..).unwrap_or("");
@@ -395,7 +391,7 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
         let same_parts = by_parts.get(p.as_slice());
         let same_label = same_parts.and_then(|g| g.label(m.label));
         let mut found: Option<usize> = None;
-        if is_name_label(m.label) {
+        if m.label.is_name() {
             // An acronym defined in the text, or one spelled by an entity's initials.
             if is_acronym(&m.text) {
                 if let Some(&def) = defs.get(&m.text) {
@@ -455,7 +451,7 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
                 if let Some(slot) = first.by_label.get_mut(m.label as usize) {
                     slot.get_or_insert(gi);
                 }
-                if is_name_label(m.label) {
+                if m.label.is_name() {
                     first.name.get_or_insert(gi);
                     if m.label != Label::Per {
                         let sing = singular(&p).unwrap_or_else(|| p.clone());

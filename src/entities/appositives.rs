@@ -4,7 +4,8 @@
 
 use super::{Label, Mention};
 
-/// Bytes looked at before and after a mention.
+/// Bytes looked at before and after a mention (a bounded window keeps long texts without
+/// spaces linear).
 const WINDOW: usize = 120;
 
 /// The kind a head noun names.
@@ -98,18 +99,15 @@ fn kind(noun: &str) -> Option<Label> {
         "economist",
         "senator",
     ];
-    let n = noun;
-    if WORKS.contains(&n) {
-        Some(Label::Misc)
-    } else if BODIES.contains(&n) {
-        Some(Label::Org)
-    } else if PLACES.contains(&n) {
-        Some(Label::Loc)
-    } else if PEOPLE.contains(&n) {
-        Some(Label::Per)
-    } else {
-        None
-    }
+    [
+        (WORKS, Label::Misc),
+        (BODIES, Label::Org),
+        (PLACES, Label::Loc),
+        (PEOPLE, Label::Per),
+    ]
+    .iter()
+    .find(|(nouns, _)| nouns.contains(&noun))
+    .map(|&(_, label)| label)
 }
 
 /// The kind named just before a mention: "the film Oppenheimer", "her album Mercy", "Nolan's
@@ -120,12 +118,7 @@ fn kind_before(text: &str, at: usize) -> Option<Label> {
     const DETERMINERS: &[&str] = &[
         "the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
     ];
-    // A few words back are enough; a bounded window keeps long texts without spaces linear.
-    let from = (at.saturating_sub(WINDOW)..at)
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(at);
-    let before = text.get(from..at)?;
-    let mut words = before.rsplit(' ');
+    let mut words = super::text_before(text, at, WINDOW).rsplit(' ');
     // The mention follows its noun after exactly one space.
     let gap = words.next()?;
     if !gap.is_empty() {
@@ -150,7 +143,7 @@ pub fn relabel(text: &str, mentions: &mut [Mention]) {
     // What the text explains holds for the same name elsewhere in it.
     let mut explained: Vec<(String, Label)> = Vec::new();
     for m in mentions.iter_mut() {
-        if !matches!(m.label, Label::Per | Label::Org | Label::Loc | Label::Misc) {
+        if !m.label.is_name() {
             continue;
         }
         if let Some(label) = kind_before(text, m.start) {
@@ -158,25 +151,26 @@ pub fn relabel(text: &str, mentions: &mut [Mention]) {
             explained.push((m.text.clone(), label));
             continue;
         }
-        let to = (m.end + WINDOW..=m.end + WINDOW + 3)
-            .find(|&i| text.is_char_boundary(i))
-            .unwrap_or(text.len())
-            .min(text.len());
-        let rest = text.get(m.end..to).unwrap_or("");
+        let rest = super::text_after(text, m.end, WINDOW);
         let Some(rest) = [", the ", ", a ", ", an "]
             .iter()
             .find_map(|p| rest.strip_prefix(p))
         else {
             continue;
         };
-        // The noun phrase runs to the next punctuation; its head is the last of at most four
-        // lower-case words ("the London fintech", "the 2023 film").
+        // The noun phrase runs to the next punctuation; its head is the first kind noun among
+        // its first four words ("the London fintech", "the 2023 film").
         let phrase = rest
             .split([',', '.', ';', ':', '(', ')', '—', '–', '\n'])
             .next()
             .unwrap_or("");
         let words: Vec<&str> = phrase.split_whitespace().take(5).collect();
-        let Some(i) = words.iter().take(4).position(|w| kind(w).is_some()) else {
+        let Some((i, label)) = words
+            .iter()
+            .take(4)
+            .enumerate()
+            .find_map(|(i, w)| kind(w).map(|l| (i, l)))
+        else {
             continue;
         };
         // The noun must end its phrase: "the band manager" is a person, not a band.
@@ -185,7 +179,7 @@ pub fn relabel(text: &str, mentions: &mut [Mention]) {
             "at", "on", "to", "starring", "based", "released", "founded",
         ];
         let ends = words.get(i + 1).is_none_or(|w| AFTER_HEAD.contains(w));
-        if let (true, Some(label)) = (ends, words.get(i).and_then(|w| kind(w))) {
+        if ends {
             m.label = label;
             explained.push((m.text.clone(), label));
         }
@@ -195,7 +189,7 @@ pub fn relabel(text: &str, mentions: &mut [Mention]) {
     }
     for m in mentions.iter_mut() {
         if let Some((_, label)) = explained.iter().find(|(t, _)| *t == m.text) {
-            if matches!(m.label, Label::Per | Label::Org | Label::Loc | Label::Misc) {
+            if m.label.is_name() {
                 m.label = *label;
             }
         }

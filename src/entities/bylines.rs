@@ -38,7 +38,7 @@ pub fn mark(words: &[&str], spans: &mut Vec<(usize, usize, Label)>) {
         // "By Google Maps", "By Design Studio": a listed company or plain words are no one.
         let listed = gaz.company_matches(name).iter().any(|m| m.begin != 0);
         let plain = name.iter().all(|w| is_common(&w.to_lowercase()));
-        let rule_span = spans.iter().any(|s| s.0 < b && a < s.1 && !is_name(s.2));
+        let rule_span = spans.iter().any(|s| s.0 < b && a < s.1 && !s.2.is_name());
         if listed || plain || rule_span {
             continue;
         }
@@ -47,17 +47,12 @@ pub fn mark(words: &[&str], spans: &mut Vec<(usize, usize, Label)>) {
     }
 }
 
-fn is_name(l: Label) -> bool {
-    matches!(l, Label::Per | Label::Org | Label::Loc | Label::Misc)
-}
-
 /// The end of a run of up to three capitalised words (initials such as "J." included) from `i`.
 fn name_end(words: &[&str], i: usize) -> usize {
     let mut end = i;
     while end < i + 3 {
         let Some(w) = words.get(end) else { break };
-        let mut chars = w.chars();
-        let capital = chars.next().is_some_and(char::is_uppercase);
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
         let rest_ok = w
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'));

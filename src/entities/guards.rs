@@ -28,10 +28,6 @@ use super::tokenize::Token;
 use super::words::{is_closed, is_common, is_function, is_generic_acronym};
 use super::{credits, species, Label, Mention};
 
-fn is_name(l: Label) -> bool {
-    matches!(l, Label::Per | Label::Org | Label::Loc | Label::Misc)
-}
-
 /// Adds the companies and products of the lists that the tagger left out to a sentence's spans
 /// (first word, end word, label; `words` as written). One word must be no frequent English word
 /// (bucket 8 and up: "Apple", "Target", "Square") and not a single letter; longer names are
@@ -170,7 +166,7 @@ fn drop_trailing_plurals(text: &str, mentions: &mut [Mention]) {
         let Some((head, last)) = m.text.rsplit_once(' ') else {
             continue;
         };
-        if is_name(m.label) && is_plural_acronym(last) && !head.trim().is_empty() {
+        if m.label.is_name() && is_plural_acronym(last) && !head.trim().is_empty() {
             let (s, e) = (m.start, m.start + head.trim_end().len());
             set_span(text, m, s, e);
         }
@@ -492,7 +488,7 @@ fn set_span(text: &str, m: &mut Mention, start: usize, end: usize) {
 
 fn trim_symbols(text: &str, mentions: &mut Vec<Mention>) {
     for m in mentions.iter_mut() {
-        if !is_name(m.label) || !m.text.chars().any(is_symbol) {
+        if !m.label.is_name() || !m.text.chars().any(is_symbol) {
             continue;
         }
         let t = m.text.as_str();
@@ -507,7 +503,7 @@ fn trim_symbols(text: &str, mentions: &mut Vec<Mention>) {
             m.end = m.start;
         }
     }
-    mentions.retain(|m| !is_name(m.label) || m.text.chars().any(char::is_alphabetic));
+    mentions.retain(|m| !m.label.is_name() || m.text.chars().any(char::is_alphabetic));
 }
 
 /// "Tom and Jerry" as one person is two people; an acronym that the words spell ("Ernst and
@@ -586,7 +582,8 @@ fn drop_credits(text: &str, mentions: &mut Vec<Mention>) {
     if zones.is_empty() {
         return;
     }
-    mentions.retain(|m| !is_name(m.label) || !zones.iter().any(|&(a, b)| m.start < b && a < m.end));
+    mentions
+        .retain(|m| !m.label.is_name() || !zones.iter().any(|&(a, b)| m.start < b && a < m.end));
 }
 
 /// Degrees, qualifications and generational suffixes written after a name, without dots and
@@ -620,7 +617,7 @@ fn drop_post_nominals(text: &str, mentions: &mut Vec<Mention>) {
             .split([' ', ','])
             .filter(|w| !w.is_empty())
             .all(is_post_nominal);
-        let drop = follows && credential && is_name(m.label);
+        let drop = follows && credential && m.label.is_name();
         if !drop {
             after_person = m.label == Label::Per;
         }
@@ -632,7 +629,7 @@ fn drop_post_nominals(text: &str, mentions: &mut Vec<Mention>) {
 fn drop_species(text: &str, mentions: &mut Vec<Mention>) {
     let mut genera: HashSet<String> = HashSet::new();
     mentions.retain(|m| {
-        if !is_name(m.label) {
+        if !m.label.is_name() {
             return true;
         }
         let words: Vec<&str> = m.text.split(' ').collect();
@@ -666,7 +663,7 @@ fn drop_species(text: &str, mentions: &mut Vec<Mention>) {
     });
     if !genera.is_empty() {
         // The genus alone later on ("Escherichia is a bacterium") is the same taxon.
-        mentions.retain(|m| !is_name(m.label) || !genera.contains(&m.text));
+        mentions.retain(|m| !m.label.is_name() || !genera.contains(&m.text));
     }
 }
 
@@ -725,11 +722,8 @@ fn defined_by_capitals(text: &str) -> HashSet<&str> {
         if !acr.chars().all(|c| c.is_ascii_uppercase()) {
             continue;
         }
-        // Eight words back at most: a bounded window keeps texts without spaces linear.
-        let from = (at.saturating_sub(160)..at)
-            .find(|&i| text.is_char_boundary(i))
-            .unwrap_or(at);
-        let before = text.get(from..at).unwrap_or("").trim_end();
+        // Eight words back at most.
+        let before = super::text_before(text, at, 160).trim_end();
         let words: Vec<&str> = before.rsplit(' ').take(acr.len()).collect();
         let initials = words.iter().rev().filter_map(|w| w.chars().next());
         let spelt_out = || words.iter().all(|w| is_plain_word(w));
@@ -752,7 +746,7 @@ fn drop_common_words(text: &str, ctx: &Context, mentions: &mut Vec<Mention>) {
     }
     let defined = defined_by_capitals(text);
     mentions.retain(|m| {
-        if !is_name(m.label) || (m.label == Label::Per && in_full_names.contains(&m.text)) {
+        if !m.label.is_name() || (m.label == Label::Per && in_full_names.contains(&m.text)) {
             return true;
         }
         let words: Vec<&str> = m
@@ -982,7 +976,7 @@ const GIVEN_NAME_BELOW: u8 = 9;
 fn keep_whole(text: &str, ctx: &Context, mentions: &mut [Mention]) {
     let _ = ctx;
     for m in mentions.iter_mut() {
-        if !is_name(m.label) {
+        if !m.label.is_name() {
             continue;
         }
         // "Inner Mongolia", "Greater Manchester".

@@ -74,6 +74,11 @@ pub enum Label {
 }
 
 impl Label {
+    /// A name (PER, ORG, LOC, MISC), not a date or an amount.
+    pub fn is_name(self) -> bool {
+        matches!(self, Label::Per | Label::Org | Label::Loc | Label::Misc)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Label::Per => "PER",
@@ -110,6 +115,24 @@ impl Mention {
             entity: 0,
         }
     }
+}
+
+/// Up to `max` bytes of `text` before `at` (fewer, to start on a character): rules that look
+/// a few words around a mention stay linear on long texts without spaces.
+pub(crate) fn text_before(text: &str, at: usize, max: usize) -> &str {
+    let from = (at.saturating_sub(max)..at)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(at);
+    text.get(from..at).unwrap_or("")
+}
+
+/// Up to `max` bytes of `text` after `at` (fewer, to end on a character).
+pub(crate) fn text_after(text: &str, at: usize, max: usize) -> &str {
+    let to = ((at + 1)..=at.saturating_add(max).min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(at);
+    text.get(at..to).unwrap_or("")
 }
 
 /// Adds mentions found after the first pass, keeping all in text order.

@@ -186,11 +186,7 @@ pub fn named_works(words: &[&str], spans: &mut Vec<(usize, usize, Label)>) {
             let capital = w.chars().next().is_some_and(char::is_uppercase);
             let inner_minor = b > a && is_minor(&w.to_lowercase());
             // A date after the title is the date ("… called Shipwreck in March").
-            let dated = spans.iter().any(|s| {
-                s.0 <= b
-                    && b < s.1
-                    && !matches!(s.2, Label::Per | Label::Org | Label::Loc | Label::Misc)
-            });
+            let dated = spans.iter().any(|s| s.0 <= b && b < s.1 && !s.2.is_name());
             if !(capital || inner_minor) || dated {
                 break;
             }
