@@ -226,7 +226,7 @@ impl Grabber<'_> {
                 let heading = self.dom.tag(n) != "p";
                 let prose = !heading && self.is_prose(n) && !self.is_teaser(n);
                 let counts = prose || (heading && self.dom.link_density(n) == 0.0);
-                if counts && !self.in_card_or_negative_block(n, a) {
+                if counts && !self.in_card_block(n, a) {
                     content += self.dom.text_len(n);
                     paragraphs += usize::from(prose);
                 }
@@ -245,7 +245,7 @@ impl Grabber<'_> {
 
     /// Whether `n` sits, below `stop`, in a block named as related posts, a promo or a card
     /// of a teaser carousel: its prose is not the article's.
-    fn in_card_or_negative_block(&self, n: Id, stop: Id) -> bool {
+    fn in_card_block(&self, n: Id, stop: Id) -> bool {
         let mut x = self.dom.parent(n);
         while let Some(e) = x {
             if e == stop {
