@@ -14,32 +14,34 @@ pub fn extract(file: &str, url: Option<&str>, format: &str) -> CmdResult {
     let options = Options {
         url: url.map(str::to_string),
     };
-    let article = match extract::extract(&html, &options) {
-        Ok(a) => a,
+    // The reader's own path (extraction, then marks over its text with code left out and the
+    // page's declared language), so these entities are the ones a reader sees.
+    let processed = match crate::render::process(&html, &options, format == "json") {
+        Ok(p) => p,
         Err(why) => {
             eprintln!("lectern: no article: {why}");
             return Ok(EXIT_NO_ARTICLE);
         }
     };
+    let article = &processed.article;
     let out = match format {
         "json" => {
-            // The article's fields, plus the entities recognised in its text.
+            // The article's fields, plus the entities the reader marks in its text.
             #[derive(serde::Serialize)]
             struct WithEntities<'a> {
                 #[serde(flatten)]
                 article: &'a Article,
-                entities: crate::entities::Entities,
+                entities: &'a crate::entities::Entities,
             }
-            let entities = crate::entities::recognize(&article.text);
             serde_json::to_string_pretty(&WithEntities {
-                article: &article,
-                entities,
+                article,
+                entities: &processed.entities,
             })
             .map_err(|e| e.to_string())?
         }
         "html" => article.content.clone(),
         "text" => article.text.clone(),
-        "markdown" => markdown(&article),
+        "markdown" => markdown(article),
         other => return Err(format!("unknown format {other}")),
     };
     println!("{out}");

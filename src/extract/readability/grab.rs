@@ -272,7 +272,9 @@ impl Grabber<'_> {
                 to_score.push(n);
             }
             let mut cur = n;
-            if is_div {
+            // Ours: a code block's lines ("pre > code > div.cm-line") stay lines of code,
+            // never paragraphs of prose.
+            if is_div && !self.in_code(n) {
                 self.wrap_phrasing(n);
                 if has_single_tag_inside(&self.dom, n, "p")
                     && self.dom.link_density(n) < SINGLE_P_MAX_LINK_DENSITY
@@ -299,6 +301,10 @@ impl Grabber<'_> {
             node = self.dom.next_element_node(cur, false);
         }
         to_score
+    }
+
+    fn in_code(&self, n: Id) -> bool {
+        has_ancestor_tag(&self.dom, n, "pre", 0) || has_ancestor_tag(&self.dom, n, "code", 0)
     }
 
     /// Ours: an element holding most of the page's text is the page's layout, whatever its
