@@ -352,3 +352,20 @@ fn text_folded_behind_the_pages_own_control_is_unfolded() {
         assert!(!a.text.contains(hidden), "{hidden:?} kept: {:?}", a.text);
     }
 }
+
+#[test]
+fn scripted_drop_down_options_are_no_content() {
+    let picker = "<form><label>Country</label><div role=\"listbox\">\
+        <div role=\"option\"><span>Albania</span></div><div role=\"option\">Algeria</div>\
+        <div role=\"option\">Andorra</div></div>\
+        <div role=\"option\" data-value=\"Angola\">Angola</div></form>";
+    let a = run_html(&page("", &format!("{PROSE}{picker}")));
+    for country in ["Albania", "Algeria", "Andorra", "Angola"] {
+        assert!(!a.text.contains(country), "{country} kept: {}", a.text);
+    }
+    // A list of prose items stays.
+    let list = "<ul><li>Albania sent two crews to the quay.</li>\
+        <li>Algeria sent one crew and a tug.</li></ul>";
+    let a = run_html(&page("", &format!("{PROSE}{list}")));
+    assert!(a.text.contains("Albania sent") && a.text.contains("Algeria sent"));
+}

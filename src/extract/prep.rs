@@ -127,6 +127,16 @@ pub fn prep_document(dom: &mut Dom) {
     }
 }
 
+/// Ours: a scripted drop-down (`role="listbox"` and its `role="option"` items) is a form
+/// control like `<select>`: a country picker's 250 names are no part of any article.
+pub fn remove_option_lists(dom: &mut Dom) {
+    for n in dom.descendant_elements(ROOT).into_iter().rev() {
+        if matches!(dom.attr(n, "role"), Some("listbox" | "option")) {
+            dom.detach(n);
+        }
+    }
+}
+
 /// Pages streamed by React (Next.js and others) send each part that finished late as a hidden
 /// `<div id="S:N">` at the end of the body, and a script moves it into its place, marked by
 /// `<template id="B:N">` (a suspense boundary) or `<template id="P:N">` (a placeholder). The
