@@ -369,3 +369,25 @@ fn scripted_drop_down_options_are_no_content() {
     let a = run_html(&page("", &format!("{PROSE}{list}")));
     assert!(a.text.contains("Albania sent") && a.text.contains("Algeria sent"));
 }
+
+#[test]
+fn inline_boxes_set_apart_by_style_keep_their_words_apart() {
+    let cards = "<p>Two stoves passed the test this winter, both from the same maker, and both \
+        lit on the first try in the wind on the ridge above the quay.</p>\
+        <ul><li><a href=\"/p/1\"><span class=\"brand\">Primus</span><span class=\"title\">Tupike \
+        Stove</span></a></li></ul>\
+        <figure><img src=\"https://cdn.example.org/q.jpg\"><figcaption>Crews at the quay.\
+        <span class=\"credit\">Credit: Harbour Board</span></figcaption></figure>";
+    let a = run_html(&page("", &format!("{PROSE}{cards}")));
+    assert!(a.text.contains("Primus Tupike"), "{}", a.text);
+    assert!(a.text.contains("quay. Credit"), "{}", a.text);
+    // A drop cap and a word emphasised in part stay whole.
+    let p = "<p><span class=\"dropcap\">H</span>ong Kong crews cheered the <em>re</em>opening \
+        of the quay, and the <b>harbour</b>master thanked them.</p>";
+    let a = run_html(&page("", &format!("{p}{PROSE}")));
+    assert!(
+        a.text.contains("Hong Kong") && a.text.contains("reopening"),
+        "{}",
+        a.text
+    );
+}

@@ -127,14 +127,83 @@ pub fn prep_document(dom: &mut Dom) {
     }
 }
 
-/// Ours: a scripted drop-down (`role="listbox"` and its `role="option"` items) is a form
-/// control like `<select>`: a country picker's 250 names are no part of any article.
-pub fn remove_option_lists(dom: &mut Dom) {
-    for n in dom.descendant_elements(ROOT).into_iter().rev() {
+/// Ours, in one walk over the page's elements: [`space_glued`] boxes, and a scripted drop-down
+/// (`role="listbox"` and its `role="option"` items) removed: it is a form control like
+/// `<select>`, and a country picker's 250 names are no part of any article.
+pub fn tidy_boxes(dom: &mut Dom) {
+    let mut glued = Vec::new();
+    let mut options = Vec::new();
+    for n in dom.descendant_elements(ROOT) {
         if matches!(dom.attr(n, "role"), Some("listbox" | "option")) {
-            dom.detach(n);
+            options.push(n);
+        } else if space_glued(dom, n) {
+            glued.push(n);
         }
     }
+    for n in glued {
+        let space = dom.create_text(" ");
+        dom.insert_before(n, space);
+    }
+    for n in options.into_iter().rev() {
+        dom.detach(n);
+    }
+}
+
+/// Ours: two inline elements side by side whose words would run together ("<span>Primus</span>
+/// <span>Tupike Stove</span>", "gather.<span>Credit: EPA</span>") are, on the page, set apart
+/// by its style (shown as blocks): a space before the second keeps their words apart in the
+/// reader and for the entity tagger. Only a lower-case letter, a digit or a full stop before a
+/// capital counts, so a drop cap ("<span>H</span>ong") or an emphasised part of a word stays whole.
+fn space_glued(dom: &Dom, n: Id) -> bool {
+    let Some(prev) = dom.prev_sibling(n) else {
+        return false;
+    };
+    if !is_inline_box(dom.tag(n)) {
+        return false;
+    }
+    // After text, only a sentence's end: "the<b>Guardian</b>" is glued on the page too.
+    let ends = match dom.text(prev) {
+        Some(t) => t.ends_with('.'),
+        None if is_inline_box(dom.tag(prev)) => {
+            last_char(dom, prev).is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == '.')
+        }
+        None => false,
+    };
+    ends && first_char(dom, n).is_some_and(char::is_uppercase)
+}
+
+fn is_inline_box(tag: &str) -> bool {
+    matches!(
+        tag,
+        "span" | "a" | "b" | "strong" | "em" | "i" | "small" | "time" | "cite"
+    )
+}
+
+/// The first character of `n`'s text (its first text node with any).
+fn first_char(dom: &Dom, n: Id) -> Option<char> {
+    let mut x = dom.first_child(n);
+    while let Some(c) = x {
+        if let Some(t) = dom.text(c) {
+            if let Some(ch) = t.chars().next() {
+                return Some(ch);
+            }
+        }
+        x = dom.next_in(c, n, false);
+    }
+    None
+}
+
+/// The last character of `n`'s text.
+fn last_char(dom: &Dom, n: Id) -> Option<char> {
+    let mut last = None;
+    let mut x = dom.first_child(n);
+    while let Some(c) = x {
+        if let Some(ch) = dom.text(c).and_then(|t| t.chars().last()) {
+            last = Some(ch);
+        }
+        x = dom.next_in(c, n, false);
+    }
+    last
 }
 
 /// Pages streamed by React (Next.js and others) send each part that finished late as a hidden
