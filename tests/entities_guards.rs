@@ -448,3 +448,23 @@ fn institutions_are_organisations() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_buttons_verb_is_no_part_of_the_name_after_it() {
+    let text = "Visit StreamStore\n\nShop Zorblax Pro today.\n\nDiscover Cars\n\n\
+                Readers who visit Quillmark often stay.";
+    let got = guarded(
+        text,
+        &[
+            ("Visit StreamStore", Label::Misc),
+            ("Shop Zorblax Pro", Label::Misc),
+            ("Discover Cars", Label::Org),
+            ("Quillmark", Label::Org),
+        ],
+    );
+    assert!(has(&got, "StreamStore", Label::Misc), "{got:?}");
+    assert!(has(&got, "Zorblax Pro", Label::Misc), "{got:?}");
+    // Plain words after the verb: the whole is the name (or none), never cut.
+    assert!(!has(&got, "Cars", Label::Org), "{got:?}");
+    assert!(has(&got, "Quillmark", Label::Org), "{got:?}");
+}

@@ -183,40 +183,69 @@ fn is_period(w: &str) -> bool {
             .is_some_and(|d| matches!(d, "1" | "2" | "3" | "4"))
 }
 
+/// A button's verb before a name, opening a line or a sentence ("Visit StreamStore", "Shop
+/// Apple Watch"): the name starts after it. Not when the rest is plain words ("Discover Cars",
+/// "Get Comfortable": the whole is a name, or none).
+fn trim_call_to_action_verbs(text: &str, ctx: &Context, mentions: &mut [Mention]) {
+    for m in mentions.iter_mut() {
+        let Some((verb, rest)) = m.text.split_once(' ') else {
+            continue;
+        };
+        let lower = verb.to_lowercase();
+        if !m.label.is_name() || !(CTA_VERBS.contains(&lower.as_str()) || lower == "visit") {
+            continue;
+        }
+        let i = ctx.token_at(m.start);
+        let opens =
+            ctx.initial.get(i).copied().unwrap_or(false) || ctx.in_heading(text, i, m.start);
+        let rest_words: Vec<&str> = rest.split_whitespace().collect();
+        if opens && !rest_words.iter().all(|w| is_plain_word(w)) {
+            let start = m.end - rest.len();
+            let end = m.end;
+            set_span(text, m, start, end);
+        }
+    }
+}
+
+/// Imperatives of buttons and links.
+const CTA_VERBS: &[&str] = &[
+    "buy",
+    "shop",
+    "subscribe",
+    "sign",
+    "download",
+    "learn",
+    "read",
+    "get",
+    "order",
+    "book",
+    "try",
+    "start",
+    "join",
+    "watch",
+    "view",
+    "see",
+    "click",
+    "add",
+    "discover",
+    "explore",
+    "contact",
+    "call",
+    "register",
+    "donate",
+    "apply",
+    "claim",
+    "save",
+    "find",
+];
+
 /// Words of a button or link that calls to act: an imperative opening up to three plain words
 /// ("Buy Now", "Learn More", "Sign Up Today").
 fn is_call_to_action(lower: &[String]) -> bool {
-    const VERBS: &[&str] = &[
-        "buy",
-        "shop",
-        "subscribe",
-        "sign",
-        "download",
-        "learn",
-        "read",
-        "get",
-        "order",
-        "book",
-        "try",
-        "start",
-        "join",
-        "watch",
-        "view",
-        "see",
-        "click",
-        "add",
-        "discover",
-        "explore",
-        "contact",
-        "call",
-        "register",
-        "donate",
-        "apply",
-        "claim",
-        "save",
-        "find",
-    ];
-    (2..=3).contains(&lower.len()) && lower.first().is_some_and(|w| VERBS.contains(&w.as_str()))
+    (2..=3).contains(&lower.len())
+        && lower
+            .first()
+            .is_some_and(|w| CTA_VERBS.contains(&w.as_str()))
 }
 
 /// Capitals with a plural "s" ("GDRs", "IDs"): a common noun, not part of a name.
@@ -249,6 +278,7 @@ pub fn apply(text: &str, toks: &[Token], sents: &[Range<usize>], mentions: &mut 
     drop_species(text, mentions);
     drop_post_nominals(text, mentions);
     drop_trailing_plurals(text, mentions);
+    trim_call_to_action_verbs(text, &ctx, mentions);
     drop_common_words(text, &ctx, mentions);
     keep_whole(text, &ctx, mentions);
     institutions_are_organisations(mentions);
