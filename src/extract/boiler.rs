@@ -569,10 +569,13 @@ pub fn separate_caption_credits(dom: &mut Dom, root: Id) {
             if !(named || labelled) || text.is_empty() {
                 continue;
             }
-            // Something of the caption comes before it.
-            let before = dom.prev_sibling(c).is_some_and(|p| {
-                dom.text(p).is_some_and(|t| !t.trim().is_empty()) || dom.is_element(p)
-            });
+            // Something of the caption comes before it (past the space `prep` may have put
+            // between them).
+            let mut prev = dom.prev_sibling(c);
+            while let Some(p) = prev.filter(|&p| dom.text(p).is_some_and(|t| t.trim().is_empty())) {
+                prev = dom.prev_sibling(p);
+            }
+            let before = prev.is_some_and(|p| dom.text(p).is_some() || dom.is_element(p));
             if before {
                 let br = dom.create_element("br");
                 dom.insert_before(c, br);

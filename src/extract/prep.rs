@@ -150,7 +150,7 @@ pub fn tidy_boxes(dom: &mut Dom) {
 }
 
 /// Ours: two inline elements side by side whose words would run together ("<span>Primus</span>
-/// <span>Tupike Stove</span>", "gather.<span>Credit: EPA</span>") are, on the page, set apart
+/// <span>Tupike Stove</span>", "gather.<span>Credit: EPA</span>", "By<a>ANI</a>") are, on the page, set apart
 /// by its style (shown as blocks): a space before the second keeps their words apart in the
 /// reader and for the entity tagger. Only a lower-case letter, a digit or a full stop before a
 /// capital counts, so a drop cap ("<span>H</span>ong") or an emphasised part of a word stays whole.
@@ -161,14 +161,12 @@ fn space_glued(dom: &Dom, n: Id) -> bool {
     if !is_inline_box(dom.tag(n)) {
         return false;
     }
-    // After text, only a sentence's end: "the<b>Guardian</b>" is glued on the page too.
     let ends = match dom.text(prev) {
-        Some(t) => t.ends_with('.'),
-        None if is_inline_box(dom.tag(prev)) => {
-            last_char(dom, prev).is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == '.')
-        }
-        None => false,
-    };
+        Some(t) => t.chars().last(),
+        None if is_inline_box(dom.tag(prev)) => last_char(dom, prev),
+        None => None,
+    }
+    .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == '.');
     ends && first_char(dom, n).is_some_and(char::is_uppercase)
 }
 
