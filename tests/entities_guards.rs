@@ -452,13 +452,14 @@ fn institutions_are_organisations() {
 #[test]
 fn a_buttons_verb_is_no_part_of_the_name_after_it() {
     let text = "Visit StreamStore\n\nShop Zorblax Pro today.\n\nDiscover Cars\n\n\
-                Readers who visit Quillmark often stay.";
+                Shop Simple with My Plate\n\nReaders who visit Quillmark often stay.";
     let got = guarded(
         text,
         &[
             ("Visit StreamStore", Label::Misc),
             ("Shop Zorblax Pro", Label::Misc),
             ("Discover Cars", Label::Org),
+            ("Shop Simple with My Plate", Label::Misc),
             ("Quillmark", Label::Org),
         ],
     );
@@ -466,5 +467,29 @@ fn a_buttons_verb_is_no_part_of_the_name_after_it() {
     assert!(has(&got, "Zorblax Pro", Label::Misc), "{got:?}");
     // Plain words after the verb: the whole is the name (or none), never cut.
     assert!(!has(&got, "Cars", Label::Org), "{got:?}");
+    assert!(!has(&got, "Simple with My Plate", Label::Misc), "{got:?}");
     assert!(has(&got, "Quillmark", Label::Org), "{got:?}");
+}
+
+#[test]
+fn names_run_together_with_a_slash_are_named_one_by_one() {
+    let text = "Picks: Harbour City/Quay United. Finalists: Ashby/Corran/Delmont.\n\n\
+                We moved from Ubuntu/Noble and watched B/R Sports on a Lumix ZS200/TZ200.";
+    let got = guarded(
+        text,
+        &[
+            ("Harbour City/Quay United", Label::Org),
+            ("Ashby/Corran/Delmont", Label::Org),
+            ("Ubuntu/Noble", Label::Misc),
+            ("B/R Sports", Label::Misc),
+            ("Lumix ZS200/TZ200", Label::Misc),
+        ],
+    );
+    for name in ["Harbour City", "Quay United", "Ashby", "Corran", "Delmont"] {
+        assert!(has(&got, name, Label::Org), "{name}: {got:?}");
+    }
+    // A product and its version, a letter, a model number: one name each.
+    for name in ["Ubuntu/Noble", "B/R Sports", "Lumix ZS200/TZ200"] {
+        assert!(has(&got, name, Label::Misc), "{name}: {got:?}");
+    }
 }

@@ -198,8 +198,13 @@ fn trim_call_to_action_verbs(text: &str, ctx: &Context, mentions: &mut [Mention]
         let i = ctx.token_at(m.start);
         let opens =
             ctx.initial.get(i).copied().unwrap_or(false) || ctx.in_heading(text, i, m.start);
+        // A name, not a phrase: a few capitalised words ("Shop Simple with My Plate" stays).
         let rest_words: Vec<&str> = rest.split_whitespace().collect();
-        if opens && !rest_words.iter().all(|w| is_plain_word(w)) {
+        let capitalised = rest_words.len() <= 3
+            && rest_words
+                .iter()
+                .all(|w| !w.chars().next().is_some_and(char::is_lowercase));
+        if opens && capitalised && !rest_words.iter().all(|w| is_plain_word(w)) {
             let start = m.end - rest.len();
             let end = m.end;
             set_span(text, m, start, end);
@@ -274,6 +279,7 @@ pub fn apply(text: &str, toks: &[Token], sents: &[Range<usize>], mentions: &mut 
     let ctx = Context::new(text, toks, sents);
     trim_symbols(text, mentions);
     split_conjunctions(text, mentions);
+    split_slashed_names(text, mentions);
     drop_credits(text, mentions);
     drop_species(text, mentions);
     drop_post_nominals(text, mentions);
@@ -589,6 +595,43 @@ fn split_conjunctions(text: &str, mentions: &mut Vec<Mention>) {
                 set_span(text, &mut p, m.start + a, m.start + b);
                 out.push(p);
             }
+        }
+    }
+    *mentions = out;
+}
+
+/// Names run together with a bare slash ("Liverpool/Barcelona/Bayern Munich", "Hazlitt
+/// Holland-Hibbert/Frankie Rossi Art Projects") are named one by one, when a part has several
+/// words or there are three parts or more, and every part opens with a word of capitals. Two
+/// one-word parts stay whole (a product and its version, "Ubuntu/Noble"), and so do a single
+/// letter ("B/R Sports") and model numbers ("Lumix ZS200/TZ200").
+fn split_slashed_names(text: &str, mentions: &mut Vec<Mention>) {
+    if !mentions.iter().any(|m| m.text.contains('/')) {
+        return;
+    }
+    let mut out = Vec::with_capacity(mentions.len());
+    for m in mentions.drain(..) {
+        let parts: Vec<&str> = m.text.split('/').collect();
+        let split = m.label.is_name()
+            && parts.len() >= 2
+            && (parts.len() >= 3 || parts.iter().any(|p| p.contains(' ')))
+            && parts.iter().all(|p| {
+                let first = p.split(' ').next().unwrap_or("");
+                !p.ends_with(' ')
+                    && first.chars().next().is_some_and(char::is_uppercase)
+                    && first.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !p.chars().any(|c| c.is_ascii_digit())
+            });
+        if !split {
+            out.push(m);
+            continue;
+        }
+        let mut at = m.start;
+        for part in parts {
+            let mut p = m.clone();
+            set_span(text, &mut p, at, at + part.len());
+            at += part.len() + 1;
+            out.push(p);
         }
     }
     *mentions = out;
