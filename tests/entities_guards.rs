@@ -447,6 +447,19 @@ fn institutions_are_organisations() {
         has(&got, "Central Clinical Hospital", Label::Loc),
         "{got:?}"
     );
+    // Businesses named by their trade: a studio's games, a label's records, a dental practice.
+    let text = "Tuesday Knight Games and Harlow Records moved next to LakeCrest Dental.";
+    let got = guarded(
+        text,
+        &[
+            ("Tuesday Knight Games", Label::Per),
+            ("Harlow Records", Label::Loc),
+            ("LakeCrest Dental", Label::Loc),
+        ],
+    );
+    for name in ["Tuesday Knight Games", "Harlow Records", "LakeCrest Dental"] {
+        assert!(has(&got, name, Label::Org), "{name}: {got:?}");
+    }
 }
 
 #[test]

@@ -302,8 +302,9 @@ pub fn apply(text: &str, toks: &[Token], sents: &[Range<usize>], mentions: &mut 
     });
 }
 
-/// The last word of an institution's or business's name ("Gallery", "Foundation", "HQ"). Not
-/// hospitals: CoNLL-2003 reads those as places.
+/// The last word of an institution's or business's name ("Gallery", "Foundation", "HQ", "Games",
+/// "Records", "Dental"). Not hospitals: CoNLL-2003 reads those as places. Not banks either
+/// ("West Bank").
 fn is_institution_head(lower: &str) -> bool {
     const HEADS: &[&str] = &[
         "gallery",
@@ -330,6 +331,36 @@ fn is_institution_head(lower: &str) -> bool {
         "projects",
         "partners",
         "associates",
+        "group",
+        "holdings",
+        "games",
+        "records",
+        "labs",
+        "laboratories",
+        "systems",
+        "solutions",
+        "technologies",
+        "software",
+        "networks",
+        "ventures",
+        "consulting",
+        "media",
+        "entertainment",
+        "pictures",
+        "publishing",
+        "dental",
+        "clinic",
+        "bakery",
+        "brewery",
+        "brewing",
+        "airlines",
+        "airways",
+        "motors",
+        "pharmaceuticals",
+        "inc",
+        "ltd",
+        "llc",
+        "corp",
     ];
     HEADS.contains(&lower)
 }
