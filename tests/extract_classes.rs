@@ -376,11 +376,12 @@ fn inline_boxes_set_apart_by_style_keep_their_words_apart() {
         lit on the first try in the wind on the ridge above the quay.</p>\
         <ul><li><a href=\"/p/1\"><span class=\"brand\">Primus</span><span class=\"title\">Tupike \
         Stove</span></a></li></ul>\
-        <figure><img src=\"https://cdn.example.org/q.jpg\"><figcaption>Crews at the quay.\
-        <span class=\"credit\">Credit: Harbour Board</span></figcaption></figure>";
+        <p>The crews tested both stoves on the ridge above the quay.<span class=\"note\">Both \
+        stoves are sold at the harbour shop.</span></p><p>By<a href=\"/ann\">Ann Lee</a></p>";
     let a = run_html(&page("", &format!("{PROSE}{cards}")));
     assert!(a.text.contains("Primus Tupike"), "{}", a.text);
-    assert!(a.text.contains("quay. Credit"), "{}", a.text);
+    assert!(a.text.contains("quay. Both"), "{}", a.text);
+    assert!(a.text.contains("By Ann Lee"), "{}", a.text);
     // A drop cap and a word emphasised in part stay whole.
     let p = "<p><span class=\"dropcap\">H</span>ong Kong crews cheered the <em>re</em>opening \
         of the quay, and the <b>harbour</b>master thanked them.</p>";
