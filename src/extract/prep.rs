@@ -177,31 +177,45 @@ fn is_inline_box(tag: &str) -> bool {
     )
 }
 
-/// The first character of `n`'s text (its first text node with any).
+/// How far [`first_char`] and [`last_char`] go down, and across empty nodes at each level: a
+/// few steps find the text of a card's spans, and a hostile page's deep nesting stays linear.
+const EDGE_STEPS: usize = 24;
+
+/// The first character of `n`'s text, from its first children down.
 fn first_char(dom: &Dom, n: Id) -> Option<char> {
-    let mut x = dom.first_child(n);
-    while let Some(c) = x {
-        if let Some(t) = dom.text(c) {
-            if let Some(ch) = t.chars().next() {
-                return Some(ch);
-            }
-        }
-        x = dom.next_in(c, n, false);
-    }
-    None
+    edge_char(dom, n, Dom::first_child, Dom::next_sibling, |t| {
+        t.chars().next()
+    })
 }
 
-/// The last character of `n`'s text.
+/// The last character of `n`'s text, from its last children down.
 fn last_char(dom: &Dom, n: Id) -> Option<char> {
-    let mut last = None;
-    let mut x = dom.first_child(n);
-    while let Some(c) = x {
-        if let Some(ch) = dom.text(c).and_then(|t| t.chars().last()) {
-            last = Some(ch);
+    edge_char(dom, n, Dom::last_child, Dom::prev_sibling, |t| {
+        t.chars().last()
+    })
+}
+
+/// Down from `n` along its edge (`child`), past empty elements and blank text (`step`), to the
+/// first text with a character.
+fn edge_char(
+    dom: &Dom,
+    n: Id,
+    child: fn(&Dom, Id) -> Option<Id>,
+    step: fn(&Dom, Id) -> Option<Id>,
+    pick: fn(&str) -> Option<char>,
+) -> Option<char> {
+    let mut x = child(dom, n)?;
+    for _ in 0..EDGE_STEPS {
+        match dom.text(x) {
+            Some(t) if !t.trim().is_empty() => return pick(t),
+            Some(_) => x = step(dom, x)?,
+            None => match child(dom, x) {
+                Some(c) => x = c,
+                None => x = step(dom, x)?,
+            },
         }
-        x = dom.next_in(c, n, false);
     }
-    last
+    None
 }
 
 /// Pages streamed by React (Next.js and others) send each part that finished late as a hidden
