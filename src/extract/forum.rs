@@ -24,7 +24,7 @@ const POST_TYPES: [&str; 5] = [
 ];
 
 /// Class/id fragments naming a post's author.
-const AUTHOR_NAMES: [&str; 14] = [
+const AUTHOR_NAMES: [&str; 15] = [
     "author",
     "username",
     "user-name",
@@ -39,6 +39,7 @@ const AUTHOR_NAMES: [&str; 14] = [
     "display-name",
     "displayname",
     "user-link",
+    "byline",
 ];
 
 /// Attributes whose value is the name of a post's author (on the post or an element in it).
@@ -714,6 +715,12 @@ fn time_text(dom: &Dom, n: Id) -> Option<String> {
     Some(dated.unwrap_or(whole))
 }
 
+/// A date told relative to when the page was shown ("3 hours ago", "just now").
+fn relative_time(t: &str) -> bool {
+    let l = t.trim().to_ascii_lowercase();
+    l.ends_with(" ago") || matches!(l.as_str(), "just now" | "today" | "yesterday")
+}
+
 /// A date in machine form ("2024-04-17T10:58:44.717Z", which a script would have shown as
 /// "2 years ago") as a reader reads it: "April 17, 2024". Other dates stay as the page shows
 /// them.
@@ -778,11 +785,15 @@ fn date(dom: &Dom, own: &[Id]) -> Option<(String, Id)> {
             let machine = text
                 .as_deref()
                 .is_none_or(super::metadata::looks_like_iso_date);
+            let stamp = || dom.attr(n, "datetime").map(normalize_ws);
             let t = match text {
+                // "14 years, 10 months ago" dates the post by when the page was saved: its
+                // machine time names the day.
+                Some(t) if relative_time(&t) => stamp().filter(|d| day_of(d).is_some()).or(Some(t)),
                 Some(t) if !machine => Some(t),
                 t => shown_elsewhere(dom, own, n).or(t),
             }
-            .or_else(|| dom.attr(n, "datetime").map(normalize_ws));
+            .or_else(stamp);
             if let Some(t) = t.filter(|t| !t.is_empty()) {
                 match &stated {
                     Some(day) if day_shown(dom, n).as_ref() != Some(day) => {
@@ -948,6 +959,13 @@ fn member(sorted: &[Id], n: Id) -> bool {
 /// A thread-like group's signed posts and the length of their own text outside links.
 type Score = (usize, usize);
 
+/// Whether another link of the post, outside the heading `h`, goes where `href` does (a
+/// teaser's picture and title both link to the article).
+fn same_link_outside(dom: &Dom, own: &[Id], h: Id, href: &str) -> bool {
+    own.iter()
+        .any(|&o| dom.is(o, "a") && !dom.is_ancestor(h, o) && dom.attr(o, "href") == Some(href))
+}
+
 /// How much a group looks like the posts of a thread: its posts' own text, or `None` when it
 /// is not a thread (too few posts naming an author or date, mostly links, teasers of
 /// articles).
@@ -975,17 +993,33 @@ fn thread_score(dom: &mut Dom, group: &[Id], least: usize) -> Option<(usize, usi
             signed += 1;
         }
         // A heading holding a link heads a teaser of another page (unless it names the author),
-        // when the rest is a short excerpt.
+        // when the rest is a short excerpt or the card's picture links to the same page.
         if own.iter().any(|&h| {
-            matches!(dom.tag(h), "h1" | "h2" | "h3" | "h4")
-                && len < 4 * dom.text_len(h)
-                && dom.text_content(h).split_whitespace().nth(2).is_some()
-                && by_el.is_none_or(|b| b != h && !dom.is_ancestor(h, b) && !dom.is_ancestor(b, h))
-                && own.iter().any(|&a| {
-                    dom.is(a, "a")
-                        && dom.is_ancestor(h, a)
-                        && !dom.attr(a, "href").unwrap_or("#").starts_with('#')
-                })
+            if !matches!(dom.tag(h), "h1" | "h2" | "h3" | "h4")
+                || dom.text_content(h).split_whitespace().nth(2).is_none()
+                || by_el.is_some_and(|b| b == h || dom.is_ancestor(h, b) || dom.is_ancestor(b, h))
+            {
+                return false;
+            }
+            let links: Vec<Id> = own
+                .iter()
+                .copied()
+                .filter(|&a| dom.is(a, "a") && dom.is_ancestor(h, a))
+                .collect();
+            // A heading naming a member (a profile link, the member's badge) heads a post.
+            if links.iter().any(|&a| profile_link(dom, a)) {
+                return false;
+            }
+            let short = len < 4 * dom.text_len(h);
+            links.iter().any(|&a| {
+                let Some(href) = dom.attr(a, "href") else {
+                    return false;
+                };
+                // A link with a fragment is a post's permalink ("viewtopic.php?p=1#p1"), here
+                // or on the thread's other pages.
+                !href.starts_with('#')
+                    && (short || (!href.contains('#') && same_link_outside(dom, &own, h, href)))
+            })
         }) {
             teasers += 1;
         }
@@ -1013,6 +1047,14 @@ impl Thread {
         }
         let mut groups = sibling_groups(dom, &order, &signs);
         let (schema, asides) = split_qa_comments(dom, schema);
+        // The comments under a Q&A page's question and answers are asides, not the thread,
+        // however many of them name their author (they are often more than the answers).
+        if !asides.is_empty() {
+            groups.retain(|(g, _)| {
+                !g.iter()
+                    .all(|&m| asides.iter().any(|&a| a == m || dom.is_ancestor(a, m)))
+            });
+        }
         if schema.len() >= MIN_POSTS && signs.may_be_thread(&schema, MIN_POSTS) {
             groups.push((schema, MIN_POSTS));
         }
@@ -1032,6 +1074,13 @@ impl Thread {
                 let (mut held, mut held_len) = (0, 0);
                 for &o in other {
                     if g.contains(&o) || !dom.is_ancestor(m, o) {
+                        continue;
+                    }
+                    // Parts of a post of this group nested in `m` (a Q&A page's question
+                    // wrapping its answers) belong to that post, not to `m`.
+                    if g.iter()
+                        .any(|&x| x != m && dom.is_ancestor(m, x) && dom.is_ancestor(x, o))
+                    {
                         continue;
                     }
                     let len = dom.text_len(o);
@@ -1054,11 +1103,36 @@ impl Thread {
                     .iter()
                     .any(|&m| other.1.iter().all(|&o| m == o || dom.is_ancestor(m, o)))
         };
+        // The innermost member of `g` holding all of `other`'s posts, if one does (a question
+        // may wrap its answers).
+        let holder = |dom: &Dom, g: &[Id], other: &[Id]| {
+            g.iter()
+                .copied()
+                .filter(|&m| other.iter().all(|&o| m == o || dom.is_ancestor(m, o)))
+                .reduce(|a, b| if dom.is_ancestor(a, b) { b } else { a })
+        };
+        // A group lying inside one member whose like (same shape) lies inside another member
+        // is the layout each post repeats (an answer's cells), however many authors and dates
+        // it shows: not posts the member holds.
+        let repeated_part = |dom: &Dom, i: usize, j: usize| {
+            let (g, other) = (&valid[i].1, &valid[j].1);
+            let Some(m) = holder(dom, g, other) else {
+                return false;
+            };
+            let shape = other.first().map(|&o| shape_of(dom, o));
+            valid.iter().enumerate().any(|(k, v)| {
+                k != i
+                    && k != j
+                    && v.1.first().map(|&o| shape_of(dom, o)) == shape
+                    && holder(dom, g, &v.1).is_some_and(|mk| mk != m)
+            })
+        };
         let mut best: Option<usize> = None;
         for i in 0..valid.len() {
             let container = (0..valid.len()).any(|j| {
                 i != j
                     && !parts_of_one(dom, &valid[i], &valid[j])
+                    && !repeated_part(dom, i, j)
                     && holds_posts(dom, &valid[i].1, &valid[j].1)
             });
             if !container && best.is_none_or(|b| valid[i].0 > valid[b].0) {
@@ -1098,6 +1172,12 @@ impl Thread {
         let mut prose_first = false;
         let mut n = dom.first_child(root);
         while let Some(x) = n {
+            // What a closed `<details>` folds away (a generated summary of the thread above
+            // its posts) is not the page leading with its own text.
+            if dom.is(x, "details") && !dom.has_attr(x, "open") {
+                n = dom.next_in(x, root, true);
+                continue;
+            }
             if let Some(t) = dom.text(x) {
                 let len = t.trim().len();
                 all += len;
