@@ -589,3 +589,52 @@ fn teaser_cards_with_bylines_are_not_a_thread() {
         }
     }
 }
+
+#[test]
+fn an_opening_post_laid_out_unlike_the_replies_leads_the_thread() {
+    // The question is the page's own block (no post markup of its kind); the replies are the
+    // posts. The reader shows the question first, then each reply with its author and date.
+    let question = "I commute to the island on Mondays and wonder whether the winter timetable \
+        keeps the early crossing. The board by the ticket hall was last updated in October and \
+        says nothing about the holidays, and the cafe by the quay thinks the first boat moves.";
+    let replies: String = REPLIES[1..]
+        .iter()
+        .enumerate()
+        .map(|(i, (who, when, text))| {
+            format!(
+                "<li class=\"reply\"><div class=\"reply-head\"><a class=\"username\" \
+                 href=\"/members/{who}\">{who}</a> <time datetime=\"2025-03-0{d}\">{when}</time>\
+                 </div><div class=\"reply-body\"><p>{text} The harbour office confirmed it on \
+                 the phone this morning, and the notice goes up on Friday.</p></div></li>",
+                d = i + 3
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>Ferry timetable</title></head><body>\
+         <nav><a href=\"/\">Home</a> <a href=\"/latest\">Latest</a></nav>\
+         <div class=\"topic\"><h1>Ferry timetable</h1>\
+         <div class=\"topic-post\"><p>{question}</p></div>\
+         <ol class=\"replies\">{replies}</ol></div></body></html>"
+    );
+    let a = run_html(&html);
+    assert!(
+        a.text.starts_with("I commute to the island"),
+        "{:?}",
+        a.text
+    );
+    let mut at = 0;
+    for (who, when, text) in &REPLIES[1..] {
+        let head = format!("{who}\n{when}");
+        let found = a.text[at..]
+            .find(&head)
+            .unwrap_or_else(|| panic!("{head:?} after {at} in {:?}", a.text));
+        at += found + head.len();
+        let body = a.text[at..]
+            .find(text)
+            .unwrap_or_else(|| panic!("{text:?} after {at} in {:?}", a.text));
+        at += body + text.len();
+    }
+    // The first reply's author did not start the thread.
+    assert_ne!(a.byline.as_deref(), Some("quaykeeper"));
+}

@@ -153,6 +153,23 @@ pub struct Thread {
     asides: Vec<Id>,
 }
 
+/// Where Readability's pick lies: its text inside the posts and in all, its longest run
+/// outside them, the text before the first post and the first run of prose there.
+#[derive(Default)]
+struct PickShare {
+    inside: usize,
+    all: usize,
+    longest_out: usize,
+    before: usize,
+    first_prose: Option<Id>,
+}
+
+impl PickShare {
+    fn in_posts(&self) -> bool {
+        self.inside as f64 >= MIN_PICK_IN_POSTS * self.all as f64
+    }
+}
+
 /// A thread laid out as an article.
 pub struct Built {
     /// The article's root.
@@ -1165,11 +1182,9 @@ impl Thread {
         m
     }
 
-    /// Whether Readability's pick (`root` in `dom`, the grabbed copy) lies mostly in the posts:
-    /// then the page is the thread, not an article with comments below it.
-    pub fn holds(mask: &[bool], dom: &Dom, root: Id) -> bool {
-        let (mut inside, mut all, mut longest_out) = (0usize, 0usize, 0usize);
-        let mut prose_first = false;
+    /// How Readability's pick (`root` in `dom`, the grabbed copy) lies over the posts.
+    fn share(mask: &[bool], dom: &Dom, root: Id) -> PickShare {
+        let mut sh = PickShare::default();
         let mut n = dom.first_child(root);
         while let Some(x) = n {
             // What a closed `<details>` folds away (a generated summary of the thread above
@@ -1180,31 +1195,58 @@ impl Thread {
             }
             if let Some(t) = dom.text(x) {
                 let len = t.trim().len();
-                all += len;
+                sh.all += len;
                 if mask.get(x).copied().unwrap_or(false) {
-                    inside += len;
+                    sh.inside += len;
                 } else {
-                    longest_out = longest_out.max(len);
-                    prose_first |= inside == 0 && len >= MIN_PROSE_RUN;
+                    sh.longest_out = sh.longest_out.max(len);
+                    if sh.inside == 0 {
+                        sh.before += len;
+                        if len >= MIN_PROSE_RUN && sh.first_prose.is_none() {
+                            sh.first_prose = Some(x);
+                        }
+                    }
                 }
             }
             n = dom.next_in(x, root, false);
         }
+        sh
+    }
+
+    /// Whether Readability's pick (`root` in `dom`, the grabbed copy) lies mostly in the posts:
+    /// then the page is the thread, not an article with comments below it.
+    pub fn holds(mask: &[bool], dom: &Dom, root: Id) -> bool {
+        let sh = Self::share(mask, dom, root);
         // A pick shorter than Readability's own minimum, or whose part outside the posts has no
         // run of prose (counters, labels, menus), is no article to keep. Prose before the first
         // post is: the page leads with its own text and the posts follow it (its comments).
-        all < super::readability::CHAR_THRESHOLD
-            || longest_out < MIN_PROSE_RUN
-            || (!prose_first && inside as f64 >= MIN_PICK_IN_POSTS * all as f64)
+        sh.all < super::readability::CHAR_THRESHOLD
+            || sh.longest_out < MIN_PROSE_RUN
+            || (sh.first_prose.is_none() && sh.in_posts())
+    }
+
+    /// A pick that leads with prose of its own and then is mostly the posts: an opening post
+    /// laid out unlike the replies (the replies are the thread, the question above them is
+    /// not one of them). The first run of that prose (a node id of the page) and the length of
+    /// the text before the posts.
+    pub fn opening(mask: &[bool], dom: &Dom, root: Id) -> Option<(Id, usize)> {
+        let sh = Self::share(mask, dom, root);
+        // The posts outweigh the text before them: an article with its comments is the other
+        // way round, and stays the article.
+        let first = sh
+            .first_prose
+            .filter(|_| sh.in_posts() && sh.inside > sh.before)?;
+        Some((first, sh.before))
     }
 
     /// Builds the thread as an article in `dom` (a fresh parse of the page, where node ids name
     /// the same nodes): a detached `<div>` of posts, each a header line (author, date) and its
     /// text.
-    pub fn build(&self, dom: &mut Dom) -> Option<Built> {
+    pub fn build(&self, dom: &mut Dom, opening: Option<(Id, usize)>) -> Option<Built> {
         for &a in &self.asides {
             dom.detach(a);
         }
+        let lead = opening.and_then(|(t, before)| self.opening_block(dom, t, before));
         let is_post = is_post_mask(&self.posts);
         let mut s = String::new();
         let mut posts = Vec::new();
@@ -1235,6 +1277,9 @@ impl Thread {
             });
         }
         let article = dom.create_element("div");
+        if let Some(l) = lead {
+            dom.append(article, l);
+        }
         let mut first_author = None;
         let mut first_day = None;
         for post in &posts {
@@ -1302,11 +1347,44 @@ impl Thread {
         dom.append(wrapper, page);
         dom.has_text(wrapper).then_some(Built {
             content: wrapper,
-            author: first_author,
+            // Above an opening post of its own, the first reply's author started nothing.
+            author: first_author.filter(|_| lead.is_none()),
             day: first_day.flatten(),
         })
     }
 }
+
+impl Thread {
+    /// The block holding an opening post's text run `t` (in the fresh parse): its largest
+    /// ancestor holding no post and about as much text as the pick had before the posts.
+    fn opening_block(&self, dom: &mut Dom, t: Id, before: usize) -> Option<Id> {
+        let body = dom.body();
+        let mut cur = dom.parent(t)?;
+        let most = before + before / 4 + OPENING_SLACK;
+        while let Some(p) = dom.parent(cur) {
+            if Some(p) == body
+                || dom.text_len(p) > most
+                || self.posts.iter().any(|&x| x == p || dom.is_ancestor(p, x))
+            {
+                break;
+            }
+            cur = p;
+        }
+        if self
+            .posts
+            .iter()
+            .any(|&x| x == cur || dom.is_ancestor(cur, x))
+        {
+            return None;
+        }
+        dom.detach(cur);
+        Some(cur)
+    }
+}
+
+/// Ours: text (bytes) an opening post's block may hold beyond what the pick kept before the
+/// posts (its title, author line).
+const OPENING_SLACK: usize = 200;
 
 /// A key shared by one engine's post text containers: tag and class, without the tokens that
 /// number a post.

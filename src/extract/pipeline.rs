@@ -201,9 +201,15 @@ pub fn run(
     let mut is_thread = false;
     let mut thread_day = None;
     if let Some((t, mask)) = thread {
-        if forum::Thread::holds(&mask, &grabbed.dom, grabbed.content) {
+        let holds = forum::Thread::holds(&mask, &grabbed.dom, grabbed.content);
+        let opening = if holds {
+            None
+        } else {
+            forum::Thread::opening(&mask, &grabbed.dom, grabbed.content)
+        };
+        if holds || opening.is_some() {
             let mut fresh = rebuild();
-            if let Some(built) = t.build(&mut fresh) {
+            if let Some(built) = t.build(&mut fresh, opening) {
                 grabbed.dom = fresh;
                 grabbed.content = built.content;
                 grabbed.byline = built.author.or(grabbed.byline.take());
