@@ -638,3 +638,56 @@ fn an_opening_post_laid_out_unlike_the_replies_leads_the_thread() {
     // The first reply's author did not start the thread.
     assert_ne!(a.byline.as_deref(), Some("quaykeeper"));
 }
+
+#[test]
+fn a_thread_is_titled_by_its_subject_not_the_boards_prefix() {
+    // The document title puts the board's name and "View topic" before the subject, which the
+    // page prints in a heading above the posts.
+    let html = forum_page(&|i, who, when, text| {
+        format!(
+            "<div class=\"post\"><a class=\"username\" href=\"/members/{who}\">{who}</a>\
+             <time datetime=\"2025-03-0{d}\">{when}</time><div class=\"post-body\"><p>{text}</p>\
+             </div></div>",
+            d = i + 3
+        )
+    })
+    .replace(
+        "<title>Ferry timetable | Harbour Talk</title>",
+        "<title>Harbour Talk &bull; View topic - Winter ferry timetable for the island</title>",
+    )
+    .replace(
+        "<h1>Ferry timetable</h1>",
+        "<h2><a href=\"/t/42\">Winter ferry timetable for the island</a></h2>",
+    );
+    let a = run_html(&html);
+    assert_posts_in_order(&a);
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Winter ferry timetable for the island")
+    );
+}
+
+#[test]
+fn a_board_name_heading_at_the_titles_tail_is_not_the_subject() {
+    // "Subject - Board" with the board's name printed as the page's first heading: the title
+    // stays the subject.
+    let html = forum_page(&|i, who, when, text| {
+        format!(
+            "<div class=\"post\"><a class=\"username\" href=\"/members/{who}\">{who}</a>\
+             <time datetime=\"2025-03-0{d}\">{when}</time><div class=\"post-body\"><p>{text}</p>\
+             </div></div>",
+            d = i + 3
+        )
+    })
+    .replace(
+        "<title>Ferry timetable | Harbour Talk</title>",
+        "<title>Winter ferry timetable - Harbour Talk</title>",
+    )
+    .replace(
+        "<h1>Ferry timetable</h1>",
+        "<h2>Harbour Talk</h2><h1>Winter ferry timetable</h1>",
+    );
+    let a = run_html(&html);
+    assert_posts_in_order(&a);
+    assert_eq!(a.title.as_deref(), Some("Winter ferry timetable"));
+}

@@ -1382,6 +1382,45 @@ impl Thread {
     }
 }
 
+/// Separators between a thread's subject and the site's name in its document title.
+const TITLE_SEPARATORS: [char; 8] = ['|', '-', '–', '—', '·', '•', '»', ':'];
+/// Headings looked at for the thread's subject.
+const MAX_SUBJECT_HEADINGS: usize = 8;
+
+/// The thread's subject as a heading prints it, when the document title is that subject with
+/// the site's name or section before or after it ("Site • View topic - Subject", "Subject -
+/// Site"): the reader shows the subject. `None` when no heading is the title's head or tail.
+pub fn subject(dom: &Dom, title: &str) -> Option<String> {
+    // The document's own `<title>` as written: the shown title may already be cut at a
+    // separator, keeping the board's name.
+    let written = dom
+        .descendants_with_tags(super::dom::ROOT, &["title"])
+        .first()
+        .map(|&t| normalize_ws(&dom.text_content(t)));
+    let title = written
+        .filter(|t| t.len() > title.trim().len())
+        .unwrap_or_else(|| normalize_ws(title));
+    let body = dom.body()?;
+    // The subject outweighs the board's name beside it: "Subject | Board" ends with the
+    // board's name, which the page may print as a heading too.
+    let parts_at = |h: &str| {
+        let tail = title.strip_suffix(h).is_some_and(|head| {
+            let head = head.trim_end();
+            head.len() > 1 && head.len() <= h.len() && head.ends_with(TITLE_SEPARATORS)
+        });
+        let lead = title.strip_prefix(h).is_some_and(|rest| {
+            let rest = rest.trim_start();
+            rest.len() > 1 && rest.len() <= h.len() && rest.starts_with(TITLE_SEPARATORS)
+        });
+        tail || lead
+    };
+    dom.descendants_with_tags(body, &["h1", "h2", "h3"])
+        .into_iter()
+        .take(MAX_SUBJECT_HEADINGS)
+        .map(|h| normalize_ws(&dom.text_content(h)))
+        .find(|h| h.chars().filter(|c| c.is_alphanumeric()).count() >= 3 && parts_at(h))
+}
+
 /// Ours: text (bytes) an opening post's block may hold beyond what the pick kept before the
 /// posts (its title, author line).
 const OPENING_SLACK: usize = 200;

@@ -200,6 +200,7 @@ pub fn run(
     }
     let mut is_thread = false;
     let mut thread_day = None;
+    let mut thread_subject = None;
     if let Some((t, mask)) = thread {
         let holds = forum::Thread::holds(&mask, &grabbed.dom, grabbed.content);
         let opening = if holds {
@@ -209,6 +210,7 @@ pub fn run(
         };
         if holds || opening.is_some() {
             let mut fresh = rebuild();
+            thread_subject = forum::subject(&fresh, &meta.title);
             if let Some(built) = t.build(&mut fresh, opening) {
                 grabbed.dom = fresh;
                 grabbed.content = built.content;
@@ -303,9 +305,13 @@ pub fn run(
         .filter(|u| !shown_in_body(&d, root, u, base.as_ref()));
     let site_name = meta.site_name.clone();
     let title = metadata::strip_site_name(&meta.title, site_name.as_deref());
-    let title = headings
-        .first()
-        .and_then(|h| metadata::headline_of_title(&title, h))
+    let title = thread_subject
+        .filter(|_| is_thread)
+        .or_else(|| {
+            headings
+                .first()
+                .and_then(|h| metadata::headline_of_title(&title, h))
+        })
         .or_else(|| metadata::visible_headline(&headings, &title))
         .or_else(|| {
             product
