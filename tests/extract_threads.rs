@@ -691,3 +691,35 @@ fn a_board_name_heading_at_the_titles_tail_is_not_the_subject() {
     assert_posts_in_order(&a);
     assert_eq!(a.title.as_deref(), Some("Winter ferry timetable"));
 }
+
+#[test]
+fn edit_notes_under_posts_are_dropped() {
+    let html = forum_page(&|i, who, when, text| {
+        let note = if i % 2 == 0 {
+            format!(
+                "<span class=\"light\"><strong>Edited <time datetime=\"2025-03-0{d}T10:00:00Z\">\
+                 {when}</time> by {who}</strong><br>typo in the times</span>",
+                d = i + 3
+            )
+        } else {
+            "<p>Edited by the harbour office on request, the notice on the board now lists the \
+             Sunday boats as well.</p>"
+                .to_string()
+        };
+        format!(
+            "<div class=\"post\"><a class=\"username\" href=\"/members/{who}\">{who}</a>\
+             <time datetime=\"2025-03-0{d}\">{when}</time><div class=\"post-body\"><p>{text}</p>\
+             {note}</div></div>",
+            d = i + 3
+        )
+    });
+    let a = run_html(&html);
+    assert_posts_in_order(&a);
+    assert!(!a.text.contains("typo in the times"), "{:?}", a.text);
+    // A sentence opening with "Edited by" is the post's text.
+    assert!(
+        a.text.contains("Edited by the harbour office"),
+        "{:?}",
+        a.text
+    );
+}

@@ -1497,6 +1497,28 @@ fn pick_body(dom: &mut Dom, own: &[Id], s: &mut String) -> Option<Id> {
         .map(|&(n, _)| n)
 }
 
+/// Ours: the longest edit note ("Edited June 19, 2024 by Jane", with its reason).
+const MAX_EDIT_NOTE: usize = 300;
+
+/// A post's edit note: a short block that opens with "Edited" or "Last edited" and says when.
+/// The post's history, not its text.
+fn edit_note(dom: &mut Dom, n: Id) -> bool {
+    if !matches!(dom.tag(n), "p" | "span" | "div" | "small" | "em" | "i")
+        || dom.text_len(n) > MAX_EDIT_NOTE
+    {
+        return false;
+    }
+    let Some(t) = dom.text_content_within(n, MAX_EDIT_NOTE * 4) else {
+        return false;
+    };
+    let t = normalize_ws(&t).to_lowercase();
+    let opens = t.starts_with("edited ") || t.starts_with("last edited ");
+    // A sentence may open with "Edited by": a note names when, in a `<time>` or a short line
+    // with a date ("Last edited by jane; 03-05-2025 at 10:12").
+    let dated_line = t.len() <= MAX_NAME_LEN + 20 && t.bytes().any(|b| b.is_ascii_digit());
+    opens && (dated_line || !dom.descendants_with_tags(n, &["time"]).is_empty())
+}
+
 /// Drops the posts' furniture: controls, forms, and short blocks named as user info, actions or
 /// signatures.
 fn remove_chrome(dom: &mut Dom, root: Id, bodies: &[Id], s: &mut String) {
@@ -1508,7 +1530,8 @@ fn remove_chrome(dom: &mut Dom, root: Id, bodies: &[Id], s: &mut String) {
         let drop = matches!(
             dom.tag(n),
             "button" | "input" | "select" | "textarea" | "nav" | "menu" | "footer"
-        ) || ((dom.is(n, "form") || chrome_named(dom, n, s)) && dom.text_len(n) < 300);
+        ) || ((dom.is(n, "form") || chrome_named(dom, n, s)) && dom.text_len(n) < 300)
+            || edit_note(dom, n);
         if drop {
             dom.detach(n);
         }
