@@ -723,3 +723,35 @@ fn edit_notes_under_posts_are_dropped() {
         a.text
     );
 }
+
+#[test]
+fn a_story_submitted_above_its_comments_names_the_threads_author() {
+    // A link aggregator: the story line ("12 points by jane") sits in a table of its own above
+    // the comment tree; the comments are the thread, and the submitter started it.
+    let comments: String = REPLIES
+        .iter()
+        .enumerate()
+        .map(|(i, (who, when, text))| {
+            format!(
+                "<tr class=\"comtr\"><td><span class=\"comhead\"><a class=\"hnuser\" \
+                 href=\"user?id={who}\">{who}</a> <span class=\"age\" \
+                 title=\"2025-03-0{d}T10:00:00\"><a href=\"item?id=9{i}\">{when}</a></span>\
+                 </span><div class=\"comment\"><div class=\"commtext\">{text}</div></div></td></tr>",
+                d = i + 3
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>Ferry timetable | Harbour News</title></head><body><center>\
+         <table id=\"main\"><tr><td><table class=\"fatitem\"><tr class=\"athing\"><td>\
+         <span class=\"titleline\"><a href=\"https://ferries.example.org/winter\">Winter ferry \
+         timetable</a></span></td></tr><tr><td class=\"subtext\">12 points by \
+         <a class=\"hnuser\" href=\"user?id=skipper\">skipper</a> <span class=\"age\" \
+         title=\"2025-03-02T09:00:00\"><a href=\"item?id=1\">Mar 2, 2025</a></span></td></tr>\
+         </table><br><table class=\"comment-tree\">{comments}</table></td></tr></table>\
+         </center></body></html>"
+    );
+    let a = run_html(&html);
+    assert_posts_in_order(&a);
+    assert_eq!(a.byline.as_deref(), Some("skipper"));
+}

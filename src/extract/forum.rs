@@ -1247,6 +1247,7 @@ impl Thread {
             dom.detach(a);
         }
         let lead = opening.and_then(|(t, before)| self.opening_block(dom, t, before));
+        let submitter = self.submitter(dom);
         let is_post = is_post_mask(&self.posts);
         let mut s = String::new();
         let mut posts = Vec::new();
@@ -1347,14 +1348,53 @@ impl Thread {
         dom.append(wrapper, page);
         dom.has_text(wrapper).then_some(Built {
             content: wrapper,
-            // Above an opening post of its own, the first reply's author started nothing.
-            author: first_author.filter(|_| lead.is_none()),
+            // Above an opening post of its own, the first reply's author started nothing; a
+            // link or story submitted above the comments names who started the thread.
+            author: submitter.or(first_author.filter(|_| lead.is_none())),
             day: first_day.flatten(),
         })
     }
 }
 
 impl Thread {
+    /// Who submitted the item the posts answer, when the thread's container names an author
+    /// before its first post, outside any post (a link aggregator's story line "42 points by
+    /// jane", the submission above a comment tree).
+    fn submitter(&self, dom: &Dom) -> Option<String> {
+        let (&first, &last) = (self.posts.first()?, self.posts.last()?);
+        let body = dom.body()?;
+        let mut holder = dom.parent(first)?;
+        while !dom.is_ancestor(holder, last) {
+            holder = dom.parent(holder)?;
+        }
+        // The story may sit a few levels above the comment tree (a table of its own).
+        for _ in 0..=SUBMITTER_LEVELS {
+            if holder == body {
+                return None;
+            }
+            let mut before = Vec::new();
+            let mut n = dom.first_child(holder);
+            while let Some(x) = n {
+                if x == first {
+                    break;
+                }
+                if member(&self.posts, x) {
+                    n = dom.next_in(x, holder, true);
+                    continue;
+                }
+                if dom.is_element(x) && !dom.is_ancestor(x, first) {
+                    before.push(x);
+                }
+                n = dom.next_in(x, holder, false);
+            }
+            if let Some((name, _)) = author(dom, holder, &before) {
+                return Some(name);
+            }
+            holder = dom.parent(holder)?;
+        }
+        None
+    }
+
     /// The block holding an opening post's text run `t` (in the fresh parse): its largest
     /// ancestor holding no post and about as much text as the pick had before the posts.
     fn opening_block(&self, dom: &mut Dom, t: Id, before: usize) -> Option<Id> {
@@ -1420,6 +1460,9 @@ pub fn subject(dom: &Dom, title: &str) -> Option<String> {
         .map(|h| normalize_ws(&dom.text_content(h)))
         .find(|h| h.chars().filter(|c| c.is_alphanumeric()).count() >= 3 && parts_at(h))
 }
+
+/// Ours: how many levels above the posts' common ancestor a submission may sit.
+const SUBMITTER_LEVELS: usize = 2;
 
 /// Ours: text (bytes) an opening post's block may hold beyond what the pick kept before the
 /// posts (its title, author line).
