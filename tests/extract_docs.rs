@@ -211,3 +211,49 @@ fn navigation_menus_inside_the_article_are_dropped() {
     // A paragraph with a link in it is text, not a menu.
     assert!(a.text.contains("for the ports that"), "{}", a.text);
 }
+
+#[test]
+fn previous_and_next_bars_between_pages_are_dropped() {
+    // A list of two links above and below the text, and DocBook's table printing the titles of
+    // the pages under "Prev" and "Next".
+    let list = "<ul class=\"pager\"><li><a href=\"/guide/install.html\"><span>« Previous</span>\
+        </a></li><li><a href=\"/guide/volumes.html\"><span>Next »</span></a></li></ul>";
+    let table = "<div class=\"navfooter\"><table><tr><td><a href=\"/guide/install.html\">Prev</a>\
+        </td><td><a href=\"/guide/\">Up</a></td><td><a href=\"/guide/volumes.html\">Next</a></td>\
+        </tr><tr><td>2.1. Installing the tool</td><td><a href=\"/\">Home</a></td>\
+        <td>2.3. Volumes</td></tr></table></div>";
+    let html = format!(
+        "<html><head><title>Port mappings</title></head><body><main><article>\
+         <h1>Port mappings</h1>{list}{PROSE}<p>Read the <a href=\"/guide/volumes.html\">next</a> \
+         chapter for volumes, or go <a href=\"/\">home</a> for the index of the guide.</p>\
+         {PROSE}{list}{table}</article></main></body></html>"
+    );
+    let a = run_html(&html);
+    for bar in [
+        "Previous",
+        "Next »",
+        "Prev",
+        "Installing the tool",
+        "2.3. Volumes",
+        "Home",
+    ] {
+        assert!(!a.text.contains(bar), "{bar:?} kept: {}", a.text);
+    }
+    // Prose naming the next page with links in it stays.
+    assert!(a.text.contains("chapter for volumes"), "{}", a.text);
+}
+
+#[test]
+fn carousel_controls_do_not_take_their_slides() {
+    // "Previous" and "Next" that turn slides on the page (fragment links) are no pager: the
+    // slides' text stays.
+    let slides = "<div class=\"carousel\"><div class=\"slide\"><p>Mappings can be listed with \
+        the status command.</p></div><div class=\"slide\"><p>Ranges are written with a dash.</p>\
+        </div><a href=\"#c\" class=\"prev\">Previous</a><a href=\"#c\" class=\"next\">Next</a></div>";
+    let a = run_html(&page(slides));
+    assert!(
+        a.text.contains("Ranges are written with a dash."),
+        "{}",
+        a.text
+    );
+}

@@ -442,3 +442,316 @@ fn an_empty_time_shows_the_date_the_page_prints_for_it() {
     }
     assert!(!a.text.contains("09:05:00Z"), "{:?}", a.text);
 }
+
+#[test]
+fn qa_question_wrapping_its_answers_outnumbered_by_its_comments() {
+    // The question item wraps the whole page, answers included; the comments under the question
+    // name more authors than there are answers, and each answer's layout cells repeat as a
+    // group of their own. The thread is still the question and its answers.
+    let comment = |i: usize| {
+        format!(
+            "<li class=\"comment\" itemscope itemtype=\"https://schema.org/Comment\">\
+             <span class=\"comment-copy\">Is the north quay open again, or only the south one \
+             ({i})?</span> <a class=\"comment-user\" href=\"/users/9{i}/asker{i}\">asker{i}</a> \
+             <span class=\"comment-date\"><time datetime=\"2025-03-05T12:00:0{i}Z\">\
+             Mar 5, 2025</time></span></li>"
+        )
+    };
+    let comments: String = (0..5).map(comment).collect();
+    let post = |i: usize, (who, when, text): (&str, &str, &str)| {
+        let (class, item, shown) = if i == 0 {
+            ("question", String::new(), "2 years ago".to_string())
+        } else {
+            (
+                "answer",
+                " itemscope itemtype=\"https://schema.org/Answer\"".to_string(),
+                when.to_string(),
+            )
+        };
+        let under = if i == 0 { comments.as_str() } else { "" };
+        format!(
+            "<div class=\"{class}\"{item}><div class=\"post-layout\">\
+             <div class=\"votecell post-layout--left\">7</div>\
+             <div class=\"answercell post-layout--right\"><div class=\"s-prose\" itemprop=\"text\">\
+             <p>{text}</p></div><div class=\"user-info\"><span class=\"user-action-time\">\
+             <time datetime=\"2025-03-0{d}T09:00:00Z\">{shown}</time></span>\
+             <div class=\"user-details\" itemprop=\"author\"><a href=\"/users/{i}/{who}\">{who}</a>\
+             </div></div></div>\
+             <div class=\"comments post-layout--right\"><ul>{under}</ul></div></div></div>",
+            d = i + 3
+        )
+    };
+    let posts: String = REPLIES
+        .iter()
+        .enumerate()
+        .map(|(i, &r)| post(i, r))
+        .collect();
+    let html = format!(
+        "<html><head><title>Ferry timetable - Harbour Q&amp;A</title></head><body>\
+         <div itemscope itemtype=\"https://schema.org/Question\"><h1>Ferry timetable</h1>\
+         <div id=\"mainbar\">{posts}</div></div></body></html>"
+    );
+    let a = run_html(&html);
+    let mut at = 0;
+    for (i, (who, when, text)) in REPLIES.iter().enumerate() {
+        // A date told relative to the visit ("2 years ago") is shown as the day it names.
+        let when = if i == 0 { "March 3, 2025" } else { when };
+        let head = format!("{who}\n{when}");
+        let found = a.text[at..]
+            .find(&head)
+            .unwrap_or_else(|| panic!("{head:?} after {at} in {:?}", a.text));
+        at += found + head.len();
+        let body = a.text[at..]
+            .find(text)
+            .unwrap_or_else(|| panic!("{text:?} after {at} in {:?}", a.text));
+        at += body + text.len();
+    }
+    assert!(!a.text.contains("north quay"), "{:?}", a.text);
+    assert!(!a.text.contains("years ago"), "{:?}", a.text);
+}
+
+#[test]
+fn a_folded_summary_above_the_posts_leaves_the_page_a_thread() {
+    // A generated overview of the discussion sits above the posts in a closed `<details>`: the
+    // reader shows the posts, not the page's own prose followed by its "comments".
+    let overview = "<details class=\"overview\"><summary>Discussion overview</summary>\
+        <p>The participants discuss whether the winter timetable keeps the early crossing, with \
+        several members reporting what the ticket office and the harbour board have told them \
+        about the weekday and Sunday boats over the coming months.</p>\
+        <p>Most agree that the early boat stays, while the Sunday service is reduced until the \
+        spring, and the thread closes with the original poster thanking the others for answering \
+        so quickly.</p></details>";
+    let html = forum_page(&|i, who, when, text| {
+        let lead = if i == 0 { overview } else { "" };
+        format!(
+            "{lead}<article class=\"message\" data-author=\"{who}\">\
+             <div class=\"message-user\"><a class=\"username\" href=\"/members/{who}.{i}/\">{who}</a>\
+             </div><div class=\"message-main\"><time datetime=\"2025-03-0{d}\">{when}</time>\
+             <div class=\"message-body\"><p>{text}</p></div></div></article>",
+            d = i + 3
+        )
+    });
+    let a = run_html(&html);
+    assert_posts_in_order(&a);
+    assert!(!a.text.contains("participants discuss"), "{:?}", a.text);
+}
+
+#[test]
+fn a_byline_block_names_the_poster_without_a_profile_link() {
+    // Posts of deleted accounts show the name as plain text in a "byline" block; the others
+    // link the name to the member's page.
+    let html = forum_page(&|i, who, when, text| {
+        let name = if i % 2 == 0 {
+            format!("<span class=\"avatar\" title=\"{who}\"></span>{who}")
+        } else {
+            format!("<a href=\"/member/{who}\">{who}</a>")
+        };
+        format!(
+            "<div id=\"wrap{i}\"><article class=\"post-box\"><div class=\"post-box-byline\">{name}\
+             </div><div class=\"post-body\"><p>{text}</p></div><div class=\"post-box-meta\">\
+             <time datetime=\"2025-03-0{d}T10:00:00\">{when}</time></div></article></div>",
+            d = i + 3
+        )
+    });
+    let a = run_html(&html);
+    assert_posts_in_order(&a);
+}
+
+#[test]
+fn teaser_cards_with_bylines_are_not_a_thread() {
+    // A list of articles: each card's picture and title link to the same article, with an
+    // excerpt and a byline and date. Not posts of a discussion.
+    let cards: String = REPLIES
+        .iter()
+        .enumerate()
+        .map(|(i, (who, when, text))| {
+            format!(
+                "<article class=\"tease\"><a href=\"/2025/03/story-{i}/\"><img src=\"/i{i}.jpg\" \
+                 alt=\"\"></a><h3 class=\"tease-title\"><a href=\"/2025/03/story-{i}/\">Harbour \
+                 story number {i} of the week</a></h3><div class=\"tease-excerpt\">{text}</div>\
+                 <div class=\"tease-byline\"><a href=\"/author/{who}/\">{who}</a> | \
+                 <time datetime=\"2025-03-0{d}\">{when}</time></div></article>",
+                d = i + 3
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>Issues | Harbour Report</title></head><body><h1>Issues</h1>\
+         <div class=\"list\">{cards}</div></body></html>"
+    );
+    let opts = Options {
+        url: Some("https://harbour.example.org/issues/".to_string()),
+    };
+    if let Ok(a) = extract(&html, &opts) {
+        for (who, when, _) in REPLIES {
+            let head = format!("{who}\n{when}");
+            assert!(!a.text.contains(&head), "read as a thread: {:?}", a.text);
+        }
+    }
+}
+
+#[test]
+fn an_opening_post_laid_out_unlike_the_replies_leads_the_thread() {
+    // The question is the page's own block (no post markup of its kind); the replies are the
+    // posts. The reader shows the question first, then each reply with its author and date.
+    let question = "I commute to the island on Mondays and wonder whether the winter timetable \
+        keeps the early crossing. The board by the ticket hall was last updated in October and \
+        says nothing about the holidays, and the cafe by the quay thinks the first boat moves.";
+    let replies: String = REPLIES[1..]
+        .iter()
+        .enumerate()
+        .map(|(i, (who, when, text))| {
+            format!(
+                "<li class=\"reply\"><div class=\"reply-head\"><a class=\"username\" \
+                 href=\"/members/{who}\">{who}</a> <time datetime=\"2025-03-0{d}\">{when}</time>\
+                 </div><div class=\"reply-body\"><p>{text} The harbour office confirmed it on \
+                 the phone this morning, and the notice goes up on Friday.</p></div></li>",
+                d = i + 3
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>Ferry timetable</title></head><body>\
+         <nav><a href=\"/\">Home</a> <a href=\"/latest\">Latest</a></nav>\
+         <div class=\"topic\"><h1>Ferry timetable</h1>\
+         <div class=\"topic-post\"><p>{question}</p></div>\
+         <ol class=\"replies\">{replies}</ol></div></body></html>"
+    );
+    let a = run_html(&html);
+    assert!(
+        a.text.starts_with("I commute to the island"),
+        "{:?}",
+        a.text
+    );
+    let mut at = 0;
+    for (who, when, text) in &REPLIES[1..] {
+        let head = format!("{who}\n{when}");
+        let found = a.text[at..]
+            .find(&head)
+            .unwrap_or_else(|| panic!("{head:?} after {at} in {:?}", a.text));
+        at += found + head.len();
+        let body = a.text[at..]
+            .find(text)
+            .unwrap_or_else(|| panic!("{text:?} after {at} in {:?}", a.text));
+        at += body + text.len();
+    }
+    // The first reply's author did not start the thread.
+    assert_ne!(a.byline.as_deref(), Some("quaykeeper"));
+}
+
+#[test]
+fn a_thread_is_titled_by_its_subject_not_the_boards_prefix() {
+    // The document title puts the board's name and "View topic" before the subject, which the
+    // page prints in a heading above the posts.
+    let html = forum_page(&|i, who, when, text| {
+        format!(
+            "<div class=\"post\"><a class=\"username\" href=\"/members/{who}\">{who}</a>\
+             <time datetime=\"2025-03-0{d}\">{when}</time><div class=\"post-body\"><p>{text}</p>\
+             </div></div>",
+            d = i + 3
+        )
+    })
+    .replace(
+        "<title>Ferry timetable | Harbour Talk</title>",
+        "<title>Harbour Talk &bull; View topic - Winter ferry timetable for the island</title>",
+    )
+    .replace(
+        "<h1>Ferry timetable</h1>",
+        "<h2><a href=\"/t/42\">Winter ferry timetable for the island</a></h2>",
+    );
+    let a = run_html(&html);
+    assert_posts_in_order(&a);
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Winter ferry timetable for the island")
+    );
+}
+
+#[test]
+fn a_board_name_heading_at_the_titles_tail_is_not_the_subject() {
+    // "Subject - Board" with the board's name printed as the page's first heading: the title
+    // stays the subject.
+    let html = forum_page(&|i, who, when, text| {
+        format!(
+            "<div class=\"post\"><a class=\"username\" href=\"/members/{who}\">{who}</a>\
+             <time datetime=\"2025-03-0{d}\">{when}</time><div class=\"post-body\"><p>{text}</p>\
+             </div></div>",
+            d = i + 3
+        )
+    })
+    .replace(
+        "<title>Ferry timetable | Harbour Talk</title>",
+        "<title>Winter ferry timetable - Harbour Talk</title>",
+    )
+    .replace(
+        "<h1>Ferry timetable</h1>",
+        "<h2>Harbour Talk</h2><h1>Winter ferry timetable</h1>",
+    );
+    let a = run_html(&html);
+    assert_posts_in_order(&a);
+    assert_eq!(a.title.as_deref(), Some("Winter ferry timetable"));
+}
+
+#[test]
+fn edit_notes_under_posts_are_dropped() {
+    let html = forum_page(&|i, who, when, text| {
+        let note = if i % 2 == 0 {
+            format!(
+                "<span class=\"light\"><strong>Edited <time datetime=\"2025-03-0{d}T10:00:00Z\">\
+                 {when}</time> by {who}</strong><br>typo in the times</span>",
+                d = i + 3
+            )
+        } else {
+            "<p>Edited by the harbour office on request, the notice on the board now lists the \
+             Sunday boats as well.</p>"
+                .to_string()
+        };
+        format!(
+            "<div class=\"post\"><a class=\"username\" href=\"/members/{who}\">{who}</a>\
+             <time datetime=\"2025-03-0{d}\">{when}</time><div class=\"post-body\"><p>{text}</p>\
+             {note}</div></div>",
+            d = i + 3
+        )
+    });
+    let a = run_html(&html);
+    assert_posts_in_order(&a);
+    assert!(!a.text.contains("typo in the times"), "{:?}", a.text);
+    // A sentence opening with "Edited by" is the post's text.
+    assert!(
+        a.text.contains("Edited by the harbour office"),
+        "{:?}",
+        a.text
+    );
+}
+
+#[test]
+fn a_story_submitted_above_its_comments_names_the_threads_author() {
+    // A link aggregator: the story line ("12 points by jane") sits in a table of its own above
+    // the comment tree; the comments are the thread, and the submitter started it.
+    let comments: String = REPLIES
+        .iter()
+        .enumerate()
+        .map(|(i, (who, when, text))| {
+            format!(
+                "<tr class=\"comtr\"><td><span class=\"comhead\"><a class=\"hnuser\" \
+                 href=\"user?id={who}\">{who}</a> <span class=\"age\" \
+                 title=\"2025-03-0{d}T10:00:00\"><a href=\"item?id=9{i}\">{when}</a></span>\
+                 </span><div class=\"comment\"><div class=\"commtext\">{text}</div></div></td></tr>",
+                d = i + 3
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>Ferry timetable | Harbour News</title></head><body><center>\
+         <table id=\"main\"><tr><td><table class=\"fatitem\"><tr class=\"athing\"><td>\
+         <span class=\"titleline\"><a href=\"https://ferries.example.org/winter\">Winter ferry \
+         timetable</a></span></td></tr><tr><td class=\"subtext\">12 points by \
+         <a class=\"hnuser\" href=\"user?id=skipper\">skipper</a> <span class=\"age\" \
+         title=\"2025-03-02T09:00:00\"><a href=\"item?id=1\">Mar 2, 2025</a></span></td></tr>\
+         </table><br><table class=\"comment-tree\">{comments}</table></td></tr></table>\
+         </center></body></html>"
+    );
+    let a = run_html(&html);
+    assert_posts_in_order(&a);
+    assert_eq!(a.byline.as_deref(), Some("skipper"));
+}

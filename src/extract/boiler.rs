@@ -277,7 +277,7 @@ fn metered_count(l: &str) -> bool {
 }
 
 /// Whole lines left by players, ads and social embeds.
-const WIDGET_LINES: [&str; 16] = [
+const WIDGET_LINES: [&str; 21] = [
     "skip to main content",
     "skip to content",
     "continue reading the main story",
@@ -295,6 +295,12 @@ const WIDGET_LINES: [&str; 16] = [
     // The fold controls of quoted posts on forums ("Click to expand...").
     "click to expand",
     "click to shrink",
+    // Documentation pages' furniture: the way up, the feedback prompt, the edit link.
+    "back to top",
+    "was this helpful",
+    "was this page helpful",
+    "edit this page",
+    "edit this page on github",
 ];
 
 /// Lead-ins of inline promos ("Read more: <link>") that point away from the story.
@@ -642,5 +648,11 @@ mod tests {
         assert!(is_nag_text("{{ Board.errors[12].message }}"));
         assert!(!is_nag_text("Click to expand the menu, then pick a file."));
         assert!(!is_nag_text("Write {{ name }} in the template."));
+        assert!(is_nag_text("Back to top ↑"));
+        assert!(is_nag_text("Was this helpful?"));
+        assert!(is_nag_text("Edit this page on GitHub"));
+        assert!(!is_nag_text(
+            "Was this helpful to the crew? They said it was."
+        ));
     }
 }

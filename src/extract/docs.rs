@@ -29,6 +29,7 @@ const MAX_LABEL_WORDS: usize = 1;
 
 pub fn clean(dom: &mut Dom, root: Id) {
     drop_navigation(dom, root);
+    drop_pagers(dom, root);
     split_code_lines(dom, root);
     drop_code_labels(dom, root);
     drop_heading_anchors(dom, root);
@@ -57,6 +58,94 @@ fn drop_navigation(dom: &mut Dom, root: Id) {
         }
         let len = dom.text_len(n);
         if len * 2 < total && dom.link_density(n) >= NAV_MIN_LINK_DENSITY {
+            dom.detach(n);
+        }
+    }
+}
+
+/// Words a pager's links start with: "« Previous", "Next: Ownership", DocBook's "Prev Up
+/// Home Next". At least one link must lead back or on.
+const PAGER_WORDS: [&str; 5] = ["previous", "prev", "next", "up", "home"];
+const PAGER_STEPS: [&str; 3] = ["previous", "prev", "next"];
+/// Ours: a pager is a short block (its links and the titles beside them).
+const MAX_PAGER_TEXT: usize = 300;
+const MAX_PAGER_LINK: usize = 80;
+
+/// The pager word a link's text starts with, arrows and marks skipped.
+fn pager_word(t: &str) -> Option<&'static str> {
+    let t = normalize_ws(t);
+    let first = t
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())?
+        .to_lowercase();
+    (t.chars().count() <= MAX_PAGER_LINK)
+        .then(|| PAGER_WORDS.iter().copied().find(|w| *w == first))
+        .flatten()
+}
+
+/// Whether `n` is a pager ("Previous / Next" links between the pages of a manual): two links or
+/// more, each leading by a pager word, one of them back or on, and any other text in cells of
+/// its own (the titles DocBook prints under "Prev" and "Next"), never beside a link in one line
+/// ("see the <a>next</a> section" is prose).
+fn is_pager(dom: &mut Dom, n: Id) -> bool {
+    if dom.text_len(n) > MAX_PAGER_TEXT {
+        return false;
+    }
+    let links = dom.descendants_with_tags(n, &["a"]);
+    if links.len() < 2 {
+        return false;
+    }
+    // A block holding a heading, a picture or code is more than a pager.
+    if !dom
+        .descendants_with_tags(
+            n,
+            &["h1", "h2", "h3", "h4", "h5", "h6", "img", "pre", "figure"],
+        )
+        .is_empty()
+    {
+        return false;
+    }
+    let mut step = false;
+    for &a in &links {
+        // A pager leads to other pages; "#" and script links turn a carousel or a tab.
+        let href = dom.attr(a, "href").unwrap_or("").trim();
+        if href.is_empty() || href.starts_with('#') || href.starts_with("javascript:") {
+            return false;
+        }
+        match pager_word(&dom.text_content(a)) {
+            Some(w) => step |= PAGER_STEPS.contains(&w),
+            None => return false,
+        }
+    }
+    if !step {
+        return false;
+    }
+    // Text outside the links must not share its element with a link.
+    let mut cur = dom.first_child(n);
+    while let Some(x) = cur {
+        if dom.is(x, "a") {
+            cur = dom.next_in(x, n, true);
+            continue;
+        }
+        if dom.text(x).is_some_and(|t| !t.trim().is_empty()) {
+            let holder = dom.parent(x).unwrap_or(n);
+            if links.iter().any(|&a| dom.is_ancestor(holder, a)) {
+                return false;
+            }
+        }
+        cur = dom.next_in(x, n, false);
+    }
+    true
+}
+
+/// "Previous / Next" bars between a manual's pages, kept inside the article above or below
+/// the text: the reader shows the page, not the way through the book.
+fn drop_pagers(dom: &mut Dom, root: Id) {
+    for n in dom.descendants_with_tags(root, &["ul", "ol", "table", "div", "p", "nav"]) {
+        if n == root || dom.parent(n).is_none() || !dom.is_ancestor(root, n) {
+            continue;
+        }
+        if is_pager(dom, n) {
             dom.detach(n);
         }
     }

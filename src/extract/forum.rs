@@ -24,7 +24,7 @@ const POST_TYPES: [&str; 5] = [
 ];
 
 /// Class/id fragments naming a post's author.
-const AUTHOR_NAMES: [&str; 14] = [
+const AUTHOR_NAMES: [&str; 15] = [
     "author",
     "username",
     "user-name",
@@ -39,6 +39,7 @@ const AUTHOR_NAMES: [&str; 14] = [
     "display-name",
     "displayname",
     "user-link",
+    "byline",
 ];
 
 /// Attributes whose value is the name of a post's author (on the post or an element in it).
@@ -150,6 +151,23 @@ pub struct Thread {
     /// Items inside the posts shaped as posts but left out of the thread (the comments under
     /// a Q&A page's answers): no part of any post's text.
     asides: Vec<Id>,
+}
+
+/// Where Readability's pick lies: its text inside the posts and in all, its longest run
+/// outside them, the text before the first post and the first run of prose there.
+#[derive(Default)]
+struct PickShare {
+    inside: usize,
+    all: usize,
+    longest_out: usize,
+    before: usize,
+    first_prose: Option<Id>,
+}
+
+impl PickShare {
+    fn in_posts(&self) -> bool {
+        self.inside as f64 >= MIN_PICK_IN_POSTS * self.all as f64
+    }
 }
 
 /// A thread laid out as an article.
@@ -714,6 +732,12 @@ fn time_text(dom: &Dom, n: Id) -> Option<String> {
     Some(dated.unwrap_or(whole))
 }
 
+/// A date told relative to when the page was shown ("3 hours ago", "just now").
+fn relative_time(t: &str) -> bool {
+    let l = t.trim().to_ascii_lowercase();
+    l.ends_with(" ago") || matches!(l.as_str(), "just now" | "today" | "yesterday")
+}
+
 /// A date in machine form ("2024-04-17T10:58:44.717Z", which a script would have shown as
 /// "2 years ago") as a reader reads it: "April 17, 2024". Other dates stay as the page shows
 /// them.
@@ -778,11 +802,15 @@ fn date(dom: &Dom, own: &[Id]) -> Option<(String, Id)> {
             let machine = text
                 .as_deref()
                 .is_none_or(super::metadata::looks_like_iso_date);
+            let stamp = || dom.attr(n, "datetime").map(normalize_ws);
             let t = match text {
+                // "14 years, 10 months ago" dates the post by when the page was saved: its
+                // machine time names the day.
+                Some(t) if relative_time(&t) => stamp().filter(|d| day_of(d).is_some()).or(Some(t)),
                 Some(t) if !machine => Some(t),
                 t => shown_elsewhere(dom, own, n).or(t),
             }
-            .or_else(|| dom.attr(n, "datetime").map(normalize_ws));
+            .or_else(stamp);
             if let Some(t) = t.filter(|t| !t.is_empty()) {
                 match &stated {
                     Some(day) if day_shown(dom, n).as_ref() != Some(day) => {
@@ -948,6 +976,13 @@ fn member(sorted: &[Id], n: Id) -> bool {
 /// A thread-like group's signed posts and the length of their own text outside links.
 type Score = (usize, usize);
 
+/// Whether another link of the post, outside the heading `h`, goes where `href` does (a
+/// teaser's picture and title both link to the article).
+fn same_link_outside(dom: &Dom, own: &[Id], h: Id, href: &str) -> bool {
+    own.iter()
+        .any(|&o| dom.is(o, "a") && !dom.is_ancestor(h, o) && dom.attr(o, "href") == Some(href))
+}
+
 /// How much a group looks like the posts of a thread: its posts' own text, or `None` when it
 /// is not a thread (too few posts naming an author or date, mostly links, teasers of
 /// articles).
@@ -975,17 +1010,33 @@ fn thread_score(dom: &mut Dom, group: &[Id], least: usize) -> Option<(usize, usi
             signed += 1;
         }
         // A heading holding a link heads a teaser of another page (unless it names the author),
-        // when the rest is a short excerpt.
+        // when the rest is a short excerpt or the card's picture links to the same page.
         if own.iter().any(|&h| {
-            matches!(dom.tag(h), "h1" | "h2" | "h3" | "h4")
-                && len < 4 * dom.text_len(h)
-                && dom.text_content(h).split_whitespace().nth(2).is_some()
-                && by_el.is_none_or(|b| b != h && !dom.is_ancestor(h, b) && !dom.is_ancestor(b, h))
-                && own.iter().any(|&a| {
-                    dom.is(a, "a")
-                        && dom.is_ancestor(h, a)
-                        && !dom.attr(a, "href").unwrap_or("#").starts_with('#')
-                })
+            if !matches!(dom.tag(h), "h1" | "h2" | "h3" | "h4")
+                || dom.text_content(h).split_whitespace().nth(2).is_none()
+                || by_el.is_some_and(|b| b == h || dom.is_ancestor(h, b) || dom.is_ancestor(b, h))
+            {
+                return false;
+            }
+            let links: Vec<Id> = own
+                .iter()
+                .copied()
+                .filter(|&a| dom.is(a, "a") && dom.is_ancestor(h, a))
+                .collect();
+            // A heading naming a member (a profile link, the member's badge) heads a post.
+            if links.iter().any(|&a| profile_link(dom, a)) {
+                return false;
+            }
+            let short = len < 4 * dom.text_len(h);
+            links.iter().any(|&a| {
+                let Some(href) = dom.attr(a, "href") else {
+                    return false;
+                };
+                // A link with a fragment is a post's permalink ("viewtopic.php?p=1#p1"), here
+                // or on the thread's other pages.
+                !href.starts_with('#')
+                    && (short || (!href.contains('#') && same_link_outside(dom, &own, h, href)))
+            })
         }) {
             teasers += 1;
         }
@@ -1013,6 +1064,14 @@ impl Thread {
         }
         let mut groups = sibling_groups(dom, &order, &signs);
         let (schema, asides) = split_qa_comments(dom, schema);
+        // The comments under a Q&A page's question and answers are asides, not the thread,
+        // however many of them name their author (they are often more than the answers).
+        if !asides.is_empty() {
+            groups.retain(|(g, _)| {
+                !g.iter()
+                    .all(|&m| asides.iter().any(|&a| a == m || dom.is_ancestor(a, m)))
+            });
+        }
         if schema.len() >= MIN_POSTS && signs.may_be_thread(&schema, MIN_POSTS) {
             groups.push((schema, MIN_POSTS));
         }
@@ -1032,6 +1091,13 @@ impl Thread {
                 let (mut held, mut held_len) = (0, 0);
                 for &o in other {
                     if g.contains(&o) || !dom.is_ancestor(m, o) {
+                        continue;
+                    }
+                    // Parts of a post of this group nested in `m` (a Q&A page's question
+                    // wrapping its answers) belong to that post, not to `m`.
+                    if g.iter()
+                        .any(|&x| x != m && dom.is_ancestor(m, x) && dom.is_ancestor(x, o))
+                    {
                         continue;
                     }
                     let len = dom.text_len(o);
@@ -1054,11 +1120,36 @@ impl Thread {
                     .iter()
                     .any(|&m| other.1.iter().all(|&o| m == o || dom.is_ancestor(m, o)))
         };
+        // The innermost member of `g` holding all of `other`'s posts, if one does (a question
+        // may wrap its answers).
+        let holder = |dom: &Dom, g: &[Id], other: &[Id]| {
+            g.iter()
+                .copied()
+                .filter(|&m| other.iter().all(|&o| m == o || dom.is_ancestor(m, o)))
+                .reduce(|a, b| if dom.is_ancestor(a, b) { b } else { a })
+        };
+        // A group lying inside one member whose like (same shape) lies inside another member
+        // is the layout each post repeats (an answer's cells), however many authors and dates
+        // it shows: not posts the member holds.
+        let repeated_part = |dom: &Dom, i: usize, j: usize| {
+            let (g, other) = (&valid[i].1, &valid[j].1);
+            let Some(m) = holder(dom, g, other) else {
+                return false;
+            };
+            let shape = other.first().map(|&o| shape_of(dom, o));
+            valid.iter().enumerate().any(|(k, v)| {
+                k != i
+                    && k != j
+                    && v.1.first().map(|&o| shape_of(dom, o)) == shape
+                    && holder(dom, g, &v.1).is_some_and(|mk| mk != m)
+            })
+        };
         let mut best: Option<usize> = None;
         for i in 0..valid.len() {
             let container = (0..valid.len()).any(|j| {
                 i != j
                     && !parts_of_one(dom, &valid[i], &valid[j])
+                    && !repeated_part(dom, i, j)
                     && holds_posts(dom, &valid[i].1, &valid[j].1)
             });
             if !container && best.is_none_or(|b| valid[i].0 > valid[b].0) {
@@ -1091,40 +1182,72 @@ impl Thread {
         m
     }
 
-    /// Whether Readability's pick (`root` in `dom`, the grabbed copy) lies mostly in the posts:
-    /// then the page is the thread, not an article with comments below it.
-    pub fn holds(mask: &[bool], dom: &Dom, root: Id) -> bool {
-        let (mut inside, mut all, mut longest_out) = (0usize, 0usize, 0usize);
-        let mut prose_first = false;
+    /// How Readability's pick (`root` in `dom`, the grabbed copy) lies over the posts.
+    fn share(mask: &[bool], dom: &Dom, root: Id) -> PickShare {
+        let mut sh = PickShare::default();
         let mut n = dom.first_child(root);
         while let Some(x) = n {
+            // What a closed `<details>` folds away (a generated summary of the thread above
+            // its posts) is not the page leading with its own text.
+            if dom.is(x, "details") && !dom.has_attr(x, "open") {
+                n = dom.next_in(x, root, true);
+                continue;
+            }
             if let Some(t) = dom.text(x) {
                 let len = t.trim().len();
-                all += len;
+                sh.all += len;
                 if mask.get(x).copied().unwrap_or(false) {
-                    inside += len;
+                    sh.inside += len;
                 } else {
-                    longest_out = longest_out.max(len);
-                    prose_first |= inside == 0 && len >= MIN_PROSE_RUN;
+                    sh.longest_out = sh.longest_out.max(len);
+                    if sh.inside == 0 {
+                        sh.before += len;
+                        if len >= MIN_PROSE_RUN && sh.first_prose.is_none() {
+                            sh.first_prose = Some(x);
+                        }
+                    }
                 }
             }
             n = dom.next_in(x, root, false);
         }
+        sh
+    }
+
+    /// Whether Readability's pick (`root` in `dom`, the grabbed copy) lies mostly in the posts:
+    /// then the page is the thread, not an article with comments below it.
+    pub fn holds(mask: &[bool], dom: &Dom, root: Id) -> bool {
+        let sh = Self::share(mask, dom, root);
         // A pick shorter than Readability's own minimum, or whose part outside the posts has no
         // run of prose (counters, labels, menus), is no article to keep. Prose before the first
         // post is: the page leads with its own text and the posts follow it (its comments).
-        all < super::readability::CHAR_THRESHOLD
-            || longest_out < MIN_PROSE_RUN
-            || (!prose_first && inside as f64 >= MIN_PICK_IN_POSTS * all as f64)
+        sh.all < super::readability::CHAR_THRESHOLD
+            || sh.longest_out < MIN_PROSE_RUN
+            || (sh.first_prose.is_none() && sh.in_posts())
+    }
+
+    /// A pick that leads with prose of its own and then is mostly the posts: an opening post
+    /// laid out unlike the replies (the replies are the thread, the question above them is
+    /// not one of them). The first run of that prose (a node id of the page) and the length of
+    /// the text before the posts.
+    pub fn opening(mask: &[bool], dom: &Dom, root: Id) -> Option<(Id, usize)> {
+        let sh = Self::share(mask, dom, root);
+        // The posts outweigh the text before them: an article with its comments is the other
+        // way round, and stays the article.
+        let first = sh
+            .first_prose
+            .filter(|_| sh.in_posts() && sh.inside > sh.before)?;
+        Some((first, sh.before))
     }
 
     /// Builds the thread as an article in `dom` (a fresh parse of the page, where node ids name
     /// the same nodes): a detached `<div>` of posts, each a header line (author, date) and its
     /// text.
-    pub fn build(&self, dom: &mut Dom) -> Option<Built> {
+    pub fn build(&self, dom: &mut Dom, opening: Option<(Id, usize)>) -> Option<Built> {
         for &a in &self.asides {
             dom.detach(a);
         }
+        let lead = opening.and_then(|(t, before)| self.opening_block(dom, t, before));
+        let submitter = self.submitter(dom);
         let is_post = is_post_mask(&self.posts);
         let mut s = String::new();
         let mut posts = Vec::new();
@@ -1155,6 +1278,9 @@ impl Thread {
             });
         }
         let article = dom.create_element("div");
+        if let Some(l) = lead {
+            dom.append(article, l);
+        }
         let mut first_author = None;
         let mut first_day = None;
         for post in &posts {
@@ -1222,11 +1348,125 @@ impl Thread {
         dom.append(wrapper, page);
         dom.has_text(wrapper).then_some(Built {
             content: wrapper,
-            author: first_author,
+            // Above an opening post of its own, the first reply's author started nothing; a
+            // link or story submitted above the comments names who started the thread.
+            author: submitter.or(first_author.filter(|_| lead.is_none())),
             day: first_day.flatten(),
         })
     }
 }
+
+impl Thread {
+    /// Who submitted the item the posts answer, when the thread's container names an author
+    /// before its first post, outside any post (a link aggregator's story line "42 points by
+    /// jane", the submission above a comment tree).
+    fn submitter(&self, dom: &Dom) -> Option<String> {
+        let (&first, &last) = (self.posts.first()?, self.posts.last()?);
+        let body = dom.body()?;
+        let mut holder = dom.parent(first)?;
+        while !dom.is_ancestor(holder, last) {
+            holder = dom.parent(holder)?;
+        }
+        // The story may sit a few levels above the comment tree (a table of its own).
+        for _ in 0..=SUBMITTER_LEVELS {
+            if holder == body {
+                return None;
+            }
+            let mut before = Vec::new();
+            let mut n = dom.first_child(holder);
+            while let Some(x) = n {
+                if x == first {
+                    break;
+                }
+                if member(&self.posts, x) {
+                    n = dom.next_in(x, holder, true);
+                    continue;
+                }
+                if dom.is_element(x) && !dom.is_ancestor(x, first) {
+                    before.push(x);
+                }
+                n = dom.next_in(x, holder, false);
+            }
+            if let Some((name, _)) = author(dom, holder, &before) {
+                return Some(name);
+            }
+            holder = dom.parent(holder)?;
+        }
+        None
+    }
+
+    /// The block holding an opening post's text run `t` (in the fresh parse): its largest
+    /// ancestor holding no post and about as much text as the pick had before the posts.
+    fn opening_block(&self, dom: &mut Dom, t: Id, before: usize) -> Option<Id> {
+        let body = dom.body();
+        let mut cur = dom.parent(t)?;
+        let most = before + before / 4 + OPENING_SLACK;
+        while let Some(p) = dom.parent(cur) {
+            if Some(p) == body
+                || dom.text_len(p) > most
+                || self.posts.iter().any(|&x| x == p || dom.is_ancestor(p, x))
+            {
+                break;
+            }
+            cur = p;
+        }
+        if self
+            .posts
+            .iter()
+            .any(|&x| x == cur || dom.is_ancestor(cur, x))
+        {
+            return None;
+        }
+        dom.detach(cur);
+        Some(cur)
+    }
+}
+
+/// Separators between a thread's subject and the site's name in its document title.
+const TITLE_SEPARATORS: [char; 8] = ['|', '-', '–', '—', '·', '•', '»', ':'];
+/// Headings looked at for the thread's subject.
+const MAX_SUBJECT_HEADINGS: usize = 8;
+
+/// The thread's subject as a heading prints it, when the document title is that subject with
+/// the site's name or section before or after it ("Site • View topic - Subject", "Subject -
+/// Site"): the reader shows the subject. `None` when no heading is the title's head or tail.
+pub fn subject(dom: &Dom, title: &str) -> Option<String> {
+    // The document's own `<title>` as written: the shown title may already be cut at a
+    // separator, keeping the board's name.
+    let written = dom
+        .descendants_with_tags(super::dom::ROOT, &["title"])
+        .first()
+        .map(|&t| normalize_ws(&dom.text_content(t)));
+    let title = written
+        .filter(|t| t.len() > title.trim().len())
+        .unwrap_or_else(|| normalize_ws(title));
+    let body = dom.body()?;
+    // The subject outweighs the board's name beside it: "Subject | Board" ends with the
+    // board's name, which the page may print as a heading too.
+    let parts_at = |h: &str| {
+        let tail = title.strip_suffix(h).is_some_and(|head| {
+            let head = head.trim_end();
+            head.len() > 1 && head.len() <= h.len() && head.ends_with(TITLE_SEPARATORS)
+        });
+        let lead = title.strip_prefix(h).is_some_and(|rest| {
+            let rest = rest.trim_start();
+            rest.len() > 1 && rest.len() <= h.len() && rest.starts_with(TITLE_SEPARATORS)
+        });
+        tail || lead
+    };
+    dom.descendants_with_tags(body, &["h1", "h2", "h3"])
+        .into_iter()
+        .take(MAX_SUBJECT_HEADINGS)
+        .map(|h| normalize_ws(&dom.text_content(h)))
+        .find(|h| h.chars().filter(|c| c.is_alphanumeric()).count() >= 3 && parts_at(h))
+}
+
+/// Ours: how many levels above the posts' common ancestor a submission may sit.
+const SUBMITTER_LEVELS: usize = 2;
+
+/// Ours: text (bytes) an opening post's block may hold beyond what the pick kept before the
+/// posts (its title, author line).
+const OPENING_SLACK: usize = 200;
 
 /// A key shared by one engine's post text containers: tag and class, without the tokens that
 /// number a post.
@@ -1300,6 +1540,28 @@ fn pick_body(dom: &mut Dom, own: &[Id], s: &mut String) -> Option<Id> {
         .map(|&(n, _)| n)
 }
 
+/// Ours: the longest edit note ("Edited June 19, 2024 by Jane", with its reason).
+const MAX_EDIT_NOTE: usize = 300;
+
+/// A post's edit note: a short block that opens with "Edited" or "Last edited" and says when.
+/// The post's history, not its text.
+fn edit_note(dom: &mut Dom, n: Id) -> bool {
+    if !matches!(dom.tag(n), "p" | "span" | "div" | "small" | "em" | "i")
+        || dom.text_len(n) > MAX_EDIT_NOTE
+    {
+        return false;
+    }
+    let Some(t) = dom.text_content_within(n, MAX_EDIT_NOTE * 4) else {
+        return false;
+    };
+    let t = normalize_ws(&t).to_lowercase();
+    let opens = t.starts_with("edited ") || t.starts_with("last edited ");
+    // A sentence may open with "Edited by": a note names when, in a `<time>` or a short line
+    // with a date ("Last edited by jane; 03-05-2025 at 10:12").
+    let dated_line = t.len() <= MAX_NAME_LEN + 20 && t.bytes().any(|b| b.is_ascii_digit());
+    opens && (dated_line || !dom.descendants_with_tags(n, &["time"]).is_empty())
+}
+
 /// Drops the posts' furniture: controls, forms, and short blocks named as user info, actions or
 /// signatures.
 fn remove_chrome(dom: &mut Dom, root: Id, bodies: &[Id], s: &mut String) {
@@ -1311,7 +1573,8 @@ fn remove_chrome(dom: &mut Dom, root: Id, bodies: &[Id], s: &mut String) {
         let drop = matches!(
             dom.tag(n),
             "button" | "input" | "select" | "textarea" | "nav" | "menu" | "footer"
-        ) || ((dom.is(n, "form") || chrome_named(dom, n, s)) && dom.text_len(n) < 300);
+        ) || ((dom.is(n, "form") || chrome_named(dom, n, s)) && dom.text_len(n) < 300)
+            || edit_note(dom, n);
         if drop {
             dom.detach(n);
         }

@@ -201,10 +201,18 @@ pub fn run(
     }
     let mut is_thread = false;
     let mut thread_day = None;
+    let mut thread_subject = None;
     if let Some((t, mask)) = thread {
-        if forum::Thread::holds(&mask, &grabbed.dom, grabbed.content) {
+        let holds = forum::Thread::holds(&mask, &grabbed.dom, grabbed.content);
+        let opening = if holds {
+            None
+        } else {
+            forum::Thread::opening(&mask, &grabbed.dom, grabbed.content)
+        };
+        if holds || opening.is_some() {
             let mut fresh = rebuild();
-            if let Some(built) = t.build(&mut fresh) {
+            thread_subject = forum::subject(&fresh, &meta.title);
+            if let Some(built) = t.build(&mut fresh, opening) {
                 grabbed.dom = fresh;
                 grabbed.content = built.content;
                 grabbed.byline = built.author.or(grabbed.byline.take());
@@ -298,9 +306,13 @@ pub fn run(
         .filter(|u| !shown_in_body(&d, root, u, base.as_ref()));
     let site_name = meta.site_name.clone();
     let title = metadata::strip_site_name(&meta.title, site_name.as_deref());
-    let title = headings
-        .first()
-        .and_then(|h| metadata::headline_of_title(&title, h))
+    let title = thread_subject
+        .filter(|_| is_thread)
+        .or_else(|| {
+            headings
+                .first()
+                .and_then(|h| metadata::headline_of_title(&title, h))
+        })
         .or_else(|| metadata::visible_headline(&headings, &title))
         .or_else(|| {
             product
