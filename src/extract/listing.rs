@@ -1,0 +1,215 @@
+//! Listing and collection pages (a shop's category, a blog's or a news site's front page, a
+//! list of courses): their content is a run of like items, each a linked name with a teaser,
+//! a price or a date. Readability scores prose, so on such pages it keeps one intro paragraph,
+//! a slogan or a footer blurb and drops the list; a reader user expects the items.
+//!
+//! The list is found as the element with the most text in like children ("cards": same tag
+//! and first class, each with a link, none a long block), outside the page's chrome (navigation,
+//! header, footer, menus, sidebars). A list of bare links (a front page of headlines only, a
+//! menu) is not one: its items must carry text besides their links.
+
+use super::dom::{Dom, Id};
+use super::patterns::{Hints, UNLIKELY_ROLES};
+
+/// Fewest like items that make a list.
+const MIN_ITEMS: usize = 4;
+/// Longest item (characters): longer children are sections or paragraphs, not cards.
+const MAX_ITEM_TEXT: usize = 1500;
+/// Shortest item (characters): shorter ones are icons, dots, separators.
+const MIN_ITEM_TEXT: usize = 3;
+/// Least share of the items' text outside links: a list of bare links is a menu or a page of
+/// headlines, not items with teasers, prices or dates.
+const MIN_UNLINKED_SHARE: f64 = 0.12;
+/// How much more text than the list a parent may hold and still be the list's own block (its
+/// heading and intro), not the page.
+const MAX_GROWTH_NUM: usize = 5;
+const MAX_GROWTH_DEN: usize = 4;
+
+/// Tags never searched for lists: the page's chrome and what is not content.
+const CHROME: [&str; 12] = [
+    "nav", "header", "footer", "aside", "form", "select", "button", "dialog", "script", "style",
+    "template", "svg",
+];
+
+/// The page's list of items: the element holding them, and the text its items hold.
+#[derive(Debug, Clone, Copy)]
+pub struct List {
+    pub root: Id,
+    pub text: usize,
+}
+
+/// Whether `n` is chrome by its tag, role or names.
+fn is_chrome(dom: &Dom, n: Id, names: &mut String) -> bool {
+    if CHROME.contains(&dom.tag(n)) {
+        return true;
+    }
+    if dom
+        .attr(n, "role")
+        .is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim()))
+    {
+        return true;
+    }
+    names.clear();
+    dom.names_lower(n, names) && Hints::of(names).unlikely_candidate()
+}
+
+/// The grouping key of a child: its tag and first class.
+fn signature(dom: &Dom, n: Id) -> (&str, &str) {
+    let first = dom.class(n).split_whitespace().next().unwrap_or("");
+    (dom.tag(n), first)
+}
+
+/// Text (characters) in `n` inside links (in-page `#` links count less, as in Readability's
+/// link density).
+fn link_text(dom: &mut Dom, n: Id) -> usize {
+    if dom.is(n, "a") {
+        return dom.text_len(n);
+    }
+    dom.stats(n).link as usize
+}
+
+/// The like items among `parent`'s children, with their total text: the largest group by
+/// signature of children that each hold a link and a card's worth of text.
+fn items_of(dom: &mut Dom, parent: Id) -> Option<(usize, usize)> {
+    let kids = dom.element_children(parent);
+    if kids.len() < MIN_ITEMS {
+        return None;
+    }
+    let mut groups: Vec<((String, String), usize, usize, usize)> = Vec::new();
+    for k in kids {
+        if dom.is(k, "p") {
+            continue;
+        }
+        let len = dom.text_len(k);
+        if !(MIN_ITEM_TEXT..=MAX_ITEM_TEXT).contains(&len) {
+            continue;
+        }
+        let linked = link_text(dom, k);
+        if linked == 0 {
+            continue;
+        }
+        let (t, c) = signature(dom, k);
+        match groups.iter_mut().find(|g| g.0 .0 == t && g.0 .1 == c) {
+            Some(g) => {
+                g.1 += 1;
+                g.2 += len;
+                g.3 += linked;
+            }
+            None => groups.push(((t.to_string(), c.to_string()), 1, len, linked)),
+        }
+    }
+    groups
+        .into_iter()
+        .filter(|g| g.1 >= MIN_ITEMS)
+        .filter(|g| (g.2 - g.3.min(g.2)) as f64 >= g.2 as f64 * MIN_UNLINKED_SHARE)
+        .map(|g| (g.1, g.2))
+        .max_by_key(|g| g.1)
+}
+
+/// The page's list of items under `body`, grown to its own block (heading, intro), if any.
+pub fn find(dom: &mut Dom, body: Id) -> Option<List> {
+    let mut best: Option<(usize, Id)> = None;
+    let mut names = String::new();
+    let mut n = dom.first_child(body);
+    while let Some(x) = n {
+        if !dom.is_element(x) {
+            n = dom.next_in(x, body, true);
+            continue;
+        }
+        if is_chrome(dom, x, &mut names) {
+            n = dom.next_in(x, body, true);
+            continue;
+        }
+        if let Some((_, text)) = items_of(dom, x) {
+            if best.is_none_or(|(t, _)| text > t) {
+                best = Some((text, x));
+            }
+        }
+        n = dom.next_in(x, body, false);
+    }
+    let (text, mut root) = best?;
+    let list_len = dom.text_len(root);
+    while let Some(p) = dom.parent(root) {
+        if p == body || dom.is(p, "html") || is_chrome(dom, p, &mut names) {
+            break;
+        }
+        if dom.text_len(p) * MAX_GROWTH_DEN > list_len * MAX_GROWTH_NUM {
+            break;
+        }
+        root = p;
+    }
+    Some(List { root, text })
+}
+
+/// Paragraphs shorter than this (characters) are teasers, captions or labels, not prose
+/// (Readability-readerable's paragraph minimum).
+const PROSE_PARAGRAPH: usize = 140;
+
+/// Characters of `root`'s text in paragraphs of prose: how much of an article a block holds.
+pub fn prose(dom: &mut Dom, root: Id) -> usize {
+    let paragraphs = dom.descendants_with_tags(root, &["p"]);
+    paragraphs
+        .into_iter()
+        .map(|p| dom.text_len(p))
+        .filter(|&l| l >= PROSE_PARAGRAPH)
+        .sum()
+}
+
+/// The list moved into a detached `<div>`: the article's content.
+pub fn take(dom: &mut Dom, list: List) -> Id {
+    let wrapper = dom.create_element("div");
+    dom.append(wrapper, list.root);
+    wrapper
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::pipeline::parse;
+
+    fn card(i: usize) -> String {
+        format!(
+            "<div class=\"card c{i}\"><a href=\"/p/{i}\"><img src=\"/i/{i}.jpg\">Enamel mug number {i}</a>\
+             <span class=\"price\">${i}.00</span></div>"
+        )
+    }
+
+    fn page(cards: &str) -> String {
+        format!(
+            "<html><body><header><nav><a href=\"/\">Home</a><a href=\"/a\">Mugs</a>\
+             <a href=\"/b\">Plates</a><a href=\"/c\">Bowls</a></nav></header>\
+             <main><h1>Mugs</h1><p>Our mugs, fired in small batches.</p>\
+             <div class=\"grid\">{cards}</div></main>\
+             <footer><ul><li><a href=\"/x\">About us</a> since 1990</li><li><a href=\"/y\">Jobs</a> open</li>\
+             <li><a href=\"/z\">Press</a> kit</li><li><a href=\"/w\">Help</a> desk</li></ul></footer>\
+             </body></html>"
+        )
+    }
+
+    #[test]
+    fn a_grid_of_cards_is_the_list_with_its_heading_and_intro() {
+        let cards: String = (1..=8).map(card).collect();
+        let mut dom = parse(&page(&cards));
+        let body = dom.body().expect("body");
+        let list = find(&mut dom, body).expect("a list");
+        let text = dom.text_content(list.root);
+        assert!(text.contains("Enamel mug number 8"), "{text}");
+        assert!(text.contains("$3.00"), "{text}");
+        assert!(text.contains("small batches"), "{text}");
+        assert!(!text.contains("About us"), "{text}");
+    }
+
+    #[test]
+    fn bare_links_and_few_items_are_no_list() {
+        let links: String = (1..=12)
+            .map(|i| format!("<li><a href=\"/n/{i}\">Headline number {i}</a></li>"))
+            .collect();
+        let mut dom = parse(&page(&format!("<ul>{links}</ul>")));
+        let body = dom.body().expect("body");
+        assert!(find(&mut dom, body).is_none());
+        let cards: String = (1..=3).map(card).collect();
+        let mut dom = parse(&page(&cards));
+        let body = dom.body().expect("body");
+        assert!(find(&mut dom, body).is_none());
+    }
+}
