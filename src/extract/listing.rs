@@ -68,14 +68,61 @@ fn link_text(dom: &mut Dom, n: Id) -> usize {
     dom.stats(n).link as usize
 }
 
+/// Children of one signature under a parent: how many, their text, their linked text, and
+/// the first few (to look into).
+struct Group {
+    count: usize,
+    text: usize,
+    linked: usize,
+    sample: Vec<Id>,
+}
+
+/// Items looked into for the parts of their links.
+const SAMPLE: usize = 4;
+/// Nodes looked at in one item for the parts of its links.
+const MAX_ITEM_NODES: usize = 400;
+
+/// Whether `item` is a card drawn as links: with a picture (a product's, a recipe's), or with a
+/// link holding two or more runs of text (a name and a price, a headline and a date). A menu's
+/// or a page of headlines' bare links are neither.
+fn is_card(dom: &mut Dom, item: Id) -> bool {
+    let s = dom.stats(item);
+    if s.n_img + s.n_picture > 0 {
+        return true;
+    }
+    let mut n = Some(item);
+    let mut seen = 0;
+    while let Some(x) = n {
+        seen += 1;
+        if seen > MAX_ITEM_NODES {
+            return false;
+        }
+        if dom.is(x, "a") {
+            let runs = std::iter::successors(dom.first_child(x), |&c| dom.next_in(c, x, false))
+                .take(MAX_ITEM_NODES)
+                .filter(|&c| dom.text(c).is_some_and(|t| !t.trim().is_empty()))
+                .take(2)
+                .count();
+            if runs >= 2 {
+                return true;
+            }
+            n = dom.next_in(x, item, true);
+        } else {
+            n = dom.next_in(x, item, false);
+        }
+    }
+    false
+}
+
 /// The like items among `parent`'s children, with their total text: the largest group by
-/// signature of children that each hold a link and a card's worth of text.
+/// signature of children that each hold a link and a card's worth of text, and that carry
+/// more than bare links (text beside their links, or links drawn as cards).
 fn items_of(dom: &mut Dom, parent: Id) -> Option<(usize, usize)> {
     let kids = dom.element_children(parent);
     if kids.len() < MIN_ITEMS {
         return None;
     }
-    let mut groups: Vec<((String, String), usize, usize, usize)> = Vec::new();
+    let mut counted: Vec<(Id, usize, usize)> = Vec::new();
     for k in kids {
         if dom.is(k, "p") {
             continue;
@@ -85,24 +132,42 @@ fn items_of(dom: &mut Dom, parent: Id) -> Option<(usize, usize)> {
             continue;
         }
         let linked = link_text(dom, k);
-        if linked == 0 {
-            continue;
+        if linked > 0 {
+            counted.push((k, len, linked));
         }
-        let (t, c) = signature(dom, k);
-        match groups.iter_mut().find(|g| g.0 .0 == t && g.0 .1 == c) {
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    for &(k, len, linked) in &counted {
+        let key = signature(dom, k);
+        match groups
+            .iter_mut()
+            .find(|g| g.sample.first().is_some_and(|&f| signature(dom, f) == key))
+        {
             Some(g) => {
-                g.1 += 1;
-                g.2 += len;
-                g.3 += linked;
+                g.count += 1;
+                g.text += len;
+                g.linked += linked;
+                if g.sample.len() < SAMPLE {
+                    g.sample.push(k);
+                }
             }
-            None => groups.push(((t.to_string(), c.to_string()), 1, len, linked)),
+            None => groups.push(Group {
+                count: 1,
+                text: len,
+                linked,
+                sample: vec![k],
+            }),
         }
     }
     groups
         .into_iter()
-        .filter(|g| g.1 >= MIN_ITEMS)
-        .filter(|g| (g.2 - g.3.min(g.2)) as f64 >= g.2 as f64 * MIN_UNLINKED_SHARE)
-        .map(|g| (g.1, g.2))
+        .filter(|g| g.count >= MIN_ITEMS)
+        .filter(|g| {
+            let unlinked = g.text - g.linked.min(g.text);
+            unlinked as f64 >= g.text as f64 * MIN_UNLINKED_SHARE
+                || g.sample.iter().filter(|&&k| is_card(dom, k)).count() * 2 > g.sample.len()
+        })
+        .map(|g| (g.count, g.text))
         .max_by_key(|g| g.1)
 }
 
@@ -197,6 +262,36 @@ mod tests {
         assert!(text.contains("$3.00"), "{text}");
         assert!(text.contains("small batches"), "{text}");
         assert!(!text.contains("About us"), "{text}");
+    }
+
+    #[test]
+    fn cards_drawn_as_one_link_or_as_a_picture_and_a_title_are_items() {
+        // A name and a price in one link.
+        let cards: String = (1..=6)
+            .map(|i| {
+                format!(
+                    "<div class=\"tile\"><a href=\"/p/{i}\"><span>Mug {i}</span>\
+                     <span>${i}.50</span></a></div>"
+                )
+            })
+            .collect();
+        let mut dom = parse(&page(&cards));
+        let body = dom.body().expect("body");
+        let list = find(&mut dom, body).expect("a list");
+        assert!(dom.text_content(list.root).contains("$6.50"));
+        // A picture and a title in one link.
+        let cards: String = (1..=6)
+            .map(|i| {
+                format!(
+                    "<a class=\"card\" href=\"/r/{i}\"><img src=\"/r/{i}.jpg\" alt=\"\">\
+                     <span>Slow-cooked ragout number {i}</span></a>"
+                )
+            })
+            .collect();
+        let mut dom = parse(&page(&cards));
+        let body = dom.body().expect("body");
+        let list = find(&mut dom, body).expect("a list");
+        assert!(dom.text_content(list.root).contains("ragout number 6"));
     }
 
     #[test]
