@@ -107,3 +107,49 @@ fn an_article_beside_a_larger_rail_of_teasers_stays_the_article() {
     assert!(a.text.contains("Paragraph 10 of the story"), "{}", a.text);
     assert!(!a.text.contains("story number 7"), "{}", a.text);
 }
+
+/// A shop's page for one mug, with a larger carousel of other mugs under it.
+fn product_page(json_ld: &str, description: &str) -> String {
+    let cards: String = (1..=16).map(card).collect();
+    format!(
+        "<html><head><title>Trail Mug | Pottery Shop</title>\
+         <meta name=\"description\" content=\"Mugs for coffee, tea and soup, thrown by hand.\">\
+         <script type=\"application/ld+json\">{json_ld}</script></head><body>{NAV}<main>\
+         <div class=\"pdp\"><h1>Trail Mug</h1><p class=\"price\">$18.00</p>\
+         <div class=\"desc\"><p>{description}</p></div></div>\
+         <div class=\"upsells\"><h2>You may also like</h2><div class=\"grid\">{cards}</div></div>\
+         </main>{FOOTER}</body></html>"
+    )
+}
+
+#[test]
+fn a_product_page_shows_its_product_not_the_carousel_of_others() {
+    let description = "A sturdy enamel mug for camp coffee, with a rolled rim that stays \
+        cool and a speckled glaze in three colours.";
+    let ld = format!(
+        "{{\"@context\":\"https://schema.org\",\"@type\":\"Product\",\"name\":\"Trail Mug\",\
+         \"description\":\"{description}\"}}"
+    );
+    let a = run(&product_page(&ld, description)).expect("the product");
+    assert!(a.text.contains("rolled rim"), "{}", a.text);
+    assert!(!a.text.contains("Speckled enamel mug no. 9"), "{}", a.text);
+}
+
+#[test]
+fn a_category_page_with_products_in_its_structured_data_shows_its_items() {
+    // The structured data lists the category's products; the page's meta description (its
+    // category blurb, printed as the intro) says nothing of any one product.
+    let cards: String = (1..=16).map(card).collect();
+    let html = format!(
+        "<html><head><title>Mugs | Pottery Shop</title>\
+         <meta name=\"description\" content=\"Mugs for coffee, tea and soup, thrown by hand in \
+         our workshop by the river.\">\
+         <script type=\"application/ld+json\">{{\"@context\":\"https://schema.org\",\
+         \"@type\":\"ItemList\",\"itemListElement\":[{{\"@type\":\"Product\",\
+         \"name\":\"Speckled enamel mug no. 1\"}}]}}</script></head><body>{NAV}<main>\
+         <p class=\"intro\">Mugs for coffee, tea and soup, thrown by hand in our workshop by the \
+         river.</p><div class=\"grid\">{cards}</div></main>{FOOTER}</body></html>"
+    );
+    let a = run(&html).expect("the items");
+    assert!(a.text.contains("Speckled enamel mug no. 16"), "{}", a.text);
+}

@@ -260,12 +260,14 @@ pub fn run(
     // block much smaller than the page's list (an intro, a slogan, a footer blurb)...
     let mut list_taken = false;
     // ...not on a product page whose block shows the product (its list is of other products).
+    // (The page's meta description is no test: on a category page it describes the category.)
     let shows_product = product.as_ref().is_some_and(|p| {
-        let desc = p.description.as_deref().or(meta.excerpt.as_deref());
         p.name
             .as_deref()
             .is_some_and(|n| product::names(&grabbed.dom, grabbed.content, n))
-            || desc.is_some_and(|d| product::holds(&grabbed.dom, grabbed.content, d))
+            || p.description
+                .as_deref()
+                .is_some_and(|d| product::holds(&grabbed.dom, grabbed.content, d))
     });
     if let (false, false, false, Some(l)) = (is_thread, product_region, shows_product, list) {
         let got = grabbed.dom.text_len(grabbed.content);
