@@ -153,3 +153,30 @@ fn a_category_page_with_products_in_its_structured_data_shows_its_items() {
     let a = run(&html).expect("the items");
     assert!(a.text.contains("Speckled enamel mug no. 16"), "{}", a.text);
 }
+
+#[test]
+fn cards_whose_names_sound_like_widgets_stay_when_they_are_a_run_of_items() {
+    // "subscription-eligible" names a newsletter box elsewhere; here every card carries it.
+    let cards: String = (1..=12)
+        .map(|i| {
+            format!(
+                "<li class=\"grid-item\"><link rel=\"stylesheet\" href=\"/r.css\">\
+                 <div class=\"card-wrapper subscription-eligible\"><a href=\"/p/{i}\">\
+                 <img src=\"/i/{i}.jpg\" alt=\"\"><span>Dark roast blend no. {i}</span></a>\
+                 <span>${i}.99</span></div></li>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>Coffee | Roastery</title></head><body>{NAV}<main>\
+         <h1>Coffee</h1><ul class=\"product-grid\">{cards}</ul></main>{FOOTER}</body></html>"
+    );
+    let a = run(&html).expect("the items");
+    for i in [1, 6, 12] {
+        assert!(
+            a.text.contains(&format!("Dark roast blend no. {i}")),
+            "{i}: {}",
+            a.text
+        );
+    }
+}

@@ -59,6 +59,49 @@ fn signature(dom: &Dom, n: Id) -> (&str, &str) {
     (dom.tag(n), first)
 }
 
+/// Like siblings `n` needs to be one of a run of items (a product card among others whose
+/// names say "subscription-eligible"), not a one-off widget.
+const RUN: usize = 3;
+
+/// Wrappers climbed from `n` to the item it fills.
+const MAX_WRAPPERS: usize = 3;
+
+/// Whether `n` is one of a run of like siblings (same tag and first class), or fills one (holds
+/// all of a card's text): an item of a list.
+pub fn one_of_a_run(dom: &mut Dom, n: Id) -> bool {
+    let mut x = n;
+    for _ in 0..=MAX_WRAPPERS {
+        let Some(parent) = dom.parent(x) else {
+            return false;
+        };
+        if like_siblings(dom, parent, x) > RUN {
+            return true;
+        }
+        if dom.text_len(parent) != dom.text_len(x) {
+            return false;
+        }
+        x = parent;
+    }
+    false
+}
+
+/// How many of `parent`'s element children are like `n` (`n` included), counted up to RUN + 1.
+fn like_siblings(dom: &Dom, parent: Id, n: Id) -> usize {
+    let key = signature(dom, n);
+    let mut like = 0;
+    let mut c = dom.first_element_child(parent);
+    while let Some(x) = c {
+        if signature(dom, x) == key {
+            like += 1;
+            if like > RUN {
+                break;
+            }
+        }
+        c = dom.next_element_sibling(x);
+    }
+    like
+}
+
 /// Text (characters) in `n` inside links (in-page `#` links count less, as in Readability's
 /// link density).
 fn link_text(dom: &mut Dom, n: Id) -> usize {
@@ -292,6 +335,23 @@ mod tests {
         let body = dom.body().expect("body");
         let list = find(&mut dom, body).expect("a list");
         assert!(dom.text_content(list.root).contains("ragout number 6"));
+    }
+
+    #[test]
+    fn an_item_and_the_wrapper_filling_it_are_one_of_a_run() {
+        let cards: String = (1..=5).map(card).collect();
+        let mut dom = parse(&page(&format!(
+            "<ul><li class=\"x\"><b>Intro</b></li></ul>{cards}"
+        )));
+        let body = dom.body().expect("body");
+        let divs = dom.descendants_with_tags(body, &["div"]);
+        let card = divs
+            .into_iter()
+            .find(|&d| dom.class(d).starts_with("card"))
+            .expect("a card");
+        assert!(one_of_a_run(&mut dom, card));
+        let lone = dom.descendants_with_tags(body, &["b"])[0];
+        assert!(!one_of_a_run(&mut dom, lone));
     }
 
     #[test]
