@@ -278,6 +278,8 @@ pub fn run(
             let mut fresh = rebuild();
             grabbed.content = listing::take(&mut fresh, l);
             grabbed.dom = fresh;
+            // A byline Readability read there was one teaser's, not the page's.
+            grabbed.byline = None;
             list_taken = true;
         }
     }
