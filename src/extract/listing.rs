@@ -85,6 +85,17 @@ pub fn one_of_a_run(dom: &mut Dom, n: Id) -> bool {
     false
 }
 
+/// Text in `parent`'s element children like `n` (`n` included).
+fn like_text(dom: &mut Dom, parent: Id, n: Id) -> usize {
+    let kids = dom.element_children(parent);
+    let key = signature(dom, n);
+    let like: Vec<Id> = kids
+        .into_iter()
+        .filter(|&k| signature(dom, k) == key)
+        .collect();
+    like.into_iter().map(|k| dom.text_len(k)).sum()
+}
+
 /// How many of `parent`'s element children are like `n` (`n` included), counted up to RUN + 1.
 fn like_siblings(dom: &Dom, parent: Id, n: Id) -> usize {
     let key = signature(dom, n);
@@ -236,15 +247,25 @@ pub fn find(dom: &mut Dom, body: Id) -> Option<List> {
         n = dom.next_in(x, body, false);
     }
     let (text, mut root) = best?;
-    let list_len = dom.text_len(root);
+    let mut list_len = dom.text_len(root);
     while let Some(p) = dom.parent(root) {
         if p == body || dom.is(p, "html") || is_chrome(dom, p, &mut names) {
             break;
         }
-        if dom.text_len(p) * MAX_GROWTH_DEN > list_len * MAX_GROWTH_NUM {
-            break;
+        let whole = dom.text_len(p);
+        if whole * MAX_GROWTH_DEN <= list_len * MAX_GROWTH_NUM {
+            root = p;
+            continue;
         }
-        root = p;
+        // A page of several lists of one kind (a section per category, each a heading and its
+        // cards): the block holding them all, where like sections make most of its text.
+        let like = like_text(dom, p, root);
+        if like > list_len && like * MAX_GROWTH_NUM >= whole * MAX_GROWTH_DEN {
+            list_len = whole;
+            root = p;
+            continue;
+        }
+        break;
     }
     Some(List { root, text })
 }
@@ -352,6 +373,28 @@ mod tests {
         assert!(one_of_a_run(&mut dom, card));
         let lone = dom.descendants_with_tags(body, &["b"])[0];
         assert!(!one_of_a_run(&mut dom, lone));
+    }
+
+    #[test]
+    fn several_sections_of_one_kind_are_one_list() {
+        let section = |name: &str, n: usize| {
+            let cards: String = (1..=n).map(card).collect();
+            format!("<section class=\"shelf\"><h2>{name}</h2><div class=\"grid\">{cards}</div></section>")
+        };
+        let body = format!(
+            "{}{}{}",
+            section("Mugs", 8),
+            section("Plates", 5),
+            section("Bowls", 6)
+        );
+        let mut dom = parse(&page(&body));
+        let root = dom.body().expect("body");
+        let list = find(&mut dom, root).expect("a list");
+        let text = dom.text_content(list.root);
+        for heading in ["Mugs", "Plates", "Bowls"] {
+            assert!(text.contains(heading), "{heading}: {text}");
+        }
+        assert!(!text.contains("About us"), "{text}");
     }
 
     #[test]
