@@ -6,7 +6,14 @@
 //! The list is found as the element with the most text in like children ("cards": same tag
 //! and first class, each with a link, none a long block), outside the page's chrome (navigation,
 //! header, footer, menus, sidebars). A list of bare links (a front page of headlines only, a
-//! menu) is not one: its items must carry text besides their links.
+//! menu) is not one: its items carry text besides their links, or are cards drawn as links (a
+//! picture and a title, a name and a price in one link). It is grown to its own block (its
+//! heading and intro), and to the block of several such lists where a page has a section per
+//! category.
+//!
+//! The pipeline shows the list where Readability's block is bare links or much smaller than
+//! the list and holds no article's worth of prose; not on a product page whose block shows the
+//! product (its carousels list other products).
 
 use super::dom::{Dom, Id};
 use super::patterns::{Hints, UNLIKELY_ROLES};
@@ -172,10 +179,11 @@ fn is_card(dom: &mut Dom, item: Id) -> bool {
 /// signature of children that each hold a link and a card's worth of text, and that carry
 /// more than bare links (text beside their links, or links drawn as cards).
 fn items_of(dom: &mut Dom, parent: Id) -> Option<(usize, usize)> {
+    // Counted before collecting: most elements have fewer children than a list.
+    dom.children(parent)
+        .filter(|&c| dom.is_element(c))
+        .nth(MIN_ITEMS - 1)?;
     let kids = dom.element_children(parent);
-    if kids.len() < MIN_ITEMS {
-        return None;
-    }
     let mut counted: Vec<(Id, usize, usize)> = Vec::new();
     for k in kids {
         if dom.is(k, "p") {
