@@ -339,7 +339,7 @@ pub fn clean(dom: &mut Dom, root: Id) {
         if dom.parent(n).is_none() || dom.id_attr(n).starts_with("readability") {
             continue;
         }
-        if !name_is_boilerplate(dom, n, &mut buf) {
+        if !name_is_boilerplate(dom, n, &mut buf) || super::listing::one_of_a_run(dom, n) {
             continue;
         }
         let len = dom.text_len(n);

@@ -12,6 +12,7 @@ mod emit;
 mod fallback;
 mod forum;
 mod image_key;
+mod listing;
 pub mod markdown;
 mod media;
 mod metadata;

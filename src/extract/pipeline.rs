@@ -4,7 +4,7 @@
 use super::dom::{Dom, ROOT};
 use super::readability::{self, Grabber};
 use super::{
-    bio_box, boiler, consent, dates, depth, docs, emit, fallback, forum, image_key, media,
+    bio_box, boiler, consent, dates, depth, docs, emit, fallback, forum, image_key, listing, media,
     metadata, prep, product, reading_time, sink, strict, Article, NoArticle,
 };
 
@@ -78,6 +78,14 @@ fn srcset_urls(srcset: &str) -> impl Iterator<Item = &str> {
 /// A product region replaces the grabbed content when it holds at least this share (1/N) of
 /// its text; a smaller one (a short description) goes before it.
 const PRODUCT_REGION_SHARE: usize = 2;
+
+/// A page's list of items replaces the grabbed block when its items hold this many times
+/// its text.
+const LIST_OVER_GRABBED: usize = 2;
+/// ...unless that block is an article's worth of prose (characters in long paragraphs, see
+/// `listing::prose`): a news story beside a rail of trending teasers, a buying guide under a
+/// category's products.
+const LIST_KEEPS_PROSE: usize = 2000;
 
 /// `<h1>`s looked at for the visible headline: pages with more are lists of teasers.
 const MAX_HEADLINE_CANDIDATES: usize = 8;
@@ -173,6 +181,8 @@ pub fn run(
         Some(b) => fallback::body_paragraphs(&mut dom, b),
         None => (0, None),
     };
+    // All the page's text: a list of items can hold no more.
+    let page_text = body.map_or(0, |b| dom.text_len(b));
     // A thread's posts, marked before Readability moves them (see `forum`).
     let thread = forum::Thread::find(&mut dom).map(|t| {
         let mask = t.mask(&dom);
@@ -227,6 +237,7 @@ pub fn run(
         .as_ref()
         .and_then(|p| p.description.clone())
         .or_else(|| meta.excerpt.clone());
+    let mut product_region = false;
     if let (false, Some(item), Some(desc)) = (is_thread, &product, description) {
         if !product::holds(&grabbed.dom, grabbed.content, &desc) {
             let mut fresh = rebuild();
@@ -235,6 +246,7 @@ pub fn run(
                 if fresh.text_len(built) * PRODUCT_REGION_SHARE >= got {
                     grabbed.dom = fresh;
                     grabbed.content = built;
+                    product_region = true;
                 } else if let Some(lead) = product::build(&mut grabbed.dom, &desc) {
                     // A short description by the price, beside a longer body Readability
                     // found: the reader shows both, the description first.
@@ -252,9 +264,41 @@ pub fn run(
             }
         }
     }
+    // A listing page shows its items: where Readability kept a block of bare links, or a
+    // block much smaller than the page's list (an intro, a slogan, a footer blurb)...
+    let mut list_taken = false;
+    // ...not on a product page whose block shows the product (its list is of other products).
+    // (The page's meta description is no test: on a category page it describes the category.)
+    let shows_product = product.as_ref().is_some_and(|p| {
+        p.name
+            .as_deref()
+            .is_some_and(|n| product::names(&grabbed.dom, grabbed.content, n))
+            || p.description
+                .as_deref()
+                .is_some_and(|d| product::holds(&grabbed.dom, grabbed.content, d))
+    });
+    if !is_thread && !product_region && !shows_product {
+        let got = grabbed.dom.text_len(grabbed.content);
+        let links = looks_like_listing(&mut grabbed.dom, grabbed.content);
+        // Looked for in a fresh page (Readability moved nodes) only where it may win: most
+        // articles hold their prose and pay nothing.
+        let may_win = page_text > got * LIST_OVER_GRABBED
+            && listing::prose(&mut grabbed.dom, grabbed.content) < LIST_KEEPS_PROSE;
+        if links || may_win {
+            let mut fresh = rebuild();
+            let list = fresh.body().and_then(|b| listing::find(&mut fresh, b));
+            if let Some(l) = list.filter(|l| links || l.text > got * LIST_OVER_GRABBED) {
+                grabbed.content = listing::take(&mut fresh, l);
+                grabbed.dom = fresh;
+                // A byline Readability read there was one teaser's, not the page's.
+                grabbed.byline = None;
+                list_taken = true;
+            }
+        }
+    }
     let mut d = grabbed.dom;
     let root = grabbed.content;
-    if !is_thread && looks_like_listing(&mut d, root) {
+    if !is_thread && !list_taken && looks_like_listing(&mut d, root) {
         return Err(NoArticle::ListingPage);
     }
     prep::fix_relative_uris(&mut d, root, base.as_ref(), base_is_page);
