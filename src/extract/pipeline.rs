@@ -81,6 +81,10 @@ const PRODUCT_REGION_SHARE: usize = 2;
 /// A page's list of items replaces the grabbed block when its items hold this many times
 /// its text.
 const LIST_OVER_GRABBED: usize = 2;
+/// The list is looked for (in a fresh parse) only on pages with this many times the grabbed
+/// block's text: a winning list holds twice the block, and its page as much again in menus,
+/// headers and footers (on the modern pages, every list taken for its size had 4 or more).
+const LIST_PAGE_OVER_GRABBED: usize = 4;
 /// ...unless that block is an article's worth of prose (characters in long paragraphs, see
 /// `listing::prose`): a news story beside a rail of trending teasers, a buying guide under a
 /// category's products.
@@ -273,7 +277,7 @@ pub fn run(
         let links = looks_like_listing(&mut grabbed.dom, grabbed.content);
         // Looked for in a fresh page (Readability moved nodes) only where it may win: most
         // articles hold their prose and pay nothing.
-        let may_win = page_text > got * LIST_OVER_GRABBED
+        let may_win = page_text > got * LIST_PAGE_OVER_GRABBED
             && listing::prose(&mut grabbed.dom, grabbed.content) < LIST_KEEPS_PROSE;
         if links || may_win {
             let mut fresh = rebuild();
