@@ -60,6 +60,13 @@ fn is_chrome(dom: &Dom, n: Id, names: &mut String) -> bool {
     dom.names_lower(n, names) && Hints::of(names).unlikely_candidate()
 }
 
+/// Whether `n` or an ancestor below `body` is chrome.
+fn in_chrome(dom: &Dom, body: Id, n: Id, names: &mut String) -> bool {
+    std::iter::successors(Some(n), |&x| dom.parent(x))
+        .take_while(|&x| x != body)
+        .any(|x| is_chrome(dom, x, names))
+}
+
 /// The grouping key of a child: its tag and first class.
 fn signature(dom: &Dom, n: Id) -> (&str, &str) {
     let first = dom.class(n).split_whitespace().next().unwrap_or("");
@@ -243,12 +250,14 @@ pub fn find(dom: &mut Dom, body: Id) -> Option<List> {
             n = dom.next_in(x, body, true);
             continue;
         }
-        if is_chrome(dom, x, &mut names) {
+        // Chrome by tag is skipped on the way; by role or names (read for every element, they
+        // cost) only where a list would be the best so far.
+        if CHROME.contains(&dom.tag(x)) {
             n = dom.next_in(x, body, true);
             continue;
         }
         if let Some((_, text)) = items_of(dom, x) {
-            if best.is_none_or(|(t, _)| text > t) {
+            if best.is_none_or(|(t, _)| text > t) && !in_chrome(dom, body, x, &mut names) {
                 best = Some((text, x));
             }
         }

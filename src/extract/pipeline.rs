@@ -181,8 +181,9 @@ pub fn run(
         Some(b) => fallback::body_paragraphs(&mut dom, b),
         None => (0, None),
     };
-    // All the page's text: a list of items can hold no more.
-    let page_text = body.map_or(0, |b| dom.text_len(b));
+    // The page's list of items (a category's products, a front page's teasers), found before
+    // Readability moves nodes; node ids name the same elements in a re-prepared page.
+    let list = body.and_then(|b| listing::find(&mut dom, b));
     // A thread's posts, marked before Readability moves them (see `forum`).
     let thread = forum::Thread::find(&mut dom).map(|t| {
         let mask = t.mask(&dom);
@@ -277,23 +278,18 @@ pub fn run(
                 .as_deref()
                 .is_some_and(|d| product::holds(&grabbed.dom, grabbed.content, d))
     });
-    if !is_thread && !product_region && !shows_product {
+    if let (false, false, false, Some(l)) = (is_thread, product_region, shows_product, list) {
         let got = grabbed.dom.text_len(grabbed.content);
         let links = looks_like_listing(&mut grabbed.dom, grabbed.content);
-        // Looked for in a fresh page (Readability moved nodes) only where it may win: most
-        // articles hold their prose and pay nothing.
-        let may_win = page_text > got * LIST_OVER_GRABBED
+        let smaller = l.text > got * LIST_OVER_GRABBED
             && listing::prose(&mut grabbed.dom, grabbed.content) < LIST_KEEPS_PROSE;
-        if links || may_win {
+        if links || smaller {
             let mut fresh = rebuild();
-            let list = fresh.body().and_then(|b| listing::find(&mut fresh, b));
-            if let Some(l) = list.filter(|l| links || l.text > got * LIST_OVER_GRABBED) {
-                grabbed.content = listing::take(&mut fresh, l);
-                grabbed.dom = fresh;
-                // A byline Readability read there was one teaser's, not the page's.
-                grabbed.byline = None;
-                list_taken = true;
-            }
+            grabbed.content = listing::take(&mut fresh, l);
+            grabbed.dom = fresh;
+            // A byline Readability read there was one teaser's, not the page's.
+            grabbed.byline = None;
+            list_taken = true;
         }
     }
     let mut d = grabbed.dom;
