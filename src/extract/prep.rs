@@ -127,25 +127,16 @@ pub fn prep_document(dom: &mut Dom) {
     }
 }
 
-/// Ours, in one walk over the page's elements: [`space_glued`] boxes, and a scripted drop-down
-/// (`role="listbox"` and its `role="option"` items) removed: it is a form control like
-/// `<select>`, and a country picker's 250 names are no part of any article.
+/// Ours: [`space_glued`] boxes get their space.
 pub fn tidy_boxes(dom: &mut Dom) {
-    let mut glued = Vec::new();
-    let mut options = Vec::new();
-    for n in dom.descendant_elements(ROOT) {
-        if matches!(dom.attr(n, "role"), Some("listbox" | "option")) {
-            options.push(n);
-        } else if space_glued(dom, n) {
-            glued.push(n);
-        }
-    }
+    let glued: Vec<Id> = dom
+        .descendants_with_tags(ROOT, &INLINE_BOXES)
+        .into_iter()
+        .filter(|&n| space_glued(dom, n))
+        .collect();
     for n in glued {
         let space = dom.create_text(" ");
         dom.insert_before(n, space);
-    }
-    for n in options.into_iter().rev() {
-        dom.detach(n);
     }
 }
 
@@ -170,11 +161,13 @@ fn space_glued(dom: &Dom, n: Id) -> bool {
     ends && first_char(dom, n).is_some_and(char::is_uppercase)
 }
 
+/// Inline elements a page's style often shows as blocks (a card's brand and title spans).
+const INLINE_BOXES: [&str; 9] = [
+    "span", "a", "b", "strong", "em", "i", "small", "time", "cite",
+];
+
 fn is_inline_box(tag: &str) -> bool {
-    matches!(
-        tag,
-        "span" | "a" | "b" | "strong" | "em" | "i" | "small" | "time" | "cite"
-    )
+    INLINE_BOXES.contains(&tag)
 }
 
 /// How far [`first_char`] and [`last_char`] go down, and across empty nodes at each level: a

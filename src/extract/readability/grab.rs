@@ -229,9 +229,14 @@ impl Grabber<'_> {
                 node = remove_and_get_next(&mut self.dom, n);
                 continue;
             }
-            if self.dom.attr(n, "aria-modal") == Some("true")
-                && self.dom.attr(n, "role") == Some("dialog")
-            {
+            let role = self.dom.attr(n, "role");
+            // Ours: a scripted drop-down (a listbox and its options) is a form control like
+            // `<select>`: a country picker's 250 names are no part of any article.
+            if matches!(role, Some("listbox" | "option")) {
+                node = remove_and_get_next(&mut self.dom, n);
+                continue;
+            }
+            if self.dom.attr(n, "aria-modal") == Some("true") && role == Some("dialog") {
                 node = remove_and_get_next(&mut self.dom, n);
                 continue;
             }
