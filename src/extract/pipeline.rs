@@ -31,7 +31,6 @@ fn prepare(html: &str, want_ld: bool) -> (Dom, Option<metadata::JsonLd>, Option<
     let ld = want_ld.then(|| metadata::json_ld(&mut dom, &readability::article_title));
     let product = if want_ld { product::find(&dom) } else { None };
     prep::prep_document(&mut dom);
-    prep::tidy_boxes(&mut dom);
     consent::drop_consent_panels(&mut dom);
     // Most pages fold nothing: one scan of the source spares them the walk.
     if html.contains("aria-controls") {

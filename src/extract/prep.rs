@@ -104,17 +104,25 @@ pub fn unwrap_noscript_images(dom: &mut Dom) {
 
 /// `_removeScripts` and `_prepDocument` in one walk: drop scripts, noscripts and styles, turn
 /// `<br><br>` runs into paragraphs and `<font>` into `<span>`. Ours: a formula that exists only
-/// as TeX source in a script is kept as code (see [`unrendered_tex`]).
+/// as TeX source in a script is kept as code (see [`unrendered_tex`]), and inline boxes whose
+/// words would run together get a space ([`space_glued`]).
 pub fn prep_document(dom: &mut Dom) {
-    let found = dom.descendants_with_tags(ROOT, &["script", "noscript", "style", "br", "font"]);
+    const TAGS: [&str; 14] = [
+        "script", "noscript", "style", "br", "font", "span", "a", "b", "strong", "em", "i",
+        "small", "time", "cite",
+    ];
+    debug_assert!(INLINE_BOXES.iter().all(|t| TAGS.contains(t)));
+    let found = dom.descendants_with_tags(ROOT, &TAGS);
     let mut brs = Vec::new();
     let mut fonts = Vec::new();
+    let mut boxes = Vec::new();
     for &n in found.iter().rev() {
         match dom.tag(n) {
             "br" => brs.push(n),
             "font" => fonts.push(n),
             "script" if unrendered_tex(dom, n) => dom.set_tag(n, "code"),
-            _ => dom.detach(n),
+            "script" | "noscript" | "style" => dom.detach(n),
+            _ => boxes.push(n),
         }
     }
     brs.reverse();
@@ -124,14 +132,16 @@ pub fn prep_document(dom: &mut Dom) {
     replace_brs(dom, brs);
     for f in fonts {
         dom.set_tag(f, "span");
+        boxes.push(f);
     }
+    space_glued_boxes(dom, &boxes);
 }
 
-/// Ours: [`space_glued`] boxes get their space.
-pub fn tidy_boxes(dom: &mut Dom) {
-    let glued: Vec<Id> = dom
-        .descendants_with_tags(ROOT, &INLINE_BOXES)
-        .into_iter()
+/// Ours: [`space_glued`] boxes among `boxes` get their space (found by [`prep_document`]'s walk).
+fn space_glued_boxes(dom: &mut Dom, boxes: &[Id]) {
+    let glued: Vec<Id> = boxes
+        .iter()
+        .copied()
         .filter(|&n| space_glued(dom, n))
         .collect();
     for n in glued {
