@@ -14,16 +14,21 @@ pub fn extract(file: &str, url: Option<&str>, format: &str) -> CmdResult {
     let options = Options {
         url: url.map(str::to_string),
     };
-    // The reader's own path (extraction, then marks over its text with code left out and the
-    // page's declared language), so these entities are the ones a reader sees.
-    let processed = match crate::render::process(&html, &options, format == "json") {
-        Ok(p) => p,
+    // JSON carries the entities: the reader's own path (extraction, then marks over its text
+    // with code left out and the page's declared language), so they are the ones a reader sees.
+    // The other formats need the extraction alone.
+    let result = if format == "json" {
+        crate::render::process(&html, &options, true).map(|p| (p.article, Some(p.entities)))
+    } else {
+        extract::extract(&html, &options).map(|a| (a, None))
+    };
+    let (article, entities) = match result {
+        Ok(r) => r,
         Err(why) => {
             eprintln!("lectern: no article: {why}");
             return Ok(EXIT_NO_ARTICLE);
         }
     };
-    let article = &processed.article;
     let out = match format {
         "json" => {
             // The article's fields, plus the entities the reader marks in its text.
@@ -31,17 +36,17 @@ pub fn extract(file: &str, url: Option<&str>, format: &str) -> CmdResult {
             struct WithEntities<'a> {
                 #[serde(flatten)]
                 article: &'a Article,
-                entities: &'a crate::entities::Entities,
+                entities: crate::entities::Entities,
             }
             serde_json::to_string_pretty(&WithEntities {
-                article,
-                entities: &processed.entities,
+                article: &article,
+                entities: entities.unwrap_or_default(),
             })
             .map_err(|e| e.to_string())?
         }
         "html" => article.content.clone(),
         "text" => article.text.clone(),
-        "markdown" => markdown(article),
+        "markdown" => markdown(&article),
         other => return Err(format!("unknown format {other}")),
     };
     println!("{out}");
