@@ -107,12 +107,11 @@ pub fn unwrap_noscript_images(dom: &mut Dom) {
 /// as TeX source in a script is kept as code (see [`unrendered_tex`]), and inline boxes whose
 /// words would run together get a space ([`space_glued`]).
 pub fn prep_document(dom: &mut Dom) {
-    const TAGS: [&str; 14] = [
-        "script", "noscript", "style", "br", "font", "span", "a", "b", "strong", "em", "i",
-        "small", "time", "cite",
-    ];
-    debug_assert!(INLINE_BOXES.iter().all(|t| TAGS.contains(t)));
-    let found = dom.descendants_with_tags(ROOT, &TAGS);
+    let tags: Vec<&str> = ["script", "noscript", "style", "br", "font"]
+        .into_iter()
+        .chain(INLINE_BOXES)
+        .collect();
+    let found = dom.descendants_with_tags(ROOT, &tags);
     let mut brs = Vec::new();
     let mut fonts = Vec::new();
     let mut boxes = Vec::new();
@@ -150,18 +149,16 @@ fn space_glued_boxes(dom: &mut Dom, boxes: &[Id]) {
     }
 }
 
-/// Ours: two inline elements side by side whose words would run together ("<span>Primus</span>
-/// <span>Tupike Stove</span>", "gather.<span>Credit: EPA</span>", "By<a>ANI</a>") are, on the page, set apart
-/// by its style (shown as blocks): a space before the second keeps their words apart in the
-/// reader and for the entity tagger. Only a lower-case letter, a digit or a full stop before a
-/// capital counts, so a drop cap ("<span>H</span>ong") or an emphasised part of a word stays whole.
+/// Ours: an inline box `n` right after another box or text whose words would run into its own
+/// ("<span>Primus</span><span>Tupike Stove</span>", "gather.<span>Credit: EPA</span>",
+/// "By<a>ANI</a>") is, on the page, set apart by its style (shown as a block): a space before it
+/// keeps the words apart in the reader and for the entity tagger. Only a lower-case letter, a
+/// digit or a full stop before a capital counts, so a drop cap ("<span>H</span>ong") or an
+/// emphasised part of a word stays whole.
 fn space_glued(dom: &Dom, n: Id) -> bool {
     let Some(prev) = dom.prev_sibling(n) else {
         return false;
     };
-    if !is_inline_box(dom.tag(n)) {
-        return false;
-    }
     let ends = match dom.text(prev) {
         Some(t) => t.chars().last(),
         None if is_inline_box(dom.tag(prev)) => last_char(dom, prev),
