@@ -381,17 +381,18 @@ fn institutions_are_organisations(mentions: &mut [Mention]) {
     }
 }
 
-/// A person whose surname is also a town ("Hannah Cairo", "Jack London"): the tagger trusts
-/// the town's list, for the whole name or for the surname alone later ("Cairo grew up ...").
-/// A given name and a town, as a person or a place, make a person unless the two are a listed
-/// place together ("Costa Rica", "Victoria Falls"), or the given name is a frequent word or a
+/// A person whose surname is also a town ("Hannah Cairo", "Jack London", "Pamela Lyon"): the
+/// tagger trusts the town's list, for the whole name or for the surname alone later ("Cairo grew
+/// up ..."), and may read the pair as a club named after its town. A given name and a town, as
+/// a person, a place or an organisation, make a person unless the two are a listed place or
+/// company together ("Costa Rica", "Victoria Falls"), or the given name is a frequent word or a
 /// place prefix; the surname alone is then that person wherever it was read as the town.
 fn people_named_like_places(mentions: &mut [Mention]) {
     let gaz = Gazetteer::get();
     let listed = |w: &[&str], bits: u8| whole_match(&gaz.matches(w)).is_some_and(|b| b & bits != 0);
     let mut surnames: Vec<String> = Vec::new();
     for m in mentions.iter_mut() {
-        if !matches!(m.label, Label::Loc | Label::Per) {
+        if !matches!(m.label, Label::Loc | Label::Per | Label::Org) {
             continue;
         }
         let words: Vec<&str> = m.text.split(' ').collect();
@@ -403,8 +404,9 @@ fn people_named_like_places(mentions: &mut [Mention]) {
             && zipf_bucket(&given.to_lowercase()) < GIVEN_NAME_BELOW
             && !PLACE_PREFIXES.contains(given);
         let town = surname.chars().skip(1).all(char::is_lowercase)
-            && listed(&[surname], CITY | COUNTRY | REGION);
-        if given_name && town && !listed(&words, CITY | COUNTRY | REGION) {
+            && listed(&[surname], CITY | COUNTRY | REGION)
+            && !is_institution_head(&surname.to_lowercase());
+        if given_name && town && !listed(&words, CITY | COUNTRY | REGION | COMPANY) {
             m.label = Label::Per;
             surnames.push((*surname).to_string());
         }
@@ -413,7 +415,7 @@ fn people_named_like_places(mentions: &mut [Mention]) {
         return;
     }
     for m in mentions.iter_mut() {
-        if m.label == Label::Loc && surnames.contains(&m.text) {
+        if matches!(m.label, Label::Loc | Label::Org) && surnames.contains(&m.text) {
             m.label = Label::Per;
         }
     }
@@ -1233,6 +1235,15 @@ mod tests {
         let mut ms = vec![mention("Cairo", 0, Label::Loc)];
         people_named_like_places(&mut ms);
         assert_eq!(ms.first().map(|m| m.label), Some(Label::Loc));
+        // Read as a club named after the town; an institution in the town stays one.
+        let mut ms = vec![
+            mention("Pamela Lyon", 0, Label::Org),
+            mention("Lyon", 20, Label::Org),
+            mention("Stanford University", 40, Label::Org),
+        ];
+        people_named_like_places(&mut ms);
+        let labels: Vec<Label> = ms.iter().map(|m| m.label).collect();
+        assert_eq!(labels, [Label::Per, Label::Per, Label::Org]);
     }
 
     #[test]
