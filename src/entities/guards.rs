@@ -300,6 +300,9 @@ pub fn apply(text: &str, toks: &[Token], sents: &[Range<usize>], mentions: &mut 
         }
         keep
     });
+    // These read neighbouring mentions: text order.
+    super::surnames::couples(text, mentions);
+    super::references::relabel(text, mentions);
 }
 
 /// The last word of an institution's or business's name ("Gallery", "Foundation", "HQ", "Games",
@@ -361,6 +364,39 @@ fn is_institution_head(lower: &str) -> bool {
         "ltd",
         "llc",
         "corp",
+        // The same in the languages whose institutions English texts name untranslated
+        // ("Moderna Museet", "Fondation Beyeler", "Haus der Kunst").
+        "museet",
+        "musée",
+        "musee",
+        "museo",
+        "museu",
+        "muzeum",
+        "kunsthalle",
+        "kunsthaus",
+        "kunstmuseum",
+        "kunstverein",
+        "kunst",
+        "galerie",
+        "galleria",
+        "galería",
+        "fondation",
+        "fondazione",
+        "fundación",
+        "fundacion",
+        "fundação",
+        "stiftung",
+        "sammlung",
+        "akademie",
+        "académie",
+        "universität",
+        "université",
+        "università",
+        "universidad",
+        "biennale",
+        "biennial",
+        "bienal",
+        "triennale",
     ];
     HEADS.contains(&lower)
 }

@@ -38,6 +38,7 @@ pub mod marks;
 pub mod memory;
 pub mod model;
 pub mod phrase_table;
+pub mod references;
 pub mod rules;
 pub mod species;
 pub mod surnames;

@@ -1,11 +1,12 @@
 //! A surname alone that the tagger left out although the text names the person in full:
 //! "Billie Jean King ... King is counting on ..." (the tagger reads a lone "King" as the title),
-//! "Hannah Cairo ... Cairo grew up ...".
+//! "Hannah Cairo ... Cairo grew up ...". And a given name that shares the surname after it:
+//! "Charles and Ray Eames".
 
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::gazetteer::zipf_bucket;
+use super::gazetteer::{whole_match, zipf_bucket, Gazetteer, CITY, COUNTRY, FIRST_NAME, REGION};
 use super::tokenize::Token;
 use super::words::is_closed;
 use super::{Label, Mention};
@@ -65,6 +66,30 @@ pub fn add_uses(text: &str, toks: &[Token], sents: &[Range<usize>], mentions: &m
     super::add_mentions(mentions, added);
 }
 
+/// "Charles and Ray Eames": a listed given name alone, then "and", then a person named in
+/// full, is a person too (the tagger reads the lone given name from the word: a place, a
+/// company). Not when the word is a listed place too ("Georgia", "Paris").
+pub fn couples(text: &str, mentions: &mut [Mention]) {
+    let gaz = Gazetteer::get();
+    for k in 1..mentions.len() {
+        let (head, tail) = mentions.split_at_mut(k);
+        let (Some(a), Some(b)) = (head.last_mut(), tail.first()) else {
+            continue;
+        };
+        let between = text.get(a.end..b.start).unwrap_or("");
+        let full = b.label == Label::Per && b.text.contains(' ');
+        let bits = whole_match(&gaz.matches(&[a.text.as_str()])).unwrap_or(0);
+        let given = a.label != Label::Per
+            && !a.text.contains(' ')
+            && a.text.chars().skip(1).all(char::is_lowercase)
+            && bits & FIRST_NAME != 0
+            && bits & (CITY | COUNTRY | REGION) == 0;
+        if full && given && matches!(between, " and " | " & ") {
+            a.label = Label::Per;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tokenize::{sentences, tokenize};
@@ -95,5 +120,26 @@ mod tests {
         // Beside another capitalised word, or a frequent word opening a sentence: left.
         let text = "Steve Young played.\n\nYoung players met King Hussein Young.";
         assert_eq!(uses(text, "Steve Young"), ["Steve Young"]);
+    }
+
+    #[test]
+    fn couples_share_a_surname() {
+        let text = "Charles and Ray Eames met Paris and Ray Eames in Oslo and Ray Eames.";
+        let mut ms: Vec<Mention> = [
+            ("Charles", 0, Label::Org),
+            ("Ray Eames", 12, Label::Per),
+            ("Paris", 26, Label::Loc),
+            ("Ray Eames", 36, Label::Per),
+            ("Oslo", 49, Label::Loc),
+            ("Ray Eames", 58, Label::Per),
+        ]
+        .iter()
+        .map(|&(n, at, l)| Mention::new(text, at, at + n.len(), l))
+        .collect();
+        couples(text, &mut ms);
+        let labels: Vec<Label> = ms.iter().map(|m| m.label).collect();
+        use Label::*;
+        // Paris is a given name, but a city too; Oslo none.
+        assert_eq!(labels, [Per, Per, Loc, Per, Loc, Per]);
     }
 }

@@ -226,7 +226,21 @@ fn split_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>
         0
     };
     let before = out.len();
-    if poss > 0 && word.len() > poss {
+    if let Some(dot) = footnote_dot(word) {
+        // "States.2": a footnote's number set right after the full stop.
+        out.push(Token {
+            start,
+            end: start + dot,
+        });
+        out.push(Token {
+            start: start + dot,
+            end: start + dot + 1,
+        });
+        out.push(Token {
+            start: start + dot + 1,
+            end,
+        });
+    } else if poss > 0 && word.len() > poss {
         out.push(Token {
             start,
             end: end - poss,
@@ -245,6 +259,20 @@ fn split_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>
             t.reverse();
         }
     }
+}
+
+/// Where the full stop is in a word followed by a footnote's number ("States.2",
+/// "Germany.23"): a word of letters, with a lower-case one, then one to three digits. Versions
+/// ("Web2.0", "5.2") and abbreviations ("U.S") have no such word before their dot.
+fn footnote_dot(word: &str) -> Option<usize> {
+    let dot = word.rfind('.')?;
+    let (body, digits) = (word.get(..dot)?, word.get(dot + 1..)?);
+    let footnote = (1..=3).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && body.chars().nth(1).is_some()
+        && body.chars().all(char::is_alphabetic)
+        && body.chars().any(char::is_lowercase);
+    footnote.then_some(dot)
 }
 
 /// Splits the text into sentences: ranges of token indices. A sentence never crosses a line
@@ -325,6 +353,10 @@ mod tests {
             vec!["the", "U.S.", "paid", "$", "5.2", "million", ",", "12", "%", "at", "18:15", "."]
         );
         assert_eq!(toks("al-Sharaa’s"), vec!["al-Sharaa", "’s"]);
+        assert_eq!(
+            toks("the United States.12 Web2.0 v1.2 U.S.2"),
+            vec!["the", "United", "States", ".", "12", "Web2.0", "v1.2", "U.S.2"]
+        );
     }
 
     #[test]
