@@ -226,18 +226,20 @@ fn split_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>
         0
     };
     let before = out.len();
-    if let Some(dot) = footnote_dot(word) {
-        // "States.2": a footnote's number set right after the full stop.
+    if let Some((body_end, digits_at)) = footnote(word) {
+        // "States.2", "Green1": a footnote's or an affiliation's number set against the word.
         out.push(Token {
             start,
-            end: start + dot,
+            end: start + body_end,
         });
+        if digits_at > body_end {
+            out.push(Token {
+                start: start + body_end,
+                end: start + digits_at,
+            });
+        }
         out.push(Token {
-            start: start + dot,
-            end: start + dot + 1,
-        });
-        out.push(Token {
-            start: start + dot + 1,
+            start: start + digits_at,
             end,
         });
     } else if poss > 0 && word.len() > poss {
@@ -261,18 +263,31 @@ fn split_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>
     }
 }
 
-/// Where the full stop is in a word followed by a footnote's number ("States.2",
-/// "Germany.23"): a word of letters, with a lower-case one, then one to three digits. Versions
-/// ("Web2.0", "5.2") and abbreviations ("U.S") have no such word before their dot.
-fn footnote_dot(word: &str) -> Option<usize> {
-    let dot = word.rfind('.')?;
-    let (body, digits) = (word.get(..dot)?, word.get(dot + 1..)?);
-    let footnote = (1..=3).contains(&digits.len())
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && body.chars().nth(1).is_some()
+/// A footnote's or an affiliation's number set against a word ("States.2", "Germany.23",
+/// "Green1", "Glissmann2"): where the word ends and where the number starts. The word is of
+/// letters with a lower-case one; one to three digits follow a full stop, one or two follow
+/// the word itself, which then is capitalised and has three letters or more. Versions and
+/// codes ("Web2.0", "5.2", "MP3", "F1", "IPv6", "U.S.2") are left whole.
+fn footnote(word: &str) -> Option<(usize, usize)> {
+    let digits_at = word.len() - word.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let digits = word.len() - digits_at;
+    let (body_end, max_digits, min_letters) = match word.get(..digits_at)?.strip_suffix('.') {
+        Some(_) => (digits_at - 1, 3, 2),
+        None => (digits_at, 2, 3),
+    };
+    let body = word.get(..body_end)?;
+    let footnote = (1..=max_digits).contains(&digits)
+        && body.chars().nth(min_letters - 1).is_some()
         && body.chars().all(char::is_alphabetic)
-        && body.chars().any(char::is_lowercase);
-    footnote.then_some(dot)
+        && body.chars().skip(1).any(char::is_lowercase)
+        && (body_end < digits_at || is_capitalised_word(body));
+    footnote.then_some((body_end, digits_at))
+}
+
+/// "Green": a capital, then lower case only ("IPv", "iOS" are names of their own).
+fn is_capitalised_word(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
 }
 
 /// Splits the text into sentences: ranges of token indices. A sentence never crosses a line
@@ -354,8 +369,11 @@ mod tests {
         );
         assert_eq!(toks("al-Sharaa’s"), vec!["al-Sharaa", "’s"]);
         assert_eq!(
-            toks("the United States.12 Web2.0 v1.2 U.S.2"),
-            vec!["the", "United", "States", ".", "12", "Web2.0", "v1.2", "U.S.2"]
+            toks("the United States.12 Web2.0 v1.2 U.S.2 Jeni Green1, MP3 F1 mp3 IPv6 Covid19"),
+            vec![
+                "the", "United", "States", ".", "12", "Web2.0", "v1.2", "U.S.2", "Jeni", "Green",
+                "1", ",", "MP3", "F1", "mp3", "IPv6", "Covid", "19"
+            ]
         );
     }
 
