@@ -20,6 +20,8 @@ function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
 
 // Chromium: "Cannot access contents of the page"; Firefox: "Missing host permission for the tab".
 const NOT_YET_GRANTED = /Cannot access contents|Missing host permission/i;
+// A payload token as click.js makes it (and overlay.js checks it): a version-4 UUID.
+const TOKEN = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 // Injects into the tab's top frame, at once (not at document idle: a page still loading its ads
 // must not hold back the click). Firefox resolves `[undefined]` instead of rejecting on pages it
@@ -48,35 +50,21 @@ const warm = warmCore(ext);
 ext.runtime.onStartup.addListener(() => warm.start());
 warm.start();
 
-// Two injections per click, each a round trip to the page: the scripts (they define themselves
-// once per page), then one call that closes an open reader, or captures the page and opens the
-// reader frame. The warm core processes the capture while the frame loads.
+// One injection per click, one round trip to the page: the scripts (they define themselves once
+// per page), then click.js, which closes an open reader, or opens the reader frame and captures
+// the page. The warm core processes the capture while the frame loads.
 async function toggle(tabId) {
   // Wall-clock times of the click's steps, shown by the reader for bench/click.mjs's phases.
   const times = { click: Date.now() };
   const settings = loadSettings();
-  await exec(tabId, { files: ['src/capture.js', 'src/overlay.js'] });
+  const [res] = await exec(tabId, { files: ['src/capture.js', 'src/overlay.js', 'src/click.js'] });
   times.injected = Date.now();
-  const token = crypto.randomUUID();
-  // The overlay makes the frame's URL itself (runtime.getURL: reader.html has a dynamic URL).
-  // Own properties only: an element id makes a named property on window (see overlay.js).
-  const [res] = await exec(tabId, {
-    func: (token) => {
-      const reader = Object.hasOwn(globalThis, '__lecternReader') ? globalThis.__lecternReader : null;
-      if (!reader) return null;
-      if (reader.close()) return { closed: true };
-      // The frame first, then the capture while it loads: its navigation starts ~15 ms sooner
-      // in Chromium and ~40 ms in Firefox (which starts it only once this script returns).
-      // On 2 cores the capture takes longer meanwhile (the frame's start-up takes CPU), and
-      // the page's scroll is locked only after it (a relayout of the whole page otherwise).
-      // bench-click, 60 pages interleaved: click to article -7 ms median per page in
-      // Chromium, -27 ms in Firefox; capture 15 -> 30 ms, page busy +8 ms in Chromium.
-      return reader.open(token, () => globalThis.__lecternCapture({}));
-    },
-    args: [token],
-  });
-  const page = res && res.result;
-  if (page && page.closed === true) return 'closed';
+  const out = res && res.result;
+  if (out && out.closed === true) return 'closed';
+  // The token comes from this tab's own injection (click.js); the page cannot forge it.
+  const token = out && typeof out.token === 'string' && TOKEN.test(out.token) ? out.token : null;
+  if (!token) return 'failed';
+  const page = out.page;
   times.captured = Date.now();
   const payload = { ...page, tabId, times };
   // The reader's settings go with the page: the reader need not wait for its own storage read.
