@@ -24,8 +24,12 @@ fn check(name: &str, html: &str, url: &str, bad: &mut Vec<String>) {
     let Ok((a, spans)) = extract_mapped(html, &opts) else {
         return;
     };
-    let (spliced, ents) = annotate_mapped(&a.content, &a.text, &spans, a.lang.as_deref());
-    let (parsed, ents2) = annotate_html_in(&a.content, a.lang.as_deref());
+    let page = lectern::entities::Page {
+        lang: a.lang.as_deref(),
+        site: a.site_name.as_deref(),
+    };
+    let (spliced, ents) = annotate_mapped(&a.content, &a.text, &spans, &page);
+    let (parsed, ents2) = annotate_html_in(&a.content, &page);
     if ents != ents2 || reparsed(&spliced) != reparsed(&parsed) {
         bad.push(format!("{name}: marks differ from annotate_html's"));
     }

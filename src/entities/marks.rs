@@ -12,7 +12,7 @@ use ego_tree::iter::Edge;
 use ego_tree::NodeId;
 use scraper::{Html, Node};
 
-use super::{recognize_in, Entities};
+use super::{recognize_page, Entities, Page};
 use crate::escape::{escape_attr, escape_text, escaped_text_len};
 use crate::text::{blank_ranges, is_code, layout, HtmlSpan, Segment};
 
@@ -26,38 +26,37 @@ struct Piece {
 
 /// Recognises the entities of an article fragment and returns it with `<mark>` wrappers.
 pub fn annotate_html(content_html: &str) -> (String, Entities) {
-    annotate_html_in(content_html, None)
+    annotate_html_in(content_html, &Page::default())
 }
 
-/// [`annotate_html`] for an article whose page declares a language (see
-/// [`super::recognize_in`]).
-pub fn annotate_html_in(content_html: &str, lang: Option<&str>) -> (String, Entities) {
+/// [`annotate_html`] for an article whose page says what it is (see [`Page`]).
+pub fn annotate_html_in(content_html: &str, page: &Page) -> (String, Entities) {
     let doc = Html::parse_fragment(content_html);
     let lay = layout(&doc);
-    let ents = recognize_prose(&lay.text, &lay.code, lang);
+    let ents = recognize_prose(&lay.text, &lay.code, page);
     let pieces = pieces_by_node(&lay.segments, &ents);
     (serialize(&doc, &pieces, &ents), ents)
 }
 
 /// Like [`annotate_html`] for HTML whose text runs are known (extraction's output, see
 /// `crate::extract::extract_mapped`): `text` is its plain text and `spans` map that text onto
-/// it, so the marks are spliced in without parsing the HTML again. `lang`: the page's declared
-/// language.
+/// it, so the marks are spliced in without parsing the HTML again. `page`: what the page says of
+/// itself (its declared language, its site's name).
 pub fn annotate_mapped(
     html: &str,
     text: &str,
     spans: &[HtmlSpan],
-    lang: Option<&str>,
+    page: &Page,
 ) -> (String, Entities) {
-    let ents = recognize_prose(text, &code_ranges(html, spans), lang);
+    let ents = recognize_prose(text, &code_ranges(html, spans), page);
     (splice_marks(html, text, spans, &ents), ents)
 }
 
 /// Recognises the entities of `text` with its code ranges blanked out: code is never marked,
 /// and identifiers in it do not feed the document's name memory. Offsets stay those of `text`.
-fn recognize_prose(text: &str, code: &[(usize, usize)], lang: Option<&str>) -> Entities {
+fn recognize_prose(text: &str, code: &[(usize, usize)], page: &Page) -> Entities {
     let prose = blank_ranges(text, code);
-    let mut ents = recognize_in(&prose, lang);
+    let mut ents = recognize_page(&prose, page);
     if code.is_empty() {
         return ents;
     }

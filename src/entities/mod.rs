@@ -38,6 +38,7 @@ pub mod marks;
 pub mod memory;
 pub mod model;
 pub mod phrase_table;
+pub mod publisher;
 pub mod references;
 pub mod rules;
 pub mod species;
@@ -259,14 +260,30 @@ pub fn recognize(text: &str) -> Entities {
     recognize_in(text, None)
 }
 
-/// [`recognize`] for text whose page declares a language (`<html lang>`, Content-Language,
-/// `og:locale`): names are looked for in English only, see [`language::names_apply`].
-pub fn recognize_in(text: &str, lang: Option<&str>) -> Entities {
-    recognize_with(tagger::model(), text, lang)
+/// What the page says of itself that bears on its names.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Page<'a> {
+    /// The declared language (`<html lang>`, Content-Language, `og:locale`): names are looked
+    /// for in English only, see [`language::names_apply`].
+    pub lang: Option<&'a str>,
+    /// The site's name (`og:site_name`, the publisher's): the publisher named in its own text
+    /// is an organisation, see [`publisher::relabel`].
+    pub site: Option<&'a str>,
 }
 
-/// [`recognize_in`] with a given tagger (`None`: the rules only).
-pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str, lang: Option<&str>) -> Entities {
+/// [`recognize`] for text whose page declares a language: see [`Page::lang`].
+pub fn recognize_in(text: &str, lang: Option<&str>) -> Entities {
+    recognize_with(tagger::model(), text, &Page { lang, site: None })
+}
+
+/// [`recognize`] for the text of a page that says what it is ([`Page`]).
+pub fn recognize_page(text: &str, page: &Page) -> Entities {
+    recognize_with(tagger::model(), text, page)
+}
+
+/// [`recognize_page`] with a given tagger (`None`: the rules only).
+pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str, page: &Page) -> Entities {
+    let lang = page.lang;
     let toks = tokenize::tokenize(text);
     let sents = tokenize::sentences(text, &toks);
     let words: Vec<Vec<&str>> = sents
@@ -383,6 +400,7 @@ pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str, lang: Option<&
     }
     add_acronym_uses(text, &toks, &mut mentions);
     guards::apply(text, &toks, &sents, &mut mentions);
+    publisher::relabel(&mut mentions, page.site);
     if model.is_some() {
         surnames::add_uses(text, &toks, &sents, &mut mentions);
         languages::mark(text, &toks, &sents, &mut mentions);

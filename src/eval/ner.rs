@@ -1,18 +1,21 @@
-//! Entity recognition scored the way readers meet it: [`crate::entities::recognize_in`] over a
-//! whole document's text at a time (a CoNLL document is its sentences, one per line), its
+//! Entity recognition scored the way readers meet it: [`crate::entities::recognize_page`] over
+//! a whole document's text at a time (with the site's name the reader reads from a web page) (a CoNLL document is its sentences, one per line), its
 //! mentions compared with the gold spans by byte offsets (exact span and type, CoNLL's rule).
 
 use std::time::Instant;
 
 use super::score::Score;
 use crate::entities::conll::{canonical_type, Document, Sentence};
-use crate::entities::{recognize_with, tagger::Tagger, Label};
+use crate::entities::{recognize_with, tagger::Tagger, Label, Page};
 
 /// A document as the recognizer reads it: the text, and the gold spans as byte ranges.
 pub struct TextDoc {
     pub text: String,
     /// (start, end, type) in bytes of `text`, types mapped to PER/ORG/LOC/MISC.
     pub gold: Vec<(usize, usize, String)>,
+    /// The site's name as the reader reads it from the page (a web page's; none for a corpus
+    /// of sentences): see [`crate::entities::Page::site`].
+    pub site: Option<String>,
 }
 
 /// What recognising a set of documents gave.
@@ -67,7 +70,11 @@ pub fn text_of(doc: &Document) -> TextDoc {
         }
         text.push('\n');
     }
-    TextDoc { text, gold }
+    TextDoc {
+        text,
+        gold,
+        site: None,
+    }
 }
 
 /// The documents with their gold spans' types mapped by [`name_type`] (other types dropped), for
@@ -108,7 +115,11 @@ pub fn recognize_docs(model: Option<&Tagger>, docs: &[TextDoc], lang: Option<&st
     let mut not_english = 0;
     let mut spans = Vec::with_capacity(docs.len());
     for d in docs {
-        let ents = recognize_with(model, &d.text, lang);
+        let page = Page {
+            lang,
+            site: d.site.as_deref(),
+        };
+        let ents = recognize_with(model, &d.text, &page);
         if !ents.names {
             not_english += 1;
         }
@@ -146,7 +157,11 @@ pub fn recognize_speed(
     for _ in 0..10 {
         let t = Instant::now();
         for d in docs {
-            std::hint::black_box(recognize_with(model, &d.text, lang));
+            let page = Page {
+                lang,
+                site: d.site.as_deref(),
+            };
+            std::hint::black_box(recognize_with(model, &d.text, &page));
         }
         best = best.min(t.elapsed().as_secs_f64());
         if started.elapsed().as_secs_f64() > budget_s {

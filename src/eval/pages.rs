@@ -206,7 +206,7 @@ pub fn same_date(expected: Option<&str>, ours: Option<&str>) -> bool {
 }
 
 /// A page's HTML: `html/ID.html`, or gzip-compressed `html/ID.html.gz`.
-fn read_page(dir: &Path, id: &str) -> Result<String, String> {
+pub(crate) fn read_page(dir: &Path, id: &str) -> Result<String, String> {
     let plain = dir.join("html").join(format!("{id}.html"));
     let gz = dir.join("html").join(format!("{id}.html.gz"));
     let bytes = if plain.is_file() {

@@ -83,9 +83,20 @@ pub fn documents(standoff: &Standoff, pages_dir: &Path) -> Result<Vec<(String, T
         }
         let mut gold = spans.clone();
         gold.sort();
-        out.push((id.clone(), TextDoc { text, gold }));
+        let site = site_name(pages_dir, id, &json);
+        out.push((id.clone(), TextDoc { text, gold, site }));
     }
     Ok(out)
+}
+
+/// The site's name as the reader finds it: the page's own extraction (with its URL), whose
+/// metadata the reader hands to the recognizer. None when the page's HTML is not there.
+fn site_name(pages_dir: &Path, id: &str, gt: &serde_json::Value) -> Option<String> {
+    let html = super::pages::read_page(pages_dir, id).ok()?;
+    let url = gt.get("url").and_then(|u| u.as_str()).map(String::from);
+    crate::extract::extract(&html, &crate::extract::Options { url })
+        .ok()?
+        .site_name
 }
 
 /// A page as training material: its text cut into the tagger's tokens and sentences, with the
@@ -155,6 +166,7 @@ mod tests {
     fn training_documents_keep_token_aligned_spans() {
         let text = "Ann Lee joined Acme Group today.\n\nShares of NASDAQ:ZM rose.\n\nBye.";
         let doc = TextDoc {
+            site: None,
             text: text.to_string(),
             gold: vec![
                 (0, 7, "PER".into()),

@@ -48,8 +48,11 @@ pub fn finish(
     highlights: bool,
 ) -> Processed {
     let marks = highlights.then(|| {
-        let lang = article.lang.as_deref();
-        crate::entities::marks::annotate_mapped(&article.content, &article.text, spans, lang)
+        let page = crate::entities::Page {
+            lang: article.lang.as_deref(),
+            site: article.site_name.as_deref(),
+        };
+        crate::entities::marks::annotate_mapped(&article.content, &article.text, spans, &page)
     });
     let web_page = url
         .and_then(|u| url::Url::parse(u).ok())
@@ -92,7 +95,11 @@ pub fn process_fragment(
 ) -> Option<Processed> {
     let article = fragment::article_from_fragment(html, title, url)?;
     let marks = highlights.then(|| {
-        crate::entities::marks::annotate_html_in(&article.content, article.lang.as_deref())
+        let page = crate::entities::Page {
+            lang: article.lang.as_deref(),
+            site: article.site_name.as_deref(),
+        };
+        crate::entities::marks::annotate_html_in(&article.content, &page)
     });
     Some(assemble(article, marks, url, false))
 }
