@@ -3,6 +3,8 @@
 //! or a place. The page names its site (`og:site_name`, the publisher in JSON-LD); a mention
 //! that is exactly that name is the organisation.
 
+use super::gazetteer::{whole_match, Gazetteer, FIRST_NAME};
+use super::words::is_common;
 use super::{Label, Mention};
 
 /// Separators between a page's title and its site in a name that holds both ("How to Design a
@@ -20,15 +22,33 @@ fn names(site: &str) -> [&str; 2] {
     [site, last]
 }
 
-/// People and places named exactly as the site is are the site's organisation.
+/// A site named after a person ("Kristian Larsen", "Rick Steves"): a listed given name, then
+/// one or two capitalised words that are no common English word ("Sofia Health" is a business).
+/// There the name in the text is the person.
+fn is_personal(name: &str) -> bool {
+    let words: Vec<&str> = name.split(' ').collect();
+    let Some((first, rest)) = words.split_first() else {
+        return false;
+    };
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    (1..=2).contains(&rest.len())
+        && whole_match(&Gazetteer::get().matches(&[first])).is_some_and(|b| b & FIRST_NAME != 0)
+        && rest
+            .iter()
+            .all(|w| capitalised(w) && !is_common(&w.to_lowercase()))
+}
+
+/// People and places named exactly as the site is are the site's organisation, unless the site
+/// is named after a person.
 pub fn relabel(mentions: &mut [Mention], site: Option<&str>) {
     let Some(site) = site else { return };
     let names = names(site);
-    if names.iter().all(|n| n.is_empty()) {
+    if names.iter().all(|n| n.is_empty() || is_personal(n)) {
         return;
     }
     for m in mentions.iter_mut() {
-        if matches!(m.label, Label::Per | Label::Loc) && names.contains(&m.text.as_str()) {
+        let named = names.iter().any(|n| *n == m.text && !is_personal(n));
+        if matches!(m.label, Label::Per | Label::Loc) && named {
             m.label = Label::Org;
         }
     }
@@ -66,5 +86,11 @@ mod tests {
         // No site named: nothing changes.
         relabel(&mut ms, None);
         assert_eq!(ms.first().map(|m| m.label), Some(Label::Org));
+        // A site named after a person: the person.
+        let text = "Kristian Larsen writes here.";
+        let mut ms = vec![Mention::new(text, 0, 15, Label::Per)];
+        relabel(&mut ms, Some("Kristian Larsen"));
+        assert_eq!(ms.first().map(|m| m.label), Some(Label::Per));
+        assert!(!is_personal("Sofia Health") && !is_personal("Clay"));
     }
 }
