@@ -288,6 +288,7 @@ pub fn apply(text: &str, toks: &[Token], sents: &[Range<usize>], mentions: &mut 
     drop_common_words(text, &ctx, mentions);
     keep_whole(text, &ctx, mentions);
     institutions_are_organisations(mentions);
+    landmarks_are_places(mentions);
     people_named_like_places(mentions);
     super::appositives::relabel(text, mentions);
     mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
@@ -413,6 +414,46 @@ fn institutions_are_organisations(mentions: &mut [Mention]) {
         let several = m.text.split_whitespace().nth(1).is_some();
         if several && words.any(|w| is_institution_head(&w.to_lowercase())) {
             m.label = Label::Org;
+        }
+    }
+}
+
+/// A "person" named as a building or a feature ("Sistine Chapel", "Wembley Stadium", "Grand
+/// Canyon") is a place: the tagger reads the first words as a name. Heads that are surnames too
+/// ("Park", "Hall", "Church", "Castle") are left out.
+fn landmarks_are_places(mentions: &mut [Mention]) {
+    const HEADS: &[&str] = &[
+        "chapel",
+        "cathedral",
+        "basilica",
+        "palace",
+        "abbey",
+        "temple",
+        "mosque",
+        "synagogue",
+        "monastery",
+        "fortress",
+        "citadel",
+        "plaza",
+        "piazza",
+        "stadium",
+        "arena",
+        "airport",
+        "canyon",
+        "glacier",
+        "volcano",
+        "peninsula",
+        "boulevard",
+        "avenue",
+    ];
+    for m in mentions.iter_mut() {
+        if m.label != Label::Per {
+            continue;
+        }
+        let mut words = m.text.split(' ');
+        let last = words.next_back().map(str::to_lowercase);
+        if words.next().is_some() && last.is_some_and(|l| HEADS.contains(&l.as_str())) {
+            m.label = Label::Loc;
         }
     }
 }
@@ -1255,6 +1296,18 @@ mod tests {
         let mut ms = vec![mention(text, 0, Label::Org)];
         split_conjunctions(text, &mut ms);
         assert_eq!(ms.len(), 1);
+    }
+
+    #[test]
+    fn landmarks() {
+        let mut ms = vec![
+            mention("Sistine Chapel", 0, Label::Per),
+            mention("Charlotte Church", 20, Label::Per),
+            mention("Chapel", 40, Label::Per),
+        ];
+        landmarks_are_places(&mut ms);
+        let labels: Vec<Label> = ms.iter().map(|m| m.label).collect();
+        assert_eq!(labels, [Label::Loc, Label::Per, Label::Per]);
     }
 
     #[test]
