@@ -418,8 +418,8 @@ fn institutions_are_organisations(mentions: &mut [Mention]) {
     }
 }
 
-/// A "person" named as a building or a feature ("Sistine Chapel", "Wembley Stadium", "Grand
-/// Canyon") is a place: the tagger reads the first words as a name. Heads that are surnames too
+/// A "person" named as a building or a feature ("Sistine Chapel", "Wembley Stadium", "Gale
+/// Crater") is a place: the tagger reads the first words as a name. Heads that are surnames too
 /// ("Park", "Hall", "Church", "Castle") are left out.
 fn landmarks_are_places(mentions: &mut [Mention]) {
     const HEADS: &[&str] = &[
@@ -440,8 +440,15 @@ fn landmarks_are_places(mentions: &mut [Mention]) {
         "arena",
         "airport",
         "canyon",
+        "crater",
         "glacier",
         "volcano",
+        "desert",
+        "plateau",
+        "gorge",
+        "reef",
+        "lagoon",
+        "fjord",
         "peninsula",
         "boulevard",
         "avenue",
