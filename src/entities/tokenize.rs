@@ -96,7 +96,9 @@ fn is_abbreviation(word: &str) -> bool {
         return first.is_some_and(char::is_alphabetic);
     }
     if word.contains('.') && word.chars().all(|c| c == '.' || c.is_alphabetic()) {
-        return true; // U.S, a.m, p.m
+        // U.S, a.m, Ph.D; not a site or a file ("AI.net", "Node.js"), whose period ends the
+        // sentence.
+        return word.split('.').all(|part| part.chars().nth(2).is_none());
     }
     // The list is ASCII lower case: an ASCII word compares without lower-casing it.
     if word.is_ascii() {
@@ -368,6 +370,10 @@ mod tests {
             vec!["the", "U.S.", "paid", "$", "5.2", "million", ",", "12", "%", "at", "18:15", "."]
         );
         assert_eq!(toks("al-Sharaa’s"), vec!["al-Sharaa", "’s"]);
+        assert_eq!(
+            toks("see AI.net. Ph.D. e.g. Node.js."),
+            vec!["see", "AI.net", ".", "Ph.D.", "e.g.", "Node.js", "."]
+        );
         assert_eq!(
             toks("the United States.12 Web2.0 v1.2 U.S.2 Jeni Green1, MP3 F1 mp3 IPv6 Covid19"),
             vec![

@@ -512,7 +512,9 @@ pub fn metadata(dom: &mut Dom, ld: &JsonLd) -> Metadata {
             "twitter:description",
         ])
     });
-    let site_name = non_empty(ld.site_name.clone()).or_else(|| get(&["og:site_name"]));
+    let site_name = non_empty(ld.site_name.clone())
+        .or_else(|| get(&["og:site_name"]))
+        .map(|s| site_of_title(&s, &title));
     let published = non_empty(ld.date_published.clone())
         .or_else(|| get(&["article:published_time", "parsely-pub-date"]))
         .or(date_meta)
@@ -872,6 +874,21 @@ pub fn visible_headline(headings: &[String], title: &str) -> Option<String> {
     None
 }
 
+/// A site name that repeats the page's whole title ("How to Design a Website | Clay" as
+/// `og:site_name`, as some site builders write it) names the site by the title's last part.
+fn site_of_title(site: &str, title: &str) -> String {
+    if collapse_ws(site) != collapse_ws(title) {
+        return site.to_string();
+    }
+    [" | ", " - ", " – ", " — ", " :: ", " » ", " · "]
+        .iter()
+        .filter_map(|sep| site.rsplit_once(sep).map(|(_, tail)| tail.trim()))
+        .filter(|tail| !tail.is_empty())
+        .min_by_key(|tail| tail.len())
+        .unwrap_or(site)
+        .to_string()
+}
+
 /// Drops a " | Site Name" style suffix (or prefix) when the site name is known.
 pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
     let Some(site) = site.map(str::trim).filter(|s| !s.is_empty()) else {
@@ -968,5 +985,14 @@ mod tests {
             "A story"
         );
         assert_eq!(strip_site_name("A story", Some("The Daily")), "A story");
+        assert_eq!(
+            site_of_title("Design Guide | Clay", "Design Guide | Clay"),
+            "Clay"
+        );
+        assert_eq!(site_of_title("Clay", "Clay"), "Clay");
+        assert_eq!(
+            site_of_title("The Daily", "A story | The Daily"),
+            "The Daily"
+        );
     }
 }
