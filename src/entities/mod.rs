@@ -34,6 +34,7 @@ pub mod guards;
 pub mod holidays;
 pub mod language;
 pub mod languages;
+pub mod lists;
 pub mod marks;
 pub mod memory;
 pub mod model;
