@@ -83,12 +83,14 @@ mod tests {
             ],
         );
         assert_eq!(got, [Misc, Misc, Misc, Misc]);
-        // Too short a list, two odd ones, or a list of people: left.
         let t = "Apple, Google and Clutch";
         assert_eq!(
             run(t, &[("Apple", Org), ("Google", Org), ("Clutch", Per)]),
-            [Org, Org, Per]
+            [Org, Org, Org]
         );
+        // Too short a list, two odd ones, or a list of people: left.
+        let t = "Google and Clutch";
+        assert_eq!(run(t, &[("Google", Org), ("Clutch", Per)]), [Org, Per]);
         let t = "Apple, Paris, Google and Clutch";
         let got = run(
             t,
