@@ -392,3 +392,28 @@ fn inline_boxes_set_apart_by_style_keep_their_words_apart() {
         a.text
     );
 }
+
+#[test]
+fn headings_named_header_that_are_link_targets_stay() {
+    // Blogging platforms class each section heading "header-anchor-post" and give it a
+    // permalink id; "header" there names the heading, not the site's masthead.
+    let heading = |title: &str, slug: &str| {
+        format!(
+            "<h2 class=\"header-anchor-post\">{title}<div class=\"header-anchor-parent\">\
+             <div id=\"{slug}\" class=\"header-anchor\"></div></div></h2>"
+        )
+    };
+    let body = format!(
+        "{}{PROSE}{}<p>The ferry company will hire six new deckhands, and the board has asked \
+         the school to help train them over the summer holidays.</p>",
+        heading("Why the quay closed", "why-the-quay-closed"),
+        heading("What comes next", "what-comes-next")
+    );
+    let a = run_html(&page("", &body));
+    assert!(a.text.contains("Why the quay closed"), "{}", a.text);
+    assert!(a.text.contains("What comes next"), "{}", a.text);
+    // Control: a "header" heading that is no link target keeps Readability's rule.
+    let plain = format!("<h2 class=\"box-header\">Trending now</h2>{PROSE}");
+    let a = run_html(&page("", &plain));
+    assert!(!a.text.contains("Trending now"), "{}", a.text);
+}
