@@ -417,3 +417,31 @@ fn headings_named_header_that_are_link_targets_stay() {
     let a = run_html(&page("", &plain));
     assert!(!a.text.contains("Trending now"), "{}", a.text);
 }
+
+#[test]
+fn page_builder_sections_of_one_article_are_joined() {
+    // Page builders split an article into sibling sections classed alike but for a hashed
+    // block name and a layout option; a short opening section joins the long body.
+    let long = "<p>The harbour board met on Tuesday in the old customs house with the ferry crews \
+        and the cafe owners and the coast guard and the head of the village school and voted to \
+        reopen the quay after eleven years of repairs that had cost far more than the first \
+        estimate had said they would cost.</p>";
+    let body: String = std::iter::repeat_n(long, 40).collect();
+    let intro = "<p>In short: the quay reopens in March, the crossing takes forty minutes, \
+        tickets cost four pounds, and children travel free on school days.</p>\
+        <p>Below, we explain the vote, the repairs, the timetable, the fares, and what the \
+        crews, the cafes, and the school expect from the first season.</p>";
+    let html = |first_class: &str| {
+        format!(
+            "<html><head><title>Harbour reopens</title></head><body><article><div class=\"entry\">\
+             <section class=\"{first_class}\"><div class=\"inner\">{intro}</div></section>\
+             <section class=\"wp-block-columns valign-center block-906ed92c wrap\">\
+             <div class=\"inner\">{body}</div></section></div></article></body></html>"
+        )
+    };
+    let a = run_html(&html("wp-block-columns valign- block-95c2cbeb wrap"));
+    assert!(a.text.contains("In short: the quay reopens"), "{}", a.text);
+    // Control: a section of another kind (a sign-up box) stays out.
+    let a = run_html(&html("signup-box"));
+    assert!(!a.text.contains("In short: the quay reopens"), "{}", a.text);
+}
