@@ -445,3 +445,28 @@ fn page_builder_sections_of_one_article_are_joined() {
     let a = run_html(&html("signup-box"));
     assert!(!a.text.contains("In short: the quay reopens"), "{}", a.text);
 }
+
+#[test]
+fn call_to_action_buttons_between_paragraphs_go() {
+    let cta = "<p><a class=\"btn btn-link chevron-right\" href=\"/blog/ferry-timetable\">\
+        Find out when the first ferry leaves</a></p>\
+        <div><a class=\"wp-block-button__link\" href=\"/signup\">Book your free harbour tour \
+        today</a></div>";
+    let a = run_html(&page("", &format!("{PROSE}{cta}")));
+    assert!(!a.text.contains("Find out when"), "{}", a.text);
+    assert!(!a.text.contains("Book your free"), "{}", a.text);
+    // Controls: a button-styled link inside a sentence, a disclosure's toggle and a short
+    // control label stay.
+    let kept = "<p>The board published <a class=\"cta-link\" href=\"/report\">the full survey of \
+        the pilings</a> on its website.</p>\
+        <p><a class=\"btn btn-link\" href=\"#part-2\" aria-controls=\"part-2\">Repairs to the \
+        waiting room</a></p><p><a class=\"btn\" href=\"/reuse\">Reuse content</a></p>";
+    let a = run_html(&page("", &format!("{PROSE}{kept}")));
+    for t in [
+        "the full survey of the pilings",
+        "Repairs to the waiting room",
+        "Reuse content",
+    ] {
+        assert!(a.text.contains(t), "{t} dropped: {}", a.text);
+    }
+}
