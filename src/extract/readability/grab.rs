@@ -257,7 +257,7 @@ impl Grabber<'_> {
             }
             if self.flags.strip_unlikelys {
                 if pat::Hints::of(&ms).unlikely_candidate()
-                    && !(subheading && self.is_anchored_heading(n, &ms))
+                    && (!subheading || !self.is_anchored_heading(n, &ms))
                     && !has_ancestor_tag(&self.dom, n, "table", 3)
                     && !has_ancestor_tag(&self.dom, n, "code", 3)
                     && !keeps_unlikely
@@ -439,7 +439,7 @@ impl Grabber<'_> {
                     && self.dom.attr(n, "role") == Some("dialog"))
                 || self.check_byline(n, &ms)
                 || (pat::Hints::of(&ms).unlikely_candidate()
-                    && !(subheading && self.is_anchored_heading(n, &ms))
+                    && (!subheading || !self.is_anchored_heading(n, &ms))
                     && !keeps
                     && !has_ancestor_tag(&self.dom, n, "table", 3)
                     && !has_ancestor_tag(&self.dom, n, "code", 3))

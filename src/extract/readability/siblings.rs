@@ -23,7 +23,7 @@ fn same_kind(top: &str, sib: &str) -> bool {
         return true;
     }
     let (a, b) = (unnumbered_names(top), unnumbered_names(sib));
-    if a.first().is_none() || a.first() != b.first() {
+    if a.is_empty() || a.first() != b.first() {
         return false;
     }
     let shared = a.iter().filter(|t| b.contains(t)).count();
