@@ -392,3 +392,81 @@ fn inline_boxes_set_apart_by_style_keep_their_words_apart() {
         a.text
     );
 }
+
+#[test]
+fn headings_named_header_that_are_link_targets_stay() {
+    // Blogging platforms class each section heading "header-anchor-post" and give it a
+    // permalink id; "header" there names the heading, not the site's masthead.
+    let heading = |title: &str, slug: &str| {
+        format!(
+            "<h2 class=\"header-anchor-post\">{title}<div class=\"header-anchor-parent\">\
+             <div id=\"{slug}\" class=\"header-anchor\"></div></div></h2>"
+        )
+    };
+    let body = format!(
+        "{}{PROSE}{}<p>The ferry company will hire six new deckhands, and the board has asked \
+         the school to help train them over the summer holidays.</p>",
+        heading("Why the quay closed", "why-the-quay-closed"),
+        heading("What comes next", "what-comes-next")
+    );
+    let a = run_html(&page("", &body));
+    assert!(a.text.contains("Why the quay closed"), "{}", a.text);
+    assert!(a.text.contains("What comes next"), "{}", a.text);
+    // Control: a "header" heading that is no link target keeps Readability's rule.
+    let plain = format!("<h2 class=\"box-header\">Trending now</h2>{PROSE}");
+    let a = run_html(&page("", &plain));
+    assert!(!a.text.contains("Trending now"), "{}", a.text);
+}
+
+#[test]
+fn page_builder_sections_of_one_article_are_joined() {
+    // Page builders split an article into sibling sections classed alike but for a hashed
+    // block name and a layout option; a short opening section joins the long body.
+    let long = "<p>The harbour board met on Tuesday in the old customs house with the ferry crews \
+        and the cafe owners and the coast guard and the head of the village school and voted to \
+        reopen the quay after eleven years of repairs that had cost far more than the first \
+        estimate had said they would cost.</p>";
+    let body: String = std::iter::repeat_n(long, 40).collect();
+    let intro = "<p>In short: the quay reopens in March, the crossing takes forty minutes, \
+        tickets cost four pounds, and children travel free on school days.</p>\
+        <p>Below, we explain the vote, the repairs, the timetable, the fares, and what the \
+        crews, the cafes, and the school expect from the first season.</p>";
+    let html = |first_class: &str| {
+        format!(
+            "<html><head><title>Harbour reopens</title></head><body><article><div class=\"entry\">\
+             <section class=\"{first_class}\"><div class=\"inner\">{intro}</div></section>\
+             <section class=\"wp-block-columns valign-center block-906ed92c wrap\">\
+             <div class=\"inner\">{body}</div></section></div></article></body></html>"
+        )
+    };
+    let a = run_html(&html("wp-block-columns valign- block-95c2cbeb wrap"));
+    assert!(a.text.contains("In short: the quay reopens"), "{}", a.text);
+    // Control: a section of another kind (a sign-up box) stays out.
+    let a = run_html(&html("signup-box"));
+    assert!(!a.text.contains("In short: the quay reopens"), "{}", a.text);
+}
+
+#[test]
+fn call_to_action_buttons_between_paragraphs_go() {
+    let cta = "<p><a class=\"btn btn-link chevron-right\" href=\"/blog/ferry-timetable\">\
+        Find out when the first ferry leaves</a></p>\
+        <div><a class=\"wp-block-button__link\" href=\"/signup\">Book your free harbour tour \
+        today</a></div>";
+    let a = run_html(&page("", &format!("{PROSE}{cta}")));
+    assert!(!a.text.contains("Find out when"), "{}", a.text);
+    assert!(!a.text.contains("Book your free"), "{}", a.text);
+    // Controls: a button-styled link inside a sentence, a disclosure's toggle and a short
+    // control label stay.
+    let kept = "<p>The board published <a class=\"cta-link\" href=\"/report\">the full survey of \
+        the pilings</a> on its website.</p>\
+        <p><a class=\"btn btn-link\" href=\"#part-2\" aria-controls=\"part-2\">Repairs to the \
+        waiting room</a></p><p><a class=\"btn\" href=\"/reuse\">Reuse content</a></p>";
+    let a = run_html(&page("", &format!("{PROSE}{kept}")));
+    for t in [
+        "the full survey of the pilings",
+        "Repairs to the waiting room",
+        "Reuse content",
+    ] {
+        assert!(a.text.contains(t), "{t} dropped: {}", a.text);
+    }
+}

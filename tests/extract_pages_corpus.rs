@@ -6,8 +6,8 @@ use lectern::eval::pages::eval_pages_dir;
 use lectern::eval::shared_dir;
 
 // Floors: today's figures, rounded down (F1 of the mean precision and recall; shares in percent).
-const FLOOR_ALL: f64 = 0.822;
-const FLOOR_ARTICLE: f64 = 0.949;
+const FLOOR_ALL: f64 = 0.823;
+const FLOOR_ARTICLE: f64 = 0.950;
 const FLOOR_DOCS: f64 = 0.853;
 const FLOOR_FORUM: f64 = 0.770;
 const FLOOR_FORUM_AUTHOR: f64 = 89.0;

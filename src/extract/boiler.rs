@@ -170,6 +170,45 @@ fn reading_time(l: &str) -> bool {
     })
 }
 
+/// Ours: a link styled as a button ("btn btn-link", "wp-block-button__link", "cta") standing
+/// alone in its block, phrased as a sentence, is a call to action ("Find out if weight loss
+/// drugs can help", "Book a free demo today"), not part of the article: the block to drop.
+fn standalone_button(dom: &mut Dom, a: Id) -> Option<Id> {
+    if !dom.is(a, "a") || !dom.class(a).split_ascii_whitespace().any(names_button) {
+        return None;
+    }
+    // A disclosure's toggle ("#collapse-3", `aria-controls`) heads a part of this page.
+    let in_page = dom.attr(a, "href").is_none_or(|h| h.starts_with('#'));
+    if in_page || dom.attr(a, "aria-controls").is_some() {
+        return None;
+    }
+    // A link wrapping blocks is a card (a teaser, a feature tile), judged elsewhere.
+    if dom.stats(a).has_block {
+        return None;
+    }
+    // A phrase, not a control's label ("Reuse content", "Get started" stay with the page).
+    if dom.text_content(a).split_whitespace().count() < BUTTON_MIN_WORDS {
+        return None;
+    }
+    // Alone in its block: a button-styled link inside a sentence is part of the sentence.
+    let parent = dom.parent(a)?;
+    let alone =
+        matches!(dom.tag(parent), "p" | "div" | "li") && dom.text_len(parent) == dom.text_len(a);
+    alone.then_some(parent)
+}
+
+/// Words of a button's text for it to be a call to action rather than a control's label.
+const BUTTON_MIN_WORDS: usize = 3;
+
+/// A class name that says "button": "btn", "button" or "cta" as one of its words.
+fn names_button(class: &str) -> bool {
+    class.split(['-', '_']).any(|w| {
+        w.eq_ignore_ascii_case("btn")
+            || w.eq_ignore_ascii_case("button")
+            || w.eq_ignore_ascii_case("cta")
+    })
+}
+
 /// A table-of-contents label on its own (the reader has no use for the page's jump links).
 fn toc_label(l: &str) -> bool {
     matches!(
@@ -337,6 +376,10 @@ pub fn clean(dom: &mut Dom, root: Id) {
     // 1. Named containers, if small next to the article.
     for n in dom.descendant_elements(root).into_iter().rev() {
         if dom.parent(n).is_none() || dom.id_attr(n).starts_with("readability") {
+            continue;
+        }
+        if let Some(b) = standalone_button(dom, n) {
+            dom.detach(b);
             continue;
         }
         if !name_is_boilerplate(dom, n, &mut buf) || super::listing::one_of_a_run(dom, n) {

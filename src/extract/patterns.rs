@@ -252,6 +252,12 @@ impl Hints {
     }
 }
 
+/// Whether "header" alone makes `s` (lowercase) unlikely: on a heading the word may name the
+/// heading itself ("header-anchor-post", "accordion-header") rather than the page's masthead.
+pub fn heading_named_header(s: &str) -> bool {
+    has(s, "header") && !any_in(&s.replace("header", " "), &UNLIKELY)
+}
+
 /// `s` must be lowercase.
 pub fn byline(s: &str) -> bool {
     Hints::of(s).byline()

@@ -56,6 +56,11 @@ fn id_is_heading_slug(dom: &Dom, n: Id) -> bool {
     id_slug.matches('-').count() >= MIN_SLUG_WORDS - 1 && id_slug == slug(&heading)
 }
 
+/// A section heading below the headline (the `<h1>` has its own rules, see `is_article_header`).
+fn is_subheading(tag: &str) -> bool {
+    matches!(tag, "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
 /// Words in a heading slug for the id to count as the section's title.
 const MIN_SLUG_WORDS: usize = 3;
 
@@ -221,6 +226,7 @@ impl Grabber<'_> {
                 "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
             );
             let scored = TAGS_TO_SCORE.contains(&tag);
+            let subheading = is_subheading(tag);
             if is_html {
                 self.lang = self.dom.attr(n, "lang").map(str::to_string);
             }
@@ -251,6 +257,7 @@ impl Grabber<'_> {
             }
             if self.flags.strip_unlikelys {
                 if pat::Hints::of(&ms).unlikely_candidate()
+                    && (!subheading || !self.is_anchored_heading(n, &ms))
                     && !has_ancestor_tag(&self.dom, n, "table", 3)
                     && !has_ancestor_tag(&self.dom, n, "code", 3)
                     && !keeps_unlikely
@@ -306,6 +313,24 @@ impl Grabber<'_> {
             node = self.dom.next_element_node(cur, false);
         }
         to_score
+    }
+
+    /// Ours: a section heading that "header" alone makes unlikely ("header-anchor-post",
+    /// "accordion-header") and that is a link target (an `id` on it or inside it, the
+    /// permalink blogging platforms give each heading) is one of the article's own headings:
+    /// a page's masthead is no link target. Headings without one keep Readability's rule.
+    fn is_anchored_heading(&self, n: Id, ms: &str) -> bool {
+        if !pat::heading_named_header(ms) {
+            return false;
+        }
+        let mut x = Some(n);
+        while let Some(e) = x {
+            if self.dom.is_element(e) && !self.dom.id_attr(e).is_empty() {
+                return true;
+            }
+            x = self.dom.next_in(e, n, false);
+        }
+        false
     }
 
     fn in_code(&self, n: Id) -> bool {
@@ -404,6 +429,7 @@ impl Grabber<'_> {
             fill_match_string(&self.dom, n, &mut ms);
             let tag = self.dom.tag(n);
             let keeps = tag == "a";
+            let subheading = is_subheading(tag);
             let maybe_empty = matches!(
                 tag,
                 "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
@@ -413,6 +439,7 @@ impl Grabber<'_> {
                     && self.dom.attr(n, "role") == Some("dialog"))
                 || self.check_byline(n, &ms)
                 || (pat::Hints::of(&ms).unlikely_candidate()
+                    && (!subheading || !self.is_anchored_heading(n, &ms))
                     && !keeps
                     && !has_ancestor_tag(&self.dom, n, "table", 3)
                     && !has_ancestor_tag(&self.dom, n, "code", 3))

@@ -10,6 +10,38 @@ use super::{ad_named, Grabber};
 /// Ours: a list in a header box this link-dense is navigation (prev/next buttons).
 const SIBLING_HEADER_LIST_LINK_DENSITY: f64 = 0.5;
 
+/// Whether two class attributes name the same kind of box: equal, or (ours) of the same first
+/// name and mostly the same others once the numbered ones are set aside. Page builders split one
+/// article into sibling sections classed alike but for a numbered or hashed name each and a
+/// layout option or two ("wp-block-columns valign-center block-95c2cbeb", "et_pb_section
+/// et_pb_section_3"), which Readability's plain comparison tells apart.
+fn same_kind(top: &str, sib: &str) -> bool {
+    if top.is_empty() {
+        return false;
+    }
+    if top == sib {
+        return true;
+    }
+    let (a, b) = (unnumbered_names(top), unnumbered_names(sib));
+    if a.is_empty() || a.first() != b.first() {
+        return false;
+    }
+    let shared = a.iter().filter(|t| b.contains(t)).count();
+    let all = a.len() + b.len() - shared;
+    shared * SAME_KIND_SHARE_DEN >= all * SAME_KIND_SHARE_NUM
+}
+
+fn unnumbered_names(class: &str) -> Vec<&str> {
+    class
+        .split_ascii_whitespace()
+        .filter(|t| !t.bytes().any(|b| b.is_ascii_digit()))
+        .collect()
+}
+
+/// Share of class names two boxes of the same kind have in common (see `same_kind`).
+const SAME_KIND_SHARE_NUM: usize = 1;
+const SAME_KIND_SHARE_DEN: usize = 2;
+
 impl Grabber<'_> {
     /// A new div holding the top candidate and the siblings that join it.
     pub(super) fn join_siblings(&mut self, top_candidate: Id, parent_of_top: Option<Id>) -> Id {
@@ -27,7 +59,7 @@ impl Grabber<'_> {
             seen_top |= append;
             // Beyond Readability: an ad next to the article never joins it.
             if !append && !ad_named(&self.dom, sib) {
-                let bonus = if !top_class.is_empty() && self.dom.class(sib) == top_class {
+                let bonus = if same_kind(&top_class, self.dom.class(sib)) {
                     top_score * SIBLING_SHARE
                 } else {
                     0.0
@@ -136,5 +168,29 @@ impl Grabber<'_> {
             .descendants_with_tags(header, &["p"])
             .into_iter()
             .any(|p| self.is_prose(p))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_kind;
+
+    #[test]
+    fn page_builder_sections_are_one_kind() {
+        assert!(same_kind("box", "box"));
+        assert!(same_kind(
+            "wp-block-columns valign- gap-10 block-95c2cbeb wrap",
+            "wp-block-columns valign-center gap-10 block-906ed92c wrap"
+        ));
+        assert!(same_kind(
+            "et_pb_section et_pb_section_0",
+            "et_pb_section et_pb_section_3"
+        ));
+        assert!(!same_kind("", ""));
+        assert!(!same_kind("wp-block-columns wrap", "newsletter wrap"));
+        assert!(!same_kind(
+            "section-body main wide",
+            "section-body signup promo cta"
+        ));
     }
 }
