@@ -55,16 +55,7 @@ mod tests {
     use super::*;
 
     fn run(text: &str, names: &[(&str, Label)]) -> Vec<Label> {
-        let mut from = 0;
-        let mut ms = Vec::new();
-        for &(n, l) in names {
-            let at = text
-                .get(from..)
-                .and_then(|t| t.find(n))
-                .map_or(0, |k| from + k);
-            ms.push(Mention::new(text, at, at + n.len(), l));
-            from = at + n.len();
-        }
+        let mut ms = super::super::mentions_in_order(text, names);
         relabel(text, &mut ms);
         ms.iter().map(|m| m.label).collect()
     }

@@ -449,3 +449,19 @@ fn add_acronym_uses(text: &str, toks: &[tokenize::Token], mentions: &mut Vec<Men
         mentions.sort_by_key(|m| m.start);
     }
 }
+
+/// Mentions of `names` (text, label), each found in `text` after the one before (tests).
+#[cfg(test)]
+pub(crate) fn mentions_in_order(text: &str, names: &[(&str, Label)]) -> Vec<Mention> {
+    let mut from = 0;
+    let mut out = Vec::new();
+    for &(name, label) in names {
+        let Some(at) = text.get(from..).and_then(|t| t.find(name)) else {
+            continue;
+        };
+        let start = from + at;
+        out.push(Mention::new(text, start, start + name.len(), label));
+        from = start + name.len();
+    }
+    out
+}

@@ -84,19 +84,7 @@ pub fn relabel(text: &str, mentions: &mut [Mention]) {
 mod tests {
     use super::*;
 
-    fn mentions(text: &str, names: &[(&str, Label)]) -> Vec<Mention> {
-        let mut from = 0;
-        let mut out = Vec::new();
-        for &(name, label) in names {
-            let Some(at) = text.get(from..).and_then(|t| t.find(name)) else {
-                continue;
-            };
-            let start = from + at;
-            out.push(Mention::new(text, start, start + name.len(), label));
-            from = start + name.len();
-        }
-        out
-    }
+    use super::super::mentions_in_order as mentions;
 
     #[test]
     fn cited_names() {
