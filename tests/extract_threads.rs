@@ -460,6 +460,22 @@ fn year_first_dates_with_an_edit_note_inside_sign_the_posts() {
 }
 
 #[test]
+fn a_post_text_after_an_empty_float_is_kept() {
+    // The body opens with an empty float and its text ends in the template's indentation:
+    // Readability's test reads such text as no content and would swap the body for the float.
+    let html = forum_page(&|i, who, when, text| {
+        format!(
+            "<div class=\"post\" id=\"post_{i}\"><div class=\"post_author\">\
+             <a class=\"username\" href=\"/members/{who}\">{who}</a></div>\
+             <div class=\"post_content\"><span class=\"post_date\">{when}</span>\
+             <div class=\"post_body\"><div class=\"float_right\"></div>\n\t\t{text}\n\t</div>\
+             </div></div>"
+        )
+    });
+    assert_posts_in_order(&run_html(&html));
+}
+
+#[test]
 fn an_empty_time_shows_the_date_the_page_prints_for_it() {
     // The machine-readable time is empty; the line the page shows carries the same instant in
     // its tooltip.

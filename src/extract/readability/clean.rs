@@ -2,8 +2,8 @@
 //! the post-processing passes.
 
 use super::super::dom::{
-    has_ancestor_tag, has_single_tag_inside, is_element_without_content, is_phrasing, next_node,
-    remove_and_get_next, utf16_len, Dom, Id,
+    has_ancestor_tag, has_single_tag_inside, is_element_without_content, is_js_space, is_phrasing,
+    next_node, remove_and_get_next, utf16_len, Dom, Id,
 };
 use super::grab::lower_match_string;
 use super::thresholds as th;
@@ -511,7 +511,16 @@ pub fn simplify_nested(dom: &mut Dom, root: Id) {
                 node = remove_and_get_next(dom, n);
                 continue;
             }
-            if has_single_tag_inside(dom, n, "div") || has_single_tag_inside(dom, n, "section") {
+            // Ours: Readability reads a text node ending in whitespace as empty, so a div
+            // holding an empty float and then text ("<div></div>Thanks! ") would be replaced
+            // by the float, losing the text (a short forum post after its float).
+            let holds_text = dom
+                .children(n)
+                .any(|c| dom.text(c).is_some_and(|t| !t.chars().all(is_js_space)));
+            if !holds_text
+                && (has_single_tag_inside(dom, n, "div")
+                    || has_single_tag_inside(dom, n, "section"))
+            {
                 if let Some(child) = dom.first_element_child(n) {
                     let attrs = dom.elem(n).map(|e| e.attrs.clone()).unwrap_or_default();
                     for (k, v) in attrs {
