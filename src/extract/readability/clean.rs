@@ -217,8 +217,12 @@ impl Grabber<'_> {
         if st.n_data_table > 0 {
             return false;
         }
-        // Remove: a negative class or id.
-        let weight = self.class_weight(n);
+        // Remove: a negative class or id. Ours: not one whose negative hint comes only from
+        // utility classes (a docs page's code block framed "scroll-mt-2 ... dark:bg-gray-900").
+        let mut weight = self.class_weight(n);
+        if weight < 0.0 && utility_classes_only(&self.dom, n) {
+            weight = 0.0;
+        }
         if weight < 0.0 && !self.spare_negative_names {
             return true;
         }
@@ -537,9 +541,10 @@ pub fn simplify_nested(dom: &mut Dom, root: Id) {
 }
 
 /// `_cleanClasses`: drops class attributes (Readability keeps only "page").
-/// Ours: a heading whose negative class hint comes only from utility classes (Tailwind's
-/// `scroll-mt-20` margin for jump links, a `lg:hidden` breakpoint variant) is a styled section
-/// heading, not a widget's title: Readability would drop every heading of such docs pages.
+/// Ours: a heading or block whose negative class hint comes only from utility classes
+/// (Tailwind's `scroll-mt-20` margin for jump links, a `lg:hidden` breakpoint variant) is a
+/// styled section heading or box, not a widget: Readability would drop every heading (and
+/// framed code block) of such docs pages.
 fn utility_classes_only(dom: &Dom, h: Id) -> bool {
     if !dom.id_attr(h).is_empty() && pat::Hints::of(&dom.id_attr(h).to_ascii_lowercase()).negative()
     {
