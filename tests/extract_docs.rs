@@ -147,6 +147,18 @@ fn code_blocks_framed_by_utility_classes_stay() {
     assert!(!a.text.contains("Mail"), "{}", a.text);
 }
 
+#[test]
+fn a_section_named_by_its_heading_after_a_label_anchor_stays() {
+    // Sphinx names a section by its heading's slug and writes a cross-reference label as an
+    // empty span before the heading: "replies" in that slug is the title, not a comment box.
+    let body = "<section id=\"answer-review-replies-inline\"><span id=\"inline-replies\">\
+        </span><h2>Answer review replies inline</h2><p>Quote only the lines you answer and \
+        write your answer below each of them, so that the reviewer reads question and answer \
+        together and the thread stays short enough to follow.</p></section>";
+    let a = run_html(&page(body));
+    assert!(a.text.contains("Quote only the lines"), "{}", a.text);
+}
+
 /// `main > div(h1 + intro) + aside(toc) + div.body`: the intro beside the headline stays.
 fn header_box_page(header_extra: &str) -> String {
     format!(
