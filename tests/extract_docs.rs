@@ -132,6 +132,33 @@ fn headings_with_utility_classes_stay() {
     assert!(a.text.contains("Updating a mapping"), "{}", a.text);
 }
 
+#[test]
+fn code_blocks_framed_by_utility_classes_stay() {
+    // The frame's only negative hint is a utility class (`scroll-mt-2`); a share bar named as
+    // such still goes.
+    let body = "<p>The mapping in a compose file:</p>\
+        <div class=\"group mt-2 mb-4 flex w-full scroll-mt-2 flex-col rounded bg-gray-50 \
+        dark:bg-gray-900\"><div class=\"relative w-full\"><button title=\"copy\"></button>\
+        <div class=\"highlight\"><pre><code>services:\n  web:\n    ports:\n      - \"8000:8000\"\
+        </code></pre></div></div></div>\
+        <div class=\"share-bar\"><a href=\"/x\">Post</a> <a href=\"/y\">Mail</a></div>";
+    let a = run_html(&page(body));
+    assert!(a.text.contains("8000:8000"), "{}", a.text);
+    assert!(!a.text.contains("Mail"), "{}", a.text);
+}
+
+#[test]
+fn a_section_named_by_its_heading_after_a_label_anchor_stays() {
+    // Sphinx names a section by its heading's slug and writes a cross-reference label as an
+    // empty span before the heading: "replies" in that slug is the title, not a comment box.
+    let body = "<section id=\"answer-review-replies-inline\"><span id=\"inline-replies\">\
+        </span><h2>Answer review replies inline</h2><p>Quote only the lines you answer and \
+        write your answer below each of them, so that the reviewer reads question and answer \
+        together and the thread stays short enough to follow.</p></section>";
+    let a = run_html(&page(body));
+    assert!(a.text.contains("Quote only the lines"), "{}", a.text);
+}
+
 /// `main > div(h1 + intro) + aside(toc) + div.body`: the intro beside the headline stays.
 fn header_box_page(header_extra: &str) -> String {
     format!(

@@ -421,6 +421,61 @@ fn dates_printed_as_plain_text_sign_the_posts() {
 }
 
 #[test]
+fn year_first_dates_with_an_edit_note_inside_sign_the_posts() {
+    // Another older engine: the date line prints the day year first ("2025-03-03, 09:05
+    // AM") and holds the post's edit note, too long for a name-sized date.
+    let html = forum_page(&|i, who, _, text| {
+        let day = format!("2025-03-0{}", 3 + i / 2);
+        let note = if i == 0 {
+            format!(
+                "<span class=\"post_edit\"><span class=\"edited_post\">(This post was last \
+                 modified: {day}, 11:40 AM by <a href=\"/user-{i}.html\">{who}</a>. Edited 1 \
+                 time in total.)</span></span>"
+            )
+        } else {
+            String::new()
+        };
+        format!(
+            "<div class=\"post\" id=\"post_{i}\"><div class=\"post_author\">\
+             <strong><a href=\"/user-{i}.html\">{who}</a></strong>\
+             <div class=\"author_statistics\">Posts: 116<br>Threads: 23<br>Joined: Feb 2019</div>\
+             </div><div class=\"post_content\"><div class=\"post_head\">\
+             <span class=\"post_date\">{day}, 09:05 AM {note}</span></div>\
+             <div class=\"post_body\" id=\"pid_{i}\">{text}</div></div></div>"
+        )
+    });
+    let a = run_html(&html);
+    let mut at = 0;
+    for (i, (who, _, text)) in REPLIES.iter().enumerate() {
+        let head = format!("{who}\n2025-03-0{}, 09:05 AM", 3 + i / 2);
+        at += a.text[at..]
+            .find(&head)
+            .unwrap_or_else(|| panic!("{head:?} after {at} in {:?}", a.text));
+        at += a.text[at..]
+            .find(text)
+            .unwrap_or_else(|| panic!("{text:?} after {at} in {:?}", a.text));
+    }
+    let day = a.published_time.as_deref().and_then(|t| t.get(..10));
+    assert_eq!(day, Some("2025-03-03"));
+}
+
+#[test]
+fn a_post_text_after_an_empty_float_is_kept() {
+    // The body opens with an empty float and its text ends in the template's indentation:
+    // Readability's test reads such text as no content and would swap the body for the float.
+    let html = forum_page(&|i, who, when, text| {
+        format!(
+            "<div class=\"post\" id=\"post_{i}\"><div class=\"post_author\">\
+             <a class=\"username\" href=\"/members/{who}\">{who}</a></div>\
+             <div class=\"post_content\"><span class=\"post_date\">{when}</span>\
+             <div class=\"post_body\"><div class=\"float_right\"></div>\n\t\t{text}\n\t</div>\
+             </div></div>"
+        )
+    });
+    assert_posts_in_order(&run_html(&html));
+}
+
+#[test]
 fn an_empty_time_shows_the_date_the_page_prints_for_it() {
     // The machine-readable time is empty; the line the page shows carries the same instant in
     // its tooltip.

@@ -396,7 +396,15 @@ fn printed_date(dom: &Dom, n: Id) -> Option<String> {
     {
         return None;
     }
-    super::dates::parse_text(&own)?;
+    // Older engines print the day year first ("2019-02-24, 02:31 PM"), which prose dates
+    // never are.
+    let year_first = || {
+        own.split_whitespace()
+            .any(|w| day_of(w.trim_end_matches(',')).is_some())
+    };
+    if super::dates::parse_text(&own).is_none() && !year_first() {
+        return None;
+    }
     if !own.split_whitespace().all(date_word) {
         return None;
     }

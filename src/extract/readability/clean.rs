@@ -2,8 +2,8 @@
 //! the post-processing passes.
 
 use super::super::dom::{
-    has_ancestor_tag, has_single_tag_inside, is_element_without_content, is_phrasing, next_node,
-    remove_and_get_next, utf16_len, Dom, Id,
+    has_ancestor_tag, has_single_tag_inside, is_element_without_content, is_js_space, is_phrasing,
+    next_node, remove_and_get_next, utf16_len, Dom, Id,
 };
 use super::grab::lower_match_string;
 use super::thresholds as th;
@@ -217,8 +217,12 @@ impl Grabber<'_> {
         if st.n_data_table > 0 {
             return false;
         }
-        // Remove: a negative class or id.
-        let weight = self.class_weight(n);
+        // Remove: a negative class or id. Ours: not one whose negative hint comes only from
+        // utility classes (a docs page's code block framed "scroll-mt-2 ... dark:bg-gray-900").
+        let mut weight = self.class_weight(n);
+        if weight < 0.0 && utility_classes_only(&self.dom, n) {
+            weight = 0.0;
+        }
         if weight < 0.0 && !self.spare_negative_names {
             return true;
         }
@@ -511,7 +515,16 @@ pub fn simplify_nested(dom: &mut Dom, root: Id) {
                 node = remove_and_get_next(dom, n);
                 continue;
             }
-            if has_single_tag_inside(dom, n, "div") || has_single_tag_inside(dom, n, "section") {
+            // Ours: Readability reads a text node ending in whitespace as empty, so a div
+            // holding an empty float and then text ("<div></div>Thanks! ") would be replaced
+            // by the float, losing the text (a short forum post after its float).
+            let holds_text = dom
+                .children(n)
+                .any(|c| dom.text(c).is_some_and(|t| !t.chars().all(is_js_space)));
+            if !holds_text
+                && (has_single_tag_inside(dom, n, "div")
+                    || has_single_tag_inside(dom, n, "section"))
+            {
                 if let Some(child) = dom.first_element_child(n) {
                     let attrs = dom.elem(n).map(|e| e.attrs.clone()).unwrap_or_default();
                     for (k, v) in attrs {
@@ -528,9 +541,10 @@ pub fn simplify_nested(dom: &mut Dom, root: Id) {
 }
 
 /// `_cleanClasses`: drops class attributes (Readability keeps only "page").
-/// Ours: a heading whose negative class hint comes only from utility classes (Tailwind's
-/// `scroll-mt-20` margin for jump links, a `lg:hidden` breakpoint variant) is a styled section
-/// heading, not a widget's title: Readability would drop every heading of such docs pages.
+/// Ours: a heading or block whose negative class hint comes only from utility classes
+/// (Tailwind's `scroll-mt-20` margin for jump links, a `lg:hidden` breakpoint variant) is a
+/// styled section heading or box, not a widget: Readability would drop every heading (and
+/// framed code block) of such docs pages.
 fn utility_classes_only(dom: &Dom, h: Id) -> bool {
     if !dom.id_attr(h).is_empty() && pat::Hints::of(&dom.id_attr(h).to_ascii_lowercase()).negative()
     {

@@ -37,7 +37,13 @@ fn id_is_heading_slug(dom: &Dom, n: Id) -> bool {
     if id.is_empty() {
         return false;
     }
-    let Some(h) = dom.first_element_child(n) else {
+    // Empty anchors may come first: Sphinx writes a cross-reference label as
+    // `<span id="label"></span>` before the section's heading.
+    let Some(h) = dom
+        .children(n)
+        .filter(|&c| dom.is_element(c))
+        .find(|&c| dom.text_content_within(c, 0).is_none())
+    else {
         return false;
     };
     if !matches!(dom.tag(h), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
