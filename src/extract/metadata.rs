@@ -889,6 +889,30 @@ fn site_of_title(site: &str, title: &str) -> String {
         .to_string()
 }
 
+/// A page without a site name that ends its title with the name its address spells ("AI
+/// Innovation Workspace | Miro" on miro.com, "... - The Verge" on theverge.com): that name.
+pub fn site_in_title(title: &str, host: &str) -> Option<String> {
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let labels: Vec<String> = host.split('.').map(key).collect();
+    // The labels before the top-level domain.
+    let names = labels.split_last().map_or(&[][..], |(_, rest)| rest);
+    [" | ", " - ", " – ", " — ", " :: ", " » ", " · "]
+        .iter()
+        .filter_map(|sep| title.rsplit_once(sep))
+        .map(|(head, tail)| (head.trim(), tail.trim()))
+        .filter(|(head, tail)| !head.is_empty() && (1..=3).contains(&tail.split(' ').count()))
+        .find(|(_, tail)| {
+            let k = key(tail);
+            k.chars().nth(2).is_some() && names.iter().any(|n| *n == k)
+        })
+        .map(|(_, tail)| tail.to_string())
+}
+
 /// Drops a " | Site Name" style suffix (or prefix) when the site name is known.
 pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
     let Some(site) = site.map(str::trim).filter(|s| !s.is_empty()) else {
@@ -994,5 +1018,17 @@ mod tests {
             site_of_title("The Daily", "A story | The Daily"),
             "The Daily"
         );
+        let site = |t: &str, h: &str| site_in_title(t, h);
+        assert_eq!(
+            site("AI Workspace | Miro", "miro.com").as_deref(),
+            Some("Miro")
+        );
+        assert_eq!(
+            site("A story - The Verge", "www.theverge.com").as_deref(),
+            Some("The Verge")
+        );
+        assert_eq!(site("A story | Opinion", "example.com"), None);
+        assert_eq!(site("A story | Com", "example.com"), None);
+        assert_eq!(site("Miro", "miro.com"), None);
     }
 }

@@ -343,7 +343,10 @@ pub fn run(
         .or(first_img)
         .filter(|u| !u.starts_with("data:"))
         .filter(|u| !shown_in_body(&d, root, u, base.as_ref()));
-    let site_name = meta.site_name.clone();
+    let site_name = meta.site_name.clone().or_else(|| {
+        page.and_then(|u| u.host_str())
+            .and_then(|host| metadata::site_in_title(&meta.title, host))
+    });
     let title = metadata::strip_site_name(&meta.title, site_name.as_deref());
     let title = thread_subject
         .filter(|_| is_thread)
