@@ -908,7 +908,7 @@ pub fn site_in_title(title: &str, host: &str) -> Option<String> {
         .filter(|(head, tail)| !head.is_empty() && (1..=3).contains(&tail.split(' ').count()))
         .find(|(_, tail)| {
             let k = key(tail);
-            k.chars().nth(2).is_some() && names.iter().any(|n| *n == k)
+            k.chars().nth(2).is_some() && names.contains(&k)
         })
         .map(|(_, tail)| tail.to_string())
 }
