@@ -22,7 +22,7 @@ use std::ops::Range;
 use super::features::{lower_into, title_case, FastSet};
 use super::gazetteer::{
     longest_end, whole_match, zipf_bucket, GazMatch, Gazetteer, CITY, COMPANY, COUNTRY, FIRST_NAME,
-    NATIONALITY, PRODUCT, REGION,
+    NATIONALITY, PRODUCT, REGION, SURNAME,
 };
 use super::tokenize::Token;
 use super::words::{is_closed, is_common, is_function, is_generic_acronym};
@@ -289,6 +289,7 @@ pub fn apply(text: &str, toks: &[Token], sents: &[Range<usize>], mentions: &mut 
     keep_whole(text, &ctx, mentions);
     institutions_are_organisations(mentions);
     landmarks_are_places(mentions);
+    listed_places_are_places(mentions);
     people_named_like_places(mentions);
     super::appositives::relabel(text, mentions);
     mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
@@ -461,6 +462,35 @@ fn landmarks_are_places(mentions: &mut [Mention]) {
         let mut words = m.text.split(' ');
         let last = words.next_back().map(str::to_lowercase);
         if words.next().is_some() && last.is_some_and(|l| HEADS.contains(&l.as_str())) {
+            m.label = Label::Loc;
+        }
+    }
+}
+
+/// A "person" that is a listed country, or a listed region or town of several words, and no
+/// listed given name or surname ("Barbados", "PUNTA CANA" on a travel page's cards), is the
+/// place: the tagger reads capitalised words beside people's names as one of them.
+fn listed_places_are_places(mentions: &mut [Mention]) {
+    let gaz = Gazetteer::get();
+    for m in mentions.iter_mut() {
+        if m.label != Label::Per {
+            continue;
+        }
+        // The lists are in Title Case: "NASSAU" is looked up as "Nassau".
+        let words: Vec<String> = m.text.split(' ').map(title_case).collect();
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        let bits = whole_match(&gaz.matches(&words)).unwrap_or(0);
+        let names = words.iter().any(|w| {
+            whole_match(&gaz.matches(&[w])).is_some_and(|b| b & (FIRST_NAME | SURNAME) != 0)
+        });
+        // One word only when a country: towns and regions name people the lists do not know
+        // ("Obama", "Shan").
+        let kinds = if words.len() > 1 {
+            COUNTRY | REGION | CITY
+        } else {
+            COUNTRY
+        };
+        if bits & kinds != 0 && bits & (FIRST_NAME | SURNAME) == 0 && !names {
             m.label = Label::Loc;
         }
     }
@@ -1304,6 +1334,21 @@ mod tests {
         let mut ms = vec![mention(text, 0, Label::Org)];
         split_conjunctions(text, &mut ms);
         assert_eq!(ms.len(), 1);
+    }
+
+    #[test]
+    fn listed_places() {
+        let mut ms = vec![
+            mention("Barbados", 0, Label::Per),
+            mention("PUNTA CANA", 20, Label::Per),
+            mention("Paris", 40, Label::Per),
+            mention("Barbados", 60, Label::Org),
+            mention("OBAMA", 80, Label::Per),
+        ];
+        listed_places_are_places(&mut ms);
+        let labels: Vec<Label> = ms.iter().map(|m| m.label).collect();
+        use Label::*;
+        assert_eq!(labels, [Loc, Loc, Per, Org, Per]);
     }
 
     #[test]
