@@ -874,13 +874,16 @@ pub fn visible_headline(headings: &[String], title: &str) -> Option<String> {
     None
 }
 
+/// What stands between a title and its site's name ("Headline | Site").
+const TITLE_SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " » ", " · "];
+
 /// A site name that repeats the page's whole title ("How to Design a Website | Clay" as
 /// `og:site_name`, as some site builders write it) names the site by the title's last part.
 fn site_of_title(site: &str, title: &str) -> String {
     if collapse_ws(site) != collapse_ws(title) {
         return site.to_string();
     }
-    [" | ", " - ", " – ", " — ", " :: ", " » ", " · "]
+    TITLE_SEPARATORS
         .iter()
         .filter_map(|sep| site.rsplit_once(sep).map(|(_, tail)| tail.trim()))
         .filter(|tail| !tail.is_empty())
@@ -901,7 +904,7 @@ pub fn site_in_title(title: &str, host: &str) -> Option<String> {
     let labels: Vec<String> = host.split('.').map(key).collect();
     // The labels before the top-level domain.
     let names = labels.split_last().map_or(&[][..], |(_, rest)| rest);
-    [" | ", " - ", " – ", " — ", " :: ", " » ", " · "]
+    TITLE_SEPARATORS
         .iter()
         .filter_map(|sep| title.rsplit_once(sep))
         .map(|(head, tail)| (head.trim(), tail.trim()))
@@ -918,7 +921,7 @@ pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
     let Some(site) = site.map(str::trim).filter(|s| !s.is_empty()) else {
         return title.to_string();
     };
-    for sep in [" | ", " - ", " – ", " — ", " :: ", " » ", " · "] {
+    for sep in TITLE_SEPARATORS {
         if let Some(t) = title.strip_suffix(&format!("{sep}{site}")) {
             if !t.trim().is_empty() {
                 return t.trim().to_string();
