@@ -292,6 +292,7 @@ pub fn apply(text: &str, toks: &[Token], sents: &[Range<usize>], mentions: &mut 
     listed_places_are_places(mentions);
     people_named_like_places(mentions);
     super::appositives::relabel(text, mentions);
+    super::agreement::relabel(text, mentions);
     mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     // Merges may have swallowed other mentions: keep the first of overlapping ones.
     let mut last_end = 0;

@@ -22,6 +22,7 @@ use serde::Serialize;
 
 pub use marks::annotate_html;
 
+pub mod agreement;
 pub mod aliases;
 pub mod appositives;
 pub mod bylines;
