@@ -137,6 +137,60 @@ fn kind_before(text: &str, at: usize) -> Option<Label> {
     determined.then_some(label)
 }
 
+/// Whether a job comes just before the mention, with the preposition of its employer: "product
+/// manager at Google Cloud", "founder of SQLite AI", "solutions architect for Google Cloud". A
+/// product read there is the company behind it. ("Mayor of London" names a place: only
+/// products are relabelled.)
+fn employer_after_job(text: &str, at: usize) -> bool {
+    const JOBS: &[&str] = &[
+        "manager",
+        "director",
+        "engineer",
+        "founder",
+        "co-founder",
+        "cofounder",
+        "ceo",
+        "cto",
+        "cfo",
+        "coo",
+        "architect",
+        "scientist",
+        "researcher",
+        "analyst",
+        "officer",
+        "lead",
+        "head",
+        "vp",
+        "president",
+        "developer",
+        "designer",
+        "editor",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "strategist",
+        "consultant",
+        "evangelist",
+        "advocate",
+        "executive",
+        "partner",
+        "employee",
+        "intern",
+    ];
+    let mut words = super::text_before(text, at, WINDOW).rsplit(' ');
+    if words.next() != Some("") {
+        return false;
+    }
+    let prep = words.next().unwrap_or("");
+    if !matches!(prep, "at" | "of" | "for") {
+        return false;
+    }
+    words.next().is_some_and(|job| {
+        let job = job.trim_end_matches(',').to_lowercase();
+        JOBS.contains(&job.as_str())
+    })
+}
+
 /// Relabels each mention that the text explains, before it ("the film Oppenheimer") or after it
 /// (", the <modifiers> <noun>").
 pub fn relabel(text: &str, mentions: &mut [Mention]) {
@@ -149,6 +203,10 @@ pub fn relabel(text: &str, mentions: &mut [Mention]) {
         if let Some(label) = kind_before(text, m.start) {
             m.label = label;
             explained.push((m.text.clone(), label));
+            continue;
+        }
+        if m.label == Label::Misc && employer_after_job(text, m.start) {
+            m.label = Label::Org;
             continue;
         }
         let rest = super::text_after(text, m.end, WINDOW);
@@ -210,6 +268,24 @@ mod tests {
             .collect();
         relabel(text, &mut ms);
         ms.iter().map(|m| m.label).collect()
+    }
+
+    #[test]
+    fn a_product_after_a_job_is_the_employer() {
+        let text = "Lisa Shen, product manager at Google Cloud, said Google Cloud runs on \
+                    Borg. The mayor of London, founder of Acme Cloud, spoke.";
+        let mut ms = crate::entities::mentions_in_order(
+            text,
+            &[
+                ("Google Cloud", Label::Misc),
+                ("Google Cloud", Label::Misc),
+                ("London", Label::Loc),
+                ("Acme Cloud", Label::Misc),
+            ],
+        );
+        relabel(text, &mut ms);
+        let got: Vec<Label> = ms.iter().map(|m| m.label).collect();
+        assert_eq!(got, [Label::Org, Label::Misc, Label::Loc, Label::Org]);
     }
 
     #[test]
