@@ -380,7 +380,10 @@ fn is_institution_head(lower: &str) -> bool {
         "kunsthaus",
         "kunstmuseum",
         "kunstverein",
+        "kunstforum",
         "kunst",
+        "maison",
+        "huis",
         "galerie",
         "galleria",
         "galería",
@@ -455,14 +458,23 @@ fn landmarks_are_places(mentions: &mut [Mention]) {
         "peninsula",
         "boulevard",
         "avenue",
+        "palais",
+    ];
+    // The same heads in languages that put them first ("Palazzo Vecchio", "Schloss Elmau").
+    const FIRST: &[&str] = &[
+        "palazzo", "palais", "castello", "schloss", "château", "chateau", "piazza", "plaza",
+        "villa",
     ];
     for m in mentions.iter_mut() {
         if m.label != Label::Per {
             continue;
         }
         let mut words = m.text.split(' ');
+        let first = words.next().map(str::to_lowercase);
         let last = words.next_back().map(str::to_lowercase);
-        if words.next().is_some() && last.is_some_and(|l| HEADS.contains(&l.as_str())) {
+        let listed =
+            |w: Option<String>, heads: &[&str]| w.is_some_and(|l| heads.contains(&l.as_str()));
+        if last.is_some() && (listed(last, HEADS) || listed(first, FIRST)) {
             m.label = Label::Loc;
         }
     }
@@ -1358,10 +1370,14 @@ mod tests {
             mention("Sistine Chapel", 0, Label::Per),
             mention("Charlotte Church", 20, Label::Per),
             mention("Chapel", 40, Label::Per),
+            mention("Palazzo Grassi", 60, Label::Per),
+            mention("Grand Palais", 80, Label::Per),
+            mention("David Villa", 100, Label::Per),
         ];
         landmarks_are_places(&mut ms);
         let labels: Vec<Label> = ms.iter().map(|m| m.label).collect();
-        assert_eq!(labels, [Label::Loc, Label::Per, Label::Per]);
+        use Label::*;
+        assert_eq!(labels, [Loc, Per, Per, Loc, Loc, Per]);
     }
 
     #[test]
