@@ -24,12 +24,12 @@ pub struct TrainNerArgs {
     #[arg(long, default_value = "../shared/corpus/ner-extra")]
     pub extra: String,
     /// Our own modern articles for training: standoff annotations over `--pages`
-    /// (data/ner-dev/README.md), comma-separated. data/ner-dev/wceb-b.tsv stays out: it is the
-    /// modern dev set.
+    /// (data/ner-dev/README.md), comma-separated. data/ner-dev/wceb-b.tsv and wceb-e.tsv stay
+    /// out: they are the modern dev sets.
     #[arg(
         long,
         value_delimiter = ',',
-        default_value = "data/ner-dev/wceb-a.tsv,data/ner-dev/wceb-c.tsv"
+        default_value = "data/ner-dev/wceb-a.tsv,data/ner-dev/wceb-c.tsv,data/ner-dev/wceb-d.tsv"
     )]
     pub modern: Vec<String>,
     /// The pages the standoff files point into (their gt/ID.json).
