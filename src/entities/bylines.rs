@@ -5,7 +5,56 @@
 
 use super::gazetteer::Gazetteer;
 use super::words::is_common;
-use super::Label;
+use super::{Label, Mention};
+
+/// Post headers of a thread: a line that holds only one word, a name, and a next line that
+/// holds only a date ("ElenaVital⏎May 19, 2024"). The word is the poster: a person, where the
+/// tagger read a handle's shape as a product's ("ElenaVital", "Spartan14"). Only where a text
+/// has two such headers or more (a thread); a lone one may be a heading over a dated post.
+pub fn posters(text: &str, mentions: &mut [Mention]) {
+    // Mentions in text order: the header's name and, on the next line, its date.
+    let line_of = |m: &Mention| {
+        let start = text
+            .get(..m.start)
+            .and_then(|t| t.rfind('\n'))
+            .map_or(0, |i| i + 1);
+        let end = text
+            .get(m.end..)
+            .and_then(|t| t.find('\n'))
+            .map_or(text.len(), |i| m.end + i);
+        (start, end)
+    };
+    let whole_line = |m: &Mention| {
+        let (start, end) = line_of(m);
+        text.get(start..end).is_some_and(|l| l.trim() == m.text)
+    };
+    let headers: Vec<usize> = mentions
+        .windows(2)
+        .enumerate()
+        .filter_map(|(i, pair)| {
+            let [name, date] = pair else { return None };
+            let one_word = !name.text.contains(char::is_whitespace);
+            let next_line = text
+                .get(name.end..date.start)
+                .is_some_and(|gap| gap.trim().is_empty() && gap.matches('\n').count() == 1);
+            (name.label.is_name()
+                && one_word
+                && date.label == Label::Date
+                && next_line
+                && whole_line(name)
+                && whole_line(date))
+            .then_some(i)
+        })
+        .collect();
+    if headers.len() < 2 {
+        return;
+    }
+    for i in headers {
+        if let Some(m) = mentions.get_mut(i) {
+            m.label = Label::Per;
+        }
+    }
+}
 
 /// Marks the names of a byline sentence (its words as written) as people, replacing what the
 /// tagger made of them. Dates and amounts found by the rules stay.
@@ -67,6 +116,30 @@ fn name_end(words: &[&str], i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entities::mentions_in_order;
+
+    #[test]
+    fn posters_of_a_thread() {
+        let text = "Do forums matter?\n\nSpartan14\nMay 19, 2024\n\nYes.\n\nElenaVital\n\
+                    May 22, 2024\n\nNo, Reddit won.";
+        let names = [
+            ("Spartan14", Label::Misc),
+            ("May 19, 2024", Label::Date),
+            ("ElenaVital", Label::Misc),
+            ("May 22, 2024", Label::Date),
+            ("Reddit", Label::Org),
+        ];
+        let mut ms = mentions_in_order(text, &names);
+        posters(text, &mut ms);
+        let got: Vec<Label> = ms.iter().map(|m| m.label).collect();
+        use Label::*;
+        assert_eq!(got, [Per, Date, Per, Date, Org]);
+        // One dated heading is no thread.
+        let text = "Kubernetes\nMay 19, 2024\n\nIt runs containers.";
+        let mut ms = mentions_in_order(text, &[("Kubernetes", Misc), ("May 19, 2024", Date)]);
+        posters(text, &mut ms);
+        assert_eq!(ms.first().map(|m| m.label), Some(Misc));
+    }
 
     fn marked(text: &str, spans: &[(usize, usize, Label)]) -> Vec<(usize, usize, Label)> {
         let words: Vec<&str> = text.split(' ').collect();

@@ -403,6 +403,7 @@ pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str, page: &Page) -
     add_acronym_uses(text, &toks, &mut mentions);
     guards::apply(text, &toks, &sents, &mut mentions);
     publisher::relabel(&mut mentions, page.site);
+    bylines::posters(text, &mut mentions);
     if model.is_some() {
         surnames::add_uses(text, &toks, &sents, &mut mentions);
         languages::mark(text, &toks, &sents, &mut mentions);
