@@ -117,6 +117,33 @@ fn species_names_are_not_places_or_organisations() {
 }
 
 #[test]
+fn ingredient_species_written_in_capitals_are_not_people() {
+    let text = "Ingredients: Ricinus Communis (Castor) Seed Oil, Crambe Abyssinica Seed Oil, \
+                Fragrance. Made by Maria Bella in Anna Maria Island. Hiroaki Morishima (Japan) \
+                oil painter.";
+    let got = guarded(
+        text,
+        &[
+            ("Ricinus Communis", Label::Per),
+            ("Crambe Abyssinica", Label::Per),
+            ("Maria Bella", Label::Per),
+            ("Anna Maria Island", Label::Loc),
+            ("Hiroaki Morishima", Label::Per),
+            ("Japan", Label::Loc),
+        ],
+    );
+    assert_eq!(
+        got,
+        [
+            ("Maria Bella".to_string(), Label::Per),
+            ("Anna Maria Island".to_string(), Label::Loc),
+            ("Hiroaki Morishima".to_string(), Label::Per),
+            ("Japan".to_string(), Label::Loc)
+        ]
+    );
+}
+
+#[test]
 fn rating_stars_never_stick_to_names() {
     let text = "★★★★☆Dune Part Two\n\nRated ★★★★★ by Lisbon critics.";
     let got = guarded(

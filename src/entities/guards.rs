@@ -885,7 +885,24 @@ fn drop_species(text: &str, mentions: &mut Vec<Mention>) {
                     && !after.chars().next().is_some_and(char::is_uppercase)
                     && !known(g)
             }
-            [.., g, e] => species::is_genus(g) && species::is_epithet(e) && !known(g),
+            [.., g, e] if species::is_genus(g) && species::is_epithet(e) => !known(g),
+            // Ingredient lists write the epithet capitalised ("Ricinus Communis (Castor) Seed
+            // Oil", "Crambe Abyssinica Seed Oil"): the plant part or the common name in
+            // brackets after it says it is one.
+            [g, e] => {
+                let lower = e.to_lowercase();
+                // Past a common name in brackets: "Ricinus Communis (Castor) Seed Oil". People
+                // are bracketed too ("Hiroaki Morishima (Japan)"): the plant part decides.
+                let after = text.get(m.end..).unwrap_or("");
+                let from = match after.strip_prefix(" (") {
+                    Some(inner) => inner.find(')').map_or(m.end, |i| m.end + 3 + i),
+                    None => m.end,
+                };
+                species::is_genus(g)
+                    && species::is_epithet(&lower)
+                    && species::is_plant_part(species::next_word(text, from))
+                    && !known(g)
+            }
             _ => false,
         };
         if binomial {

@@ -31,6 +31,16 @@ pub fn is_genus(w: &str) -> bool {
     rest == "." || (rest.len() >= 2 && rest.chars().all(|c| c.is_ascii_lowercase()))
 }
 
+/// Whether `w` names a part of a plant, or what is made of it, as ingredient lists name them
+/// after the species ("Seed Oil", "Leaf Extract").
+pub fn is_plant_part(w: &str) -> bool {
+    const PARTS: &[&str] = &[
+        "seed", "oil", "leaf", "extract", "root", "flower", "fruit", "peel", "bark", "kernel",
+        "butter", "juice", "powder", "water", "wax", "resin", "stem", "rhizome",
+    ];
+    PARTS.contains(&w.to_lowercase().as_str())
+}
+
 /// The word after byte `end` of `text` on the same line, after one space.
 pub fn next_word(text: &str, end: usize) -> &str {
     let rest = text.get(end..).unwrap_or("");
