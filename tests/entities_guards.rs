@@ -120,7 +120,7 @@ fn species_names_are_not_places_or_organisations() {
 fn ingredient_species_written_in_capitals_are_not_people() {
     let text = "Ingredients: Ricinus Communis (Castor) Seed Oil, Crambe Abyssinica Seed Oil, \
                 Fragrance. Made by Maria Bella in Anna Maria Island. Hiroaki Morishima (Japan) \
-                oil painter.";
+                won the jump.";
     let got = guarded(
         text,
         &[
