@@ -296,14 +296,14 @@ fn lower(w: &str) -> String {
 }
 
 /// Initials of the capitalised words: "Syrian Democratic Forces" -> "SDF".
-fn initials(name: &str) -> String {
+pub(crate) fn initials(name: &str) -> String {
     name.split(|c: char| c.is_whitespace() || c == '-')
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_uppercase())
         .collect()
 }
 
-fn is_acronym(s: &str) -> bool {
+pub(crate) fn is_acronym(s: &str) -> bool {
     let n = s.chars().count();
     (2..=8).contains(&n)
         && s.chars()

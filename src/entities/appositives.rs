@@ -191,9 +191,84 @@ fn employer_after_job(text: &str, at: usize) -> bool {
     })
 }
 
+/// Heads of spelt-out acronyms that name a thing, not a body: "Gradient Interaction
+/// Modifications (GIM)" is a method, "Alignment Quality Index (AQI)" a measure, "Affordable Care
+/// Act (ACA)" a law: works and products (MISC), never organisations.
+fn names_a_thing(long: &str) -> bool {
+    const HEADS: &[&str] = &[
+        "index",
+        "protocol",
+        "method",
+        "methods",
+        "model",
+        "models",
+        "language",
+        "format",
+        "standard",
+        "test",
+        "score",
+        "modifications",
+        "algorithm",
+        "technique",
+        "architecture",
+        "benchmark",
+        "dataset",
+        "metric",
+        "scale",
+        "toolkit",
+        "specification",
+        "notation",
+        "framework",
+        "act",
+        "law",
+        "treaty",
+        "convention",
+        "regulation",
+        "directive",
+    ];
+    long.split_whitespace()
+        .next_back()
+        .is_some_and(|w| HEADS.contains(&w.to_lowercase().as_str()))
+}
+
+/// An acronym "of an organisation" that the text spells out as a thing (either way round: "GIM
+/// (Gradient Interaction Modifications)", "Alignment Quality Index (AQI)") is that thing, with
+/// its long form and its other uses.
+fn defined_things(text: &str, mentions: &mut [Mention]) {
+    use super::aliases::{initials, is_acronym};
+    let mut things: Vec<String> = Vec::new();
+    for m in mentions.iter() {
+        if m.label != Label::Org {
+            continue;
+        }
+        let after = super::text_after(text, m.end, WINDOW);
+        let Some(inner) = after.strip_prefix(" (") else {
+            continue;
+        };
+        let Some(inner) = inner.split(')').next().filter(|_| inner.contains(')')) else {
+            continue;
+        };
+        let (acronym, long) = if is_acronym(&m.text) {
+            (m.text.as_str(), inner)
+        } else {
+            (inner, m.text.as_str())
+        };
+        if is_acronym(acronym) && initials(long) == acronym && names_a_thing(long) {
+            things.push(acronym.to_string());
+            things.push(long.to_string());
+        }
+    }
+    for m in mentions.iter_mut() {
+        if m.label == Label::Org && things.contains(&m.text) {
+            m.label = Label::Misc;
+        }
+    }
+}
+
 /// Relabels each mention that the text explains, before it ("the film Oppenheimer") or after it
 /// (", the <modifiers> <noun>").
 pub fn relabel(text: &str, mentions: &mut [Mention]) {
+    defined_things(text, mentions);
     // What the text explains holds for the same name elsewhere in it.
     let mut explained: Vec<(String, Label)> = Vec::new();
     for m in mentions.iter_mut() {
@@ -268,6 +343,29 @@ mod tests {
             .collect();
         relabel(text, &mut ms);
         ms.iter().map(|m| m.label).collect()
+    }
+
+    #[test]
+    fn acronyms_spelt_out_as_things_are_no_bodies() {
+        let text = "GIM (Gradient Interaction Modifications) beats the Alignment Quality Index \
+                    (AQI). GIM is fast. The Syrian Democratic Forces (SDF) and the World Health \
+                    Organization (WHO) disagree.";
+        let names = [
+            ("GIM", Label::Org),
+            ("Gradient Interaction Modifications", Label::Org),
+            ("Alignment Quality Index", Label::Org),
+            ("AQI", Label::Org),
+            ("GIM", Label::Org),
+            ("Syrian Democratic Forces", Label::Org),
+            ("SDF", Label::Org),
+            ("World Health Organization", Label::Org),
+            ("WHO", Label::Org),
+        ];
+        let mut ms = crate::entities::mentions_in_order(text, &names);
+        relabel(text, &mut ms);
+        let got: Vec<Label> = ms.iter().map(|m| m.label).collect();
+        use Label::*;
+        assert_eq!(got, [Misc, Misc, Misc, Misc, Misc, Org, Org, Org, Org]);
     }
 
     #[test]
