@@ -12,18 +12,33 @@ const WINDOW: usize = 160;
 const PLURAL_VERBS: &[&str] = &["are", "were", "aren't", "weren't", "aren’t", "weren’t"];
 
 /// Whether the clause before a subject joins it to others or makes it hypothetical ("Smith and
-/// Jones are", "Jo, Al and Ann were", "if Perot were"): then "are" says nothing of the name.
+/// Jones are", "Jo Lee, Al Roe were", "if Perot were"): then "are" says nothing of the name. A
+/// comma after a lower-case word ends a clause ("... and bloodshed, Armand Hammer are").
 fn coordinated_or_hypothetical(before: &str) -> bool {
     let clause = before
         .rsplit(['.', '!', '?', ';', ':', '\n', '(', '“', '"'])
         .next()
         .unwrap_or("");
-    clause.contains(',')
-        || clause.contains('&')
-        || clause.split_whitespace().any(|w| {
+    let lower = |w: &str| w.to_lowercase();
+    if clause
+        .split_whitespace()
+        .any(|w| matches!(lower(w).as_str(), "if" | "wish" | "though"))
+    {
+        return true;
+    }
+    let (head, tail) = clause.rsplit_once(',').unwrap_or(("", clause));
+    // A list of names: the comma right before this one follows another name.
+    let listed = tail.trim().is_empty()
+        && head
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    listed
+        || tail.contains('&')
+        || tail.split_whitespace().any(|w| {
             matches!(
-                w.to_lowercase().as_str(),
-                "and" | "or" | "nor" | "both" | "with" | "plus" | "if" | "wish" | "though"
+                lower(w).as_str(),
+                "and" | "or" | "nor" | "both" | "with" | "plus"
             )
         })
 }
@@ -128,16 +143,17 @@ mod tests {
     #[test]
     fn a_person_with_a_plural_verb_is_a_group() {
         let text = "Armand Hammer are adept at this. Later Armand Hammer played Leeds. \
-                    Dry Cleaning weren’t there.";
+                    Dry Cleaning weren’t there. For all the bloodshed, Earth Ball are gentle.";
         let got = labels(
             text,
             &[
                 ("Armand Hammer", Label::Per),
                 ("Armand Hammer", Label::Per),
                 ("Dry Cleaning", Label::Per),
+                ("Earth Ball", Label::Per),
             ],
         );
-        assert_eq!(got, [Label::Org, Label::Org, Label::Org]);
+        assert_eq!(got, [Label::Org, Label::Org, Label::Org, Label::Org]);
     }
 
     #[test]
