@@ -28,6 +28,7 @@ pub mod appositives;
 pub mod bylines;
 pub mod compounds;
 pub mod credits;
+pub mod eponyms;
 pub mod features;
 pub mod gazetteer;
 pub mod gazetteer_lists;
@@ -403,6 +404,7 @@ pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str, page: &Page) -
     add_acronym_uses(text, &toks, &mut mentions);
     guards::apply(text, &toks, &sents, &mut mentions);
     publisher::relabel(&mut mentions, page.site);
+    eponyms::relabel(&mut mentions);
     bylines::posters(text, &mut mentions);
     if model.is_some() {
         surnames::add_uses(text, &toks, &sents, &mut mentions);
