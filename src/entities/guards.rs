@@ -306,6 +306,7 @@ pub fn apply(text: &str, toks: &[Token], sents: &[Range<usize>], mentions: &mut 
     // These read neighbouring mentions: text order.
     super::surnames::couples(text, mentions);
     super::references::relabel(text, mentions);
+    super::lists::complete(text, mentions);
     super::lists::relabel(text, mentions);
 }
 
