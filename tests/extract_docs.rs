@@ -116,6 +116,26 @@ fn callouts_are_kept_as_a_labelled_block() {
 }
 
 #[test]
+fn wiki_boxes_labelled_with_their_kind_are_callouts_even_with_a_link() {
+    // A wiki's warning box: named by its kind, opening with the kind in bold, ending with a
+    // link to read more (link-dense for its size).
+    let body = "<div class=\"wiki-box wiki-box-warning\"><strong>Warning</strong> Mapping a \
+        low port can break a system. See <a href=\"/wiki/Maintenance#Ports\">Maintenance#Ports\
+        </a>.</div>";
+    let a = run_html(&page(body));
+    let start = a
+        .content
+        .find("<blockquote")
+        .unwrap_or_else(|| panic!("no block: {}", a.content));
+    assert!(a.content[start..].contains("can break a system"), "{}", a.content);
+    // Named but not labelled: no callout block (a footer's "site-note").
+    let body = "<div class=\"site-note\"><p>Mapping a low port can break a system on most \
+        hosts, so pick one above 1024.</p></div>";
+    let a = run_html(&page(body));
+    assert!(!a.content.contains("<blockquote"), "{}", a.content);
+}
+
+#[test]
 fn plain_callout_boxes_without_a_kind_are_left_alone() {
     let body = "<div class=\"callout callout-stat\"><p>42% of hosts map more than one \
         port.</p></div>";
