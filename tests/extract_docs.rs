@@ -127,7 +127,11 @@ fn wiki_boxes_labelled_with_their_kind_are_callouts_even_with_a_link() {
         .content
         .find("<blockquote")
         .unwrap_or_else(|| panic!("no block: {}", a.content));
-    assert!(a.content[start..].contains("can break a system"), "{}", a.content);
+    assert!(
+        a.content[start..].contains("can break a system"),
+        "{}",
+        a.content
+    );
     // Named but not labelled: no callout block (a footer's "site-note").
     let body = "<div class=\"site-note\"><p>Mapping a low port can break a system on most \
         hosts, so pick one above 1024.</p></div>";
