@@ -116,6 +116,30 @@ fn callouts_are_kept_as_a_labelled_block() {
 }
 
 #[test]
+fn wiki_boxes_labelled_with_their_kind_are_callouts_even_with_a_link() {
+    // A wiki's warning box: named by its kind, opening with the kind in bold, ending with a
+    // link to read more (link-dense for its size).
+    let body = "<div class=\"wiki-box wiki-box-warning\"><strong>Warning</strong> Mapping a \
+        low port can break a system. See <a href=\"/wiki/Maintenance#Ports\">Maintenance#Ports\
+        </a>.</div>";
+    let a = run_html(&page(body));
+    let start = a
+        .content
+        .find("<blockquote")
+        .unwrap_or_else(|| panic!("no block: {}", a.content));
+    assert!(
+        a.content[start..].contains("can break a system"),
+        "{}",
+        a.content
+    );
+    // Named but not labelled: no callout block (a footer's "site-note").
+    let body = "<div class=\"site-note\"><p>Mapping a low port can break a system on most \
+        hosts, so pick one above 1024.</p></div>";
+    let a = run_html(&page(body));
+    assert!(!a.content.contains("<blockquote"), "{}", a.content);
+}
+
+#[test]
 fn plain_callout_boxes_without_a_kind_are_left_alone() {
     let body = "<div class=\"callout callout-stat\"><p>42% of hosts map more than one \
         port.</p></div>";
@@ -283,4 +307,44 @@ fn carousel_controls_do_not_take_their_slides() {
         "{}",
         a.text
     );
+}
+
+/// A reference page: a titled box before the body, then a body long enough that the box's own
+/// score is too low for Readability to join it.
+fn reference_page(lead: &str) -> String {
+    format!(
+        "<html><head><title>portmap</title></head><body><main><div class=\"refentry\">\
+         <h1>portmap</h1>{lead}\
+         <div class=\"refsect1\"><h2>Description</h2>{PROSE}{PROSE}{PROSE}{PROSE}</div>\
+         </div></main></body></html>"
+    )
+}
+
+#[test]
+fn a_synopsis_box_before_the_body_stays() {
+    let synopsis = "<div class=\"refsynopsisdiv\"><h2>Synopsis</h2><pre class=\"synopsis\">\
+        portmap [ --host <em>address</em> ] [ --range <em>first</em>-<em>last</em> ] \
+        <em>service</em> [, ...]</pre></div>";
+    let a = run_html(&reference_page(synopsis));
+    assert!(a.text.contains("Synopsis"), "{}", a.text);
+    assert!(a.text.contains("portmap [ --host address ]"), "{}", a.text);
+    let key_points = "<div class=\"box\"><h3>Key points</h3><ul>\
+        <li>Each mapping names a host port and a container port.</li>\
+        <li>Ranges map a block of ports at once.</li></ul></div>";
+    let a = run_html(&reference_page(key_points));
+    assert!(a.text.contains("Ranges map a block of ports"), "{}", a.text);
+}
+
+#[test]
+fn titled_boxes_with_links_or_forms_before_the_body_are_not_joined() {
+    let teasers = "<div class=\"box\"><h3>More guides</h3><ul>\
+        <li><a href=\"/guide/volumes.html\">Mounting volumes into a container</a></li>\
+        <li><a href=\"/guide/networks.html\">Creating networks between services</a></li>\
+        </ul></div>";
+    let a = run_html(&reference_page(teasers));
+    assert!(!a.text.contains("Mounting volumes"), "{}", a.text);
+    let signup = "<div class=\"box\"><h3>Stay in the loop</h3><p>Get new guides monthly.</p>\
+        <p>Unsubscribe at any time.</p><form><input type=\"email\"></form></div>";
+    let a = run_html(&reference_page(signup));
+    assert!(!a.text.contains("Get new guides monthly"), "{}", a.text);
 }

@@ -237,6 +237,40 @@ fn json_ld_dates_of_nested_articles_and_update_only_articles_are_read() {
 }
 
 #[test]
+fn the_author_of_a_web_pages_main_entity_is_read() {
+    // A forum writes its opening post as the page's main entity, with its author.
+    let head = format!(
+        "{LD_OPEN}{{\"@context\":\"https://schema.org\",\"@type\":\"WebPage\",\
+         \"mainEntity\":{{\"@type\":\"DiscussionForumPosting\",\
+         \"headline\":\"Second ferry for the island\",\
+         \"author\":{{\"@type\":\"Person\",\"name\":\"harbourwatcher\"}}}}}}</script>"
+    );
+    let a = run(&page(&head, "<h1>Second ferry for the island</h1>"));
+    assert_eq!(a.byline.as_deref(), Some("harbourwatcher"));
+    // Control: a web page's main entity that is no article (a list) names no author.
+    let head = format!(
+        "{LD_OPEN}{{\"@context\":\"https://schema.org\",\"@type\":\"WebPage\",\
+         \"mainEntity\":{{\"@type\":\"ItemList\",\
+         \"author\":{{\"@type\":\"Person\",\"name\":\"harbourwatcher\"}}}}}}</script>"
+    );
+    let a = run(&page(&head, "<h1>Second ferry for the island</h1>"));
+    assert_eq!(a.byline, None);
+}
+
+#[test]
+fn the_day_a_member_joined_is_not_the_posts_date() {
+    let head = "<title>Second ferry for the island</title>";
+    // A forum post's user card beside the headline: "Joined" and the day, as a pair.
+    let top = "<h1>Second ferry for the island</h1><div class=\"user-card\">\
+        <a href=\"/members/harbourwatcher.1/\">harbourwatcher</a>\
+        <dl><dt>Joined</dt><dd>Nov 4, 2011</dd></dl><div>Member since March 3, 2015</div></div>";
+    assert_eq!(date_of(head, top), None);
+    // Control: the post's own day beside it is read.
+    let top = format!("{top}<div class=\"post-date\">August 28, 2025</div>");
+    assert_eq!(date_of(head, &top).as_deref(), Some("2025-08-28"));
+}
+
+#[test]
 fn printed_dates_are_read_next_to_the_headline_the_title_names() {
     let head = "<title>Second ferry for the island</title>";
     // A hidden "Search" heading comes first; the date line glues its separators.

@@ -6,11 +6,11 @@ use lectern::eval::pages::eval_pages_dir;
 use lectern::eval::shared_dir;
 
 // Floors: today's figures, rounded down (F1 of the mean precision and recall; shares in percent).
-const FLOOR_ALL: f64 = 0.823;
+const FLOOR_ALL: f64 = 0.825;
 const FLOOR_ARTICLE: f64 = 0.950;
-const FLOOR_DOCS: f64 = 0.856;
-const FLOOR_FORUM: f64 = 0.773;
-const FLOOR_FORUM_AUTHOR: f64 = 89.0;
+const FLOOR_DOCS: f64 = 0.858;
+const FLOOR_FORUM: f64 = 0.775;
+const FLOOR_FORUM_AUTHOR: f64 = 91.0;
 const FLOOR_FORUM_DATE: f64 = 92.5;
 const FLOOR_PRODUCT: f64 = 0.572;
 const FLOOR_LISTING: f64 = 0.650;

@@ -810,3 +810,65 @@ fn a_story_submitted_above_its_comments_names_the_threads_author() {
     assert_posts_in_order(&a);
     assert_eq!(a.byline.as_deref(), Some("skipper"));
 }
+
+#[test]
+fn a_short_story_above_a_long_discussion_opens_the_thread() {
+    // A news aggregator: a short story, then a comment tree many times its length, each
+    // comment signed by a tilde profile link and a date printed with its time run into it
+    // ("@11:51AM"), its title linking to the permalink its date line also shows. The first
+    // comment holds a collapsed one-line reply, which is not one of the listed posts.
+    // Long enough for Readability to pick it (its comments are "unlikely" by their class).
+    let story = "The ferry operator has published the winter timetable for the island route, \
+        with the early crossing kept on weekdays and the Sunday boats cut to two until April. \
+        Commuters had asked for the early boat at a meeting in the village hall last month, and \
+        the operator said the crew rota now allows it without extra cost to the council. The \
+        timetable runs from the first of November, and the summer timetable returns at Easter, \
+        when the second boat comes back from its refit at the yard on the mainland. The fares \
+        stay as they are until the new year, the operator added.";
+    let filler = "The harbour master said the timetable would be reviewed again in the spring, \
+        once the repairs to the slipway are finished and the second boat is back in service.";
+    let comment = |i: usize, who: &str, text: &str, nested: &str| {
+        format!(
+            "<li class=\"comment full\"><div class=\"title\"><h4><a \
+             href=\"//news.example.org/comments?cid=9{i}\">Re: Winter timetable</a></h4></div>\
+             <div class=\"details\"><span class=\"by\">by <a \
+             href=\"//news.example.org/~{who}\">{who}</a></span> <span \
+             class=\"otherdetails\">on Monday March 3, 2025 @11:5{d}AM (<a \
+             href=\"//news.example.org/comments?cid=9{i}\">#9{i}</a>)</span></div>\
+             <div class=\"commentBody\"><div><p>{text}</p></div></div>{nested}</li>",
+            d = i % 10
+        )
+    };
+    let nested = format!(
+        "<ul><li class=\"comment oneline\"><div class=\"details\"><span class=\"by\">by <a \
+         href=\"//news.example.org/~deckhand\">deckhand</a></span></div>\
+         <div class=\"commentBody\"><div><p>A collapsed reply: {filler} {filler}</p></div></div>\
+         </li></ul>"
+    );
+    let mut comments = String::new();
+    for (i, (who, _, text)) in REPLIES.iter().enumerate() {
+        comments.push_str(&comment(i, who, text, if i == 0 { &nested } else { "" }));
+    }
+    for i in 4..44 {
+        comments.push_str(&comment(i, &format!("reader{i}"), filler, ""));
+    }
+    let html = format!(
+        "<html><head><title>Winter timetable - Harbour News</title></head><body>\
+         <article><h2>Winter timetable</h2><div class=\"body\"><p>{story}</p></div></article>\
+         <ul id=\"commentlisting\">{comments}</ul></body></html>"
+    );
+    let a = run_html(&html);
+    let at = a.text.find(story).unwrap_or_else(|| panic!("{:?}", a.text));
+    let mut from = at;
+    for (who, _, text) in REPLIES {
+        let w = a.text[from..]
+            .find(who)
+            .unwrap_or_else(|| panic!("{who} after {from}: {:?}", a.text));
+        let t = a.text[from + w..]
+            .find(text)
+            .unwrap_or_else(|| panic!("{text:?} after {who}: {:?}", a.text));
+        // Under its author, the post's own text, not the collapsed reply's.
+        assert!(!a.text[from + w..from + w + t].contains("A collapsed reply"));
+        from += w + t + text.len();
+    }
+}

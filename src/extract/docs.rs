@@ -345,7 +345,7 @@ fn callout_kind(dom: &Dom, n: Id) -> Option<&'static str> {
             .is_some_and(|r| r.eq_ignore_ascii_case("note"))
         || dom.is(n, "aside");
     if !strong && !weak {
-        return None;
+        return labelled_box(dom, n);
     }
     let classes = class_tokens(dom, n);
     let kind = KINDS.iter().find(|(k, _)| {
@@ -364,6 +364,57 @@ fn callout_kind(dom: &Dom, n: Id) -> Option<&'static str> {
             KINDS.iter().find(|(k, _)| t == *k).map(|(_, l)| *l)
         }),
     }
+}
+
+/// A box named by a kind (`archwiki-template-box-warning`, `box_note`) that opens with that
+/// kind as a bold label (`<strong>Warning</strong> ...`), as wikis write their notes: the name
+/// alone is no callout (a `site-note` footer), the printed label is what the reader sees.
+fn labelled_box(dom: &Dom, n: Id) -> Option<&'static str> {
+    let class = dom.class(n);
+    // Cheap test first: this runs on every element of the article.
+    if !class.contains(['-', '_']) {
+        return None;
+    }
+    let (_, label) = KINDS.iter().find(|(k, _)| {
+        class.split_whitespace().any(|c| {
+            c.len() > k.len()
+                && c.get(c.len() - k.len()..)
+                    .is_some_and(|end| end.eq_ignore_ascii_case(k))
+                && c.get(..c.len() - k.len())
+                    .is_some_and(|rest| rest.ends_with(['-', '_']))
+        })
+    })?;
+    // The label comes first: no text before it (in the box, or in its first paragraph, as
+    // the box's loose text is wrapped in one before cleaning).
+    let first_element = |x: Id| {
+        dom.first_child(x).and_then(|c| {
+            if dom.is_element(c) {
+                Some(c)
+            } else if dom.text(c).is_some_and(|t| t.trim().is_empty()) {
+                dom.next_element_sibling(c)
+            } else {
+                None
+            }
+        })
+    };
+    let mut first = first_element(n)?;
+    if dom.is(first, "p") {
+        first = first_element(first)?;
+    }
+    if !matches!(dom.tag(first), "strong" | "b") {
+        return None;
+    }
+    let t = normalize_ws(&dom.text_content(first));
+    t.trim_end_matches(':')
+        .trim()
+        .eq_ignore_ascii_case(label)
+        .then_some(*label)
+}
+
+/// Whether `n` is a Note/Tip/Warning callout, for cleaning: a callout is prose however many
+/// links it holds ("Warning: this can break a system, see System maintenance").
+pub fn is_callout(dom: &mut Dom, n: Id) -> bool {
+    callout_kind(dom, n).is_some() && dom.text_len(n) <= MAX_CALLOUT_TEXT
 }
 
 /// The callout's own title element: a Sphinx `admonition-title`, a GitHub `markdown-alert-title`,

@@ -139,6 +139,10 @@ const MAX_LINK_DENSITY: f64 = 0.5;
 /// Ours: the share of Readability's pick that must lie in the posts for the page to be read as
 /// the thread.
 const MIN_PICK_IN_POSTS: f64 = 0.4;
+/// Ours: a story above a discussion is at most this long (bytes of text)...
+const MAX_STORY: usize = 1500;
+/// ...and the discussion at least this many times longer (see [`Thread::story`]).
+const DISCUSSION_OVER_STORY: usize = 10;
 /// Ours: the shortest run of text (bytes) that counts as prose rather than a label.
 const MIN_PROSE_RUN: usize = 150;
 /// Ours: author names and dates are short.
@@ -151,6 +155,8 @@ pub struct Thread {
     /// Items inside the posts shaped as posts but left out of the thread (the comments under
     /// a Q&A page's answers): no part of any post's text.
     asides: Vec<Id>,
+    /// The text of the posts (characters; nested replies counted once).
+    text: usize,
 }
 
 /// Where Readability's pick lies: its text inside the posts and in all, its longest run
@@ -343,9 +349,10 @@ fn date_named(names: &str) -> bool {
     NAME_WORDS.find(names, 2, true, true) != 0
 }
 
-/// A profile page's address.
+/// A profile page's address: one of [`PROFILE_HREFS`], or a member's home under a tilde
+/// (`//slashdot.org/~name`; two bytes, too short for the word tables).
 fn profile_href(href: &str) -> bool {
-    PROFILE_WORDS.find(href, 1, false, false) != 0
+    PROFILE_WORDS.find(href, 1, false, false) != 0 || href.contains("/~")
 }
 
 /// A link to a member's profile page.
@@ -432,6 +439,12 @@ fn date_word(w: &str) -> bool {
     let digits = l.bytes().take_while(u8::is_ascii_digit).count();
     if digits > 0 && matches!(&l[digits..], "st" | "nd" | "rd" | "th") {
         return true;
+    }
+    // A time run into its half of the day ("@11:51AM", "9:05pm").
+    if let Some(t) = l.strip_suffix("am").or_else(|| l.strip_suffix("pm")) {
+        if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit() || b == b':') {
+            return true;
+        }
     }
     let prefix_of = |names: &[&str]| l.len() >= 3 && names.iter().any(|m| m.starts_with(&l));
     prefix_of(&crate::text::MONTHS)
@@ -969,6 +982,31 @@ fn sibling_groups(dom: &Dom, order: &[Id], signs: &Signs) -> Vec<(Vec<Id>, usize
     out
 }
 
+/// Whether `n` lies in a reply nested in `post` that the thread does not list (a collapsed
+/// one-line reply, classed "comment oneline" under a "comment full" post): an element of the
+/// post's tag sharing a class name with it, between the two. Its text is the reply's, never
+/// the post's.
+fn in_unlisted_reply(dom: &Dom, n: Id, post: Id) -> bool {
+    let tag = dom.tag(post);
+    let class = dom.class(post);
+    let mut x = dom.parent(n);
+    while let Some(a) = x {
+        if a == post {
+            return false;
+        }
+        if dom.tag(a) == tag
+            && dom
+                .class(a)
+                .split_whitespace()
+                .any(|t| class.split_whitespace().any(|c| c == t))
+        {
+            return true;
+        }
+        x = dom.parent(a);
+    }
+    false
+}
+
 /// The posts as a sorted list, for membership tests ([`member`]).
 fn is_post_mask(posts: &[Id]) -> Vec<Id> {
     let mut v = posts.to_vec();
@@ -1011,12 +1049,24 @@ fn thread_score(dom: &mut Dom, group: &[Id], least: usize) -> Option<(usize, usi
         let own = own_elements(dom, p, &is_post);
         let by = author(dom, p, &own);
         let by_el = by.as_ref().and_then(|a| a.1);
-        if by.is_some()
-            && date(dom, &own).is_some()
-            && (link as f64) < MAX_LINK_DENSITY * len as f64
-        {
+        let dated = date(dom, &own);
+        if by.is_some() && dated.is_some() && (link as f64) < MAX_LINK_DENSITY * len as f64 {
             signed += 1;
         }
+        // The post's permalinks: the links of its date line ("on May 2 @11:51AM (#64153115)").
+        let date_el = dated.map(|d| d.1);
+        let permalink = |dom: &Dom, href: &str| {
+            date_el.is_some_and(|d| {
+                let mut x = Some(d);
+                while let Some(e) = x {
+                    if dom.is(e, "a") && dom.attr(e, "href") == Some(href) {
+                        return true;
+                    }
+                    x = dom.next_in(e, d, false);
+                }
+                false
+            })
+        };
         // A heading holding a link heads a teaser of another page (unless it names the author),
         // when the rest is a short excerpt or the card's picture links to the same page.
         if own.iter().any(|&h| {
@@ -1043,6 +1093,7 @@ fn thread_score(dom: &mut Dom, group: &[Id], least: usize) -> Option<(usize, usi
                 // A link with a fragment is a post's permalink ("viewtopic.php?p=1#p1"), here
                 // or on the thread's other pages.
                 !href.starts_with('#')
+                    && !permalink(dom, href)
                     && (short || (!href.contains('#') && same_link_outside(dom, &own, h, href)))
             })
         }) {
@@ -1169,7 +1220,22 @@ impl Thread {
         posts.sort_unstable();
         posts.dedup();
         let asides = asides.into_iter().filter(|&a| !member(&posts, a)).collect();
-        Some(Thread { posts, asides })
+        // Posts come in document order: a post inside the last outermost one is a reply
+        // nested in it, whose text that one already counts.
+        let mut text = 0;
+        let mut outer: Option<Id> = None;
+        for &p in &posts {
+            if outer.is_some_and(|o| dom.is_ancestor(o, p)) {
+                continue;
+            }
+            outer = Some(p);
+            text += dom.text_len(p);
+        }
+        Some(Thread {
+            posts,
+            asides,
+            text,
+        })
     }
 
     /// Marks, by node id, the nodes inside the posts (taken before Readability moves them).
@@ -1247,6 +1313,19 @@ impl Thread {
         Some((first, sh.before))
     }
 
+    /// A short story standing apart from a discussion many times its length (a news
+    /// aggregator's submission above its comment tree): Readability's pick holds none of the
+    /// posts, yet the page is the discussion, and the story is its opening post. An article
+    /// followed by its comments is longer than this, or outweighs them. The first run of the
+    /// story's prose and the length of its text, as [`Thread::opening`] gives them.
+    pub fn story(&self, mask: &[bool], dom: &Dom, root: Id) -> Option<(Id, usize)> {
+        let sh = Self::share(mask, dom, root);
+        if sh.inside > 0 || sh.all > MAX_STORY || self.text < sh.all * DISCUSSION_OVER_STORY {
+            return None;
+        }
+        sh.first_prose.map(|f| (f, sh.before))
+    }
+
     /// Builds the thread as an article in `dom` (a fresh parse of the page, where node ids name
     /// the same nodes): a detached `<div>` of posts, each a header line (author, date) and its
     /// text.
@@ -1272,7 +1351,11 @@ impl Thread {
                 Some(sh) => own
                     .iter()
                     .copied()
-                    .filter(|&n| body_named(dom, n, &mut s) && shape_of(dom, n) == sh)
+                    .filter(|&n| {
+                        body_named(dom, n, &mut s)
+                            && shape_of(dom, n) == sh
+                            && !in_unlisted_reply(dom, n, p)
+                    })
                     .collect(),
                 None => Vec::new(),
             };

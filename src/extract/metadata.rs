@@ -206,6 +206,20 @@ fn json_ld_article(
                 }
             }
         }
+        // Ours: a `WebPage` whose `mainEntity` is the article (forums write the thread's
+        // opening post so: `WebPage > mainEntity: DiscussionForumPosting` with its author).
+        if !str_field(obj, "@type").is_some_and(is_article_type) {
+            let main = match obj.get("mainEntity") {
+                Some(Value::Array(items)) => items
+                    .iter()
+                    .find(|it| str_field(it, "@type").is_some_and(is_article_type)),
+                Some(o @ Value::Object(_)) => Some(o),
+                _ => None,
+            };
+            if let Some(main) = main {
+                obj = main;
+            }
+        }
         match obj.get("@type") {
             Some(Value::String(t)) if is_article_type(t) => {}
             _ => continue,
@@ -616,6 +630,9 @@ pub fn printed_days(dom: &Dom, window: &[Id]) -> Vec<String> {
             continue;
         };
         let lower = text.to_lowercase();
+        if joined_label(dom, n, &lower) {
+            continue;
+        }
         let list = if UPDATE_WORDS.iter().any(|w| lower.contains(w)) {
             &mut updates
         } else {
@@ -628,6 +645,21 @@ pub fn printed_days(dom: &Dom, window: &[Id]) -> Vec<String> {
     // An element holding only the date inside a labelled line ("<time>" in "Updated <time>").
     days.retain(|d| !updates.contains(d));
     days
+}
+
+/// Labels of the day a member joined a site, printed in a forum post's user card ("Joined
+/// Nov 4, 2011", `<dt>Member since</dt><dd>…</dd>`): the member's, never the post's.
+const JOINED_WORDS: [&str; 4] = ["joined", "member since", "registered", "join date"];
+
+/// Whether a printed day is labelled as when someone joined, in its own text (`lower`) or in
+/// the label before it (a `<dt>` or a short element).
+fn joined_label(dom: &Dom, n: Id, lower: &str) -> bool {
+    let labelled = |t: &str| JOINED_WORDS.iter().any(|w| t.contains(w));
+    labelled(lower)
+        || dom
+            .prev_element_sibling(n)
+            .and_then(|p| short_text(dom, p))
+            .is_some_and(|t| labelled(&t.to_lowercase()))
 }
 
 /// The byline the page prints next to its headline ("By Jane Roe – Updated …"), for pages whose

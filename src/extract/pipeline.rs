@@ -218,6 +218,13 @@ pub fn run(
             None
         } else {
             forum::Thread::opening(&mask, &grabbed.dom, grabbed.content)
+                // (A product page's reviews are no discussion of its description.)
+                .or_else(|| {
+                    product
+                        .is_none()
+                        .then(|| t.story(&mask, &grabbed.dom, grabbed.content))
+                        .flatten()
+                })
         };
         if holds || opening.is_some() {
             let mut fresh = rebuild();

@@ -230,6 +230,13 @@ impl Grabber<'_> {
         if st.commas >= th::KEEP_COMMAS {
             return false;
         }
+        // Keep (ours): a Note/Tip/Warning callout, which often ends with a link to read more
+        // ("see System maintenance"): link-dense for its size, yet part of the text.
+        if self.dom.link_density(n) <= th::LINK_DENSITY_MAX_WEIGHTED
+            && super::super::docs::is_callout(&mut self.dom, n)
+        {
+            return false;
+        }
         let mut embed_count = 0;
         if st.n_embed > 0 {
             for e in self

@@ -7,6 +7,9 @@ use super::thresholds::{
 };
 use super::{ad_named, Grabber};
 
+/// Ours: a titled box before the body (see `is_lead_box`) holds at most this much text.
+const LEAD_BOX_MAX_TEXT: usize = 4000;
+
 /// Ours: a list in a header box this link-dense is navigation (prev/next buttons).
 const SIBLING_HEADER_LIST_LINK_DENSITY: f64 = 0.5;
 
@@ -79,6 +82,11 @@ impl Grabber<'_> {
                     // Beyond Readability: the headline's box before the body, with its intro or
                     // standfirst (`main > header(h1 + p.intro) + body`).
                     append = self.is_headline_with_intro(sib);
+                } else if !seen_top && self.is_lead_box(sib) {
+                    // Beyond Readability: a titled box of plain text before the body: a
+                    // reference page's name line and synopsis (`h2 Synopsis + pre`), an
+                    // article's "Key points" list.
+                    append = true;
                 } else if self.dom.is(sib, "p") {
                     let ld = self.dom.link_density(sib);
                     let len = self.dom.text_len(sib);
@@ -144,6 +152,43 @@ impl Grabber<'_> {
             }
             _ => false,
         }
+    }
+
+    /// A box before the body that opens with a heading and holds plain text after it: no
+    /// links, pictures, embeds or controls (a newsletter box has its form, a teaser box its
+    /// links), short, with a sentence's worth of text besides its headings.
+    fn is_lead_box(&mut self, sib: Id) -> bool {
+        if !matches!(self.dom.tag(sib), "div" | "section") {
+            return false;
+        }
+        let st = self.dom.stats(sib);
+        let len = st.text.len;
+        if len > LEAD_BOX_MAX_TEXT
+            || st.link > 0.0
+            || st.n_img + st.n_picture + st.n_embed + st.n_input > 0
+            || len.saturating_sub(st.heading_text) < SIBLING_INTRO_MIN_TEXT
+        {
+            return false;
+        }
+        if !self
+            .dom
+            .descendants_with_tags(sib, &["form", "button", "nav", "video", "audio"])
+            .is_empty()
+        {
+            return false;
+        }
+        // The first text in the box is a heading's.
+        let mut x = self.dom.next_in(sib, sib, false);
+        while let Some(n) = x {
+            if matches!(self.dom.tag(n), "h2" | "h3" | "h4" | "h5" | "h6") {
+                return true;
+            }
+            if self.dom.text(n).is_some_and(|t| !t.trim().is_empty()) {
+                return false;
+            }
+            x = self.dom.next_in(n, sib, false);
+        }
+        false
     }
 
     /// A paragraph of running text: long enough, few links, ending a sentence.
