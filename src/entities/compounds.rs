@@ -6,6 +6,8 @@
 //! - a brand and its product ("Apple iPhone", "Google Chrome"): the product, MISC;
 //! - a product and its version ("Opus 4.5", "Rails 8.1", "Windows 11"): one product. In prose
 //!   only, where a number after a name is no score ("Arsenal 2 Chelsea 1");
+//! - a work and its subtitle after a colon ("Star Wars: The Last Jedi", "Dune: Part Two"): one
+//!   work, where the subtitle is a name that ends there;
 //! - a diplomatic mission and its country ("Embassy of the Republic of Korea"): the
 //!   tagger reads only the country; the mission is an organisation.
 
@@ -17,6 +19,7 @@ pub fn join(words: &[&str], spans: &mut Vec<(usize, usize, Label)>) {
     listed_places(words, spans);
     missions(words, spans);
     spans.sort_unstable_by_key(|s| s.0);
+    subtitles(words, spans);
     if super::guards::is_prose(words) {
         brand_products(spans);
         versions(words, spans);
@@ -47,6 +50,27 @@ fn listed_places(words: &[&str], spans: &mut Vec<(usize, usize, Label)>) {
             spans.push((i, end, Label::Loc));
         }
         i = end;
+    }
+}
+
+/// A work (MISC), a colon, then a name (after "The" or "A" at most) that ends the phrase: the
+/// subtitle, one work with it. Not when capitalised words go on after the name (a Title-Case
+/// heading: "ChatGPT: OpenAI Launches ...").
+fn subtitles(words: &[&str], spans: &mut Vec<(usize, usize, Label)>) {
+    let mut i = 0;
+    while i + 1 < spans.len() {
+        let (Some(&(a, b, first)), Some(&(c, d, second))) = (spans.get(i), spans.get(i + 1)) else {
+            break;
+        };
+        let colon = words.get(b) == Some(&":");
+        let article = c == b + 2 && matches!(words.get(b + 1), Some(&("The" | "A" | "An")));
+        let ends = words
+            .get(d)
+            .is_none_or(|w| !w.chars().next().is_some_and(char::is_uppercase));
+        if first == Label::Misc && second.is_name() && colon && (c == b + 1 || article) && ends {
+            spans.splice(i..i + 2, [(a, d, Label::Misc)]);
+        }
+        i += 1;
     }
 }
 
@@ -135,6 +159,26 @@ mod tests {
         join(&words, &mut s);
         s.sort_unstable_by_key(|s| s.0);
         s
+    }
+
+    #[test]
+    fn works_and_their_subtitles() {
+        use Label::*;
+        let got = joined(
+            "fans saw Star Wars : The Last Jedi twice",
+            &[(2, 4, Misc), (6, 8, Misc)],
+        );
+        assert_eq!(got, vec![(2, 8, Misc)]);
+        let got = joined("Dune : Part Two opened", &[(0, 1, Misc), (2, 4, Misc)]);
+        assert_eq!(got, vec![(0, 4, Misc)]);
+        // A heading goes on; a company is no work.
+        let got = joined(
+            "ChatGPT : OpenAI Launches Agents",
+            &[(0, 1, Misc), (2, 3, Org)],
+        );
+        assert_eq!(got, vec![(0, 1, Misc), (2, 3, Org)]);
+        let got = joined("Apple : The Verge said", &[(0, 1, Org), (3, 4, Org)]);
+        assert_eq!(got, vec![(0, 1, Org), (3, 4, Org)]);
     }
 
     #[test]
