@@ -22,6 +22,7 @@ use serde::Serialize;
 
 pub use marks::annotate_html;
 
+pub mod affiliations;
 pub mod agreement;
 pub mod aliases;
 pub mod appositives;
@@ -408,6 +409,7 @@ pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str, page: &Page) -
     bylines::posters(text, &mut mentions);
     if model.is_some() {
         surnames::add_uses(text, &toks, &sents, &mut mentions);
+        affiliations::add(text, &toks, &mut mentions);
         languages::mark(text, &toks, &sents, &mut mentions);
     }
     let entities = aliases::group(text, &mut mentions);

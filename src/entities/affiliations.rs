@@ -1,0 +1,91 @@
+//! A name that owns a person named in full is where that person works: "theCUBE’s Paul
+//! Nashawaty", "Anthropic's Jared Kaplan". The tagger leaves names of unusual shape out ("tQ",
+//! "theCUBE"); the possessive before a person says they are an organisation, there and wherever
+//! else the text writes them.
+
+use super::gazetteer::{whole_match, Gazetteer};
+use super::tokenize::Token;
+use super::words::is_closed;
+use super::{Label, Mention};
+
+/// Whether `w` may name an organisation the tagger left out: capitals in it, not only a
+/// capital first letter of a frequent word, and no name of the lists (a place there, "Vermont's
+/// Bongard", is the place).
+fn may_be_employer(w: &str) -> bool {
+    w.chars().any(char::is_uppercase)
+        && w.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '&'))
+        && !is_closed(&w.to_lowercase())
+        && !super::words::is_common(&w.to_lowercase())
+        && whole_match(&Gazetteer::get().matches(&[w])).is_none()
+}
+
+/// Adds an ORG mention for each untagged word before "’s" and a person named in full, and for
+/// the same word elsewhere in the text where no mention covers it. Mentions stay in text order.
+pub fn add(text: &str, toks: &[Token], mentions: &mut Vec<Mention>) {
+    let covered = |t: &Token, ms: &[Mention]| {
+        let k = ms.partition_point(|m| m.end <= t.start);
+        ms.get(k).is_some_and(|m| m.start < t.end)
+    };
+    let mut employers: Vec<&str> = Vec::new();
+    for m in mentions.iter() {
+        if m.label != Label::Per || !m.text.contains(' ') {
+            continue;
+        }
+        let k = toks.partition_point(|t| t.start < m.start);
+        let (Some(owner), Some(s)) = (
+            k.checked_sub(2).and_then(|i| toks.get(i)),
+            k.checked_sub(1).and_then(|i| toks.get(i)),
+        ) else {
+            continue;
+        };
+        let possessive = matches!(s.text(text), "'s" | "’s") && owner.end == s.start;
+        let w = owner.text(text);
+        if possessive && !covered(owner, mentions) && may_be_employer(w) && !employers.contains(&w)
+        {
+            employers.push(w);
+        }
+    }
+    if employers.is_empty() {
+        return;
+    }
+    let added: Vec<Mention> = toks
+        .iter()
+        .filter(|t| employers.contains(&t.text(text)) && !covered(t, mentions))
+        .map(|t| Mention::new(text, t.start, t.end, Label::Org))
+        .collect();
+    super::add_mentions(mentions, added);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::{mentions_in_order, tokenize};
+
+    #[test]
+    fn a_name_that_owns_a_person_is_an_organisation() {
+        let text = "Research from theCUBE’s Paul Nashawaty agrees. Vermont's Josh Bongard \
+                    disagrees, and Today's Ann Lee too. Sponsors of theCUBE paid.";
+        let toks = tokenize::tokenize(text);
+        let mut ms = mentions_in_order(
+            text,
+            &[
+                ("Paul Nashawaty", Label::Per),
+                ("Josh Bongard", Label::Per),
+                ("Ann Lee", Label::Per),
+            ],
+        );
+        add(text, &toks, &mut ms);
+        let got: Vec<(&str, Label)> = ms.iter().map(|m| (m.text.as_str(), m.label)).collect();
+        assert_eq!(
+            got,
+            [
+                ("theCUBE", Label::Org),
+                ("Paul Nashawaty", Label::Per),
+                ("Josh Bongard", Label::Per),
+                ("Ann Lee", Label::Per),
+                ("theCUBE", Label::Org),
+            ]
+        );
+    }
+}
