@@ -20,14 +20,51 @@ fn may_be_employer(w: &str) -> bool {
         && whole_match(&Gazetteer::get().matches(&[w])).is_none()
 }
 
-/// Adds an ORG mention for each untagged word before "’s" and a person named in full, and for
-/// the same word elsewhere in the text where no mention covers it. Mentions stay in text order.
+/// People a body has ("tQ’s staffers", "the lab’s researchers"): the owner is the body.
+const STAFF: &[&str] = &[
+    "staff",
+    "staffers",
+    "editors",
+    "engineers",
+    "researchers",
+    "employees",
+    "ceo",
+    "cto",
+    "founder",
+    "co-founder",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+];
+
+/// Adds an ORG mention for each untagged word before "’s" and a person named in full (or its
+/// staff), and for the same word elsewhere in the text where no mention covers it. Mentions
+/// stay in text order.
 pub fn add(text: &str, toks: &[Token], mentions: &mut Vec<Mention>) {
     let covered = |t: &Token, ms: &[Mention]| {
         let k = ms.partition_point(|m| m.end <= t.start);
         ms.get(k).is_some_and(|m| m.start < t.end)
     };
     let mut employers: Vec<&str> = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let staff = STAFF.contains(&t.text(text).to_lowercase().as_str());
+        let (Some(owner), Some(s)) = (
+            i.checked_sub(2).and_then(|j| toks.get(j)),
+            i.checked_sub(1).and_then(|j| toks.get(j)),
+        ) else {
+            continue;
+        };
+        let w = owner.text(text);
+        if staff
+            && matches!(s.text(text), "'s" | "’s")
+            && owner.end == s.start
+            && !covered(owner, mentions)
+            && may_be_employer(w)
+            && !employers.contains(&w)
+        {
+            employers.push(w);
+        }
+    }
     for m in mentions.iter() {
         if m.label != Label::Per || !m.text.contains(' ') {
             continue;
@@ -65,7 +102,8 @@ mod tests {
     #[test]
     fn a_name_that_owns_a_person_is_an_organisation() {
         let text = "Research from theCUBE’s Paul Nashawaty agrees. Vermont's Josh Bongard \
-                    disagrees, and Today's Ann Lee too. Sponsors of theCUBE paid.";
+                    disagrees, and Today's Ann Lee too. Sponsors of theCUBE paid. As tQ’s \
+                    staffers say, tQ readers know.";
         let toks = tokenize::tokenize(text);
         let mut ms = mentions_in_order(
             text,
@@ -85,6 +123,8 @@ mod tests {
                 ("Josh Bongard", Label::Per),
                 ("Ann Lee", Label::Per),
                 ("theCUBE", Label::Org),
+                ("tQ", Label::Org),
+                ("tQ", Label::Org),
             ]
         );
     }
