@@ -11,7 +11,7 @@
 //! epochs chosen on the mean F1 of eng.testa and WNUT-17 dev. eng.testb and the WNUT-17 test
 //! split are never used in training or in choosing settings, only reported; parts B and E of the
 //! modern articles are held out. Through `recognize` (with each page's site name, as the reader
-//! reads it): eng.testa 0.9399, WNUT-17 dev 0.4632, modern parts B 0.7018, E 0.5085 and G 0.4895
+//! reads it): eng.testa 0.9399, WNUT-17 dev 0.4632, modern parts B 0.7053, E 0.5085 and G 0.4895
 //! (the dev sets), eng.testb 0.8909, WNUT-17 test 0.4262.
 
 use lectern::entities::{conll, tagger};
@@ -20,7 +20,7 @@ use lectern::eval::{ner, rules, standoff};
 // Floors on the product path (`lectern eval ner` prints the same figures).
 const FLOOR_TESTB: f64 = 0.888;
 const FLOOR_WNUT: f64 = 0.425;
-const FLOOR_MODERN_B: f64 = 0.695;
+const FLOOR_MODERN_B: f64 = 0.698;
 const FLOOR_MODERN_E: f64 = 0.503;
 const FLOOR_MODERN_G: f64 = 0.485;
 use std::path::PathBuf;
