@@ -172,3 +172,32 @@ fn author_card_opening_with_a_written_by_label_is_dropped() {
     assert!(a.text.contains("charging points on the quay"), "{}", a.text);
     assert!(!a.text.contains("Seasoned reporter on ports"), "{}", a.text);
 }
+
+#[test]
+fn sign_up_boxes_go_with_their_email_field() {
+    let para = "<p>The council met on Tuesday to discuss the new budget for the schools and \
+                roads of the town, and voted to delay the bridge repairs until the spring.</p>"
+        .repeat(3);
+    let html = format!(
+        "<html><head><title>Budget news</title></head><body><article><h1>Budget news</h1>\
+         {para}<div class=\"box\"><p>Town Weekly Digest</p><p>Get the best stories sent \
+         straight to your inbox every week!</p><div><label for=\"e\">Email address</label>\
+         <input type=\"email\" id=\"e\"><button>Go</button></div><p>You've subscribed!</p></div>\
+         {para}<p>Write to the editor at the town hall with your views on the repairs.</p>\
+         <div><label>Search</label><input type=\"search\" name=\"q\"></div>{para}\
+         </article></body></html>"
+    );
+    let a = run_html(&html, "https://gazette.example.net/budget.html");
+    for kept_out in [
+        "Town Weekly Digest",
+        "inbox every week",
+        "Email address",
+        "subscribed",
+    ] {
+        assert!(!a.text.contains(kept_out), "{kept_out} kept:\n{}", a.text);
+    }
+    // Controls: the prose around the box, and a block with another kind of field.
+    assert!(a.text.contains("Write to the editor at the town hall"));
+    assert!(a.text.contains("Search"), "{}", a.text);
+    assert_eq!(a.text.matches("The council met").count(), 9);
+}

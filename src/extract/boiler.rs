@@ -143,6 +143,41 @@ fn is_nag_text(t: &str) -> bool {
             || unrendered_template(&l))
 }
 
+/// Text of the largest box kept around an e-mail field to be dropped with it: a newsletter
+/// sign-up ("Weekly digest ... Email address ... You've subscribed!") or a comment form.
+const EMAIL_BOX_MAX: usize = 400;
+
+/// Whether `n` is a field for an e-mail address.
+fn is_email_field(dom: &Dom, n: Id) -> bool {
+    let has = |name: &str| {
+        dom.attr(n, name)
+            .is_some_and(|v| v.to_ascii_lowercase().contains("email"))
+    };
+    dom.is(n, "input") && (has("type") || has("name") || has("autocomplete"))
+}
+
+/// Drops, for each e-mail field in the article, the largest block around it that stays short
+/// (the box of a sign-up or comment form, its blurb and labels): a reader has no form to fill.
+pub fn drop_email_forms(dom: &mut Dom, root: Id) {
+    let total = dom.text_len(root).max(1);
+    for field in dom.descendants_with_tags(root, &["input"]) {
+        if dom.parent(field).is_none() || !is_email_field(dom, field) {
+            continue;
+        }
+        let mut top = field;
+        while let Some(p) = dom.parent(top).filter(|&p| p != root) {
+            let len = dom.text_len(p);
+            if len > EMAIL_BOX_MAX || len * 4 >= total {
+                break;
+            }
+            top = p;
+        }
+        if top != field {
+            dom.detach(top);
+        }
+    }
+}
+
 /// A script template's placeholder the page's script never filled in (`{{ form.errors[3] }}`
 /// in an alert shown only on error): markup, not text.
 fn unrendered_template(l: &str) -> bool {

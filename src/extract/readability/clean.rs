@@ -27,6 +27,8 @@ impl Grabber<'_> {
         for top in self.dom.element_children(article) {
             self.clean_share(top);
         }
+        // Before the fields go: their boxes (sign-ups, comment forms) go with them.
+        crate::extract::boiler::drop_email_forms(&mut self.dom, article);
         clean_tags(
             &mut self.dom,
             article,
