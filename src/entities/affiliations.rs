@@ -45,41 +45,29 @@ pub fn add(text: &str, toks: &[Token], mentions: &mut Vec<Mention>) {
         let k = ms.partition_point(|m| m.end <= t.start);
         ms.get(k).is_some_and(|m| m.start < t.end)
     };
-    let mut employers: Vec<&str> = Vec::new();
-    for (i, t) in toks.iter().enumerate() {
-        let staff = STAFF.contains(&t.text(text).to_lowercase().as_str());
-        let (Some(owner), Some(s)) = (
-            i.checked_sub(2).and_then(|j| toks.get(j)),
-            i.checked_sub(1).and_then(|j| toks.get(j)),
-        ) else {
-            continue;
-        };
+    // The untagged word that owns the token at `k` ("theCUBE" + "’s" before it).
+    let owner_of = |k: usize| {
+        let owner = toks.get(k.checked_sub(2)?)?;
+        let s = toks.get(k - 1)?;
         let w = owner.text(text);
-        if staff
-            && matches!(s.text(text), "'s" | "’s")
+        (matches!(s.text(text), "'s" | "’s")
             && owner.end == s.start
             && !covered(owner, mentions)
-            && may_be_employer(w)
-            && !employers.contains(&w)
-        {
-            employers.push(w);
-        }
-    }
-    for m in mentions.iter() {
-        if m.label != Label::Per || !m.text.contains(' ') {
-            continue;
-        }
-        let k = toks.partition_point(|t| t.start < m.start);
-        let (Some(owner), Some(s)) = (
-            k.checked_sub(2).and_then(|i| toks.get(i)),
-            k.checked_sub(1).and_then(|i| toks.get(i)),
-        ) else {
-            continue;
-        };
-        let possessive = matches!(s.text(text), "'s" | "’s") && owner.end == s.start;
-        let w = owner.text(text);
-        if possessive && !covered(owner, mentions) && may_be_employer(w) && !employers.contains(&w)
-        {
+            && may_be_employer(w))
+        .then_some(w)
+    };
+    let staff = toks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| STAFF.contains(&t.text(text).to_lowercase().as_str()))
+        .map(|(k, _)| k);
+    let people = mentions
+        .iter()
+        .filter(|m| m.label == Label::Per && m.text.contains(' '))
+        .map(|m| toks.partition_point(|t| t.start < m.start));
+    let mut employers: Vec<&str> = Vec::new();
+    for w in staff.chain(people).filter_map(owner_of) {
+        if !employers.contains(&w) {
             employers.push(w);
         }
     }

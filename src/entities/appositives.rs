@@ -245,7 +245,7 @@ fn defined_things(text: &str, mentions: &mut [Mention]) {
         let Some(inner) = after.strip_prefix(" (") else {
             continue;
         };
-        let Some(inner) = inner.split(')').next().filter(|_| inner.contains(')')) else {
+        let Some((inner, _)) = inner.split_once(')') else {
             continue;
         };
         let (acronym, long) = if is_acronym(&m.text) {

@@ -887,13 +887,12 @@ fn drop_species(text: &str, mentions: &mut Vec<Mention>) {
                     && !known(g)
             }
             [.., g, e] if species::is_genus(g) && species::is_epithet(e) => !known(g),
-            // Ingredient lists write the epithet capitalised ("Ricinus Communis (Castor) Seed
-            // Oil", "Crambe Abyssinica Seed Oil"): the plant part or the common name in
-            // brackets after it says it is one.
+            // Ingredient lists write the epithet capitalised ("Crambe Abyssinica Seed Oil"):
+            // the plant part after it, past a common name in brackets ("Ricinus Communis
+            // (Castor) Seed Oil"), says it is one. People are bracketed too ("Hiroaki Morishima
+            // (Japan)"): the plant part decides.
             [g, e] => {
                 let lower = e.to_lowercase();
-                // Past a common name in brackets: "Ricinus Communis (Castor) Seed Oil". People
-                // are bracketed too ("Hiroaki Morishima (Japan)"): the plant part decides.
                 let after = text.get(m.end..).unwrap_or("");
                 let from = match after.strip_prefix(" (") {
                     Some(inner) => inner.find(')').map_or(m.end, |i| m.end + 3 + i),

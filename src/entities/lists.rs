@@ -1,7 +1,8 @@
 //! Names listed together are of one kind: "platforms such as Viator, GetYourGuide and Tiqets",
 //! "Slack, Notion, Clutch or Asana". Where all the names of a list but one are products or
 //! organisations, the odd one the tagger took for a person or a place (a brand it read as a
-//! surname or a town) is of their kind.
+//! surname or a town) is of their kind; and a name the tagger left out of a list of products
+//! is a product.
 
 use super::words::is_closed;
 use super::{Label, Mention};
@@ -63,11 +64,11 @@ pub fn complete(text: &str, mentions: &mut Vec<Mention>) {
         let mut j = i + 1;
         while let (Some(a), Some(b)) = (mentions.get(j - 1), mentions.get(j)) {
             let between = text.get(a.end..b.start).unwrap_or("");
-            if JOINS.contains(&between) {
-            } else if let Some((s, e)) = member_between(between) {
+            if !JOINS.contains(&between) {
+                let Some((s, e)) = member_between(between) else {
+                    break;
+                };
                 found.push((a.end + s, a.end + e));
-            } else {
-                break;
             }
             j += 1;
         }
@@ -78,15 +79,16 @@ pub fn complete(text: &str, mentions: &mut Vec<Mention>) {
             }
         }
         let run = mentions.get(i..j).unwrap_or(&[]);
-        let kind = run.first().map(|m| m.label);
         // Products only: a list of organisations holds their parts and their products too
         // ("Google, Outlook, and Apple calendars"; "Morphology, Evolution, and Cognition
         // Laboratory" cut in three).
-        let one_kind = kind.is_some_and(|k| k == Label::Misc && run.iter().all(|m| m.label == k));
-        if let Some(kind) = kind.filter(|_| one_kind && run.len() >= 2) {
-            if !found.is_empty() && run.len() + found.len() >= MIN_LIST {
-                added.extend(found.iter().map(|&(s, e)| Mention::new(text, s, e, kind)));
-            }
+        let products = run.len() >= 2 && run.iter().all(|m| m.label == Label::Misc);
+        if products && !found.is_empty() && run.len() + found.len() >= MIN_LIST {
+            added.extend(
+                found
+                    .iter()
+                    .map(|&(s, e)| Mention::new(text, s, e, Label::Misc)),
+            );
         }
         i = j;
     }

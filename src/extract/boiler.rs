@@ -161,7 +161,8 @@ fn is_email_field(dom: &Dom, n: Id) -> bool {
 pub fn drop_email_forms(dom: &mut Dom, root: Id) {
     let total = dom.text_len(root).max(1);
     for field in dom.descendants_with_tags(root, &["input"]) {
-        if dom.parent(field).is_none() || !is_email_field(dom, field) {
+        // A field of a box already dropped (a form's second e-mail field) has gone with it.
+        if !dom.is_ancestor(root, field) || !is_email_field(dom, field) {
             continue;
         }
         let mut top = field;
