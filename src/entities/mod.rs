@@ -27,6 +27,7 @@ pub mod agreement;
 pub mod aliases;
 pub mod appositives;
 pub mod bylines;
+pub mod code_names;
 pub mod compounds;
 pub mod credits;
 pub mod eponyms;
