@@ -51,6 +51,7 @@ pub mod surnames;
 pub mod tagger;
 pub mod tags;
 pub mod tokenize;
+pub mod towns;
 pub mod words;
 pub mod works;
 
@@ -407,6 +408,7 @@ pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str, page: &Page) -
     guards::apply(text, &toks, &sents, &mut mentions);
     publisher::relabel(&mut mentions, page.site);
     eponyms::relabel(&mut mentions);
+    towns::relabel(text, &mut mentions);
     bylines::posters(text, &mut mentions);
     if model.is_some() {
         surnames::add_uses(text, &toks, &sents, &mut mentions);
