@@ -1,7 +1,7 @@
 //! `lectern`: the command-line face of the core (extraction, entities, evaluation, benchmarks).
 
 use clap::{Parser, Subcommand};
-use lectern::cli;
+use lectern::{cli, entities};
 
 #[derive(Parser)]
 #[command(
@@ -37,6 +37,10 @@ enum Cmd {
         /// own language is judged (names are looked for in English only).
         #[arg(long)]
         lang: Option<String>,
+        /// The site's name as its page names it (`og:site_name`): the publisher named in its
+        /// own text is an organisation.
+        #[arg(long)]
+        site: Option<String>,
     },
     /// Evaluate against a reference corpus.
     Eval {
@@ -98,7 +102,16 @@ fn main() {
             format,
             model,
             lang,
-        } => cli::ner::entities(file, format, model.as_deref(), lang.as_deref()),
+            site,
+        } => cli::ner::entities(
+            file,
+            format,
+            model.as_deref(),
+            &entities::Page {
+                lang: lang.as_deref(),
+                site: site.as_deref(),
+            },
+        ),
         Cmd::Eval {
             what: EvalCmd::Readability { dir },
         } => cli::eval::eval_readability(dir),

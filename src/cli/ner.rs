@@ -7,13 +7,13 @@ pub fn entities(
     file: &str,
     format: &str,
     model_file: Option<&str>,
-    lang: Option<&str>,
+    page: &entities::Page,
 ) -> CmdResult {
     let bytes = read_input(file)?;
     let text = String::from_utf8_lossy(&bytes);
     let chosen = Chosen::new(model_file)?;
     let model = chosen.get();
-    let ents = entities::recognize_with(Some(model), &text, &entities::Page { lang, site: None });
+    let ents = entities::recognize_with(Some(model), &text, page);
     if format == "json" {
         let json = serde_json::to_string_pretty(&ents).map_err(|e| e.to_string())?;
         println!("{json}");

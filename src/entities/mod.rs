@@ -411,6 +411,7 @@ pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str, page: &Page) -
     towns::relabel(text, &mut mentions);
     bylines::posters(text, &mut mentions);
     if model.is_some() {
+        publisher::add_untagged(text, &mut mentions, page.site);
         surnames::add_uses(text, &toks, &sents, &mut mentions);
         affiliations::add(text, &toks, &mut mentions);
         languages::mark(text, &toks, &sents, &mut mentions);

@@ -3,7 +3,7 @@
 //! or a place. The page names its site (`og:site_name`, the publisher in JSON-LD); a mention
 //! that is exactly that name is the organisation.
 
-use super::gazetteer::{whole_match, Gazetteer, FIRST_NAME};
+use super::gazetteer::{whole_match, zipf_bucket, Gazetteer, COMPANY, FIRST_NAME, PRODUCT};
 use super::words::is_common;
 use super::{Label, Mention};
 
@@ -54,6 +54,46 @@ pub fn relabel(mentions: &mut [Mention], site: Option<&str>) {
     }
 }
 
+/// The site's name where the tagger marked nothing ("HireAHelper", "101 Blockchains",
+/// "dbSeer": names it has never seen) is the organisation, or the product where the lists
+/// know it as one ("React", "Kubernetes" on their own documentation). Not a name made of
+/// English words ("Prevention", "Reviewed", "Blog"), nor one written in lower case.
+pub fn add_untagged(text: &str, mentions: &mut Vec<Mention>, site: Option<&str>) {
+    let Some(site) = site else { return };
+    let mut added = false;
+    for name in names(site) {
+        let words: Vec<&str> = name.split(' ').collect();
+        let plain = |w: &&str| {
+            let lower = w.to_lowercase();
+            w.chars().skip(1).all(|c| !c.is_uppercase())
+                && (is_common(&lower) || zipf_bucket(&lower) > 0)
+        };
+        let capitalised = name.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || name.chars().skip(1).any(char::is_uppercase);
+        if name.is_empty() || !capitalised || is_personal(name) || words.iter().all(plain) {
+            continue;
+        }
+        let label = match whole_match(&Gazetteer::get().company_matches(&words)) {
+            Some(bits) if bits & COMPANY == 0 && bits & PRODUCT != 0 => Label::Misc,
+            _ => Label::Org,
+        };
+        for (start, _) in text.match_indices(name) {
+            let end = start + name.len();
+            let word_char = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
+            let bounded = !text.get(..start).unwrap_or("").ends_with(word_char)
+                && !text.get(end..).unwrap_or("").starts_with(word_char);
+            let free = mentions.iter().all(|m| m.end <= start || m.start >= end);
+            if bounded && free {
+                mentions.push(Mention::new(text, start, end, label));
+                added = true;
+            }
+        }
+    }
+    if added {
+        mentions.sort_by_key(|m| m.start);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,5 +132,20 @@ mod tests {
         relabel(&mut ms, Some("Kristian Larsen"));
         assert_eq!(ms.first().map(|m| m.label), Some(Label::Per));
         assert!(!is_personal("Sofia Health") && !is_personal("Clay"));
+    }
+
+    #[test]
+    fn the_publisher_untagged_is_marked() {
+        let text = "With HireAHelper you compare movers. 900 HireAHelper-moves. Ask Prevention.";
+        let mut ms = Vec::new();
+        add_untagged(text, &mut ms, Some("Moving Help | HireAHelper"));
+        let found: Vec<(&str, Label)> = ms.iter().map(|m| (m.text.as_str(), m.label)).collect();
+        assert_eq!(found, [("HireAHelper", Label::Org)]);
+        // A common word, or a person's site, adds nothing.
+        add_untagged(text, &mut ms, Some("Prevention"));
+        let text2 = "Kristian Larsen writes.";
+        let mut ms2 = Vec::new();
+        add_untagged(text2, &mut ms2, Some("Kristian Larsen"));
+        assert_eq!((ms.len(), ms2.len()), (1, 0));
     }
 }
