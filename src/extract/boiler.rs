@@ -122,6 +122,53 @@ fn name_is_boilerplate(dom: &Dom, n: Id, s: &mut String) -> bool {
     super::patterns::any_in(s, &NAMES) || super::patterns::share(s) || super::patterns::ad_name(s)
 }
 
+/// Class/id words of a box the page opens on demand over the text (a help popup, a sign-up
+/// popup): hidden until a key or a button shows it, so not what the page shows. Not "modal":
+/// shops open their product details in modal sheets, which a reader of the page wants.
+const OVERLAY_WORDS: [&str; 1] = ["popup"];
+/// Words that make the name a control or a part of the text, not the box: "popup-trigger",
+/// "image-popup-link".
+const OVERLAY_CONTROL_WORDS: [&str; 7] =
+    ["trigger", "link", "btn", "button", "open", "show", "toggle"];
+/// Ours: an overlay goes when it is this small next to the page's text (1/N), and shorter than
+/// [`MAX_OVERLAY_TEXT`]: a page built as one big "popup" keeps it.
+const OVERLAY_SHARE: usize = 4;
+const MAX_OVERLAY_TEXT: usize = 1500;
+
+/// Boxes the page opens on demand (see [`is_overlay`]), removed before the article is chosen:
+/// their text is not shown when the page is, and Readability's merging of single-child
+/// wrappers would lose the name that marks them.
+pub fn drop_overlays(dom: &mut Dom, root: Id) {
+    let total = dom.text_len(root);
+    for n in dom.descendant_elements(root).into_iter().rev() {
+        if dom.parent(n).is_none() || !is_overlay(dom, n) {
+            continue;
+        }
+        let len = dom.text_len(n);
+        if len * OVERLAY_SHARE < total && len < MAX_OVERLAY_TEXT {
+            dom.detach(n);
+        }
+    }
+}
+
+fn is_overlay(dom: &Dom, n: Id) -> bool {
+    if dom.is(n, "dialog") {
+        return dom.attr(n, "open").is_none();
+    }
+    if !matches!(dom.tag(n), "div" | "section" | "aside") {
+        return false;
+    }
+    let names = format!("{} {}", dom.class(n), dom.id_attr(n)).to_ascii_lowercase();
+    let words: Vec<&str> = names
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // A box holding the page's headline is its hero banner ("hero-banner-popup"), not a popup.
+    words.iter().any(|w| OVERLAY_WORDS.contains(w))
+        && !words.iter().any(|w| OVERLAY_CONTROL_WORDS.contains(w))
+        && dom.descendants_with_tags(n, &["h1"]).is_empty()
+}
+
 fn is_nag_text(t: &str) -> bool {
     let l = t.to_lowercase();
     if NAG_PHRASES.iter().any(|p| super::patterns::has(&l, p)) || metered_count(&l) || ad_label(&l)
@@ -733,5 +780,33 @@ mod tests {
         assert!(!is_nag_text(
             "Was this helpful to the crew? They said it was."
         ));
+    }
+
+    /// The page's text after [`drop_overlays`].
+    fn without_overlays(body: &str) -> String {
+        let prose = "<p>A port mapping tells the runtime which host port forwards to which \
+            container port, so that a service inside the network can be reached from outside. \
+            Each mapping names its protocol, and the default is TCP for every entry.</p>";
+        let html = format!("<html><body>{body}<main>{prose}{prose}{prose}</main></body></html>");
+        let mut dom = super::super::pipeline::parse(&html);
+        drop_overlays(&mut dom, super::super::dom::ROOT);
+        normalize_ws(&dom.text_content(super::super::dom::ROOT))
+    }
+
+    #[test]
+    fn overlays_opened_on_demand_go() {
+        let help = "<div id=\"book-help-popup\"><h2>Keys</h2><p>Press S to search</p></div>";
+        assert!(!without_overlays(help).contains("Press S"));
+        let dialog = "<dialog><p>Press S to search</p></dialog>";
+        assert!(!without_overlays(dialog).contains("Press S"));
+        // Controls, open dialogs and heroes stay.
+        for kept in [
+            "<div class=\"popup-link\"><p>Press S to search</p></div>",
+            "<dialog open><p>Press S to search</p></dialog>",
+            "<div class=\"hero-banner-popup\"><h1>Port mappings</h1><p>Press S to search</p></div>",
+            "<span class=\"popup\">Press S to search</span>",
+        ] {
+            assert!(without_overlays(kept).contains("Press S"), "{kept}");
+        }
     }
 }

@@ -32,6 +32,7 @@ fn prepare(html: &str, want_ld: bool) -> (Dom, Option<metadata::JsonLd>, Option<
     let product = if want_ld { product::find(&dom) } else { None };
     prep::prep_document(&mut dom);
     consent::drop_consent_panels(&mut dom);
+    boiler::drop_overlays(&mut dom, ROOT);
     // Most pages fold nothing: one scan of the source spares them the walk.
     if html.contains("aria-controls") {
         prep::unfold_controlled(&mut dom);
