@@ -91,6 +91,18 @@ enum EvalCmd {
         #[arg(long)]
         errors: bool,
     },
+    /// Print a page's text as standoff annotations count their offsets in (for annotators:
+    /// scripts/ner-dev/standoff.py): wceb-dev's main_content, or with --readability a Mozilla
+    /// test page's expected article.
+    StandoffText {
+        id: String,
+        /// The wceb-dev folder (Mozilla's pages are the `readability` folder beside it).
+        #[arg(long, default_value = "../shared/corpus/wceb-dev")]
+        pages: String,
+        /// The page is one of Mozilla's Readability test pages.
+        #[arg(long)]
+        readability: bool,
+    },
 }
 
 fn main() {
@@ -112,6 +124,14 @@ fn main() {
                 site: site.as_deref(),
             },
         ),
+        Cmd::Eval {
+            what:
+                EvalCmd::StandoffText {
+                    id,
+                    pages,
+                    readability,
+                },
+        } => cli::eval::standoff_text(id, pages, *readability),
         Cmd::Eval {
             what: EvalCmd::Readability { dir },
         } => cli::eval::eval_readability(dir),

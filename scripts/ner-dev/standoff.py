@@ -14,18 +14,30 @@ List format, one page after another:
   Apple@3<TAB>MISC                 only its 3rd occurrence (counted over the whole text)
   Apple@5<TAB>-                    its 5th occurrence is no entity
 Longer names win over names inside them ("New York Times" over "New York").
+
+With CORPUS=readability the pages are Mozilla's Readability test pages (folder names as page ids)
+and their text is what `lectern eval standoff-text --readability` prints (LECTERN: the binary,
+default target/release/lectern); `build` then writes a `#corpus readability` line.
 """
 import collections
 import json
 import os
 import re
+import subprocess
 import sys
 
 PAGES = os.environ.get("WCEB", os.path.join(os.path.dirname(__file__), "../../../shared/corpus/wceb-dev"))
 TYPES = {"PER", "ORG", "LOC", "MISC", "-"}
 
 
+CORPUS = os.environ.get("CORPUS", "wceb-dev")
+LECTERN = os.environ.get("LECTERN", os.path.join(os.path.dirname(__file__), "../../target/release/lectern"))
+
+
 def page_text(pid):
+    if CORPUS == "readability":
+        cmd = [LECTERN, "eval", "standoff-text", "--readability", "--pages", PAGES, pid]
+        return subprocess.run(cmd, capture_output=True, check=True).stdout.decode("utf-8")
     with open(os.path.join(PAGES, "gt", pid + ".json"), encoding="utf-8") as f:
         return json.load(f)["ground_truth"]["main_content"]
 
@@ -92,6 +104,8 @@ def main():
         return
     pages = read_lists(args)
     if cmd == "build":
+        if CORPUS == "readability":
+            print("#corpus readability")
         print("#pages " + ",".join(pages))
         for pid, entries in pages.items():
             text = page_text(pid)

@@ -251,3 +251,20 @@ fn print_load_cost() {
         if model_ok { "" } else { " (FAILED)" }
     );
 }
+
+/// `lectern eval standoff-text`: the text a standoff file's offsets count in.
+pub fn standoff_text(id: &str, pages: &str, readability: bool) -> CmdResult {
+    let pages = Path::new(pages);
+    let text = if readability {
+        standoff::readability_page(pages, id)?.0
+    } else {
+        let mut parsed = standoff::parse(&format!("#pages {id}\n"))?;
+        parsed.readability = false;
+        standoff::documents(&parsed, pages)?
+            .pop()
+            .map(|(_, d)| d.text)
+            .unwrap_or_default()
+    };
+    print!("{text}");
+    Ok(0)
+}

@@ -2,6 +2,7 @@
 //! corpus tests hold floors on. Every figure runs the path the product runs.
 
 pub mod ner;
+pub mod page_text;
 pub mod pages;
 pub mod readability;
 pub mod rules;

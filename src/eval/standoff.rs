@@ -5,6 +5,9 @@
 //! Format: a `#pages ID,ID,...` line naming every annotated page (a page without rows has no
 //! entities), then `PAGEID<TAB>START<TAB>END<TAB>TYPE` rows: UTF-8 byte offsets into the page's
 //! `ground_truth.main_content` (`gt/PAGEID.json`), END exclusive, TYPE one of PER/ORG/LOC/MISC.
+//! A `#corpus readability` line points the file at Mozilla's Readability test pages instead (the
+//! `readability` folder beside the wceb-dev one): PAGEID is a page folder, and the offsets count
+//! in its `expected.html` as [`super::page_text::page_text`] writes it.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -16,14 +19,25 @@ use crate::entities::tokenize;
 /// The annotated pages of one standoff file: page id -> gold spans.
 pub struct Standoff {
     pub pages: BTreeMap<String, Vec<(usize, usize, String)>>,
+    /// Mozilla's Readability pages (`#corpus readability`) rather than wceb-dev's.
+    pub readability: bool,
 }
 
 /// Parses a standoff file; errors name the line.
 pub fn parse(text: &str) -> Result<Standoff, String> {
     let mut pages: BTreeMap<String, Vec<(usize, usize, String)>> = BTreeMap::new();
     let mut saw_header = false;
+    let mut readability = false;
     for (n, line) in text.lines().enumerate() {
         let line = line.trim_end();
+        if let Some(corpus) = line.strip_prefix("#corpus ") {
+            match corpus.trim() {
+                "readability" => readability = true,
+                "wceb-dev" => readability = false,
+                other => return Err(format!("line {}: unknown corpus {other}", n + 1)),
+            }
+            continue;
+        }
         if let Some(ids) = line.strip_prefix("#pages ") {
             saw_header = true;
             for id in ids.split(',').map(str::trim).filter(|s| !s.is_empty()) {
@@ -57,7 +71,7 @@ pub fn parse(text: &str) -> Result<Standoff, String> {
     if !saw_header {
         return Err("no #pages line".into());
     }
-    Ok(Standoff { pages })
+    Ok(Standoff { pages, readability })
 }
 
 /// The annotated pages' texts (`main_content` from `pages_dir/gt/ID.json`) with their gold spans,
@@ -65,6 +79,11 @@ pub fn parse(text: &str) -> Result<Standoff, String> {
 pub fn documents(standoff: &Standoff, pages_dir: &Path) -> Result<Vec<(String, TextDoc)>, String> {
     let mut out = Vec::new();
     for (id, spans) in &standoff.pages {
+        if standoff.readability {
+            let (text, site) = readability_page(pages_dir, id)?;
+            out.push((id.clone(), checked(id, text, spans, site)?));
+            continue;
+        }
         let path = pages_dir.join("gt").join(format!("{id}.json"));
         let raw = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let json: serde_json::Value =
@@ -74,19 +93,53 @@ pub fn documents(standoff: &Standoff, pages_dir: &Path) -> Result<Vec<(String, T
             .and_then(|v| v.as_str())
             .ok_or_else(|| format!("{}: no ground_truth.main_content", path.display()))?
             .to_string();
-        for (a, b, _) in spans {
-            if text.get(*a..*b).is_none() {
-                return Err(format!(
-                    "page {id}: span {a}..{b} is not on the text's characters"
-                ));
-            }
-        }
-        let mut gold = spans.clone();
-        gold.sort();
         let site = site_name(pages_dir, id, &json);
-        out.push((id.clone(), TextDoc { text, gold, site }));
+        out.push((id.clone(), checked(id, text, spans, site)?));
     }
     Ok(out)
+}
+
+/// A page's document, its spans checked to fall on the text's characters.
+fn checked(
+    id: &str,
+    text: String,
+    spans: &[(usize, usize, String)],
+    site: Option<String>,
+) -> Result<TextDoc, String> {
+    for (a, b, _) in spans {
+        if text.get(*a..*b).is_none() {
+            return Err(format!(
+                "page {id}: span {a}..{b} is not on the text's characters"
+            ));
+        }
+    }
+    let mut gold = spans.to_vec();
+    gold.sort();
+    Ok(TextDoc { text, gold, site })
+}
+
+/// The folder of Mozilla's Readability pages beside `pages_dir` (wceb-dev).
+pub fn readability_dir(pages_dir: &Path) -> std::path::PathBuf {
+    pages_dir.with_file_name("readability")
+}
+
+/// A Readability test page's annotated text (its `expected.html`) and its site's name (from
+/// `expected-metadata.json`, as Readability.js read it).
+pub fn readability_page(pages_dir: &Path, id: &str) -> Result<(String, Option<String>), String> {
+    let dir = readability_dir(pages_dir).join(id);
+    let read = |name: &str| {
+        let path = dir.join(name);
+        std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let text = super::page_text::page_text(&read("expected.html")?);
+    let meta: serde_json::Value =
+        serde_json::from_str(&read("expected-metadata.json")?).map_err(|e| e.to_string())?;
+    let site = meta
+        .get("siteName")
+        .and_then(|v| v.as_str())
+        .filter(|s| !s.is_empty())
+        .map(String::from);
+    Ok((text, site))
 }
 
 /// The site's name as the reader finds it: the page's own extraction (with its URL), whose
@@ -160,6 +213,11 @@ mod tests {
         assert!(parse("#pages 0001\n0001\t5\t5\tPER\n").is_err());
         assert!(parse("#pages 0001\n0001\t0\t5\tDATE\n").is_err());
         assert!(parse("#pages 0001\n0001\tx\t5\tPER\n").is_err());
+        // The corpus the offsets point into.
+        assert!(!s.readability);
+        let r = parse("#corpus readability\n#pages guardian-1\nguardian-1\t0\t5\tPER\n");
+        assert!(r.is_ok_and(|r| r.readability));
+        assert!(parse("#corpus elsewhere\n#pages 0001\n").is_err());
     }
 
     #[test]
