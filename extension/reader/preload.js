@@ -1,15 +1,14 @@
 // Runs before the reader's modules load: asks the background for this frame's page at once and,
 // only once one is confirmed (a frame the extension did not open gets none, so no work) and the
 // warm core did not process it already (warm.js), starts the core's Worker compiling the wasm
-// module, while the modules still load. reader.js takes
-// both over (`__lecternEarly`). The message type is messages.js's MSG.PAYLOAD (a classic script
-// cannot import it).
+// module, while the modules still load. reader.js takes both over (`__lecternEarly`). The
+// message types are messages.js's MSG.PAYLOAD and MSG.MARKS (a classic script cannot import).
 //
 // The article first: when the warm core's article comes with the page, it goes on screen here,
-// at once, in the reader's settings; the modules then build the toolbar around it (view.js
-// adopts this <main>, `main` below). Before, the article waited for the modules to run and the
-// toolbar to be built (bench-click: the page in, then 10-20 ms of the reader's script before
-// the article).
+// at once, in the reader's settings, and its marks are asked for; the modules then build the
+// toolbar around it (view.js adopts this <main>). Before, the article waited for the modules
+// and the toolbar (bench-click, 180 pages interleaved: click to article 142 -> 126 ms median,
+// p95 271 -> 209; the toolbar comes about a frame later).
 (() => {
   const ext = globalThis.browser || globalThis.chrome;
   const token = location.hash.slice(1);
