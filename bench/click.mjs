@@ -99,9 +99,28 @@ const PHASES = [
   ['click', 'background got the click'], ['injected', 'scripts injected'], ['captured', 'page captured (background has it)'],
   ['frame', 'reader frame navigation start'], ['response', 'reader.html received'], ['preload', 'preload.js running'],
   ['modules', 'reader modules running'], ['settings', 'reader settings and view ready'],
-  ['warmed', 'warm core article done'], ['payload', 'reader has the page and article'], ['show', 'article show starts'],
+  ['warmed', 'warm core article done'], ['payload', 'reader has the page and article'],
+  ['early', 'article shown by preload.js'], ['show', 'view shows the article'],
   ['shown', 'article shown'], ['marksAsked', 'marks asked for'],
 ];
+
+// A paint time (wall clock), beside the article's DOM time: the reader frame's first
+// largest-contentful-paint entry after the article went in. Chromium's entries there start with
+// the view's toolbar: the article preload.js shows before the view gets none (a CDP trace,
+// bench/click-trace.mjs, shows that frame presented ~30 ms before the toolbar's in one traced click), so this is
+// when the view was painted, not the article. Null where the browser has no LCP entries.
+async function articlePainted(driver, env, page, articleAt) {
+  const ms = await driver.evalReader(env, page, (at) => new Promise((resolve) => {
+    if (!globalThis.PerformanceObserver || !PerformanceObserver.supportedEntryTypes.includes('largest-contentful-paint')) { resolve(null); return; }
+    const t = setTimeout(() => resolve(null), 500);
+    new PerformanceObserver((list) => {
+      const after = list.getEntries().map((e) => performance.timeOrigin + (e.renderTime || e.startTime)).filter((x) => x >= at);
+      clearTimeout(t);
+      resolve(after.length ? Math.min(...after) : null);
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  }), articleAt).catch(() => null);
+  return typeof ms === 'number' ? Math.round(ms) : null;
+}
 
 // One click on a page in an open browser: click→article, click→marks, page busy, states.
 async function clickOnce(driver, env, pagePath, tag, { idle = true } = {}) {
@@ -133,6 +152,7 @@ async function clickOnce(driver, env, pagePath, tag, { idle = true } = {}) {
   let state = 'timeout';
   try { state = await driver.waitReader(env, page, ['ready', 'no-article', 'error'], 20000); } catch { /* timeout */ }
   const d = (await driver.evalReader(env, page, () => ({ ...document.documentElement.dataset })).catch(() => null)) || {};
+  const painted = d.articleAt ? await articlePainted(driver, env, page, Number(d.articleAt)) : null;
   const busy1 = await busyMs(driver, env, page);
   const window = Date.now() - t0;
   await driver.closePage(env, page);
@@ -143,6 +163,7 @@ async function clickOnce(driver, env, pagePath, tag, { idle = true } = {}) {
     phases: times ? Object.fromEntries(PHASES.map(([k]) => [k, typeof times[k] === 'number' ? times[k] - t0 : null])) : null,
     page: pagePath, state,
     article: d.articleAt ? Number(d.articleAt) - t0 : null,
+    painted: painted != null ? painted - t0 : null,
     marks: state === 'ready' && d.entitiesAt ? Number(d.entitiesAt) - t0 : null,
     // The click's own: the raw busy time less the page's idle rate over the same window.
     busy: busy0 && busy1 ? Math.max(0, busyPart(busy0, busy1, 'busy') - idleRate * window) : null,
@@ -224,6 +245,7 @@ for (const bname of opts.browsers) {
     const w = warm[v.label];
     const f = first[v.label];
     console.log(line(`[${v.label}] click to article`, w.map((r) => r.article)));
+    console.log(line(`[${v.label}] click to view painted (LCP)`, w.map((r) => r.painted)));
     console.log(line(`[${v.label}] click to marks`, w.map((r) => r.marks)));
     if (bname === 'chromium') {
       console.log(line(`[${v.label}] page main thread busy (the click's own)`, w.map((r) => r.busy)));
@@ -239,6 +261,7 @@ for (const bname of opts.browsers) {
       if (xs.some((x) => x != null)) console.log(line(`[${v.label}] ... at: ${label}`, xs));
     }
     console.log(line(`[${v.label}] first click, fresh profile, to article`, f.map((r) => r.article)));
+    console.log(line(`[${v.label}] first click, fresh profile, to view painted`, f.map((r) => r.painted)));
     console.log(line(`[${v.label}] first click, fresh profile, to marks`, f.map((r) => r.marks)));
     const states = {};
     for (const r of w) states[r.state] = (states[r.state] || 0) + 1;

@@ -39,6 +39,12 @@ let prerendered = null;
 let featuresReady = null;
 /** @type {Worker | null} started by preload.js */
 let earlyWorker = null;
+// How long the view waits for the page before it shows its toolbar without it (main).
+const EARLY_VIEW_MS = 150;
+/** The <main> preload.js showed the warm core's article in, until the first render takes it. */
+let shownEarly = null;
+/** The warm core's marks for that article, asked for by preload.js (an Outcome promise). */
+let marksEarly = null;
 
 // The reader's own core, started on first need (the warm core usually did the first render).
 function startCore() {
@@ -62,6 +68,12 @@ document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !reader)
 // A pause for the browser to paint what was just shown before the next long task starts (not
 // requestAnimationFrame: it never fires in a tab that is not visible).
 const nextFrame = () => new Promise((r) => setTimeout(r, 20));
+// Once the browser painted (just after the next animation frame), or after 50 ms where frames
+// do not come.
+const painted = () => new Promise((r) => {
+  const t = setTimeout(r, 50);
+  requestAnimationFrame(() => setTimeout(() => { clearTimeout(t); r(); }, 0));
+});
 
 function switchTo(next) {
   mode = next;
@@ -81,6 +93,9 @@ async function render() {
   // changed, another mode) run the reader's own core.
   const warmed = prerendered;
   prerendered = null;
+  // The warm core's article is on screen already when preload.js showed it.
+  const inPlace = !!(shownEarly && warmed && mode === 'article');
+  shownEarly = null;
   try {
     const call = (o) => {
       if (warmed && mode === 'article') {
@@ -100,9 +115,9 @@ async function render() {
     if (run !== render.run) return; // a newer render took over
     de.dataset.processMs = String(Math.round(performance.now() - t0));
     const shownAt = Date.now();
-    reader.show(result, { marked: !progressive && opts.highlights !== false });
+    reader.show(result, { marked: !progressive && opts.highlights !== false, inPlace });
     de.dataset.mode = mode;
-    de.dataset.articleAt = String(Date.now()); // wall clock, for tests/e2e/measure.mjs
+    if (!inPlace) de.dataset.articleAt = String(Date.now()); // wall clock, for tests/e2e/measure.mjs
     timesShown({ show: shownAt, shown: Date.now() });
     loadFeatures();
     // 'ready' (what the tests wait for) once the marks are in too.
@@ -113,8 +128,10 @@ async function render() {
       // which started on them as soon as the article was done, or else here). Asked for at
       // once, and shown no sooner than the browser painted the article.
       timesShown({ marksAsked: Date.now() });
-      const asked = warmed ? ext.runtime.sendMessage({ type: MSG.MARKS, token }).catch(() => null) : null;
-      await nextFrame();
+      const asked = warmed ? (marksEarly || ext.runtime.sendMessage({ type: MSG.MARKS, token }).catch(() => null)) : null;
+      marksEarly = null;
+      // (preload.js's article was painted before the view was built.)
+      if (!inPlace) await nextFrame();
       if (run !== render.run) return;
       const warmMarks = await asked;
       if (warmMarks && 'result' in warmMarks) result = warmMarks.result;
@@ -230,13 +247,26 @@ async function main() {
       payload: /^[0-9a-f-]{36}$/.test(token) ? await ext.runtime.sendMessage({ type: MSG.PAYLOAD, token }).catch(() => null) : null,
       worker: null,
     });
-  // The settings come with the page (the background read them at the click) or from storage,
-  // whichever is first.
+  // The view is built once the page is in (its settings come with it: the background read them
+  // at the click), in the same task as the article, so that the browser styles and lays out
+  // toolbar and article once. Built before the page only if it is slow to come (reader.html's
+  // own line says "Preparing" meanwhile): a frame of the toolbar alone otherwise stood between
+  // the page's arrival and the article (a trace: 8 ms of style and layout, the page waiting).
   const stored = loadSettings();
-  const settings = await Promise.race([stored, asked.then((g) => (g && g.payload && g.payload.settings && typeof g.payload.settings === 'object' ? normalise({ ...DEFAULTS, ...g.payload.settings }) : stored))]);
+  const first = await Promise.race([asked, new Promise((r) => { setTimeout(() => r(null), EARLY_VIEW_MS); })]);
+  // preload.js may have put the article on screen: the browser paints it before the view is
+  // built around it.
+  if (first && first.main) {
+    shownEarly = first.main;
+    marksEarly = first.marks || null;
+    await painted();
+  }
+  const sent = first && first.payload && first.payload.settings;
+  const settings = sent && typeof sent === 'object' ? normalise({ ...DEFAULTS, ...sent }) : await stored;
   const root = document.getElementById('lx-root');
   reader = createReader(root, {
     settings,
+    main: shownEarly,
     limits: LIMITS,
     onClose: close,
     onChange: (patch, reprocess) => {
@@ -249,7 +279,7 @@ async function main() {
   timesShown({ settings: Date.now() });
   const got = await asked;
   payload = got && got.payload;
-  if (payload && payload.times) timesShown({ ...payload.times, preload: got.ran, payload: got.at || Date.now() });
+  if (payload && payload.times) timesShown({ ...payload.times, preload: got.ran, payload: got.at || Date.now(), early: got.shown || undefined });
   if (!payload || typeof payload.html !== 'string') {
     de.dataset.state = 'error';
     reader.showMessage('Nothing to show', 'The page could not be captured. Close the reader and try again.', [['Back to the page', close]]);

@@ -24,7 +24,9 @@ export function h(tag, attrs = {}, ...kids) {
   return el;
 }
 
-export function createReader(root, { settings, limits, onChange = () => {}, onClose = null }) {
+// `main`: the article's <main> already on the page (the extension's preload.js shows the first
+// article before this module runs), taken over as it is.
+export function createReader(root, { settings, limits, onChange = () => {}, onClose = null, main: shown = null }) {
   let s = { ...settings };
   let current = null; // {result, byEntity: Map<id, mark[][]>}
   let selected = null; // {id, index}
@@ -32,7 +34,7 @@ export function createReader(root, { settings, limits, onChange = () => {}, onCl
   const showHooks = []; // features.js: called after each article is shown
 
   const status = h('div', { class: 'lx-status', role: 'status', 'aria-live': 'polite' });
-  const main = h('main', { class: 'lx-main', id: 'lx-main', tabindex: '-1' });
+  const main = shown || h('main', { class: 'lx-main', id: 'lx-main', tabindex: '-1' });
   const legend = h('div', { class: 'lx-legend', role: 'group', 'aria-label': t('entityTypes'), hidden: true });
   const panelList = h('div', { class: 'lx-panel-list' });
   const stepInfo = h('span', { class: 'lx-step-info', 'aria-live': 'polite' });
@@ -210,15 +212,18 @@ export function createReader(root, { settings, limits, onChange = () => {}, onCl
     panelList.replaceChildren(...groups);
   }
 
-  function show(result, { marked = true } = {}) {
+  // `inPlace`: main already holds this result's article (preload.js showed it).
+  function show(result, { marked = true, inPlace = false } = {}) {
     clearSelection();
     status.replaceChildren();
     status.hidden = true;
     // The core's reader_html is sanitised in Rust (no scripts, handlers or foreign resources
     // besides the article's own images); this page's CSP would block scripts anyway.
     // Parsed in an inert document, then moved in.
-    const parsed = new DOMParser().parseFromString(`<body>${result.reader_html}</body>`, 'text/html');
-    main.replaceChildren(...parsed.body.childNodes);
+    if (!inPlace) {
+      const parsed = new DOMParser().parseFromString(`<body>${result.reader_html}</body>`, 'text/html');
+      main.replaceChildren(...parsed.body.childNodes);
+    }
     // The legend sits between the article's header and its body.
     const header = main.querySelector('.lx-header');
     if (header) header.after(legend); else main.prepend(legend);
