@@ -193,7 +193,7 @@ pub fn eval_ner(args: &EvalNer) -> CmdResult {
     for file in args.files {
         let bytes = read_input(file)?;
         let text = String::from_utf8_lossy(&bytes);
-        if text.starts_with("#pages") {
+        if standoff::is_standoff(&text) {
             let parsed = standoff::parse(&text).map_err(|e| format!("{file}: {e}"))?;
             let docs = standoff::documents(&parsed, std::path::Path::new(args.pages))?;
             let docs: Vec<ner::TextDoc> = docs.into_iter().map(|(_, d)| d).collect();
@@ -258,8 +258,7 @@ pub fn standoff_text(id: &str, pages: &str, readability: bool) -> CmdResult {
     let text = if readability {
         standoff::readability_page(pages, id)?.0
     } else {
-        let mut parsed = standoff::parse(&format!("#pages {id}\n"))?;
-        parsed.readability = false;
+        let parsed = standoff::parse(&format!("#pages {id}\n"))?;
         standoff::documents(&parsed, pages)?
             .pop()
             .map(|(_, d)| d.text)

@@ -23,6 +23,11 @@ pub struct Standoff {
     pub readability: bool,
 }
 
+/// Whether a file's text is a standoff file (rather than CoNLL).
+pub fn is_standoff(text: &str) -> bool {
+    text.starts_with("#pages") || text.starts_with("#corpus")
+}
+
 /// Parses a standoff file; errors name the line.
 pub fn parse(text: &str) -> Result<Standoff, String> {
     let mut pages: BTreeMap<String, Vec<(usize, usize, String)>> = BTreeMap::new();
