@@ -178,6 +178,16 @@ fn lone_word_person(
     !known
 }
 
+/// A name after a personal title ("President Obama", "Dr. Okafor"): a person however often the
+/// text names them by one word.
+fn titled(text: &str, start: usize) -> bool {
+    super::text_before(text, start, 40)
+        .trim_end()
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .is_some_and(super::is_title)
+}
+
 /// A "place" or "person" whose whole name is a company of the lists and no place or person
 /// name, nor a frequent word ("Salesforce" after "to", "Chubb" alone).
 fn listed_company(label: Label, name: &str) -> bool {
@@ -577,7 +587,10 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
         }
         let top = votes.iter().map(|v| v.1).max().unwrap_or(0);
         let label = if company
-            || lone_word_person(g.0, &g.1, &g.2, mem.len(), &in_full_names)
+            || (lone_word_person(g.0, &g.1, &g.2, mem.len(), &in_full_names)
+                && !mem
+                    .iter()
+                    .any(|&i| mentions.get(i).is_some_and(|m| titled(text, m.start))))
             || listed_company(g.0, &g.2)
         {
             Label::Org
@@ -730,6 +743,26 @@ mod tests {
         }
         let ents = group(text, &mut ms);
         assert!(ents.iter().all(|e| e.label == Label::Per), "{ents:?}");
+    }
+
+    #[test]
+    fn a_titled_lone_word_stays_a_person() {
+        // Named by one word four times, but once after "President": a person, not a brand.
+        let text = "President Zorblio spoke. Zorblio led. Zorblio won. Zorblio ran.";
+        let mut ms: Vec<Mention> = text
+            .match_indices("Zorblio")
+            .map(|(at, _)| m("Zorblio", at, Label::Per))
+            .collect();
+        let ents = group(text, &mut ms);
+        assert!(ents.iter().all(|e| e.label == Label::Per), "{ents:?}");
+        // Without the title, the brand rule holds.
+        let text = "Elsewhere Zorblio spoke. Zorblio led. Zorblio won. Zorblio ran.";
+        let mut ms: Vec<Mention> = text
+            .match_indices("Zorblio")
+            .map(|(at, _)| m("Zorblio", at, Label::Per))
+            .collect();
+        let ents = group(text, &mut ms);
+        assert!(ents.iter().all(|e| e.label == Label::Org), "{ents:?}");
     }
 
     #[test]
