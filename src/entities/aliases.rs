@@ -188,6 +188,26 @@ fn titled(text: &str, start: usize) -> bool {
         .is_some_and(super::is_title)
 }
 
+/// A name that "he" or "she" follows in the same sentence, at a third of its mentions or more
+/// (and twice at least): a character of a story or a person, not a brand or an app, which are
+/// "it".
+fn spoken_of_as_a_person<'a>(text: &str, mentions: impl Iterator<Item = &'a Mention>) -> bool {
+    const PRONOUNS: [&str; 8] = [
+        "he", "she", "him", "her", "his", "hers", "himself", "herself",
+    ];
+    let (mut total, mut personal) = (0, 0);
+    for m in mentions {
+        total += 1;
+        let after = super::text_after(text, m.end, 80);
+        let sentence = after.split(['.', '!', '?', '\n']).next().unwrap_or("");
+        let has_pronoun = sentence
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| PRONOUNS.contains(&w.to_lowercase().as_str()));
+        personal += usize::from(has_pronoun);
+    }
+    personal >= 2 && personal * 3 >= total
+}
+
 /// A "place" or "person" whose whole name is a company of the lists and no place or person
 /// name, nor a frequent word ("Salesforce" after "to", "Chubb" alone).
 fn listed_company(label: Label, name: &str) -> bool {
@@ -590,7 +610,8 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
             || (lone_word_person(g.0, &g.1, &g.2, mem.len(), &in_full_names)
                 && !mem
                     .iter()
-                    .any(|&i| mentions.get(i).is_some_and(|m| titled(text, m.start))))
+                    .any(|&i| mentions.get(i).is_some_and(|m| titled(text, m.start)))
+                && !spoken_of_as_a_person(text, mem.iter().filter_map(|&i| mentions.get(i))))
             || listed_company(g.0, &g.2)
         {
             Label::Org
@@ -746,9 +767,18 @@ mod tests {
     }
 
     #[test]
-    fn a_titled_lone_word_stays_a_person() {
+    fn a_titled_or_he_lone_word_stays_a_person() {
         // Named by one word four times, but once after "President": a person, not a brand.
         let text = "President Zorblio spoke. Zorblio led. Zorblio won. Zorblio ran.";
+        let mut ms: Vec<Mention> = text
+            .match_indices("Zorblio")
+            .map(|(at, _)| m("Zorblio", at, Label::Per))
+            .collect();
+        let ents = group(text, &mut ms);
+        assert!(ents.iter().all(|e| e.label == Label::Per), "{ents:?}");
+        // Spoken of as "he": a character, not a brand.
+        let text =
+            "Zorblio smiled. Zorblio said he would go. Zorblio ran, and he fell. Zorblio won.";
         let mut ms: Vec<Mention> = text
             .match_indices("Zorblio")
             .map(|(at, _)| m("Zorblio", at, Label::Per))
