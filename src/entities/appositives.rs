@@ -265,8 +265,53 @@ fn defined_things(text: &str, mentions: &mut [Mention]) {
     }
 }
 
+/// "the Firefox web browser", "the Thunderbird e-mail client", "the Signal app": a name between
+/// "the" and a software noun (past one lower-case modifier) is that software. Not devices, whose
+/// maker is named so ("the Apple laptop").
+fn software_after(text: &str, m: &Mention) -> bool {
+    const SOFTWARE: &[&str] = &[
+        "app",
+        "apps",
+        "browser",
+        "client",
+        "software",
+        "plugin",
+        "plug-in",
+        "extension",
+        "library",
+        "framework",
+        "editor",
+    ];
+    let before = super::text_before(text, m.start, 8);
+    if !(before.ends_with(" the ")
+        || before.ends_with(" The ")
+        || before == "the "
+        || before == "The ")
+    {
+        return false;
+    }
+    let Some(rest) = super::text_after(text, m.end, WINDOW).strip_prefix(' ') else {
+        return false;
+    };
+    let mut words = rest.split(' ');
+    let word = |w: &str| -> String {
+        w.trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_string()
+    };
+    let first = words.next().map(word).unwrap_or_default();
+    if SOFTWARE.contains(&first.as_str()) {
+        return true;
+    }
+    let modifier = !first.is_empty() && first.chars().all(|c| c.is_lowercase() || c == '-');
+    modifier
+        && words
+            .next()
+            .map(word)
+            .is_some_and(|w| SOFTWARE.contains(&w.as_str()))
+}
+
 /// Relabels each mention that the text explains, before it ("the film Oppenheimer") or after it
-/// (", the <modifiers> <noun>").
+/// (", the <modifiers> <noun>"; "the Firefox web browser").
 pub fn relabel(text: &str, mentions: &mut [Mention]) {
     defined_things(text, mentions);
     // What the text explains holds for the same name elsewhere in it.
@@ -282,6 +327,11 @@ pub fn relabel(text: &str, mentions: &mut [Mention]) {
         }
         if m.label == Label::Misc && employer_after_job(text, m.start) {
             m.label = Label::Org;
+            continue;
+        }
+        if software_after(text, m) {
+            m.label = Label::Misc;
+            explained.push((m.text.clone(), Label::Misc));
             continue;
         }
         let rest = super::text_after(text, m.end, WINDOW);
@@ -343,6 +393,23 @@ mod tests {
             .collect();
         relabel(text, &mut ms);
         ms.iter().map(|m| m.label).collect()
+    }
+
+    #[test]
+    fn software_named_before_its_noun() {
+        let text = "Mozilla makes the Firefox web browser and the Thunderbird e-mail client. \
+                    Buy the Acme laptop. Google said so.";
+        let names = [
+            ("Mozilla", Label::Org),
+            ("Firefox", Label::Org),
+            ("Thunderbird", Label::Org),
+            ("Acme", Label::Org),
+            ("Google", Label::Org),
+        ];
+        assert_eq!(
+            labels(text, &names),
+            [Label::Org, Label::Misc, Label::Misc, Label::Org, Label::Org]
+        );
     }
 
     #[test]
