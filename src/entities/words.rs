@@ -439,7 +439,7 @@ const GENERIC_ACRONYMS: &[&str] = &[
     "HIPAA", "RTOS", "RTOSES", "UART", "XSS", "CSRF", "SPI", "GPIO", "PCB", "FPGA", "ASIC", "NAS",
     "DX", "MCU", "BIOS", "UEFI", "NIC", "NFC", "RFID", "LTE", "SMTP", "IMAP", "FTP", "SSH", "TCP",
     "UDP", "CRUD", "ORM", "JWT", "CI", "CD", "BTW", "IMO", "IMHO", "FWIW", "AFAIK", "TLDR",
-    "ICYMI",
+    "ICYMI", "RPC", "ISBN", "IRC", "PII", "URI", "TCO", "WAF", "UTM", "PDU",
 ];
 
 /// Whether `word` is an acronym of a common noun ([`GENERIC_ACRONYMS`]), also as a plural
