@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 
 export default [
-  { ignores: ['extension/pkg/**', 'extension/reader/reader.bundle.js', 'extension/reader/features.bundle.js', 'www/pkg/**', 'target/**', 'node_modules/**', 'out/**', 'bench/results/**'] },
+  { ignores: ['extension/pkg/**', 'extension/reader/reader.bundle.js', 'extension/reader/features.bundle.js', 'extension/src/inject.bundle.js', 'www/pkg/**', 'target/**', 'node_modules/**', 'out/**', 'bench/results/**'] },
   js.configs.recommended,
   {
     files: ['extension/**/*.js', 'www/**/*.js'],

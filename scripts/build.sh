@@ -40,6 +40,14 @@ node_modules/.bin/esbuild extension/reader/reader.js --bundle --format=esm --tar
 node_modules/.bin/esbuild extension/reader/features.js --bundle --format=esm --target=es2022 \
   --outfile=extension/reader/features.bundle.js --log-level=warning
 
+# The click's injection: capture.js, overlay.js and click.js run in one classic script, one file
+# for the browser to load and compile (Firefox: click to article -11 ms median over 59 pages
+# against three files, bench-click). Plain concatenation, not a bundler's wrapper: the script's
+# result is click.js's last expression. The empty statements keep one file's last line apart from
+# the next file's first.
+{ cat extension/src/capture.js; echo ';'; cat extension/src/overlay.js; echo ';'; cat extension/src/click.js; } \
+  > extension/src/inject.bundle.js
+
 # The playground shows the same reader view and features as the extension.
 find extension/reader -name '*.js' ! -name reader.js ! -name '*.bundle.js' ! -name preload.js -exec cp {} www/pkg/ \;
 cp extension/reader/reader.css www/pkg/

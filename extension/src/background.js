@@ -52,12 +52,13 @@ warm.start();
 
 // One injection per click, one round trip to the page: the scripts (they define themselves once
 // per page), then click.js, which closes an open reader, or opens the reader frame and captures
-// the page. The warm core processes the capture while the frame loads.
+// the page; `make build` joins the three into inject.bundle.js. The warm core processes the
+// capture while the frame loads.
 async function toggle(tabId) {
   // Wall-clock times of the click's steps, shown by the reader for bench/click.mjs's phases.
   const times = { click: Date.now() };
   const settings = loadSettings();
-  const [res] = await exec(tabId, { files: ['src/capture.js', 'src/overlay.js', 'src/click.js'] });
+  const [res] = await exec(tabId, { files: ['src/inject.bundle.js'] });
   times.injected = Date.now();
   const out = res && res.result;
   if (out && out.closed === true) return 'closed';
