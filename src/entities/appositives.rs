@@ -282,19 +282,16 @@ fn software_after(text: &str, m: &Mention) -> bool {
         "framework",
         "editor",
     ];
-    let before = super::text_before(text, m.start, 8);
-    if !(before.ends_with(" the ")
-        || before.ends_with(" The ")
-        || before == "the "
-        || before == "The ")
-    {
+    // "the" right before the mention, as in `kind_before`.
+    let mut before = super::text_before(text, m.start, 8).rsplit(' ');
+    if before.next() != Some("") || !before.next().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
         return false;
     }
     let Some(rest) = super::text_after(text, m.end, WINDOW).strip_prefix(' ') else {
         return false;
     };
     let mut words = rest.split(' ');
-    let word = |w: &str| -> String {
+    let word = |w: &str| {
         w.trim_end_matches(|c: char| !c.is_alphanumeric())
             .to_string()
     };

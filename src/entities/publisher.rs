@@ -61,6 +61,7 @@ pub fn relabel(mentions: &mut [Mention], site: Option<&str>) {
 pub fn add_untagged(text: &str, mentions: &mut Vec<Mention>, site: Option<&str>) {
     let Some(site) = site else { return };
     let mut added = false;
+    let word_char = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
     for name in names(site) {
         let words: Vec<&str> = name.split(' ').collect();
         let plain = |w: &&str| {
@@ -79,7 +80,6 @@ pub fn add_untagged(text: &str, mentions: &mut Vec<Mention>, site: Option<&str>)
         };
         for (start, _) in text.match_indices(name) {
             let end = start + name.len();
-            let word_char = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
             let bounded = !text.get(..start).unwrap_or("").ends_with(word_char)
                 && !text.get(end..).unwrap_or("").starts_with(word_char);
             let free = mentions.iter().all(|m| m.end <= start || m.start >= end);

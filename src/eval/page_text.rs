@@ -51,7 +51,8 @@ const HIDDEN: &[&str] = &["script", "style", "noscript", "template", "head", "ti
 
 enum Step<'a> {
     Enter(ego_tree::NodeRef<'a, Node>),
-    Leave(&'a str),
+    /// The end of an element: the break it leaves before the next text.
+    Leave(u8),
 }
 
 /// The frozen plain text of an article's HTML.
@@ -63,8 +64,8 @@ pub fn page_text(html: &str) -> String {
     let mut stack = vec![Step::Enter(doc.tree.root())];
     while let Some(step) = stack.pop() {
         let node = match step {
-            Step::Leave(name) => {
-                pending = pending.max(break_after(name));
+            Step::Leave(brk) => {
+                pending = pending.max(brk);
                 continue;
             }
             Step::Enter(node) => node,
@@ -87,25 +88,23 @@ pub fn page_text(html: &str) -> String {
                 if t.ends_with(char::is_whitespace) && pending == 0 && !out.is_empty() {
                     out.push(' ');
                 }
+                continue;
             }
             Node::Element(e) => {
-                let name = e.name();
-                if HIDDEN.contains(&name) {
+                if HIDDEN.contains(&e.name()) {
                     continue;
                 }
-                pending = pending.max(break_after(name));
+                let brk = break_after(e.name());
+                pending = pending.max(brk);
                 if out.ends_with(' ') && pending > 0 {
                     out.pop();
                 }
-                stack.push(Step::Leave(name_static(name)));
-                let children: Vec<_> = node.children().collect();
-                stack.extend(children.into_iter().rev().map(Step::Enter));
+                stack.push(Step::Leave(brk));
             }
-            _ => {
-                let children: Vec<_> = node.children().collect();
-                stack.extend(children.into_iter().rev().map(Step::Enter));
-            }
+            _ => {}
         }
+        let children: Vec<_> = node.children().collect();
+        stack.extend(children.into_iter().rev().map(Step::Enter));
     }
     out.trim_end().to_string()
 }
@@ -118,16 +117,6 @@ fn break_after(name: &str) -> u8 {
     } else {
         0
     }
-}
-
-/// The tag's name from the lists (the breaks only need those), or "" for any other.
-fn name_static(name: &str) -> &'static str {
-    BLOCKS
-        .iter()
-        .chain(LINES.iter())
-        .find(|b| **b == name)
-        .copied()
-        .unwrap_or("")
 }
 
 #[cfg(test)]

@@ -123,15 +123,11 @@ fn checked(
     Ok(TextDoc { text, gold, site })
 }
 
-/// The folder of Mozilla's Readability pages beside `pages_dir` (wceb-dev).
-pub fn readability_dir(pages_dir: &Path) -> std::path::PathBuf {
-    pages_dir.with_file_name("readability")
-}
-
 /// A Readability test page's annotated text (its `expected.html`) and its site's name (from
-/// `expected-metadata.json`, as Readability.js read it).
+/// `expected-metadata.json`, as Readability.js read it). The pages are the `readability` folder
+/// beside `pages_dir` (wceb-dev).
 pub fn readability_page(pages_dir: &Path, id: &str) -> Result<(String, Option<String>), String> {
-    let dir = readability_dir(pages_dir).join(id);
+    let dir = pages_dir.with_file_name("readability").join(id);
     let read = |name: &str| {
         let path = dir.join(name);
         std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
