@@ -36,6 +36,7 @@ pub mod gazetteer;
 pub mod gazetteer_lists;
 pub mod guards;
 pub mod holidays;
+pub mod korean_names;
 pub mod language;
 pub mod languages;
 pub mod lists;
@@ -385,6 +386,7 @@ pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str, page: &Page) -
             works::named_works(ws, &mut spans);
             compounds::join(ws, &mut spans);
             holidays::mark(ws, &mut spans);
+            korean_names::mark(ws, &mut spans);
             bylines::mark(ws, &mut spans);
         }
         spans.sort_unstable_by_key(|s| s.0);
