@@ -292,6 +292,7 @@ pub fn apply(text: &str, toks: &[Token], sents: &[Range<usize>], mentions: &mut 
     landmarks_are_places(mentions);
     listed_places_are_places(mentions);
     people_named_like_places(mentions);
+    drop_products_named_like_people(mentions);
     super::appositives::relabel(text, mentions);
     super::agreement::relabel(text, mentions);
     mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
@@ -509,6 +510,45 @@ fn listed_places_are_places(mentions: &mut [Mention]) {
             m.label = Label::Loc;
         }
     }
+}
+
+/// A given name before a product's noun is a product, not a person ("Elsa Pack", "Marlin
+/// Screwdriver"): nouns no one has as a surname, so "Martin Max" and "Steve
+/// Case" stay people. The modern annotation marks such products only with their whole
+/// names, so the mention goes.
+fn drop_products_named_like_people(mentions: &mut Vec<Mention>) {
+    const PRODUCT_NOUNS: &[&str] = &[
+        "Pack",
+        "Bundle",
+        "Edition",
+        "Screwdriver",
+        "Opener",
+        "Charger",
+        "Adapter",
+        "Package",
+        "Template",
+        "Workshop",
+        "Recipe",
+        "Salad",
+        "Sandwich",
+        "Burger",
+        "Pizza",
+        "Cookies",
+        "Starter",
+        "Toolkit",
+        "Plugin",
+        "Widget",
+        "Theme",
+        "Preset",
+        "Skin",
+    ];
+    mentions.retain(|m| {
+        m.label != Label::Per
+            || !m
+                .text
+                .rsplit_once(' ')
+                .is_some_and(|(_, last)| PRODUCT_NOUNS.contains(&last))
+    });
 }
 
 /// A person whose surname is also a town ("Hannah Cairo", "Jack London", "Pamela Lyon"): the
@@ -1365,6 +1405,19 @@ mod tests {
         let mut ms = vec![mention(text, 0, Label::Org)];
         split_conjunctions(text, &mut ms);
         assert_eq!(ms.len(), 1);
+    }
+
+    #[test]
+    fn products_named_like_people_are_no_people() {
+        let mut ms = vec![
+            mention("Elsa Pack", 0, Label::Per),
+            mention("Martin Max", 20, Label::Per),
+            mention("Marlin Screwdriver", 40, Label::Per),
+            mention("Starter Pack", 60, Label::Misc),
+        ];
+        drop_products_named_like_people(&mut ms);
+        let names: Vec<&str> = ms.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(names, ["Martin Max", "Starter Pack"]);
     }
 
     #[test]
