@@ -6,9 +6,44 @@
 
 use super::Mention;
 
-/// Drops the names written as code.
-pub fn drop(mentions: &mut Vec<Mention>) {
-    mentions.retain(|m| !m.label.is_name() || !is_code(&m.text));
+/// Drops the names written as code, and any in an interactive session's lines.
+pub fn drop(text: &str, mentions: &mut Vec<Mention>) {
+    let sessions = sessions(text);
+    mentions.retain(|m| {
+        !m.label.is_name()
+            || !is_code(&m.text) && !sessions.iter().any(|&(a, b)| m.start < b && a < m.end)
+    });
+}
+
+/// Interactive sessions that text copied from a page keeps without code markup (Python's
+/// ">>> queue.append(\"Terry\")", its output, IPython's "In [1]:"): from a prompt's line to
+/// the next blank or long line, as byte ranges. The strings and comments in them are code.
+fn sessions(text: &str) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim();
+        let prompt = body == ">>>"
+            || body.starts_with(">>> ")
+            || body.starts_with("In [") && body.contains("]:");
+        // Output is short, and "... " continues a statement; a line of prose (or a blank one)
+        // ends the session.
+        let output =
+            !body.is_empty() && body.split_whitespace().count() <= 6 || body.starts_with("... ");
+        if prompt {
+            open.get_or_insert(at);
+        } else if !output {
+            if let Some(a) = open.take() {
+                out.push((a, at));
+            }
+        }
+        at += line.len();
+    }
+    if let Some(a) = open {
+        out.push((a, at));
+    }
+    out
 }
 
 fn is_code(name: &str) -> bool {
@@ -61,8 +96,25 @@ mod tests {
                 entity: 0,
             })
             .collect();
-        drop(&mut ms);
+        drop("", &mut ms);
         ms.into_iter().map(|m| m.text).collect()
+    }
+
+    #[test]
+    fn names_in_an_interactive_session_are_code() {
+        let text = "Guido wrote:\n>>> queue = deque([\"Eric\"])\n>>> queue.popleft()\n'Eric'\nEric Idle laughed at the queue they had built.";
+        let mut ms = crate::entities::mentions_in_order(
+            text,
+            &[
+                ("Guido", Label::Per),
+                ("Eric", Label::Per),
+                ("Eric", Label::Per),
+                ("Eric Idle", Label::Per),
+            ],
+        );
+        drop(text, &mut ms);
+        let kept: Vec<&str> = ms.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(kept, ["Guido", "Eric Idle"]);
     }
 
     #[test]

@@ -278,7 +278,7 @@ pub(crate) fn is_prose(words: &[&str]) -> bool {
 pub fn apply(text: &str, toks: &[Token], sents: &[Range<usize>], mentions: &mut Vec<Mention>) {
     let ctx = Context::new(text, toks, sents);
     trim_symbols(text, mentions);
-    super::code_names::drop(mentions);
+    super::code_names::drop(text, mentions);
     split_conjunctions(text, mentions);
     split_slashed_names(text, mentions);
     drop_credits(text, mentions);
