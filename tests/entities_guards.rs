@@ -533,3 +533,18 @@ fn names_run_together_with_a_slash_are_named_one_by_one() {
         assert!(has(&got, name, Label::Misc), "{name}: {got:?}");
     }
 }
+
+#[test]
+fn ranks_of_police_and_legislatures_are_titles_not_names() {
+    let text = "Detective Tsukauchi said the case was closed. Sgt. John Miller agreed.";
+    let got: Vec<(String, Label)> = recognize(text)
+        .mentions
+        .into_iter()
+        .map(|m| (m.text, m.label))
+        .collect();
+    assert!(has(&got, "Tsukauchi", Label::Per), "{got:?}");
+    assert!(has(&got, "John Miller", Label::Per), "{got:?}");
+    assert!(!got
+        .iter()
+        .any(|g| g.0.starts_with("Detective") || g.0.starts_with("Sgt")));
+}

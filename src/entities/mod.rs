@@ -239,6 +239,19 @@ const TITLES: &[&str] = &[
     "senora",
     "comrade",
     "mx",
+    // Ranks and offices of police, courts and legislatures ("Detective Tsukauchi", "Rep. Ocasio-Cortez").
+    "detective",
+    "det",
+    "inspector",
+    "officer",
+    "sgt",
+    "lt",
+    "sheriff",
+    "constable",
+    "rep",
+    "congressman",
+    "congresswoman",
+    "pastor",
 ];
 
 /// A capitalised compound modifier such as "Kurdish-led", "Saudi-backed" or "Boston-based":
