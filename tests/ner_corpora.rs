@@ -22,8 +22,8 @@ const FLOOR_TESTB: f64 = 0.888;
 const FLOOR_WNUT: f64 = 0.425;
 const FLOOR_MODERN_B: f64 = 0.698;
 const FLOOR_MODERN_E: f64 = 0.506;
-const FLOOR_MODERN_G: f64 = 0.508;
-const FLOOR_READABILITY_A: f64 = 0.667;
+const FLOOR_MODERN_G: f64 = 0.514;
+const FLOOR_READABILITY_A: f64 = 0.676;
 use std::path::PathBuf;
 
 fn shared() -> PathBuf {
