@@ -95,9 +95,16 @@ for (const e of events) {
   byThread.get(k).push(e);
 }
 const INTEREST = /^(EvaluateScript|FunctionCall|v8\.compile|v8\.compileModule|ParseHTML|Layout|UpdateLayoutTree|Paint|v8\.run|CompileScript|EventDispatch|TimerFire|ParseAuthorStyleSheet|ResourceReceivedData|ResourceFinish|HandlePostMessage|v8\.callFunction|V8\.GC_.*|MajorGC|MinorGC|BlinkGC.*|CommitLoad|.*Navigation.*|.*Commit.*|Document::.*|Extension.*|.*Message.*)$/;
+const TASK = new Set(['ThreadControllerImpl::RunTask', 'RunTask', 'ThreadPool_RunTask']);
 const rows = [];
 for (const [k, evs] of byThread) {
-  const tops = evs.filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask' || e.name === 'ThreadPool_RunTask');
+  // A task shows as RunTask with ThreadControllerImpl::RunTask inside it: count the outer one
+  // only (counting both doubled every thread's busy time and listed each task twice).
+  const tops = [];
+  let end = -Infinity;
+  for (const e of evs.filter((x) => TASK.has(x.name)).sort((a, b) => a.ts - b.ts || b.dur - a.dur)) {
+    if (e.ts >= end) { tops.push(e); end = e.ts + (e.dur || 0); }
+  }
   const busy = tops.reduce((a, e) => a + (e.dur || 0), 0) / 1000;
   rows.push({ k, busy, tops, evs });
 }

@@ -80,7 +80,9 @@ const drivers = { chromium, firefox };
 // The page's main-thread busy time from the click to the marks (Chromium: the page renderer's
 // task time from CDP; the reader frame runs in the extension's own process), and where it went:
 // script (capture.js, the page's own), layout, style.
-const BUSY = { busy: 'TaskDuration', script: 'ScriptDuration', layout: 'LayoutDuration', style: 'RecalcStyleDuration' };
+// `cpu` is the main thread's CPU time (ThreadTime): unlike the tasks' wall time it leaves out the
+// time the thread waited for a core, which on a loaded 2-core machine is much of a click's.
+const BUSY = { busy: 'TaskDuration', cpu: 'ThreadTime', script: 'ScriptDuration', layout: 'LayoutDuration', style: 'RecalcStyleDuration' };
 async function busyMs(driver, env, page) {
   if (driver.name !== 'chromium') return null;
   if (!page.__cdp) { page.__cdp = await page.context().newCDPSession(page); await page.__cdp.send('Performance.enable'); }
@@ -142,6 +144,7 @@ async function clickOnce(driver, env, pagePath, tag, { idle = true } = {}) {
   const busy0 = await busyMs(driver, env, page);
   const t0 = Date.now();
   const idleRate = idle0 && busy0 ? Math.max(0, busy0.busy - idle0.busy) / Math.max(1, t0 - i0) : 0;
+  const idleCpuRate = idle0 && busy0 ? Math.max(0, busy0.cpu - idle0.cpu) / Math.max(1, t0 - i0) : 0;
   try {
     await driver.click(env, page);
   } catch (e) {
@@ -168,6 +171,8 @@ async function clickOnce(driver, env, pagePath, tag, { idle = true } = {}) {
     // The click's own: the raw busy time less the page's idle rate over the same window.
     busy: busy0 && busy1 ? Math.max(0, busyPart(busy0, busy1, 'busy') - idleRate * window) : null,
     busyRaw: busyPart(busy0, busy1, 'busy'),
+    // The same for the main thread's CPU time.
+    busyCpu: busy0 && busy1 ? Math.max(0, busyPart(busy0, busy1, 'cpu') - idleCpuRate * window) : null,
     busyIdle: busy0 && busy1 ? idleRate * window : null,
     busyScript: busyPart(busy0, busy1, 'script'),
     busyLayout: busyPart(busy0, busy1, 'layout'),
@@ -250,6 +255,7 @@ for (const bname of opts.browsers) {
     if (bname === 'chromium') {
       console.log(line(`[${v.label}] page main thread busy (the click's own)`, w.map((r) => r.busy)));
       console.log(line(`[${v.label}] ... raw, with the page's own tasks`, w.map((r) => r.busyRaw)));
+      console.log(line(`[${v.label}] ... CPU time (the click's own)`, w.map((r) => r.busyCpu)));
       console.log(line(`[${v.label}] ... the page's own (idle rate x window)`, w.map((r) => r.busyIdle)));
       for (const [k, label] of [['busyScript', 'script'], ['busyLayout', 'layout'], ['busyStyle', 'style']]) {
         console.log(line(`[${v.label}] ... of which ${label}`, w.map((r) => r[k])));
