@@ -11,6 +11,7 @@
 
 use super::dom::{normalize_ws, Dom, Id};
 use super::patterns as pat;
+use super::reply_quotes;
 use html5ever::local_name;
 use std::collections::HashMap;
 
@@ -1430,6 +1431,8 @@ impl Thread {
             }
         }
         let bodies: Vec<Id> = posts.iter().map(|p| p.body).collect();
+        let read_order: Vec<Id> = lead.into_iter().chain(bodies.iter().copied()).collect();
+        reply_quotes::drop_repeated_quotes(dom, &read_order);
         remove_chrome(dom, article, &bodies, &mut s);
         let wrapper = dom.create_element("div");
         let page = dom.create_element("div");
