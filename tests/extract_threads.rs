@@ -951,3 +951,22 @@ fn long_quotes_repeating_an_earlier_post_are_dropped_short_ones_stay() {
     assert!(a.text.contains("heated waiting room"), "{:?}", a.text);
     assert!(a.text.contains("oldtimer said:"), "{:?}", a.text);
 }
+
+/// A menu inside the post's text container (a share menu under the text).
+#[test]
+fn a_posts_menu_of_share_targets_is_dropped() {
+    let html = forum_page(&|i, who, when, text| {
+        format!(
+            "<div class=\"post\" id=\"p{i}\"><a class=\"username\" href=\"/members/{who}\">{who}</a>\
+             <time datetime=\"2025-03-0{d}\">{when}</time><div class=\"post-body\"><p>{text}</p>\
+             <div class=\"dropdown\"><span>Share</span><ul><li>Copy Post</li>\
+             <li>WhatsApp</li><li>Telegram</li></ul></div></div></div>",
+            d = i + 3
+        )
+    });
+    let a = run_html(&html);
+    assert_posts_in_order(&a);
+    for menu in ["Copy Post", "WhatsApp", "Telegram"] {
+        assert!(!a.text.contains(menu), "{menu:?} kept: {:?}", a.text);
+    }
+}

@@ -103,8 +103,8 @@ const BODY_NAMES: [&str; 24] = [
 const BODY_TOKENS: [&str; 6] = ["content", "md", "text", "body", "cooked", "entry"];
 
 /// Class/id fragments of a post's furniture: who the poster is beyond the name, what can be
-/// done with the post, the signature.
-const CHROME_NAMES: [&str; 24] = [
+/// done with the post (its menus), the signature.
+const CHROME_NAMES: [&str; 25] = [
     "signature",
     "avatar",
     "userinfo",
@@ -129,6 +129,7 @@ const CHROME_NAMES: [&str; 24] = [
     "report",
     "permalink",
     "post-menu",
+    "dropdown",
 ];
 
 /// Ours: the fewest posts that make a thread, and the least text they hold together.
