@@ -9,7 +9,7 @@ use lectern::eval::shared_dir;
 const FLOOR_ALL: f64 = 0.825;
 const FLOOR_ARTICLE: f64 = 0.950;
 const FLOOR_DOCS: f64 = 0.858;
-const FLOOR_FORUM: f64 = 0.775;
+const FLOOR_FORUM: f64 = 0.782;
 const FLOOR_FORUM_AUTHOR: f64 = 91.0;
 const FLOOR_FORUM_DATE: f64 = 92.5;
 const FLOOR_PRODUCT: f64 = 0.572;

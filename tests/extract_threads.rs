@@ -872,3 +872,101 @@ fn a_short_story_above_a_long_discussion_opens_the_thread() {
         from += w + t + text.len();
     }
 }
+
+/// A long post that later replies quote: in full (a repeat the reader drops), by one line
+/// (what the reply answers, kept).
+const LONG_POST: &str = "The winter timetable is out and it changes more than the early crossing. \
+     The Monday boat leaves at 6:40 as before, but the midday sailing moves to 12:15 so the \
+     freight can load first, the evening return is cut on Tuesdays and Wednesdays, and the \
+     Sunday service drops to two boats until April. Season tickets bought before November keep \
+     their old price, and the office by the quay now opens at seven instead of eight.";
+
+/// Text quoted from a post that is not on this page (an earlier page of the thread).
+const ELSEWHERE: &str = "Last winter the harbour board promised a heated waiting room at the \
+     island pier before the storms, a covered ramp for the bicycles, a second ticket machine at \
+     the quay and a notice board that shows the delays as they happen, and asked the ferry \
+     company to publish the timetable a month ahead rather than a week ahead as it did.";
+
+#[test]
+fn long_quotes_repeating_an_earlier_post_are_dropped_short_ones_stay() {
+    let post = |who: &str, day: u32, body: &str| {
+        format!(
+            "<div class=\"post\"><a class=\"username\" href=\"/members/{who}\">{who}</a>\
+             <time datetime=\"2025-03-0{day}\">Mar {day}, 2025</time>\
+             <div class=\"post-body\">{body}</div></div>"
+        )
+    };
+    let quote = |who: &str, text: &str| {
+        format!(
+            "<blockquote class=\"bbCodeBlock bbCodeBlock--quote\" data-quote=\"{who}\">\
+             <div class=\"bbCodeBlock-title\">{who} said:</div>\
+             <div class=\"bbCodeBlock-content\">{text}</div></blockquote>"
+        )
+    };
+    let short = "The Monday boat leaves at 6:40 as before";
+    let posts = [
+        post("harbourfan", 3, &format!("<p>{LONG_POST}</p>")),
+        post(
+            "quaykeeper",
+            3,
+            &format!(
+                "{}<p>Thanks for writing all of this up, it saves me a trip to the board.</p>",
+                quote("harbourfan", LONG_POST)
+            ),
+        ),
+        post(
+            "islander_77",
+            4,
+            &format!(
+                "{}<p>Good, then I can still make the market on the island by eight.</p>",
+                quote("harbourfan", short)
+            ),
+        ),
+        post(
+            "harbourfan",
+            4,
+            &format!(
+                "{}<p>None of that happened, and the timetable came out a week ahead again.</p>",
+                quote("oldtimer", ELSEWHERE)
+            ),
+        ),
+    ]
+    .concat();
+    let html = format!(
+        "<html><head><title>Winter timetable | Harbour Talk</title></head><body>\
+         <main><h1>Winter timetable</h1><div class=\"thread\">{posts}</div></main></body></html>"
+    );
+    let a = run_html(&html);
+    // The full quote went with its "said:" line; the reply's own words stayed.
+    assert_eq!(
+        a.text.matches("freight can load first").count(),
+        1,
+        "{:?}",
+        a.text
+    );
+    assert!(a.text.contains("saves me a trip"), "{:?}", a.text);
+    // A line quoted, and a quote of a post not on the page, stay.
+    assert_eq!(a.text.matches(short).count(), 2, "{:?}", a.text);
+    assert!(a.text.contains("make the market"), "{:?}", a.text);
+    assert!(a.text.contains("heated waiting room"), "{:?}", a.text);
+    assert!(a.text.contains("oldtimer said:"), "{:?}", a.text);
+}
+
+/// A menu inside the post's text container (a share menu under the text).
+#[test]
+fn a_posts_menu_of_share_targets_is_dropped() {
+    let html = forum_page(&|i, who, when, text| {
+        format!(
+            "<div class=\"post\" id=\"p{i}\"><a class=\"username\" href=\"/members/{who}\">{who}</a>\
+             <time datetime=\"2025-03-0{d}\">{when}</time><div class=\"post-body\"><p>{text}</p>\
+             <div class=\"dropdown\"><span>Share</span><ul><li>Copy Post</li>\
+             <li>WhatsApp</li><li>Telegram</li></ul></div></div></div>",
+            d = i + 3
+        )
+    });
+    let a = run_html(&html);
+    assert_posts_in_order(&a);
+    for menu in ["Copy Post", "WhatsApp", "Telegram"] {
+        assert!(!a.text.contains(menu), "{menu:?} kept: {:?}", a.text);
+    }
+}

@@ -11,6 +11,7 @@
 
 use super::dom::{normalize_ws, Dom, Id};
 use super::patterns as pat;
+use super::reply_quotes;
 use html5ever::local_name;
 use std::collections::HashMap;
 
@@ -102,8 +103,8 @@ const BODY_NAMES: [&str; 24] = [
 const BODY_TOKENS: [&str; 6] = ["content", "md", "text", "body", "cooked", "entry"];
 
 /// Class/id fragments of a post's furniture: who the poster is beyond the name, what can be
-/// done with the post, the signature.
-const CHROME_NAMES: [&str; 24] = [
+/// done with the post (its menus), the signature.
+const CHROME_NAMES: [&str; 25] = [
     "signature",
     "avatar",
     "userinfo",
@@ -128,6 +129,7 @@ const CHROME_NAMES: [&str; 24] = [
     "report",
     "permalink",
     "post-menu",
+    "dropdown",
 ];
 
 /// Ours: the fewest posts that make a thread, and the least text they hold together.
@@ -1430,6 +1432,8 @@ impl Thread {
             }
         }
         let bodies: Vec<Id> = posts.iter().map(|p| p.body).collect();
+        let read_order: Vec<Id> = lead.into_iter().chain(bodies.iter().copied()).collect();
+        reply_quotes::drop_repeated_quotes(dom, &read_order);
         remove_chrome(dom, article, &bodies, &mut s);
         let wrapper = dom.create_element("div");
         let page = dom.create_element("div");

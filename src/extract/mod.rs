@@ -22,6 +22,7 @@ mod prep;
 mod product;
 mod readability;
 mod readerable;
+mod reply_quotes;
 mod sanitize;
 mod sink;
 mod strict;
