@@ -348,3 +348,39 @@ fn titled_boxes_with_links_or_forms_before_the_body_are_not_joined() {
     let a = run_html(&reference_page(signup));
     assert!(!a.text.contains("Get new guides monthly"), "{}", a.text);
 }
+
+/// A documentation section titled with one word a comment filter knows ("Commentary",
+/// "Pagination"), its heading carrying the generator's permalink.
+fn permalinked_section(id: &str, title: &str) -> String {
+    page(&format!(
+        "<section id=\"{id}\"><h2>{title}<a class=\"headerlink\" href=\"#{id}\">¶</a></h2>\
+         <p>The marker line tells the tools where the message ends, and everything after it \
+         is read by the reviewers only, never kept in the history of the project.</p>\
+         <p>Put the list of changes between versions there, with links to the earlier \
+         versions, so that reviewers can follow how the change grew over time.</p></section>"
+    ))
+}
+
+#[test]
+fn permalinked_one_word_sections_are_named_by_their_heading() {
+    for (id, title) in [("commentary", "Commentary"), ("pagination", "Pagination")] {
+        let a = run_html(&permalinked_section(id, title));
+        assert!(a.text.contains("marker line tells"), "{id}: {}", a.text);
+    }
+    // A heading named by its own slug (MkDocs puts the id on the heading).
+    let body = "<h2 id=\"pagination\">Pagination<a class=\"headerlink\" href=\"#pagination\">¶</a>\
+        </h2><p>Pages hold fifty entries each; ask for the next page with its cursor.</p>";
+    let a = run_html(&page(body));
+    assert!(a.text.contains("Pagination"), "{}", a.text);
+}
+
+#[test]
+fn permalinked_comment_thread_section_still_goes() {
+    let a = run_html(&permalinked_section("comments", "Comments"));
+    assert!(!a.text.contains("marker line tells"), "{}", a.text);
+    // Without the permalink a one-word slug proves nothing.
+    let body = "<section id=\"commentary\"><h2>Commentary</h2><p>Great post, thanks a lot for \
+        writing it, I learned a lot from it today and will share it.</p></section>";
+    let a = run_html(&page(body));
+    assert!(!a.text.contains("Great post"), "{}", a.text);
+}
