@@ -384,3 +384,60 @@ fn permalinked_comment_thread_section_still_goes() {
     let a = run_html(&page(body));
     assert!(!a.text.contains("Great post"), "{}", a.text);
 }
+
+/// A manual's chapter page: its title, a table of contents leading to the chapter's pages,
+/// an intro.
+fn chapter_page(toc_class: &str, href: &str) -> String {
+    let items: String = (0..16)
+        .map(|i| format!("<dt><a href=\"{href}{i}\">11.{i}. Indexes of kind number {i} and their uses</a></dt>"))
+        .collect();
+    format!(
+        "<html><head><title>Indexes</title></head><body><div class=\"chapter\">\
+         <h2>Chapter 11. Indexes</h2><div class=\"{toc_class}\"><p><b>Table of Contents</b></p>\
+         <dl>{items}</dl></div>{PROSE}</div></body></html>"
+    )
+}
+
+#[test]
+fn a_chapter_pages_table_of_contents_is_its_text() {
+    let a = run_html(&chapter_page("toc", "indexes-"));
+    assert!(
+        a.text.contains("11.2. Indexes of kind number 2"),
+        "{}",
+        a.text
+    );
+    assert!(a.text.contains("A port mapping tells"), "{}", a.text);
+    // Its links stay links.
+    assert!(
+        a.content
+            .contains("href=\"https://docs.example.org/guide/indexes-2\""),
+        "{}",
+        a.content
+    );
+}
+
+#[test]
+fn in_page_contents_and_unnamed_link_lists_are_not_kept_as_text() {
+    // "On this page": links within the page.
+    let a = run_html(&chapter_page("toc", "#s"));
+    assert!(!a.text.contains("kind number 2"), "{}", a.text);
+    // A block not named as contents.
+    let a = run_html(&chapter_page("links", "indexes-"));
+    assert!(!a.text.contains("kind number 2"), "{}", a.text);
+}
+
+#[test]
+fn a_sidebars_contents_beside_a_long_page_stay_out() {
+    let items: String = (0..8)
+        .map(|i| format!("<li><a href=\"/guide/page-{i}\">Guide page number {i}</a></li>"))
+        .collect();
+    let html = format!(
+        "<html><head><title>Port mappings</title></head><body><div class=\"layout\">\
+         <div class=\"region\"><h2>Guides</h2><div class=\"guides-toc\"><ul>{items}</ul></div>\
+         </div><main><article><h1>Port mappings</h1>{PROSE}{PROSE}</article></main></div>\
+         </body></html>"
+    );
+    let a = run_html(&html);
+    assert!(!a.text.contains("Guide page number"), "{}", a.text);
+    assert!(a.text.contains("A port mapping tells"), "{}", a.text);
+}
