@@ -441,3 +441,15 @@ fn a_sidebars_contents_beside_a_long_page_stay_out() {
     assert!(!a.text.contains("Guide page number"), "{}", a.text);
     assert!(a.text.contains("A port mapping tells"), "{}", a.text);
 }
+
+#[test]
+fn headings_with_a_prefixed_scroll_margin_utility_stay() {
+    let body = "<h2 id=\"write-it\" class=\"ds-typography-display g-offset-scroll-margin-top\">\
+        Write the mapping</h2><p>Each mapping goes on its own line in the ports block.</p>";
+    let a = run_html(&page(body));
+    assert!(a.text.contains("Write the mapping"), "{}", a.text);
+    // A heading framed as a scroller is still dropped.
+    let body = "<h2 class=\"infinite-scroll-title\">More stories</h2>";
+    let a = run_html(&page(body));
+    assert!(!a.text.contains("More stories"), "{}", a.text);
+}
