@@ -453,3 +453,37 @@ fn headings_with_a_prefixed_scroll_margin_utility_stay() {
     let a = run_html(&page(body));
     assert!(!a.text.contains("More stories"), "{}", a.text);
 }
+
+/// A reference list of fields: each a heading and a short description that links to the
+/// rest of the manual.
+fn field_list(description: &str) -> String {
+    page(&format!(
+        "<ul class=\"fields\"><li><h4>currency</h4><div>{description}</div></li>\
+         <li><h4>amount</h4><div><p>The amount to move, in the smallest unit of the currency, \
+         as a whole number of cents or the like.</p></div></li></ul>"
+    ))
+}
+
+#[test]
+fn titled_descriptions_with_links_inside_their_sentences_stay() {
+    let a = run_html(&field_list(
+        "<p>Three-letter <a href=\"/iso\">ISO currency code</a>, in lowercase. Must be a \
+         <a href=\"/currencies\">supported currency</a>.</p>",
+    ));
+    assert!(a.text.contains("in lowercase"), "{}", a.text);
+    // A closing section whose paragraphs link onwards.
+    let body = "<div><p>You can read all about mappings in the <a href=\"/guide/net\">\
+        Networking</a> part.</p><h2>Where to go from here</h2><p>This was a short tour. You \
+        can <a href=\"/start\">start a project</a> now or <a href=\"/ref\">read the reference\
+        </a>.</p></div>";
+    let a = run_html(&page(body));
+    assert!(a.text.contains("This was a short tour"), "{}", a.text);
+}
+
+#[test]
+fn teasers_opening_with_their_link_still_go() {
+    let a = run_html(&field_list(
+        "<p><a href=\"/other\">Another guide entirely</a> about currencies and codes.</p>",
+    ));
+    assert!(!a.text.contains("Another guide entirely"), "{}", a.text);
+}

@@ -552,6 +552,63 @@ pub fn restore_contents_links(dom: &mut Dom, root: Id) {
     }
 }
 
+/// Ours: prose this short is a label or a credit line, not a paragraph.
+const LINKED_PROSE_MIN_TEXT: usize = 60;
+
+/// Whether `n` is a titled piece of running prose whose links sit inside its sentences: a
+/// reference page's field description under the field's heading (`li > h4 + div > p`:
+/// "Three-letter <a>ISO currency code</a>, in lowercase"), a guide's closing section (`h2 +
+/// p`: "learn more in the <a>Adding Interactivity</a> section."). Short and linking to the
+/// rest of the manual, Readability's link-density rule takes them for a block of links.
+/// Paragraphs (and headings) only, each ending a sentence, none opening with a link (a
+/// teaser); lists, pictures and forms stay under the rule.
+pub fn is_linked_prose(dom: &mut Dom, n: Id) -> bool {
+    let len = dom.text_len(n);
+    if len < LINKED_PROSE_MIN_TEXT {
+        return false;
+    }
+    let titled = dom
+        .prev_element_sibling(n)
+        .is_some_and(|h| matches!(dom.tag(h), "h3" | "h4" | "h5" | "h6"));
+    let headings = dom.descendants_with_tags(n, &HEADINGS);
+    if !titled && headings.is_empty() {
+        return false;
+    }
+    let others = [
+        "li", "img", "picture", "table", "form", "input", "button", "iframe", "nav", "pre",
+    ];
+    if !dom.descendants_with_tags(n, &others).is_empty() {
+        return false;
+    }
+    let paragraphs = dom.descendants_with_tags(n, &["p"]);
+    if paragraphs.is_empty() {
+        return false;
+    }
+    let mut covered = 0;
+    for h in headings {
+        covered += dom.text_len(h);
+    }
+    for &p in &paragraphs {
+        let text = normalize_ws(&dom.text_content(p));
+        if !text.ends_with(['.', '!', '?', ':', ')']) {
+            return false;
+        }
+        // The paragraph's first words are its own, not a link's.
+        let mut cur = dom.first_child(p);
+        while let Some(x) = cur {
+            if dom.is(x, "a") {
+                return false;
+            }
+            if dom.text(x).is_some_and(|t| !t.trim().is_empty()) {
+                break;
+            }
+            cur = dom.next_in(x, p, false);
+        }
+        covered += dom.text_len(p);
+    }
+    covered * 10 >= len * 9
+}
+
 /// Whether `n` is a Note/Tip/Warning callout, for cleaning: a callout is prose however many
 /// links it holds ("Warning: this can break a system, see System maintenance").
 pub fn is_callout(dom: &mut Dom, n: Id) -> bool {

@@ -239,6 +239,12 @@ impl Grabber<'_> {
         {
             return false;
         }
+        // Keep (ours): titled prose with links inside its sentences (a field's description).
+        if self.dom.link_density(n) <= th::LINK_DENSITY_MAX_WEIGHTED
+            && super::super::docs::is_linked_prose(&mut self.dom, n)
+        {
+            return false;
+        }
         let mut embed_count = 0;
         if st.n_embed > 0 {
             for e in self
