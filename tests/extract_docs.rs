@@ -348,3 +348,142 @@ fn titled_boxes_with_links_or_forms_before_the_body_are_not_joined() {
     let a = run_html(&reference_page(signup));
     assert!(!a.text.contains("Get new guides monthly"), "{}", a.text);
 }
+
+/// A documentation section titled with one word a comment filter knows ("Commentary",
+/// "Pagination"), its heading carrying the generator's permalink.
+fn permalinked_section(id: &str, title: &str) -> String {
+    page(&format!(
+        "<section id=\"{id}\"><h2>{title}<a class=\"headerlink\" href=\"#{id}\">¶</a></h2>\
+         <p>The marker line tells the tools where the message ends, and everything after it \
+         is read by the reviewers only, never kept in the history of the project.</p>\
+         <p>Put the list of changes between versions there, with links to the earlier \
+         versions, so that reviewers can follow how the change grew over time.</p></section>"
+    ))
+}
+
+#[test]
+fn permalinked_one_word_sections_are_named_by_their_heading() {
+    for (id, title) in [("commentary", "Commentary"), ("pagination", "Pagination")] {
+        let a = run_html(&permalinked_section(id, title));
+        assert!(a.text.contains("marker line tells"), "{id}: {}", a.text);
+    }
+    // A heading named by its own slug (MkDocs puts the id on the heading).
+    let body = "<h2 id=\"pagination\">Pagination<a class=\"headerlink\" href=\"#pagination\">¶</a>\
+        </h2><p>Pages hold fifty entries each; ask for the next page with its cursor.</p>";
+    let a = run_html(&page(body));
+    assert!(a.text.contains("Pagination"), "{}", a.text);
+}
+
+#[test]
+fn permalinked_comment_thread_section_still_goes() {
+    let a = run_html(&permalinked_section("comments", "Comments"));
+    assert!(!a.text.contains("marker line tells"), "{}", a.text);
+    // Without the permalink a one-word slug proves nothing.
+    let body = "<section id=\"commentary\"><h2>Commentary</h2><p>Great post, thanks a lot for \
+        writing it, I learned a lot from it today and will share it.</p></section>";
+    let a = run_html(&page(body));
+    assert!(!a.text.contains("Great post"), "{}", a.text);
+}
+
+/// A manual's chapter page: its title, a table of contents leading to the chapter's pages,
+/// an intro.
+fn chapter_page(toc_class: &str, href: &str) -> String {
+    let items: String = (0..16)
+        .map(|i| format!("<dt><a href=\"{href}{i}\">11.{i}. Indexes of kind number {i} and their uses</a></dt>"))
+        .collect();
+    format!(
+        "<html><head><title>Indexes</title></head><body><div class=\"chapter\">\
+         <h2>Chapter 11. Indexes</h2><div class=\"{toc_class}\"><p><b>Table of Contents</b></p>\
+         <dl>{items}</dl></div>{PROSE}</div></body></html>"
+    )
+}
+
+#[test]
+fn a_chapter_pages_table_of_contents_is_its_text() {
+    let a = run_html(&chapter_page("toc", "indexes-"));
+    assert!(
+        a.text.contains("11.2. Indexes of kind number 2"),
+        "{}",
+        a.text
+    );
+    assert!(a.text.contains("A port mapping tells"), "{}", a.text);
+    // Its links stay links.
+    assert!(
+        a.content
+            .contains("href=\"https://docs.example.org/guide/indexes-2\""),
+        "{}",
+        a.content
+    );
+}
+
+#[test]
+fn in_page_contents_and_unnamed_link_lists_are_not_kept_as_text() {
+    // "On this page": links within the page.
+    let a = run_html(&chapter_page("toc", "#s"));
+    assert!(!a.text.contains("kind number 2"), "{}", a.text);
+    // A block not named as contents.
+    let a = run_html(&chapter_page("links", "indexes-"));
+    assert!(!a.text.contains("kind number 2"), "{}", a.text);
+}
+
+#[test]
+fn a_sidebars_contents_beside_a_long_page_stay_out() {
+    let items: String = (0..8)
+        .map(|i| format!("<li><a href=\"/guide/page-{i}\">Guide page number {i}</a></li>"))
+        .collect();
+    let html = format!(
+        "<html><head><title>Port mappings</title></head><body><div class=\"layout\">\
+         <div class=\"region\"><h2>Guides</h2><div class=\"guides-toc\"><ul>{items}</ul></div>\
+         </div><main><article><h1>Port mappings</h1>{PROSE}{PROSE}</article></main></div>\
+         </body></html>"
+    );
+    let a = run_html(&html);
+    assert!(!a.text.contains("Guide page number"), "{}", a.text);
+    assert!(a.text.contains("A port mapping tells"), "{}", a.text);
+}
+
+#[test]
+fn headings_with_a_prefixed_scroll_margin_utility_stay() {
+    let body = "<h2 id=\"write-it\" class=\"ds-typography-display g-offset-scroll-margin-top\">\
+        Write the mapping</h2><p>Each mapping goes on its own line in the ports block.</p>";
+    let a = run_html(&page(body));
+    assert!(a.text.contains("Write the mapping"), "{}", a.text);
+    // A heading framed as a scroller is still dropped.
+    let body = "<h2 class=\"infinite-scroll-title\">More stories</h2>";
+    let a = run_html(&page(body));
+    assert!(!a.text.contains("More stories"), "{}", a.text);
+}
+
+/// A reference list of fields: each a heading and a short description that links to the
+/// rest of the manual.
+fn field_list(description: &str) -> String {
+    page(&format!(
+        "<ul class=\"fields\"><li><h4>currency</h4><div>{description}</div></li>\
+         <li><h4>amount</h4><div><p>The amount to move, in the smallest unit of the currency, \
+         as a whole number of cents or the like.</p></div></li></ul>"
+    ))
+}
+
+#[test]
+fn titled_descriptions_with_links_inside_their_sentences_stay() {
+    let a = run_html(&field_list(
+        "<p>Three-letter <a href=\"/iso\">ISO currency code</a>, in lowercase. Must be a \
+         <a href=\"/currencies\">supported currency</a>.</p>",
+    ));
+    assert!(a.text.contains("in lowercase"), "{}", a.text);
+    // A closing section whose paragraphs link onwards.
+    let body = "<div><p>You can read all about mappings in the <a href=\"/guide/net\">\
+        Networking</a> part.</p><h2>Where to go from here</h2><p>This was a short tour. You \
+        can <a href=\"/start\">start a project</a> now or <a href=\"/ref\">read the reference\
+        </a>.</p></div>";
+    let a = run_html(&page(body));
+    assert!(a.text.contains("This was a short tour"), "{}", a.text);
+}
+
+#[test]
+fn teasers_opening_with_their_link_still_go() {
+    let a = run_html(&field_list(
+        "<p><a href=\"/other\">Another guide entirely</a> about currencies and codes.</p>",
+    ));
+    assert!(!a.text.contains("Another guide entirely"), "{}", a.text);
+}

@@ -411,6 +411,204 @@ fn labelled_box(dom: &Dom, n: Id) -> Option<&'static str> {
         .then_some(*label)
 }
 
+/// Ours: a contents block is this share links or more.
+const CONTENTS_MIN_LINK_DENSITY: f64 = 0.8;
+/// Ours: and lists at least this many pages.
+const CONTENTS_MIN_LINKS: usize = 4;
+/// Where a contents block's links wait while the article is grabbed.
+const CONTENTS_HREF: &str = "data-lectern-contents-href";
+/// Names of the page's menus: a contents block inside one is the site's navigation.
+const MENU_WORDS: [&str; 6] = ["sidebar", "menu", "nav", "navigation", "navbar", "drawer"];
+
+/// The lowercase words of an element's class and id (`toctree-wrapper` gives `toctree`,
+/// `wrapper`).
+fn name_words(dom: &Dom, n: Id) -> Vec<String> {
+    [dom.class(n), dom.id_attr(n)]
+        .iter()
+        .flat_map(|v| v.split(|c: char| !c.is_ascii_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect()
+}
+
+/// Whether an element's class or id names a table of contents (`toc`, `toctree-wrapper`,
+/// `table-of-contents`).
+fn named_contents(dom: &Dom, n: Id) -> bool {
+    // Cheap test first: this runs on every block of the page.
+    let has = |v: &str, w: &[u8]| {
+        v.as_bytes()
+            .windows(w.len())
+            .any(|x| x.eq_ignore_ascii_case(w))
+    };
+    if ![dom.class(n), dom.id_attr(n)]
+        .iter()
+        .any(|v| has(v, b"toc") || has(v, b"contents"))
+    {
+        return false;
+    }
+    name_words(dom, n)
+        .iter()
+        .any(|w| matches!(w.as_str(), "toc" | "toctree" | "contents"))
+}
+
+/// Whether `n` sits in the site's furniture: a menu, sidebar, header or footer.
+fn in_site_menu(dom: &Dom, n: Id) -> bool {
+    let mut cur = Some(n);
+    while let Some(x) = cur {
+        let role = dom.attr(x, "role").unwrap_or("");
+        if matches!(dom.tag(x), "nav" | "aside" | "header" | "footer")
+            || role.eq_ignore_ascii_case("navigation")
+            || role.eq_ignore_ascii_case("complementary")
+            || name_words(dom, x)
+                .iter()
+                .any(|w| MENU_WORDS.contains(&w.as_str()))
+        {
+            return true;
+        }
+        cur = dom.parent(x);
+    }
+    false
+}
+
+/// Whether `block` is the table of contents of a chapter or index page, the page's main
+/// matter: a manual's chapter page is its title, its contents and a short intro (DocBook's
+/// `div.toc`, Sphinx's `toctree-wrapper`). Its links lead to other pages; an "On this page"
+/// list links within the page (`#...`) and stays furniture. It holds most of the chapter
+/// around it, which has a title or an intro besides; a long page's contents box is beside
+/// the text, and a sidebar's is the site's menu.
+fn is_contents(dom: &mut Dom, block: Id) -> bool {
+    if !named_contents(dom, block) {
+        return false;
+    }
+    let Some(chapter) = dom.parent(block) else {
+        return false;
+    };
+    let len = dom.text_len(block);
+    let chapter_len = dom.text_len(chapter);
+    if len * 2 <= chapter_len
+        || len >= chapter_len
+        || dom.link_density(block) < CONTENTS_MIN_LINK_DENSITY
+    {
+        return false;
+    }
+    let links = dom.descendants_with_tags(block, &["a"]);
+    links.len() >= CONTENTS_MIN_LINKS
+        && links.iter().all(|&a| {
+            let href = dom.attr(a, "href").unwrap_or("").trim();
+            !href.is_empty() && !href.starts_with('#') && !href.starts_with("javascript:")
+        })
+        && titled_before(dom, chapter, block)
+        && !in_site_menu(dom, chapter)
+        && prose_outside(dom, chapter) < len
+}
+
+/// The text of the page's paragraphs outside `chapter`: a contents box beside an article
+/// is outweighed by the article.
+fn prose_outside(dom: &mut Dom, chapter: Id) -> usize {
+    let mut sum = 0;
+    for p in dom.descendants_with_tags(super::dom::ROOT, &["p"]) {
+        if !dom.is_ancestor(chapter, p) {
+            sum += dom.text_len(p);
+        }
+    }
+    sum
+}
+
+/// Whether `chapter` has its own title (an `<h1>` or `<h2>`) before `block`, outside it.
+fn titled_before(dom: &Dom, chapter: Id, block: Id) -> bool {
+    dom.descendant_elements(chapter)
+        .into_iter()
+        .take_while(|&n| n != block)
+        .any(|n| matches!(dom.tag(n), "h1" | "h2"))
+}
+
+/// Readability drops a block of links, and the chapter holding it when the links make most
+/// of its text; a chapter page's contents are its text. Their links wait as plain spans
+/// while the article is grabbed and come back in [`restore_contents_links`].
+pub fn keep_contents(dom: &mut Dom, root: Id) {
+    let mut kept: Vec<Id> = Vec::new();
+    for n in dom.descendants_with_tags(root, &["div", "nav", "section", "ul", "ol", "dl"]) {
+        if kept.iter().any(|&k| dom.is_ancestor(k, n)) || !is_contents(dom, n) {
+            continue;
+        }
+        for a in dom.descendants_with_tags(n, &["a"]) {
+            let href = dom.attr(a, "href").unwrap_or("").to_string();
+            dom.set_tag(a, "span");
+            dom.remove_attr(a, "href");
+            dom.set_attr(a, CONTENTS_HREF, &href);
+        }
+        kept.push(n);
+    }
+}
+
+/// The links [`keep_contents`] set aside, links again (before they are made absolute).
+pub fn restore_contents_links(dom: &mut Dom, root: Id) {
+    for s in dom.descendants_with_tags(root, &["span"]) {
+        if let Some(href) = dom.attr(s, CONTENTS_HREF).map(str::to_string) {
+            dom.remove_attr(s, CONTENTS_HREF);
+            dom.set_tag(s, "a");
+            dom.set_attr(s, "href", &href);
+        }
+    }
+}
+
+/// Ours: prose this short is a label or a credit line, not a paragraph.
+const LINKED_PROSE_MIN_TEXT: usize = 60;
+
+/// Whether `n` is a titled piece of running prose whose links sit inside its sentences: a
+/// reference page's field description under the field's heading (`li > h4 + div > p`:
+/// "Three-letter <a>ISO currency code</a>, in lowercase"), a guide's closing section (`h2 +
+/// p`: "learn more in the <a>Adding Interactivity</a> section."). Short and linking to the
+/// rest of the manual, Readability's link-density rule takes them for a block of links.
+/// Paragraphs (and headings) only, each ending a sentence, none opening with a link (a
+/// teaser); lists, pictures and forms stay under the rule.
+pub fn is_linked_prose(dom: &mut Dom, n: Id) -> bool {
+    let len = dom.text_len(n);
+    if len < LINKED_PROSE_MIN_TEXT {
+        return false;
+    }
+    let titled = dom
+        .prev_element_sibling(n)
+        .is_some_and(|h| matches!(dom.tag(h), "h3" | "h4" | "h5" | "h6"));
+    let headings = dom.descendants_with_tags(n, &HEADINGS);
+    if !titled && headings.is_empty() {
+        return false;
+    }
+    let others = [
+        "li", "img", "picture", "table", "form", "input", "button", "iframe", "nav", "pre",
+    ];
+    if !dom.descendants_with_tags(n, &others).is_empty() {
+        return false;
+    }
+    let paragraphs = dom.descendants_with_tags(n, &["p"]);
+    if paragraphs.is_empty() {
+        return false;
+    }
+    let mut covered = 0;
+    for h in headings {
+        covered += dom.text_len(h);
+    }
+    for &p in &paragraphs {
+        let text = normalize_ws(&dom.text_content(p));
+        if !text.ends_with(['.', '!', '?', ':', ')']) {
+            return false;
+        }
+        // The paragraph's first words are its own, not a link's.
+        let mut cur = dom.first_child(p);
+        while let Some(x) = cur {
+            if dom.is(x, "a") {
+                return false;
+            }
+            if dom.text(x).is_some_and(|t| !t.trim().is_empty()) {
+                break;
+            }
+            cur = dom.next_in(x, p, false);
+        }
+        covered += dom.text_len(p);
+    }
+    covered * 10 >= len * 9
+}
+
 /// Whether `n` is a Note/Tip/Warning callout, for cleaning: a callout is prose however many
 /// links it holds ("Warning: this can break a system, see System maintenance").
 pub fn is_callout(dom: &mut Dom, n: Id) -> bool {

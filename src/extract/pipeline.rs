@@ -38,6 +38,7 @@ fn prepare(html: &str, want_ld: bool) -> (Dom, Option<metadata::JsonLd>, Option<
         prep::unfold_controlled(&mut dom);
     }
     docs::keep_callout_asides(&mut dom, ROOT);
+    docs::keep_contents(&mut dom, ROOT);
     (dom, ld, product)
 }
 
@@ -304,6 +305,7 @@ pub fn run(
     if !is_thread && !list_taken && looks_like_listing(&mut d, root) {
         return Err(NoArticle::ListingPage);
     }
+    docs::restore_contents_links(&mut d, root);
     prep::fix_relative_uris(&mut d, root, base.as_ref(), base_is_page);
     readability::simplify_nested(&mut d, root);
     boiler::clean(&mut d, root);

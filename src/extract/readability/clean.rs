@@ -239,6 +239,12 @@ impl Grabber<'_> {
         {
             return false;
         }
+        // Keep (ours): titled prose with links inside its sentences (a field's description).
+        if self.dom.link_density(n) <= th::LINK_DENSITY_MAX_WEIGHTED
+            && super::super::docs::is_linked_prose(&mut self.dom, n)
+        {
+            return false;
+        }
         let mut embed_count = 0;
         if st.n_embed > 0 {
             for e in self
@@ -563,9 +569,22 @@ fn utility_classes_only(dom: &Dom, h: Id) -> bool {
         .class(h)
         .split_whitespace()
         .map(str::to_ascii_lowercase)
-        .filter(|c| !c.contains(':') && !c.starts_with("scroll-"))
+        .filter(|c| !c.contains(':') && !is_scroll_utility(c))
         .collect();
     !pat::Hints::of(&role.join(" ")).negative()
+}
+
+/// Utility classes for the scroll CSS properties: Tailwind's `scroll-mt-20`, and a design
+/// system's `g-offset-scroll-margin-top` (prefixed, so named by the property).
+const SCROLL_PROPERTIES: [&str; 4] = [
+    "scroll-margin",
+    "scroll-padding",
+    "scroll-snap",
+    "scroll-behavior",
+];
+
+fn is_scroll_utility(class: &str) -> bool {
+    class.starts_with("scroll-") || SCROLL_PROPERTIES.iter().any(|p| class.contains(p))
 }
 
 pub fn clean_classes(dom: &mut Dom, root: Id) {

@@ -37,16 +37,21 @@ fn id_is_heading_slug(dom: &Dom, n: Id) -> bool {
     if id.is_empty() {
         return false;
     }
-    // Empty anchors may come first: Sphinx writes a cross-reference label as
-    // `<span id="label"></span>` before the section's heading.
-    let Some(h) = dom
-        .children(n)
-        .filter(|&c| dom.is_element(c))
-        .find(|&c| dom.text_content_within(c, 0).is_none())
-    else {
+    const HEADINGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
+    // A heading is its own title (MkDocs' `<h2 id="pagination">`). Empty anchors may come
+    // first in a section: Sphinx writes a cross-reference label as `<span id="label"></span>`
+    // before the section's heading.
+    let h = if HEADINGS.contains(&dom.tag(n)) {
+        Some(n)
+    } else {
+        dom.children(n)
+            .filter(|&c| dom.is_element(c))
+            .find(|&c| dom.text_content_within(c, 0).is_none())
+    };
+    let Some(h) = h else {
         return false;
     };
-    if !matches!(dom.tag(h), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+    if !HEADINGS.contains(&dom.tag(h)) {
         return false;
     }
     let slug = |t: &str| -> String {
@@ -58,8 +63,34 @@ fn id_is_heading_slug(dom: &Dom, n: Id) -> bool {
     };
     let heading = dom.text_content_within(h, 200).unwrap_or_default();
     let id_slug = slug(id);
+    if id_slug != slug(&heading) {
+        return false;
+    }
     // A title of a few words: a lone "comments" id over a "Comments" heading is the thread.
-    id_slug.matches('-').count() >= MIN_SLUG_WORDS - 1 && id_slug == slug(&heading)
+    // A shorter one ("Commentary", "Pagination") counts when the heading carries its own
+    // permalink, as documentation generators print on every section and templates' comment
+    // threads do not; the thread's own words stay out all the same.
+    id_slug.matches('-').count() >= MIN_SLUG_WORDS - 1
+        || (heading_links_to(dom, h, id) && !THREAD_SLUGS.contains(&id_slug.as_str()))
+}
+
+/// Slugs that name a comment thread even under a permalinked heading.
+const THREAD_SLUGS: [&str; 6] = [
+    "comments",
+    "comment",
+    "replies",
+    "responses",
+    "discussion",
+    "respond",
+];
+
+/// Whether heading `h` holds a permalink to `#id` (Sphinx's `¶`, MkDocs' `headerlink`).
+fn heading_links_to(dom: &Dom, h: Id, id: &str) -> bool {
+    dom.descendants_with_tags(h, &["a"]).into_iter().any(|a| {
+        dom.attr(a, "href")
+            .and_then(|href| href.trim().rsplit_once('#'))
+            .is_some_and(|(_, frag)| frag == id)
+    })
 }
 
 /// A section heading below the headline (the `<h1>` has its own rules, see `is_article_header`).
