@@ -193,16 +193,8 @@ fn split_chunk(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     // First split at characters that always stand alone (dashes, brackets, quotes).
     let chunk = text.get(start..end).unwrap_or("");
     let mut piece_start = start;
-    let mut prev = ' ';
-    let mut chars = chunk.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        // A comma typed without its space between two names ("TensorFlow,OpenCV") separates
-        // them; one between digits ("1,000") or lower-case words stays.
-        let glued_comma = c == ','
-            && prev.is_alphabetic()
-            && chars.peek().is_some_and(|&(_, n)| n.is_uppercase());
-        prev = c;
-        if is_solo(c) || glued_comma {
+    for (i, c) in chunk.char_indices() {
+        if is_solo(c) {
             let at = start + i;
             split_word(text, piece_start, at, out);
             out.push(Token {
@@ -381,24 +373,6 @@ mod tests {
 
     fn toks(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| t.text(text)).collect()
-    }
-
-    #[test]
-    fn a_comma_typed_without_its_space_separates_names() {
-        assert_eq!(
-            toks("TensorFlow,OpenCV, Numpy,Keras 1,000 red,green"),
-            vec![
-                "TensorFlow",
-                ",",
-                "OpenCV",
-                ",",
-                "Numpy",
-                ",",
-                "Keras",
-                "1,000",
-                "red,green"
-            ]
-        );
     }
 
     #[test]
