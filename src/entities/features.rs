@@ -39,7 +39,6 @@ use super::gazetteer::{
 use super::memory::Memory;
 use super::phrase_table::PhraseHash;
 use super::tags::{tag_type, NUM_TAGS, TAG_NAMES, TYPES};
-use super::tokenize::is_opening_word;
 
 /// A 32-bit feature id: FNV-1a over a template number and the parts.
 fn fh(template: u8, parts: &[&str]) -> u32 {
@@ -134,6 +133,22 @@ fn shape_into(s: &mut String, word: &str, collapse: bool) {
 
 pub fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Words that open sentences capitalised only for being first ("The talks ...", "It was ..."):
+/// alone they are never a name, and one followed by a capital is scored as its neighbour ("The
+/// Hague").
+fn is_opening_word(w: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "The", "A", "An", "It", "Its", "He", "She", "They", "We", "You", "I", "His", "Her",
+        "Their", "Our", "My", "Your", "This", "That", "These", "Those", "There", "Here", "But",
+        "And", "Or", "So", "If", "When", "While", "As", "In", "On", "At", "For", "With", "By",
+        "From", "To", "Of", "After", "Before", "Since", "What", "Who", "How", "Why", "Where",
+        "Which", "Some", "Many", "Most", "All", "Each", "Every", "No", "Not", "Yet", "Then", "Now",
+        "Still", "Also", "However", "Although", "Because", "Once", "Is", "Are", "Was", "Were",
+        "Do", "Does", "Did", "Can", "Could", "Would", "Should", "Will",
+    ];
+    OPENERS.contains(&w)
 }
 
 /// Which words of a sentence the tagger leaves as O without scoring them: a common word with no

@@ -84,22 +84,6 @@ const ABBREVIATIONS: &[&str] = &[
     "adm", "pres", "messrs", "mme", "mlle", "bros", "cf", "al", "approx", "est", "dept", "univ",
 ];
 
-/// Words that open sentences capitalised only for being first ("The talks ...", "It was ..."):
-/// alone they are never a name, and one followed by a capital is scored as its neighbour ("The
-/// Hague").
-pub fn is_opening_word(w: &str) -> bool {
-    const OPENERS: &[&str] = &[
-        "The", "A", "An", "It", "Its", "He", "She", "They", "We", "You", "I", "His", "Her",
-        "Their", "Our", "My", "Your", "This", "That", "These", "Those", "There", "Here", "But",
-        "And", "Or", "So", "If", "When", "While", "As", "In", "On", "At", "For", "With", "By",
-        "From", "To", "Of", "After", "Before", "Since", "What", "Who", "How", "Why", "Where",
-        "Which", "Some", "Many", "Most", "All", "Each", "Every", "No", "Not", "Yet", "Then", "Now",
-        "Still", "Also", "However", "Although", "Because", "Once", "Is", "Are", "Was", "Were",
-        "Do", "Does", "Did", "Can", "Could", "Would", "Should", "Will",
-    ];
-    OPENERS.contains(&w)
-}
-
 /// Whether `word` (without its final period) is an abbreviation that owns the period.
 fn is_abbreviation(word: &str) -> bool {
     if word.is_empty() {
@@ -138,54 +122,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     if let Some(s) = chunk_start {
         split_chunk(text, s, text.len(), &mut out);
     }
-    split_final_initials(text, &mut out);
     out
-}
-
-/// A capital letter's period ends the sentence, not an initial, before a word that opens
-/// sentences on the same line ("the Xbox One S. It sold", "Plan B. The"): no name ends in an
-/// initial there, so the letter keeps the name and the period the sentence.
-fn split_final_initials(text: &str, out: &mut Vec<Token>) {
-    let splits = |i: usize, tok: &Token| {
-        let t = tok.text(text).as_bytes();
-        let initial = t.len() == 2 && t[0].is_ascii_uppercase() && t[1] == b'.';
-        // Not at a line's end: reviews sign "Kay S." there.
-        initial
-            && out.get(i + 1).is_some_and(|n| {
-                text.get(tok.end..n.start)
-                    .is_some_and(|g| !g.contains('\n'))
-                    && is_opening_word(n.text(text))
-            })
-    };
-    // Rebuilt only when needed, and in one pass: no insertion in the middle of a long page.
-    if !out.iter().enumerate().any(|(i, t)| splits(i, t)) {
-        return;
-    }
-    let mut split = Vec::with_capacity(out.len() + 16);
-    for (i, tok) in out.iter().enumerate() {
-        if splits(i, tok) {
-            split.push(Token {
-                start: tok.start,
-                end: tok.end - 1,
-            });
-            split.push(Token {
-                start: tok.end - 1,
-                end: tok.end,
-            });
-        } else {
-            split.push(*tok);
-        }
-    }
-    *out = split;
-}
-
-/// Whether a token of capitals with periods ("U.S.", "D.C.") owns its period yet ends the
-/// sentence: the next word is one that opens sentences ("in the U.S. It was").
-fn is_final_abbreviation(tok: &str, next: &str) -> bool {
-    tok.len() > 2
-        && tok.ends_with('.')
-        && tok.chars().all(|c| c == '.' || c.is_ascii_uppercase())
-        && is_opening_word(next)
 }
 
 /// Splits one whitespace-free chunk `text[start..end]` into tokens.
@@ -328,7 +265,6 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
                 } else {
                     let t = tok.text(text);
                     let ends = matches!(t, "." | "!" | "?" | "…" | "...")
-                        || is_final_abbreviation(t, n.text(text))
                         || (matches!(t, "\"" | "”" | "’" | ")")
                             && i > 0
                             && tokens
@@ -373,25 +309,6 @@ mod tests {
 
     fn toks(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| t.text(text)).collect()
-    }
-
-    #[test]
-    fn an_initial_before_a_sentence_opener_ends_the_sentence() {
-        let text =
-            "the Xbox One S. It sold. George W. Bush spoke in the U.S. The end.\nKay S.\nBuyer";
-        assert_eq!(
-            toks(text),
-            vec![
-                "the", "Xbox", "One", "S", ".", "It", "sold", ".", "George", "W.", "Bush", "spoke",
-                "in", "the", "U.S.", "The", "end", ".", "Kay", "S.", "Buyer"
-            ]
-        );
-        let t = tokenize(text);
-        let firsts: Vec<&str> = sentences(text, &t)
-            .iter()
-            .filter_map(|r| t.get(r.start).map(|k| k.text(text)))
-            .collect();
-        assert_eq!(firsts, vec!["the", "It", "George", "The", "Kay", "Buyer"]);
     }
 
     #[test]
