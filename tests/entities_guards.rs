@@ -548,3 +548,20 @@ fn ranks_of_police_and_legislatures_are_titles_not_names() {
         .iter()
         .any(|g| g.0.starts_with("Detective") || g.0.starts_with("Sgt")));
 }
+
+#[test]
+fn a_capitals_period_before_a_sentence_opener_ends_the_name() {
+    let text = "Microsoft sold the Xbox One S. It was cheap. George W. Bush came. The Xbox One X. Its price fell.";
+    let got = guarded(
+        text,
+        &[
+            ("Microsoft", Label::Org),
+            ("Xbox One S. It", Label::Misc),
+            ("George W. Bush", Label::Per),
+            ("Xbox One X.", Label::Misc),
+        ],
+    );
+    assert!(has(&got, "Xbox One S", Label::Misc), "{got:?}");
+    assert!(has(&got, "George W. Bush", Label::Per), "{got:?}");
+    assert!(has(&got, "Xbox One X", Label::Misc), "{got:?}");
+}

@@ -138,7 +138,7 @@ pub fn is_capitalised(w: &str) -> bool {
 /// Words that open sentences capitalised only for being first ("The talks ...", "It was ..."):
 /// alone they are never a name, and one followed by a capital is scored as its neighbour ("The
 /// Hague").
-fn is_opening_word(w: &str) -> bool {
+pub(crate) fn is_opening_word(w: &str) -> bool {
     const OPENERS: &[&str] = &[
         "The", "A", "An", "It", "Its", "He", "She", "They", "We", "You", "I", "His", "Her",
         "Their", "Our", "My", "Your", "This", "That", "These", "Those", "There", "Here", "But",

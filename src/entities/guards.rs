@@ -278,6 +278,7 @@ pub(crate) fn is_prose(words: &[&str]) -> bool {
 pub fn apply(text: &str, toks: &[Token], sents: &[Range<usize>], mentions: &mut Vec<Mention>) {
     let ctx = Context::new(text, toks, sents);
     trim_symbols(text, mentions);
+    end_at_final_initials(text, mentions);
     super::code_names::drop(text, mentions);
     split_conjunctions(text, mentions);
     split_slashed_names(text, mentions);
@@ -723,6 +724,45 @@ fn set_span(text: &str, m: &mut Mention, start: usize, end: usize) {
     m.start = start;
     m.end = end;
     text.get(start..end).unwrap_or("").clone_into(&mut m.text);
+}
+
+/// A capital letter's period before a word that opens sentences ends the sentence, and the
+/// name: "the Xbox One S. It sold" is "Xbox One S", where the tokenizer kept "S." as an initial
+/// and the tagger ran the name on. A person's initial is followed by the surname, not by "It".
+fn end_at_final_initials(text: &str, mentions: &mut [Mention]) {
+    for m in mentions.iter_mut() {
+        if !m.label.is_name() || !m.text.contains('.') {
+            continue;
+        }
+        let after = text.get(m.end..).unwrap_or("");
+        let next_opens = after
+            .strip_prefix(' ')
+            .and_then(|a| a.split(|c: char| !c.is_alphanumeric()).next())
+            .is_some_and(super::features::is_opening_word);
+        let words: Vec<&str> = m.text.split(' ').collect();
+        let initial = |w: &str| {
+            let b = w.as_bytes();
+            b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
+        };
+        // The first initial that a sentence opener follows, inside the name or after it.
+        let mut at = 0;
+        let mut cut = None;
+        for (k, w) in words.iter().enumerate() {
+            let follows = match words.get(k + 1) {
+                Some(n) => super::features::is_opening_word(n),
+                None => next_opens,
+            };
+            if k > 0 && initial(w) && follows {
+                cut = Some(at + 1);
+                break;
+            }
+            at += w.len() + 1;
+        }
+        if let Some(len) = cut {
+            let end = m.start + len;
+            set_span(text, m, m.start, end);
+        }
+    }
 }
 
 fn trim_symbols(text: &str, mentions: &mut Vec<Mention>) {
