@@ -277,3 +277,41 @@ fn a_teaser_feed_after_a_builder_article_is_not_joined() {
         assert!(!a.text.contains("Other guide"), "{}", a.text);
     }
 }
+
+/// A page whose headline block (title, byline, then a titled box) sits before the body's
+/// wrapper, outside the body's parent, as an investing site's layout has it.
+fn page_with_box_beside_byline(title: &str, items: &str) -> String {
+    format!(
+        "<html><body><main><div class=\"hero\"><h1>Ferry crossings this summer</h1>\
+         <p class=\"byline\">By Ann Marsh</p><div class=\"mt-8\"><div class=\"shadow-card p-5\">\
+         <h2>{title}</h2><ul>{items}</ul></div></div></div>\
+         <div class=\"layout\"><div class=\"article-body\"><div class=\"content\">{}</div></div>\
+         </div></main></body></html>",
+        prose()
+    )
+}
+
+#[test]
+fn a_key_points_box_beside_the_byline_leads_the_article() {
+    let items = "<li>Crossings run every hour from the north quay from June to September.</li>\
+                 <li>Fares rise by a tenth this year, says the <a href=\"/r\">operator</a>.</li>";
+    let a = run_html(&page_with_box_beside_byline("Key Points", items));
+    assert!(a.text.contains("Section 8 of the ferry guide"));
+    assert!(
+        a.text
+            .contains("Crossings run every hour from the north quay"),
+        "{}",
+        a.text
+    );
+    // Control: a box titled otherwise, or made of links, stays out.
+    let a = run_html(&page_with_box_beside_byline("More from the author", items));
+    assert!(!a
+        .text
+        .contains("Crossings run every hour from the north quay"));
+    let links = "<li><a href=\"/a\">Crossings run every hour from the north quay</a></li>\
+                 <li><a href=\"/b\">Fares rise by a tenth this year</a></li>";
+    let a = run_html(&page_with_box_beside_byline("Key Points", links));
+    assert!(!a
+        .text
+        .contains("Crossings run every hour from the north quay"));
+}

@@ -9,6 +9,8 @@ use super::{ad_named, Grabber};
 
 /// Ours: a titled box before the body (see `is_lead_box`) holds at most this much text.
 const LEAD_BOX_MAX_TEXT: usize = 4000;
+/// A "Key points" box may cite a source or two.
+const KEY_POINTS_MAX_LINK_DENSITY: f64 = 0.25;
 
 /// Ours: a list in a header box this link-dense is navigation (prev/next buttons).
 const SIBLING_HEADER_LIST_LINK_DENSITY: f64 = 0.5;
@@ -56,6 +58,8 @@ impl Grabber<'_> {
             .map(|p| self.dom.element_children(p))
             .unwrap_or_else(|| vec![top_candidate]);
         let top_class = self.dom.class(top_candidate).to_string();
+        // Looked for before the siblings move into the article.
+        let points = self.key_points_before(top_candidate);
         let mut seen_top = false;
         for sib in siblings {
             let mut append = sib == top_candidate;
@@ -82,7 +86,7 @@ impl Grabber<'_> {
                     // Beyond Readability: the headline's box before the body, with its intro or
                     // standfirst (`main > header(h1 + p.intro) + body`).
                     append = self.is_headline_with_intro(sib);
-                } else if !seen_top && self.is_lead_box(sib) {
+                } else if !seen_top && self.is_lead_box(sib, 0.0) {
                     // Beyond Readability: a titled box of plain text before the body: a
                     // reference page's name line and synopsis (`h2 Synopsis + pre`), an
                     // article's "Key points" list.
@@ -107,7 +111,67 @@ impl Grabber<'_> {
                 self.dom.append(article, sib);
             }
         }
+        // Beyond Readability: a "Key points" box set beside the byline, before the body or
+        // outside its parent (`div.hero(h1, byline, div(h2 Key Points + ul))`, then the body),
+        // unless it joined with its box.
+        if let Some(points) = points.filter(|&b| !self.dom.is_ancestor(article, b)) {
+            self.dom.set_tag(points, "div");
+            match self.dom.first_child(article) {
+                Some(f) => self.dom.insert_before(f, points),
+                None => self.dom.append(article, points),
+            }
+        }
         article
+    }
+
+    /// A lead box titled as the story's summary ("Key points", "Key takeaways", "At a glance")
+    /// among the few elements before the top candidate or its nearest ancestors.
+    fn key_points_before(&mut self, top: Id) -> Option<Id> {
+        const LEVELS: usize = 5;
+        const SIBLINGS: usize = 4;
+        let body = self.dom.body()?;
+        let mut level = Some(top);
+        for _ in 0..LEVELS {
+            let at = level.filter(|&a| a != body)?;
+            let mut sib = self.dom.prev_element_sibling(at);
+            for _ in 0..SIBLINGS {
+                let Some(s) = sib else { break };
+                // One walk over the sibling for its headings; the box is a titled heading's
+                // parent or grandparent within it.
+                for h in self
+                    .dom
+                    .descendants_with_tags(s, &["h2", "h3", "h4", "h5", "h6"])
+                {
+                    if !self.is_key_points_title(h) {
+                        continue;
+                    }
+                    let mut b = self.dom.parent(h);
+                    for _ in 0..2 {
+                        let Some(x) = b.filter(|&x| x == s || self.dom.is_ancestor(s, x)) else {
+                            break;
+                        };
+                        if self.is_lead_box(x, KEY_POINTS_MAX_LINK_DENSITY) {
+                            return Some(x);
+                        }
+                        b = self.dom.parent(x).filter(|_| x != s);
+                    }
+                }
+                sib = self.dom.prev_element_sibling(s);
+            }
+            level = self.dom.parent(at);
+        }
+        None
+    }
+
+    /// Whether a heading names a summary of the story.
+    fn is_key_points_title(&self, h: Id) -> bool {
+        let title = self.dom.inner_text(h).trim().to_lowercase();
+        let title = title.trim_end_matches(':');
+        title.starts_with("key ")
+            || matches!(
+                title,
+                "takeaways" | "highlights" | "at a glance" | "in brief" | "tl;dr" | "in short"
+            )
     }
 
     /// The headline's box: a `<header>`, or (documentation layouts) a `div`/`section` named as a
@@ -154,17 +218,23 @@ impl Grabber<'_> {
         }
     }
 
-    /// A box before the body that opens with a heading and holds plain text after it: no
-    /// links, pictures, embeds or controls (a newsletter box has its form, a teaser box its
-    /// links), short, with a sentence's worth of text besides its headings.
-    fn is_lead_box(&mut self, sib: Id) -> bool {
+    /// A box before the body that opens with a heading and holds plain text after it: links
+    /// up to `max_link_density` of its text (none for an untitled kind of box), no pictures,
+    /// embeds or controls (a newsletter box has its form, a teaser box its links), short, with
+    /// a sentence's worth of text besides its headings.
+    fn is_lead_box(&mut self, sib: Id, max_link_density: f64) -> bool {
         if !matches!(self.dom.tag(sib), "div" | "section") {
             return false;
         }
         let st = self.dom.stats(sib);
         let len = st.text.len;
+        let links = if max_link_density > 0.0 {
+            self.dom.link_density(sib) > max_link_density
+        } else {
+            st.link > 0.0
+        };
         if len > LEAD_BOX_MAX_TEXT
-            || st.link > 0.0
+            || links
             || st.n_img + st.n_picture + st.n_embed + st.n_input > 0
             || len.saturating_sub(st.heading_text) < SIBLING_INTRO_MIN_TEXT
         {
