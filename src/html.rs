@@ -5,6 +5,9 @@
 /// html5ever's tree builder is quadratic in the depth of open elements.
 pub const MAX_DEPTH: usize = 512;
 
+/// The heading elements, `<h1>` to `<h6>`.
+pub const HEADINGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
+
 /// Elements whose content is raw text: no tags inside until the matching end tag.
 pub const RAW_TEXT: [&str; 8] = [
     "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",

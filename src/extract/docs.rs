@@ -4,8 +4,7 @@
 //! Runs before `clean_classes`: callouts are recognised by their class names.
 
 use super::dom::{normalize_ws, Dom, Id};
-
-const HEADINGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
+use crate::html::HEADINGS;
 
 /// Callout kinds and the label shown when the callout has no title of its own.
 const KINDS: [(&str, &str); 9] = [

@@ -9,6 +9,7 @@
 //! to the block of description, features and specs around it, is the product region.
 
 use super::dom::{Dom, Id, ROOT};
+use crate::html::HEADINGS;
 use serde_json::Value;
 
 /// What the page's structured data says about its product.
@@ -175,8 +176,6 @@ fn anchors(dom: &Dom, root: Id, description: &str) -> Vec<Id> {
     }
     found
 }
-
-const HEADINGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
 
 /// Tags an anchor is grown past: inline text holders, not blocks of their own.
 const INLINE: [&str; 8] = ["span", "b", "strong", "em", "i", "a", "font", "p"];

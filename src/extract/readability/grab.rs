@@ -37,11 +37,10 @@ fn id_is_heading_slug(dom: &Dom, n: Id) -> bool {
     if id.is_empty() {
         return false;
     }
-    const HEADINGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
     // A heading is its own title (MkDocs' `<h2 id="pagination">`). Empty anchors may come
     // first in a section: Sphinx writes a cross-reference label as `<span id="label"></span>`
     // before the section's heading.
-    let h = if HEADINGS.contains(&dom.tag(n)) {
+    let h = if crate::html::HEADINGS.contains(&dom.tag(n)) {
         Some(n)
     } else {
         dom.children(n)
@@ -51,7 +50,7 @@ fn id_is_heading_slug(dom: &Dom, n: Id) -> bool {
     let Some(h) = h else {
         return false;
     };
-    if !HEADINGS.contains(&dom.tag(h)) {
+    if !crate::html::HEADINGS.contains(&dom.tag(h)) {
         return false;
     }
     let slug = |t: &str| -> String {

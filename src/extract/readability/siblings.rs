@@ -228,13 +228,8 @@ impl Grabber<'_> {
         }
         let st = self.dom.stats(sib);
         let len = st.text.len;
-        let links = if max_link_density > 0.0 {
-            self.dom.link_density(sib) > max_link_density
-        } else {
-            st.link > 0.0
-        };
         if len > LEAD_BOX_MAX_TEXT
-            || links
+            || self.dom.link_density(sib) > max_link_density
             || st.n_img + st.n_picture + st.n_embed + st.n_input > 0
             || len.saturating_sub(st.heading_text) < SIBLING_INTRO_MIN_TEXT
         {
