@@ -295,8 +295,13 @@ fn page_with_box_beside_byline(title: &str, items: &str) -> String {
 fn a_key_points_box_beside_the_byline_leads_the_article() {
     let items = "<li>Crossings run every hour from the north quay from June to September.</li>\
                  <li>Fares rise by a tenth this year, says the <a href=\"/r\">operator</a>.</li>";
-    let a = run_html(&page_with_box_beside_byline("Key Points", items));
+    let pitch = "<li><a href=\"/offer\">These 10 Ferries ›</a></li>";
+    let a = run_html(&page_with_box_beside_byline(
+        "Key Points",
+        &format!("{items}{pitch}"),
+    ));
     assert!(a.text.contains("Section 8 of the ferry guide"));
+    assert!(!a.text.contains("These 10 Ferries"), "{}", a.text);
     assert!(
         a.text
             .contains("Crossings run every hour from the north quay"),

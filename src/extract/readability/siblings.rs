@@ -116,6 +116,12 @@ impl Grabber<'_> {
         // unless it joined with its box.
         if let Some(points) = points.filter(|&b| !self.dom.is_ancestor(article, b)) {
             self.dom.set_tag(points, "div");
+            // A point that is only a link is a pitch ("These 10 Stocks Could ... ›").
+            for li in self.dom.descendants_with_tags(points, &["li"]) {
+                if self.dom.text_len(li) > 0 && self.dom.link_density(li) >= 1.0 {
+                    self.dom.detach(li);
+                }
+            }
             match self.dom.first_child(article) {
                 Some(f) => self.dom.insert_before(f, points),
                 None => self.dom.append(article, points),
