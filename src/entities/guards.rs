@@ -278,6 +278,7 @@ pub(crate) fn is_prose(words: &[&str]) -> bool {
 pub fn apply(text: &str, toks: &[Token], sents: &[Range<usize>], mentions: &mut Vec<Mention>) {
     let ctx = Context::new(text, toks, sents);
     trim_symbols(text, mentions);
+    trim_lowercase_prefixes(text, mentions);
     end_at_final_initials(text, mentions);
     super::code_names::drop(text, mentions);
     split_conjunctions(text, mentions);
@@ -783,6 +784,41 @@ fn trim_symbols(text: &str, mentions: &mut Vec<Mention>) {
         }
     }
     mentions.retain(|m| !m.label.is_name() || m.text.chars().any(char::is_alphabetic));
+}
+
+/// A lower-case word joined to a name by a hyphen written for a dash is no part of the name:
+/// "Every AI coding assistant-Cursor, Claude Code" names "Cursor". Prefixes stay with the name
+/// ("neo-Mormon", "post-Communist": CoNLL-2003 marks the whole word, 24 times in eng.testb),
+/// and so do Arabic and Dutch particles ("al-Qaeda", "van-Dyke").
+fn trim_lowercase_prefixes(text: &str, mentions: &mut [Mention]) {
+    const PARTICLES: [&str; 14] = [
+        "al", "el", "ad", "ar", "as", "ash", "at", "az", "bin", "ibn", "abu", "van", "von", "ul",
+    ];
+    const PREFIXES: [&str; 46] = [
+        "anti", "arch", "bi", "cis", "co", "counter", "cross", "crypto", "de", "dis", "ex",
+        "extra", "half", "hyper", "inter", "intra", "macro", "mega", "micro", "mid", "mini", "mis",
+        "multi", "neo", "non", "out", "over", "pan", "para", "post", "pre", "pro", "proto",
+        "pseudo", "quasi", "re", "self", "semi", "skew", "sub", "super", "trans", "ultra", "un",
+        "under", "all",
+    ];
+    for m in mentions.iter_mut() {
+        if !m.label.is_name() {
+            continue;
+        }
+        let Some((prefix, rest)) = m.text.split_once('-') else {
+            continue;
+        };
+        let name_follows = rest.chars().next().is_some_and(char::is_uppercase);
+        if prefix.len() >= 2
+            && prefix.chars().all(|c| c.is_ascii_lowercase())
+            && name_follows
+            && !PARTICLES.contains(&prefix)
+            && !PREFIXES.contains(&prefix)
+        {
+            let start = m.start + prefix.len() + 1;
+            set_span(text, m, start, m.end);
+        }
+    }
 }
 
 /// "Tom and Jerry" as one person is two people; an acronym that the words spell ("Ernst and
@@ -1445,6 +1481,20 @@ mod tests {
         let mut ms = vec![mention(text, 0, Label::Org)];
         split_conjunctions(text, &mut ms);
         assert_eq!(ms.len(), 1);
+    }
+
+    #[test]
+    fn lower_case_prefixes_leave_the_name() {
+        let text = "an assistant-Cursor, al-Qaeda and non-English";
+        let mut ms = vec![
+            mention("assistant-Cursor", 3, Label::Misc),
+            mention("al-Qaeda", 21, Label::Org),
+            mention("non-English", 34, Label::Misc),
+        ];
+        trim_lowercase_prefixes(text, &mut ms);
+        let names: Vec<&str> = ms.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(names, ["Cursor", "al-Qaeda", "non-English"]);
+        assert_eq!(&text[ms[0].start..ms[0].end], "Cursor");
     }
 
     #[test]

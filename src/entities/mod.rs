@@ -424,6 +424,7 @@ pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str, page: &Page) -
     publisher::relabel(&mut mentions, page.site);
     eponyms::relabel(&mut mentions);
     towns::relabel(text, &mut mentions);
+    towns::mark_codes(text, &mut mentions);
     bylines::posters(text, &mut mentions);
     if model.is_some() {
         publisher::add_untagged(text, &mut mentions, page.site);

@@ -97,6 +97,37 @@ pub fn relabel(text: &str, mentions: &mut [Mention]) {
     }
 }
 
+/// Marks the postal code after a place as a place too ("Broken Arrow, OK", "Jackson, NJ."):
+/// the tagger seldom marks two capitals alone. Mentions stay in text order.
+pub fn mark_codes(text: &str, mentions: &mut Vec<Mention>) {
+    let mut added = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.label != Label::Loc {
+            continue;
+        }
+        let after = text.get(m.end..).unwrap_or("");
+        let Some(code) = after
+            .strip_prefix(", ")
+            .and_then(|rest| rest.get(..2))
+            .filter(|code| CODES.contains(code))
+        else {
+            continue;
+        };
+        let start = m.end + 2;
+        let end = start + code.len();
+        let tail = text.get(end..).unwrap_or("");
+        let ends_word = !tail.starts_with(|c: char| c.is_alphanumeric() || c == '-');
+        let free = mentions.get(i + 1).is_none_or(|n| n.start >= end);
+        if ends_word && free {
+            added.push(Mention::new(text, start, end, Label::Loc));
+        }
+    }
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| m.start);
+    }
+}
+
 /// ", NJ" or ", New Jersey", then no more of a word ("NJ's" and "NJ." count; "NJT" does not).
 /// After a name in full, the codes that are also degrees ("Jane Roe, MD", "John Doe, MS") do
 /// not count.
@@ -157,6 +188,27 @@ mod tests {
         assert_eq!(
             labels(text, &[("Gilbert", Label::Per)]),
             [Label::Loc, Label::Loc]
+        );
+    }
+
+    #[test]
+    fn a_state_code_after_a_place_is_a_place() {
+        let text = "in Broken Arrow, OK. Call Tulsa, OKC or Ann Lee, MD.";
+        let mut ms = vec![
+            Mention::new(text, 3, 15, Label::Loc),
+            Mention::new(text, 26, 31, Label::Loc),
+            Mention::new(text, 40, 47, Label::Per),
+        ];
+        mark_codes(text, &mut ms);
+        let names: Vec<(&str, Label)> = ms.iter().map(|m| (m.text.as_str(), m.label)).collect();
+        assert_eq!(
+            names,
+            [
+                ("Broken Arrow", Label::Loc),
+                ("OK", Label::Loc),
+                ("Tulsa", Label::Loc),
+                ("Ann Lee", Label::Per)
+            ]
         );
     }
 
