@@ -31,7 +31,18 @@ fn listed_places(words: &[&str], spans: &mut Vec<(usize, usize, Label)>) {
     if !words.contains(&"and") {
         return;
     }
-    let m = Gazetteer::get().matches(words);
+    // The lists spell "Saint" out; texts often abbreviate it ("St Vincent and the Grenadines").
+    let spelt: Vec<&str> = words
+        .iter()
+        .map(|&w| {
+            if matches!(w, "St" | "St.") {
+                "Saint"
+            } else {
+                w
+            }
+        })
+        .collect();
+    let m = Gazetteer::get().matches(&spelt);
     let mut i = 0;
     while let Some(g) = m.get(i) {
         if g.long_pos != 1 || g.long_bits & (COUNTRY | REGION) == 0 {
@@ -185,6 +196,9 @@ mod tests {
     fn places_with_and() {
         let t = "the embassy in Saint Vincent and the Grenadines has begun enrolling";
         let got = joined(t, &[(3, 5, Label::Loc), (7, 8, Label::Loc)]);
+        assert_eq!(got, vec![(3, 8, Label::Loc)]);
+        let t = "the embassy in St Vincent and the Grenadines has begun enrolling";
+        let got = joined(t, &[(3, 5, Label::Loc), (7, 8, Label::Org)]);
         assert_eq!(got, vec![(3, 8, Label::Loc)]);
     }
 
