@@ -394,7 +394,10 @@ pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str, page: &Page) -
         if model.is_some() {
             guards::add_listed(ws, &mut spans);
             guards::extend_names(ws, &mut spans);
-            works::quoted_titles(ws, &mut spans);
+            let citation = toks
+                .get(range.start)
+                .is_some_and(|t| references::is_citation_line(text, t.start));
+            works::quoted_titles(ws, &mut spans, citation);
             works::unquoted_titles(ws, &mut spans);
             works::named_works(ws, &mut spans);
             compounds::join(ws, &mut spans);

@@ -42,6 +42,25 @@ fn line_bounds(text: &str, at: usize) -> (usize, usize) {
     (start, end)
 }
 
+/// Whether the line holding `at` cites a source the way wikis and reference lists do ("^",
+/// "Retrieved 2012-08-18", "Archived from the original"): a quoted title there is the cited
+/// page's headline, no work of its own, and the names inside it are the names.
+pub fn is_citation_line(text: &str, at: usize) -> bool {
+    let (start, end) = line_bounds(text, at);
+    let line = text.get(start..end).unwrap_or("");
+    let dated = |cue: &str| {
+        line.match_indices(cue).any(|(i, _)| {
+            line.get(i + cue.len()..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(|c| c.is_ascii_digit() || c.is_uppercase())
+        })
+    };
+    line.starts_with("^ ")
+        || dated("Retrieved ")
+        || dated("Accessed ")
+        || line.contains("Archived from")
+}
+
 /// Relabels the cited names of author lines as people: in a text whose names so written are
 /// mostly people, a line that opens with one, or holds two or more, lists authors.
 pub fn relabel(text: &str, mentions: &mut [Mention]) {
@@ -83,6 +102,15 @@ pub fn relabel(text: &str, mentions: &mut [Mention]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn citation_lines() {
+        let text = "Intro.\n^ Lee, Ann. \"A Title\". Site. Retrieved 2012-08-18.\nAlan Henry. \"Firefox OS\". Lifehacker. Retrieved May 2, 2014.\nHe retrieved the ball.";
+        assert!(!is_citation_line(text, 2));
+        assert!(is_citation_line(text, 12));
+        assert!(is_citation_line(text, text.find("Alan").unwrap()));
+        assert!(!is_citation_line(text, text.len() - 3));
+    }
 
     use super::super::mentions_in_order as mentions;
 

@@ -125,7 +125,10 @@ fn opens(w: &str) -> Option<char> {
 /// word, label; `words` as written). A tagger span that covers the whole title keeps its label
 /// ("Google" in quotes is still the company); spans inside a title of two words or more give way
 /// to the title; a span that crosses a quotation mark is left alone.
-pub fn quoted_titles(words: &[&str], spans: &mut Vec<(usize, usize, Label)>) {
+///
+/// On a citation line (`citation`), a title in double quotes is the cited page's headline, no
+/// work: only titles in single quotes inside it count ("'Edge of Tomorrow' trailer: ...").
+pub fn quoted_titles(words: &[&str], spans: &mut Vec<(usize, usize, Label)>, citation: bool) {
     const MAX_WORDS: usize = 10;
     let mut i = 0;
     while i < words.len() {
@@ -133,6 +136,10 @@ pub fn quoted_titles(words: &[&str], spans: &mut Vec<(usize, usize, Label)>) {
             i += 1;
             continue;
         };
+        if citation && matches!(close, '"' | '”') {
+            i += 1;
+            continue;
+        }
         let a = i + 1;
         let Some(len) = words
             .iter()
@@ -443,9 +450,26 @@ mod tests {
     fn titles(text: &str, spans: &[(usize, usize, Label)]) -> Vec<(usize, usize, Label)> {
         let words: Vec<&str> = text.split(' ').collect();
         let mut s = spans.to_vec();
-        quoted_titles(&words, &mut s);
+        quoted_titles(&words, &mut s, false);
         s.sort_unstable_by_key(|s| s.0);
         s
+    }
+
+    #[test]
+    fn a_cited_headline_is_no_work() {
+        let words: Vec<&str> = "^ \" ' Happy Death Day ' Trailer : Groundhog Day With Murder \" ."
+            .split(' ')
+            .collect();
+        let mut s = vec![(9, 11, Label::Misc)];
+        quoted_titles(&words, &mut s, true);
+        s.sort_unstable_by_key(|s| s.0);
+        assert_eq!(s, vec![(3, 6, Label::Misc), (9, 11, Label::Misc)]);
+        let words: Vec<&str> = "^ \" Mozilla Releases Firefox OS \" .".split(' ').collect();
+        let mut s = vec![(2, 3, Label::Org)];
+        quoted_titles(&words, &mut s, true);
+        assert_eq!(s, vec![(2, 3, Label::Org)]);
+        quoted_titles(&words, &mut s, false);
+        assert_eq!(s, vec![(2, 6, Label::Misc)]);
     }
 
     #[test]
