@@ -189,13 +189,13 @@ fn titled(text: &str, start: usize) -> bool {
 }
 
 /// A name that "he" or "she" follows in the same sentence, at a third of its mentions or more
-/// (and twice at least): a character of a story or a person, not a brand or an app, which are
-/// "it".
+/// (and twice at least), or that shrugs and asks ([`super::characters`]): a character of a story
+/// or a person, not a brand or an app, which are "it".
 fn spoken_of_as_a_person<'a>(text: &str, mentions: impl Iterator<Item = &'a Mention>) -> bool {
     const PRONOUNS: [&str; 8] = [
         "he", "she", "him", "her", "his", "hers", "himself", "herself",
     ];
-    let (mut total, mut personal) = (0, 0);
+    let (mut total, mut personal, mut acting) = (0, 0, 0);
     for m in mentions {
         total += 1;
         let after = super::text_after(text, m.end, 80);
@@ -204,8 +204,9 @@ fn spoken_of_as_a_person<'a>(text: &str, mentions: impl Iterator<Item = &'a Ment
             .split(|c: char| !c.is_alphabetic())
             .any(|w| PRONOUNS.contains(&w.to_lowercase().as_str()));
         personal += usize::from(has_pronoun);
+        acting += usize::from(super::characters::acts_after(text, m.end));
     }
-    personal >= 2 && personal * 3 >= total
+    personal >= 2 && personal * 3 >= total || acting >= super::characters::MIN_VERBS
 }
 
 /// A "place" or "person" whose whole name is a company of the lists and no place or person

@@ -27,6 +27,7 @@ pub mod agreement;
 pub mod aliases;
 pub mod appositives;
 pub mod bylines;
+pub mod characters;
 pub mod code_names;
 pub mod compounds;
 pub mod credits;
@@ -432,6 +433,7 @@ pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str, page: &Page) -
     if model.is_some() {
         publisher::add_untagged(text, &mut mentions, page.site);
         surnames::add_uses(text, &toks, &sents, &mut mentions);
+        characters::relabel(text, &toks, &mut mentions);
         affiliations::add(text, &toks, &mut mentions);
         languages::mark(text, &toks, &sents, &mut mentions);
     }
