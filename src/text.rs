@@ -252,7 +252,10 @@ pub fn layout(doc: &Html) -> TextLayout {
                             skip_until = Some(node.id());
                         } else if tag == "br" {
                             b.request(Break::Line);
-                        } else if matches!(tag, "td" | "th" | "mtd") {
+                        } else if matches!(tag, "td" | "th") {
+                            // A line per table cell, as extraction writes it.
+                            b.request(Break::Line);
+                        } else if tag == "mtd" {
                             b.request(Break::Space);
                         } else if is_block(tag) {
                             b.request(Break::Paragraph);
@@ -313,7 +316,9 @@ pub fn layout(doc: &Html) -> TextLayout {
                 }
                 if let Node::Element(el) = node.value() {
                     let tag = el.name();
-                    if matches!(tag, "td" | "th" | "mtd") {
+                    if matches!(tag, "td" | "th") {
+                        b.request(Break::Line);
+                    } else if tag == "mtd" {
                         b.request(Break::Space);
                     } else if is_block(tag) {
                         b.request(Break::Paragraph);

@@ -55,6 +55,7 @@ pub mod tags;
 pub mod tokenize;
 pub mod towns;
 pub mod words;
+pub mod work_tables;
 pub mod works;
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -425,6 +426,7 @@ pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str, page: &Page) -
     }
     add_acronym_uses(text, &toks, &mut mentions);
     guards::apply(text, &toks, &sents, &mut mentions);
+    work_tables::mark(text, &mut mentions);
     publisher::relabel(&mut mentions, page.site);
     eponyms::relabel(&mut mentions);
     towns::relabel(text, &mut mentions);

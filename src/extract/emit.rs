@@ -176,7 +176,11 @@ impl Text {
         self.flush_pre();
         if tag == "br" {
             self.request(Break::Line);
-        } else if matches!(tag, "td" | "th" | "mtd") {
+        } else if matches!(tag, "td" | "th") {
+            // A line per cell: recognition reads each cell on its own ("Repeat Performance",
+            // then "1947"), not the row as one sentence.
+            self.request(Break::Line);
+        } else if tag == "mtd" {
             self.request(Break::Space);
         } else if is_block(tag) {
             self.request(Break::Paragraph);
@@ -198,7 +202,9 @@ impl Text {
     fn close(&mut self, tag: &str) {
         self.node += 1;
         self.flush_pre();
-        if matches!(tag, "td" | "th" | "mtd") {
+        if matches!(tag, "td" | "th") {
+            self.request(Break::Line);
+        } else if tag == "mtd" {
             self.request(Break::Space);
         } else if is_block(tag) {
             self.request(Break::Paragraph);
