@@ -487,3 +487,41 @@ fn teasers_opening_with_their_link_still_go() {
     ));
     assert!(!a.text.contains("Another guide entirely"), "{}", a.text);
 }
+
+/// A one-page course or project manual: titled sections divided by rules, the longest a table.
+fn ruled_page(title: impl Fn(&str) -> String) -> String {
+    let rows: String = (0..12)
+        .map(|i| {
+            format!(
+                "<tr><td>Week {i}</td><td>Mappings between the host and the container, part \
+                 {i}, with the protocol and the range of ports each service opens.</td>\
+                 <td>Read the chapter on networking before the session, sections {i}.1 to \
+                 {i}.4, and bring the exercises.</td></tr>"
+            )
+        })
+        .collect();
+    format!(
+        "<html><head><title>Networking course</title></head><body><div id=\"content\">\
+         <div><h3>Networking course, Fall term</h3></div>\
+         <div>{}<p><b>Time:</b> Mondays 2-3</p><p><b>Room:</b> Hall 2</p></div><hr>\
+         <div>{}<ul><li>Problem set 2 is out.</li><li>No class on Monday.</li></ul></div><hr>\
+         <div>{}<table>{rows}</table></div></div></body></html>",
+        title("Course details"),
+        title("Announcements"),
+        title("Lectures")
+    )
+}
+
+#[test]
+fn titled_sections_divided_by_rules_are_read_together() {
+    let a = run_html(&ruled_page(|t| format!("<h4>{t}</h4>")));
+    assert!(a.text.contains("Problem set 2 is out"), "{}", a.text);
+    assert!(a.text.contains("Mondays 2-3"), "{}", a.text);
+    assert!(a.text.contains("Mappings between the host"), "{}", a.text);
+    // Sections titled by links to other pages are a list of posts, not one document's parts.
+    let a = run_html(&ruled_page(|t| {
+        format!("<h4><a href=\"/{t}\">{t}</a></h4>")
+    }));
+    assert!(!a.text.contains("Problem set 2 is out"), "{}", a.text);
+    assert!(a.text.contains("Mappings between the host"), "{}", a.text);
+}

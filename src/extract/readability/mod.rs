@@ -4,11 +4,12 @@
 //! time and never recurses.
 //!
 //! One file per phase: [`grab`] prepares nodes and runs the attempts, [`score`] scores
-//! paragraphs and picks the top candidate, [`siblings`] joins its siblings, [`clean`] is
+//! paragraphs and picks the top candidate, [`ruled`] widens it to rule-divided sections, [`siblings`] joins its siblings, [`clean`] is
 //! `_prepArticle` and post-processing, [`title`] reads the page's title.
 
 mod clean;
 mod grab;
+mod ruled;
 mod score;
 mod siblings;
 pub mod thresholds;
