@@ -525,3 +525,31 @@ fn titled_sections_divided_by_rules_are_read_together() {
     assert!(!a.text.contains("Problem set 2 is out"), "{}", a.text);
     assert!(a.text.contains("Mappings between the host"), "{}", a.text);
 }
+
+/// A manual's reference page (DocBook's `refentry`): its name as the headline, then a
+/// one-line summary under it, before the synopsis and the description.
+fn named_reference_page(under_name: &str) -> String {
+    format!(
+        "<html><head><title>Manual: ports</title></head><body><div class=\"refentry\">\
+         <div class=\"refnamediv\"><h2>ports</h2><p>{under_name}</p></div>\
+         <div class=\"refsect1\"><h2>Description</h2>{PROSE}{PROSE}{PROSE}{PROSE}</div>\
+         <div class=\"refsect1\"><h2>Notes</h2><p>Ranges need a dash between both ends, \
+         and no spaces.</p></div></div></body></html>"
+    )
+}
+
+#[test]
+fn the_one_line_summary_under_a_reference_pages_name_stays() {
+    let a = run_html(&named_reference_page(
+        "ports, mappings — forward host ports",
+    ));
+    assert!(
+        a.text.contains("ports, mappings — forward host ports"),
+        "{}",
+        a.text
+    );
+    // A dateline under the headline is no summary.
+    let a = run_html(&named_reference_page("Updated March 3, 2024 by the team"));
+    assert!(!a.text.contains("Updated March"), "{}", a.text);
+    assert!(a.text.contains("A port mapping tells"), "{}", a.text);
+}

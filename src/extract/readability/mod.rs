@@ -83,6 +83,9 @@ pub struct Grabber<'a> {
     /// Set while cleaning an article most of whose text sits in negatively named blocks
     /// (see `clean::negatives_hold_the_article`): their names do not remove them then.
     spare_negative_names: bool,
+    /// The element right after the `<h1>`/`<h2>` removed as the title's duplicate: where the
+    /// headline has a subtitle (a reference page's one-line summary), it is this.
+    under_headline: Option<Id>,
 }
 
 /// Whether the element's class or id names an ad.
@@ -103,6 +106,7 @@ impl<'a> Grabber<'a> {
             lang: None,
             scores: Vec::new(),
             spare_negative_names: false,
+            under_headline: None,
         }
     }
 
