@@ -553,3 +553,20 @@ fn the_one_line_summary_under_a_reference_pages_name_stays() {
     assert!(!a.text.contains("Updated March"), "{}", a.text);
     assert!(a.text.contains("A port mapping tells"), "{}", a.text);
 }
+
+#[test]
+fn an_mdbook_examples_hidden_lines_stay_hidden() {
+    let body = "<p>The listing, with its setup hidden:</p><pre><code class=\"language-rust\">\
+        <span class=\"boring\">use std::net::TcpListener;\n</span>\
+        <span class=\"boring\">fn main() {\n</span>\
+        let listener = bind_port(8080);\n\
+        <span class=\"boring\">}\n</span></code></pre>";
+    let a = run_html(&page(body));
+    assert!(
+        a.text.contains("let listener = bind_port(8080);"),
+        "{}",
+        a.text
+    );
+    assert!(!a.text.contains("use std::net::TcpListener"), "{}", a.text);
+    assert!(!a.text.contains("fn main()"), "{}", a.text);
+}

@@ -1,5 +1,5 @@
 //! Documentation-page furniture inside the chosen article: code-block labels and copy buttons,
-//! heading permalink marks, and Note/Tip/Warning callouts (kept as a visible block).
+//! mdBook's hidden code lines, heading permalink marks, and Note/Tip/Warning callouts (kept as a visible block).
 //!
 //! Runs before `clean_classes`: callouts are recognised by their class names.
 
@@ -29,6 +29,7 @@ const MAX_LABEL_WORDS: usize = 1;
 pub fn clean(dom: &mut Dom, root: Id) {
     drop_navigation(dom, root);
     drop_pagers(dom, root);
+    drop_hidden_code_lines(dom, root);
     split_code_lines(dom, root);
     drop_code_labels(dom, root);
     drop_heading_anchors(dom, root);
@@ -170,6 +171,26 @@ fn class_tokens(dom: &Dom, n: Id) -> Vec<String> {
         .split_whitespace()
         .map(str::to_ascii_lowercase)
         .collect()
+}
+
+/// The class mdBook gives a code block's setup lines (`# fn main() {` in the book's source),
+/// which its script hides until the reader asks for them.
+const HIDDEN_LINE_CLASS: &str = "boring";
+
+/// mdBook's hidden lines (the scaffolding around an example: `use` lines, `fn main`) are not
+/// on the page as it shows: the reader leaves them out as the page does.
+fn drop_hidden_code_lines(dom: &mut Dom, root: Id) {
+    for pre in dom.descendants_with_tags(root, &["pre"]) {
+        for n in dom.descendants_with_tags(pre, &["span"]) {
+            let hidden = dom
+                .class(n)
+                .split_whitespace()
+                .any(|c| c == HIDDEN_LINE_CLASS);
+            if hidden && dom.parent(n).is_some() {
+                dom.detach(n);
+            }
+        }
+    }
 }
 
 /// Class names highlighters give each line of a code block.
