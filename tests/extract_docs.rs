@@ -570,3 +570,19 @@ fn an_mdbook_examples_hidden_lines_stay_hidden() {
     assert!(!a.text.contains("use std::net::TcpListener"), "{}", a.text);
     assert!(!a.text.contains("fn main()"), "{}", a.text);
 }
+
+#[test]
+fn a_field_headings_name_and_type_boxes_read_as_two_words() {
+    let html = page(
+        "<ul class=\"fields\"><li><h4><span><span><span>currency</span></span>\
+         <span class=\"type\">string</span></span></h4><div><p>Three-letter code of the \
+         currency, in lowercase, as the bank writes it.</p></div></li>\
+         <li><h4><span class=\"initial\">P</span><span>orts</span> and \
+         <code><span>net</span><span>work</span></code></h4><p>How ports and the network \
+         meet, in a few lines of text for the reader.</p></li></ul>",
+    );
+    let a = run_html(&html);
+    assert!(a.text.contains("currency string"), "{}", a.text);
+    // A styled initial stays part of its word, and code keeps its tokens together.
+    assert!(a.text.contains("Ports and network"), "{}", a.text);
+}
