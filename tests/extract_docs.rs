@@ -487,3 +487,102 @@ fn teasers_opening_with_their_link_still_go() {
     ));
     assert!(!a.text.contains("Another guide entirely"), "{}", a.text);
 }
+
+/// A one-page course or project manual: titled sections divided by rules, the longest a table.
+fn ruled_page(title: impl Fn(&str) -> String) -> String {
+    let rows: String = (0..12)
+        .map(|i| {
+            format!(
+                "<tr><td>Week {i}</td><td>Mappings between the host and the container, part \
+                 {i}, with the protocol and the range of ports each service opens.</td>\
+                 <td>Read the chapter on networking before the session, sections {i}.1 to \
+                 {i}.4, and bring the exercises.</td></tr>"
+            )
+        })
+        .collect();
+    format!(
+        "<html><head><title>Networking course</title></head><body><div id=\"content\">\
+         <div><h3>Networking course, Fall term</h3></div>\
+         <div>{}<p><b>Time:</b> Mondays 2-3</p><p><b>Room:</b> Hall 2</p></div><hr>\
+         <div>{}<ul><li>Problem set 2 is out.</li><li>No class on Monday.</li></ul></div><hr>\
+         <div>{}<table>{rows}</table></div></div></body></html>",
+        title("Course details"),
+        title("Announcements"),
+        title("Lectures")
+    )
+}
+
+#[test]
+fn titled_sections_divided_by_rules_are_read_together() {
+    let a = run_html(&ruled_page(|t| format!("<h4>{t}</h4>")));
+    assert!(a.text.contains("Problem set 2 is out"), "{}", a.text);
+    assert!(a.text.contains("Mondays 2-3"), "{}", a.text);
+    assert!(a.text.contains("Mappings between the host"), "{}", a.text);
+    // Sections titled by links to other pages are a list of posts, not one document's parts.
+    let a = run_html(&ruled_page(|t| {
+        format!("<h4><a href=\"/{t}\">{t}</a></h4>")
+    }));
+    assert!(!a.text.contains("Problem set 2 is out"), "{}", a.text);
+    assert!(a.text.contains("Mappings between the host"), "{}", a.text);
+}
+
+/// A manual's reference page (DocBook's `refentry`): its name as the headline, then a
+/// one-line summary under it, before the synopsis and the description.
+fn named_reference_page(under_name: &str) -> String {
+    format!(
+        "<html><head><title>Manual: ports</title></head><body><div class=\"refentry\">\
+         <div class=\"refnamediv\"><h2>ports</h2><p>{under_name}</p></div>\
+         <div class=\"refsect1\"><h2>Description</h2>{PROSE}{PROSE}{PROSE}{PROSE}</div>\
+         <div class=\"refsect1\"><h2>Notes</h2><p>Ranges need a dash between both ends, \
+         and no spaces.</p></div></div></body></html>"
+    )
+}
+
+#[test]
+fn the_one_line_summary_under_a_reference_pages_name_stays() {
+    let a = run_html(&named_reference_page(
+        "ports, mappings — forward host ports",
+    ));
+    assert!(
+        a.text.contains("ports, mappings — forward host ports"),
+        "{}",
+        a.text
+    );
+    // A dateline under the headline is no summary.
+    let a = run_html(&named_reference_page("Updated March 3, 2024 by the team"));
+    assert!(!a.text.contains("Updated March"), "{}", a.text);
+    assert!(a.text.contains("A port mapping tells"), "{}", a.text);
+}
+
+#[test]
+fn an_mdbook_examples_hidden_lines_stay_hidden() {
+    let body = "<p>The listing, with its setup hidden:</p><pre><code class=\"language-rust\">\
+        <span class=\"boring\">use std::net::TcpListener;\n</span>\
+        <span class=\"boring\">fn main() {\n</span>\
+        let listener = bind_port(8080);\n\
+        <span class=\"boring\">}\n</span></code></pre>";
+    let a = run_html(&page(body));
+    assert!(
+        a.text.contains("let listener = bind_port(8080);"),
+        "{}",
+        a.text
+    );
+    assert!(!a.text.contains("use std::net::TcpListener"), "{}", a.text);
+    assert!(!a.text.contains("fn main()"), "{}", a.text);
+}
+
+#[test]
+fn a_field_headings_name_and_type_boxes_read_as_two_words() {
+    let html = page(
+        "<ul class=\"fields\"><li><h4><span><span><span>currency</span></span>\
+         <span class=\"type\">string</span></span></h4><div><p>Three-letter code of the \
+         currency, in lowercase, as the bank writes it.</p></div></li>\
+         <li><h4><span class=\"initial\">P</span><span>orts</span> and \
+         <code><span>net</span><span>work</span></code></h4><p>How ports and the network \
+         meet, in a few lines of text for the reader.</p></li></ul>",
+    );
+    let a = run_html(&html);
+    assert!(a.text.contains("currency string"), "{}", a.text);
+    // A styled initial stays part of its word, and code keeps its tokens together.
+    assert!(a.text.contains("Ports and network"), "{}", a.text);
+}

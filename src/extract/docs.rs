@@ -1,5 +1,5 @@
 //! Documentation-page furniture inside the chosen article: code-block labels and copy buttons,
-//! heading permalink marks, and Note/Tip/Warning callouts (kept as a visible block).
+//! mdBook's hidden code lines, heading permalink marks, and Note/Tip/Warning callouts (kept as a visible block).
 //!
 //! Runs before `clean_classes`: callouts are recognised by their class names.
 
@@ -29,9 +29,11 @@ const MAX_LABEL_WORDS: usize = 1;
 pub fn clean(dom: &mut Dom, root: Id) {
     drop_navigation(dom, root);
     drop_pagers(dom, root);
+    drop_hidden_code_lines(dom, root);
     split_code_lines(dom, root);
     drop_code_labels(dom, root);
     drop_heading_anchors(dom, root);
+    space_heading_parts(dom, root);
     mark_callouts(dom, root);
 }
 
@@ -170,6 +172,26 @@ fn class_tokens(dom: &Dom, n: Id) -> Vec<String> {
         .split_whitespace()
         .map(str::to_ascii_lowercase)
         .collect()
+}
+
+/// The class mdBook gives a code block's setup lines (`# fn main() {` in the book's source),
+/// which its script hides until the reader asks for them.
+const HIDDEN_LINE_CLASS: &str = "boring";
+
+/// mdBook's hidden lines (the scaffolding around an example: `use` lines, `fn main`) are not
+/// on the page as it shows: the reader leaves them out as the page does.
+fn drop_hidden_code_lines(dom: &mut Dom, root: Id) {
+    for pre in dom.descendants_with_tags(root, &["pre"]) {
+        for n in dom.descendants_with_tags(pre, &["span"]) {
+            let hidden = dom
+                .class(n)
+                .split_whitespace()
+                .any(|c| c == HIDDEN_LINE_CLASS);
+            if hidden && dom.parent(n).is_some() {
+                dom.detach(n);
+            }
+        }
+    }
 }
 
 /// Class names highlighters give each line of a code block.
@@ -316,6 +338,44 @@ fn drop_heading_anchors(dom: &mut Dom, root: Id) {
             };
             if symbol && self_link && text.chars().count() <= 2 {
                 dom.detach(a);
+            }
+        }
+    }
+}
+
+/// Ours: a part of a heading set beside another (see `space_heading_parts`) is at least this
+/// many characters: a lone letter is a drop cap or a styled initial, part of the word.
+const MIN_HEADING_PART: usize = 2;
+
+/// A reference page's field heading is laid out as boxes side by side (`<h4><span><span>id
+/// </span></span><span>string</span></h4>`, the name and its type), which the page shows apart
+/// and the markup writes with no space between: the text would read "idstring". A space goes
+/// between two such boxes when both end and start with a letter or digit (not in code, where
+/// highlighters split tokens).
+fn space_heading_parts(dom: &mut Dom, root: Id) {
+    let part_text = |dom: &Dom, n: Id| {
+        let t = dom.text_content(n);
+        (t.trim() == t && t.chars().count() >= MIN_HEADING_PART).then_some(t)
+    };
+    for h in dom.descendants_with_tags(root, &HEADINGS) {
+        let code = dom.descendants_with_tags(h, &["code"]);
+        for n in dom.descendants_with_tags(h, &["span", "div"]) {
+            let Some(next) = dom.next_sibling(n) else {
+                continue;
+            };
+            if !matches!(dom.tag(next), "span" | "div")
+                || code.iter().any(|&c| dom.is_ancestor(c, n))
+            {
+                continue;
+            }
+            let (Some(a), Some(b)) = (part_text(dom, n), part_text(dom, next)) else {
+                continue;
+            };
+            let joins = a.chars().last().is_some_and(char::is_alphanumeric)
+                && b.chars().next().is_some_and(char::is_alphanumeric);
+            if joins {
+                let space = dom.create_text(" ");
+                dom.insert_before(next, space);
             }
         }
     }

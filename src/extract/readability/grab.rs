@@ -164,6 +164,7 @@ impl Grabber<'_> {
         loop {
             self.scores.clear();
             self.byline = None;
+            self.under_headline = None;
             let (content, dir) = self.grab_once()?;
             let len = self.dom.text_len(content);
             let dom = std::mem::take(&mut self.dom);
@@ -288,6 +289,7 @@ impl Grabber<'_> {
             }
             if remove_title_header && self.header_duplicates_title(n) {
                 remove_title_header = false;
+                self.under_headline = self.dom.next_element_sibling(n);
                 node = remove_and_get_next(&mut self.dom, n);
                 continue;
             }

@@ -4,11 +4,12 @@
 //! time and never recurses.
 //!
 //! One file per phase: [`grab`] prepares nodes and runs the attempts, [`score`] scores
-//! paragraphs and picks the top candidate, [`siblings`] joins its siblings, [`clean`] is
+//! paragraphs and picks the top candidate, [`ruled`] widens it to rule-divided sections, [`siblings`] joins its siblings, [`clean`] is
 //! `_prepArticle` and post-processing, [`title`] reads the page's title.
 
 mod clean;
 mod grab;
+mod ruled;
 mod score;
 mod siblings;
 pub mod thresholds;
@@ -82,6 +83,9 @@ pub struct Grabber<'a> {
     /// Set while cleaning an article most of whose text sits in negatively named blocks
     /// (see `clean::negatives_hold_the_article`): their names do not remove them then.
     spare_negative_names: bool,
+    /// The element right after the `<h1>`/`<h2>` removed as the title's duplicate: where the
+    /// headline has a subtitle (a reference page's one-line summary), it is this.
+    under_headline: Option<Id>,
 }
 
 /// Whether the element's class or id names an ad.
@@ -102,6 +106,7 @@ impl<'a> Grabber<'a> {
             lang: None,
             scores: Vec::new(),
             spare_negative_names: false,
+            under_headline: None,
         }
     }
 

@@ -144,6 +144,10 @@ impl Grabber<'_> {
                 if widened != top_candidate {
                     top_candidate = self.climb_only_children(widened);
                 }
+                let ruled = self.widen_to_ruled_sections(top_candidate);
+                if ruled != top_candidate {
+                    top_candidate = self.climb_only_children(ruled);
+                }
                 if self.score(top_candidate).is_none() {
                     self.initialize(top_candidate);
                 }

@@ -12,6 +12,11 @@ const LEAD_BOX_MAX_TEXT: usize = 4000;
 /// A "Key points" box may cite a source or two.
 const KEY_POINTS_MAX_LINK_DENSITY: f64 = 0.25;
 
+/// Ours: the headline's subtitle (see `is_subtitle`) is a line of at most this much text...
+const SUBTITLE_MAX_TEXT: usize = 200;
+/// ...and at least this many words.
+const SUBTITLE_MIN_WORDS: usize = 4;
+
 /// Ours: a list in a header box this link-dense is navigation (prev/next buttons).
 const SIBLING_HEADER_LIST_LINK_DENSITY: f64 = 0.5;
 
@@ -90,6 +95,10 @@ impl Grabber<'_> {
                     // Beyond Readability: a titled box of plain text before the body: a
                     // reference page's name line and synopsis (`h2 Synopsis + pre`), an
                     // article's "Key points" list.
+                    append = true;
+                } else if !seen_top && self.is_subtitle(sib) {
+                    // Beyond Readability: the headline's one-line summary (DocBook's
+                    // `refnamediv`: "SELECT, TABLE, WITH — retrieve rows from a table").
                     append = true;
                 } else if self.dom.is(sib, "p") {
                     let ld = self.dom.link_density(sib);
@@ -260,6 +269,29 @@ impl Grabber<'_> {
             x = self.dom.next_in(n, sib, false);
         }
         false
+    }
+
+    /// The line right under the headline Readability removed as the title's duplicate (alone
+    /// in `sib` now the headline is gone, or `sib` itself), when it is a short plain-text
+    /// paragraph of a few words: a subtitle or summary, not a link bar, a dateline or a
+    /// picture's caption.
+    fn is_subtitle(&mut self, sib: Id) -> bool {
+        let Some(line) = self.under_headline else {
+            return false;
+        };
+        let alone_in_sib = self.dom.parent(line) == Some(sib)
+            && self.dom.element_child_count(sib) == 1
+            && self.dom.text_len(sib) == self.dom.text_len(line);
+        if !(line == sib || alone_in_sib) || !self.dom.is(line, "p") {
+            return false;
+        }
+        let st = self.dom.stats(line);
+        let text = self.dom.inner_text(line);
+        st.text.len <= SUBTITLE_MAX_TEXT
+            && st.link == 0.0
+            && st.n_img + st.n_picture + st.n_embed + st.n_input == 0
+            && text.split_whitespace().count() >= SUBTITLE_MIN_WORDS
+            && super::super::dates::parse_text(&text).is_none()
     }
 
     /// A paragraph of running text: long enough, few links, ending a sentence.

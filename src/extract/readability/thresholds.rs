@@ -44,6 +44,15 @@ pub const SECTIONS_MIN_PARAGRAPHS: usize = 3;
 pub const SECTIONS_MIN_TOP_SHARE: f64 = 0.2;
 /// ...and the link density of the text beside it is below this.
 pub const SECTIONS_MAX_LINK_DENSITY: f64 = 0.25;
+/// Ours: a page of titled sections divided by horizontal rules (a course page, a project's
+/// one-page manual) is widened from the top candidate's section to the block holding them, at
+/// most this many levels up...
+pub const RULED_MAX_LEVELS: usize = 3;
+/// ...when that block has at least this many rules between its sections...
+pub const RULED_MIN_RULES: usize = 2;
+/// ...and the text beside the top candidate's section is under this link density (its
+/// sections may list readings and links, but are no menu).
+pub const RULED_MAX_LINK_DENSITY: f64 = 0.5;
 
 // ---- siblings ------------------------------------------------------------------------------
 
