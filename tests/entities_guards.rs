@@ -564,4 +564,12 @@ fn a_capitals_period_before_a_sentence_opener_ends_the_name() {
     assert!(has(&got, "Xbox One S", Label::Misc), "{got:?}");
     assert!(has(&got, "George W. Bush", Label::Per), "{got:?}");
     assert!(has(&got, "Xbox One X", Label::Misc), "{got:?}");
+    // A paragraph that ends after the capital ends the name too.
+    let text = "Or opt for the $279 Xbox One S.\n\nGallery: photos";
+    let got = guarded(text, &[("Xbox One S.", Label::Misc)]);
+    assert!(has(&got, "Xbox One S", Label::Misc), "{got:?}");
+    // A reviewer signs with an initial.
+    let text = "Great service.\nChristine B.\n";
+    let got = guarded(text, &[("Christine B.", Label::Per)]);
+    assert!(has(&got, "Christine B.", Label::Per), "{got:?}");
 }

@@ -736,10 +736,14 @@ fn end_at_final_initials(text: &str, mentions: &mut [Mention]) {
             continue;
         }
         let after = text.get(m.end..).unwrap_or("");
+        // A sentence opener follows, or the paragraph ends after a thing's name ("the $279
+        // Xbox One S."; a person's is signed so: "Christine B.").
+        let line_ends = after.trim_start_matches(' ').is_empty() || after.starts_with('\n');
         let next_opens = after
             .strip_prefix(' ')
             .and_then(|a| a.split(|c: char| !c.is_alphanumeric()).next())
-            .is_some_and(super::features::is_opening_word);
+            .is_some_and(super::features::is_opening_word)
+            || line_ends && m.label != Label::Per;
         let words: Vec<&str> = m.text.split(' ').collect();
         let initial = |w: &str| {
             let b = w.as_bytes();
