@@ -186,8 +186,24 @@ fn is_nag_text(t: &str) -> bool {
             || l.starts_with("support the ")
             || l.starts_with("support us")
             || l.starts_with("advertisement")
+            || free_offer(bare)
             || WIDGET_LINES.contains(&bare)
             || unrendered_template(&l))
+}
+
+/// Verbs of a call to take a free item ("Request our free ebook", "Download your free guide").
+const OFFER_VERBS: [&str; 5] = ["request", "download", "get", "grab", "claim"];
+
+/// A short line offering something free for the asking: the title of a lead-capture box.
+fn free_offer(l: &str) -> bool {
+    let mut words = l.split_whitespace();
+    let (Some(verb), Some(whose), Some(free)) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    OFFER_VERBS.contains(&verb)
+        && matches!(whose, "our" | "your")
+        && free == "free"
+        && words.count() <= 4
 }
 
 /// Text of the largest box kept around an e-mail field to be dropped with it: a newsletter
@@ -780,6 +796,16 @@ mod tests {
         assert!(!is_nag_text(
             "Was this helpful to the crew? They said it was."
         ));
+    }
+
+    #[test]
+    fn free_offers() {
+        assert!(is_nag_text("Request our free ebook"));
+        assert!(is_nag_text("Download your free checklist!"));
+        assert!(!is_nag_text(
+            "Get a free hand with the tiller when the wind is up."
+        ));
+        assert!(!is_nag_text("Our free ebook was downloaded 40,000 times."));
     }
 
     /// The page's text after [`drop_overlays`].

@@ -5,7 +5,7 @@ use super::dom::{Dom, ROOT};
 use super::readability::{self, Grabber};
 use super::{
     bio_box, boiler, consent, dates, depth, docs, emit, fallback, forum, image_key, listing, media,
-    metadata, prep, product, reading_time, sink, strict, Article, NoArticle,
+    metadata, paywall, prep, product, reading_time, sink, strict, Article, NoArticle,
 };
 
 use super::readability::thresholds::{
@@ -308,6 +308,8 @@ pub fn run(
     docs::restore_contents_links(&mut d, root);
     prep::fix_relative_uris(&mut d, root, base.as_ref(), base_is_page);
     readability::simplify_nested(&mut d, root);
+    // Before `boiler` drops the pitch line that marks where the article stops.
+    paywall::drop_paywall_tail(&mut d, root);
     boiler::clean(&mut d, root);
     bio_box::drop_bio_boxes(&mut d, root);
     docs::clean(&mut d, root);
