@@ -171,7 +171,10 @@ fn is_overlay(dom: &Dom, n: Id) -> bool {
 
 fn is_nag_text(t: &str) -> bool {
     let l = t.to_lowercase();
-    if NAG_PHRASES.iter().any(|p| super::patterns::has(&l, p)) || metered_count(&l) || ad_label(&l)
+    if NAG_PHRASES.iter().any(|p| super::patterns::has(&l, p))
+        || metered_count(&l)
+        || ad_label(&l)
+        || question_pitch(&l)
     {
         return true;
     }
@@ -189,6 +192,43 @@ fn is_nag_text(t: &str) -> bool {
             || free_offer(bare)
             || WIDGET_LINES.contains(&bare)
             || unrendered_template(&l))
+}
+
+/// Questions that open a house promo ("Looking for sales leads? Check out our database").
+/// Not "Need help ...?": service pages answer it with their own help desk, which is their text.
+const PITCH_QUESTIONS: [&str; 5] = [
+    "looking for ",
+    "want to ",
+    "interested in ",
+    "love ",
+    "are you looking ",
+];
+/// What the answer sells: the site's own product or its newsletter.
+const PITCH_ANSWERS: [&str; 5] = [
+    " our ",
+    "newsletter",
+    "free weekly",
+    "free daily",
+    "sign up",
+];
+
+/// A short block that asks the reader a question and answers it with the house's product:
+/// "Love movies? Our Watch Party newsletter has the best picks". Advice that answers its own
+/// question ("Want to sleep better? Try going to bed at the same time") names no product.
+fn question_pitch(l: &str) -> bool {
+    let Some(q) = l.find('?') else {
+        return false;
+    };
+    let (question, answer) = l.split_at(q + 1);
+    // Words apart by any space (pages write "our&nbsp;Database").
+    let answer = format!(
+        " {} ",
+        answer.split_whitespace().collect::<Vec<_>>().join(" ")
+    );
+    PITCH_QUESTIONS
+        .iter()
+        .any(|p| question.trim_start().starts_with(p))
+        && PITCH_ANSWERS.iter().any(|a| answer.contains(a))
 }
 
 /// Verbs of a call to take a free item ("Request our free ebook", "Download your free guide").
@@ -796,6 +836,21 @@ mod tests {
         assert!(!is_nag_text(
             "Was this helpful to the crew? They said it was."
         ));
+    }
+
+    #[test]
+    fn question_pitches() {
+        assert!(is_nag_text(
+            "Looking for sales leads in farming? Check out our\u{a0}database of 4,000 farms."
+        ));
+        assert!(is_nag_text(
+            "Love movies? The Watch Party newsletter has the best picks, every Friday."
+        ));
+        assert!(!is_nag_text(
+            "Want to sleep better? Try going to bed at the same time each night."
+        ));
+        assert!(!is_nag_text("Need help? Chat with one of our experts."));
+        assert!(!is_nag_text("Looking for our keys, we found the old map."));
     }
 
     #[test]

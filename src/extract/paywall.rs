@@ -1,4 +1,5 @@
-//! Beyond Readability: the upsell where a paywalled article stops ("Become a paid subscriber
+//! Beyond Readability: the upsell where a paywalled article stops, or the appeal for money
+//! that closes it, ("Become a paid subscriber
 //! to unlock this piece and learn about: ..." then the subscription's benefits). The article's
 //! rest is not on the page, so everything from the pitch to the article's end is the pitch:
 //! its teaser list, its button, its list of what a subscription includes.
@@ -23,6 +24,10 @@ const LOCKED_PHRASES: [&str; 8] = [
 /// service, or "to unlock" a phone, is no pitch).
 const WAY_IN: [&str; 5] = ["subscri", "member", "sign in", "log in", "upgrade"];
 
+/// Appeals that close an article the same way: what follows asks for money, not reads on
+/// ("Since you made it to the bottom of this article, we have a small favor to ask.").
+const APPEAL_PHRASES: [&str; 2] = ["favor to ask", "favour to ask"];
+
 /// The pitch is one short block.
 const MAX_PITCH: usize = 300;
 /// Ours: the tail from the pitch on is at most this long, and this share (1/N) of the article.
@@ -31,7 +36,8 @@ const TAIL_SHARE: usize = 3;
 
 fn is_unlock_pitch(text: &str) -> bool {
     let l = text.to_lowercase();
-    LOCKED_PHRASES.iter().any(|p| l.contains(p)) && WAY_IN.iter().any(|w| l.contains(w))
+    (LOCKED_PHRASES.iter().any(|p| l.contains(p)) && WAY_IN.iter().any(|w| l.contains(w)))
+        || APPEAL_PHRASES.iter().any(|p| l.contains(p))
 }
 
 /// The nodes from `n` to the end of `root`: `n`, its later siblings, and the later siblings of
@@ -121,6 +127,9 @@ mod tests {
         assert!(is_unlock_pitch("Sign in to keep reading"));
         assert!(!is_unlock_pitch(
             "Spotify makes sense if you're already a premium subscriber"
+        ));
+        assert!(is_unlock_pitch(
+            "Since you made it to the bottom of this article, we have a small favor to ask."
         ));
         assert!(!is_unlock_pitch("Hold the button to unlock the phone."));
     }

@@ -325,6 +325,7 @@ pub fn run(
         .filter(|b| !b.is_empty());
     if let Some(b) = &byline {
         boiler::drop_byline(&mut d, root, b);
+        bio_box::drop_byline_bios(&mut d, root, b);
     }
     // Shown as the page's author: the name alone, without labels, dates or widget text.
     let byline = byline.and_then(|b| super::byline::clean(&b));
