@@ -84,7 +84,7 @@ const NAG_PHRASES: [&str; 33] = [
 ];
 
 /// Headings that introduce lists of other articles.
-const LIST_HEADINGS: [&str; 14] = [
+const LIST_HEADINGS: [&str; 17] = [
     "related",
     "related stories",
     "related articles",
@@ -99,6 +99,9 @@ const LIST_HEADINGS: [&str; 14] = [
     "recommended",
     "read more",
     "you may also like",
+    "also in the news",
+    "read next",
+    "recommended reading",
 ];
 
 fn name_is_boilerplate(dom: &Dom, n: Id, s: &mut String) -> bool {
@@ -500,6 +503,15 @@ const PROMO_LEADS: [&str; 12] = [
 fn is_promo_line(text: &str, link_density: f64) -> bool {
     let l = text.trim().to_lowercase();
     l.len() < 200 && link_density > 0.5 && PROMO_LEADS.iter().any(|p| l.starts_with(p))
+}
+
+/// A label that is exactly one of [`LIST_HEADINGS`] ("Related", "Also in the news:"): a
+/// paragraph that starts like one ("Read more in our guides below:") leads into the article's
+/// own list. Not "Read more:", which news sites put before links of their own reporting that
+/// Readability keeps (Mozilla's wapo-1).
+pub fn is_list_label(t: &str) -> bool {
+    let l = t.trim().trim_end_matches(':').trim().to_lowercase();
+    l != "read more" && LIST_HEADINGS.contains(&l.as_str())
 }
 
 fn heading_announces_list(t: &str) -> bool {

@@ -28,6 +28,7 @@ mod reply_quotes;
 mod sanitize;
 mod sink;
 mod strict;
+mod teasers;
 mod verdict;
 
 pub use metadata::headline_of_title;

@@ -5,7 +5,7 @@ use super::dom::{Dom, ROOT};
 use super::readability::{self, Grabber};
 use super::{
     bio_box, boiler, consent, dates, depth, docs, emit, fallback, forum, image_key, listing, media,
-    metadata, paywall, prep, product, reading_time, sink, strict, Article, NoArticle,
+    metadata, paywall, prep, product, reading_time, sink, strict, teasers, Article, NoArticle,
 };
 
 use super::readability::thresholds::{
@@ -311,6 +311,9 @@ pub fn run(
     // Before `boiler` drops the pitch line that marks where the article stops.
     paywall::drop_paywall_tail(&mut d, root);
     boiler::clean(&mut d, root);
+    if !is_thread && !list_taken && !product_region {
+        teasers::drop_announced_teasers(&mut d, root);
+    }
     bio_box::drop_bio_boxes(&mut d, root);
     docs::clean(&mut d, root);
     boiler::join_drop_caps(&mut d, root);
