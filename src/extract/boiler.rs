@@ -84,7 +84,7 @@ const NAG_PHRASES: [&str; 33] = [
 ];
 
 /// Headings that introduce lists of other articles.
-const LIST_HEADINGS: [&str; 14] = [
+const LIST_HEADINGS: [&str; 17] = [
     "related",
     "related stories",
     "related articles",
@@ -99,6 +99,9 @@ const LIST_HEADINGS: [&str; 14] = [
     "recommended",
     "read more",
     "you may also like",
+    "also in the news",
+    "read next",
+    "recommended reading",
 ];
 
 fn name_is_boilerplate(dom: &Dom, n: Id, s: &mut String) -> bool {
@@ -171,7 +174,10 @@ fn is_overlay(dom: &Dom, n: Id) -> bool {
 
 fn is_nag_text(t: &str) -> bool {
     let l = t.to_lowercase();
-    if NAG_PHRASES.iter().any(|p| super::patterns::has(&l, p)) || metered_count(&l) || ad_label(&l)
+    if NAG_PHRASES.iter().any(|p| super::patterns::has(&l, p))
+        || metered_count(&l)
+        || ad_label(&l)
+        || question_pitch(&l)
     {
         return true;
     }
@@ -186,8 +192,61 @@ fn is_nag_text(t: &str) -> bool {
             || l.starts_with("support the ")
             || l.starts_with("support us")
             || l.starts_with("advertisement")
+            || free_offer(bare)
             || WIDGET_LINES.contains(&bare)
             || unrendered_template(&l))
+}
+
+/// Questions that open a house promo ("Looking for sales leads? Check out our database").
+/// Not "Need help ...?": service pages answer it with their own help desk, which is their text.
+const PITCH_QUESTIONS: [&str; 5] = [
+    "looking for ",
+    "want to ",
+    "interested in ",
+    "love ",
+    "are you looking ",
+];
+/// What the answer sells: the site's own product or its newsletter.
+const PITCH_ANSWERS: [&str; 5] = [
+    " our ",
+    "newsletter",
+    "free weekly",
+    "free daily",
+    "sign up",
+];
+
+/// A short block that asks the reader a question and answers it with the house's product:
+/// "Love movies? Our Watch Party newsletter has the best picks". Advice that answers its own
+/// question ("Want to sleep better? Try going to bed at the same time") names no product.
+fn question_pitch(l: &str) -> bool {
+    let Some(q) = l.find('?') else {
+        return false;
+    };
+    let (question, answer) = l.split_at(q + 1);
+    // Words apart by any space (pages write "our&nbsp;Database").
+    let answer = format!(
+        " {} ",
+        answer.split_whitespace().collect::<Vec<_>>().join(" ")
+    );
+    PITCH_QUESTIONS
+        .iter()
+        .any(|p| question.trim_start().starts_with(p))
+        && PITCH_ANSWERS.iter().any(|a| answer.contains(a))
+}
+
+/// Verbs of a call to take a free item ("Request our free ebook", "Download your free guide").
+const OFFER_VERBS: [&str; 5] = ["request", "download", "get", "grab", "claim"];
+
+/// A short line offering something free for the asking: the title of a lead-capture box.
+fn free_offer(l: &str) -> bool {
+    let mut words = l.split_whitespace();
+    let (Some(verb), Some(whose), Some(free)) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    OFFER_VERBS.contains(&verb)
+        && matches!(whose, "our" | "your")
+        && free == "free"
+        && words.count() <= 4
 }
 
 /// Text of the largest box kept around an e-mail field to be dropped with it: a newsletter
@@ -444,6 +503,15 @@ const PROMO_LEADS: [&str; 12] = [
 fn is_promo_line(text: &str, link_density: f64) -> bool {
     let l = text.trim().to_lowercase();
     l.len() < 200 && link_density > 0.5 && PROMO_LEADS.iter().any(|p| l.starts_with(p))
+}
+
+/// A label that is exactly one of [`LIST_HEADINGS`] ("Related", "Also in the news:"): a
+/// paragraph that starts like one ("Read more in our guides below:") leads into the article's
+/// own list. Not "Read more:", which news sites put before links of their own reporting that
+/// Readability keeps (Mozilla's wapo-1).
+pub fn is_list_label(t: &str) -> bool {
+    let l = t.trim().trim_end_matches(':').trim().to_lowercase();
+    l != "read more" && LIST_HEADINGS.contains(&l.as_str())
 }
 
 fn heading_announces_list(t: &str) -> bool {
@@ -780,6 +848,31 @@ mod tests {
         assert!(!is_nag_text(
             "Was this helpful to the crew? They said it was."
         ));
+    }
+
+    #[test]
+    fn question_pitches() {
+        assert!(is_nag_text(
+            "Looking for sales leads in farming? Check out our\u{a0}database of 4,000 farms."
+        ));
+        assert!(is_nag_text(
+            "Love movies? The Watch Party newsletter has the best picks, every Friday."
+        ));
+        assert!(!is_nag_text(
+            "Want to sleep better? Try going to bed at the same time each night."
+        ));
+        assert!(!is_nag_text("Need help? Chat with one of our experts."));
+        assert!(!is_nag_text("Looking for our keys, we found the old map."));
+    }
+
+    #[test]
+    fn free_offers() {
+        assert!(is_nag_text("Request our free ebook"));
+        assert!(is_nag_text("Download your free checklist!"));
+        assert!(!is_nag_text(
+            "Get a free hand with the tiller when the wind is up."
+        ));
+        assert!(!is_nag_text("Our free ebook was downloaded 40,000 times."));
     }
 
     /// The page's text after [`drop_overlays`].

@@ -5,7 +5,7 @@ use super::dom::{Dom, ROOT};
 use super::readability::{self, Grabber};
 use super::{
     bio_box, boiler, consent, dates, depth, docs, emit, fallback, forum, image_key, listing, media,
-    metadata, prep, product, reading_time, sink, strict, Article, NoArticle,
+    metadata, paywall, prep, product, reading_time, sink, strict, teasers, Article, NoArticle,
 };
 
 use super::readability::thresholds::{
@@ -308,7 +308,12 @@ pub fn run(
     docs::restore_contents_links(&mut d, root);
     prep::fix_relative_uris(&mut d, root, base.as_ref(), base_is_page);
     readability::simplify_nested(&mut d, root);
+    // Before `boiler` drops the pitch line that marks where the article stops.
+    paywall::drop_paywall_tail(&mut d, root);
     boiler::clean(&mut d, root);
+    if !is_thread && !list_taken && !product_region {
+        teasers::drop_announced_teasers(&mut d, root);
+    }
     bio_box::drop_bio_boxes(&mut d, root);
     docs::clean(&mut d, root);
     boiler::join_drop_caps(&mut d, root);
@@ -323,6 +328,7 @@ pub fn run(
         .filter(|b| !b.is_empty());
     if let Some(b) = &byline {
         boiler::drop_byline(&mut d, root, b);
+        bio_box::drop_byline_bios(&mut d, root, b);
     }
     // Shown as the page's author: the name alone, without labels, dates or widget text.
     let byline = byline.and_then(|b| super::byline::clean(&b));

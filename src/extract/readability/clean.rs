@@ -28,6 +28,7 @@ impl Grabber<'_> {
             self.clean_share(top);
         }
         // Before the fields go: their boxes (sign-ups, comment forms) go with them.
+        crate::extract::forms::drop_fill_in_forms(&mut self.dom, article);
         crate::extract::boiler::drop_email_forms(&mut self.dom, article);
         clean_tags(
             &mut self.dom,
