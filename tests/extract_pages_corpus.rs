@@ -7,7 +7,7 @@ use lectern::eval::shared_dir;
 
 // Floors: today's figures, rounded down (F1 of the mean precision and recall; shares in percent).
 const FLOOR_ALL: f64 = 0.825;
-const FLOOR_ARTICLE: f64 = 0.950;
+const FLOOR_ARTICLE: f64 = 0.953;
 const FLOOR_DOCS: f64 = 0.875;
 const FLOOR_FORUM: f64 = 0.782;
 const FLOOR_FORUM_AUTHOR: f64 = 91.0;
