@@ -52,6 +52,41 @@ pub fn mark(text: &str, mentions: &mut Vec<Mention>) {
     if titles.is_empty() {
         return;
     }
+    // The text names the works again elsewhere ("Remake of The Time Travelers"): titles of two
+    // words or more, written the same (one word alone, "Salvage", is too often a plain word).
+    let names: Vec<&str> = titles
+        .iter()
+        .filter_map(|&(a, b)| text.get(a..b))
+        .filter(|t| t.contains(' '))
+        .collect();
+    let mut more = Vec::new();
+    for name in names {
+        for (at, _) in text.match_indices(name) {
+            let end = at + name.len();
+            let bounded = !text
+                .get(..at)
+                .unwrap_or("")
+                .ends_with(char::is_alphanumeric)
+                && !text
+                    .get(end..)
+                    .unwrap_or("")
+                    .starts_with(char::is_alphanumeric);
+            if bounded && !titles.contains(&(at, end)) {
+                more.push((at, end));
+            }
+        }
+    }
+    titles.extend(more);
+    // A span inside another (a title within a longer one) gives way.
+    titles.sort_by_key(|&(a, b)| (a, std::cmp::Reverse(b)));
+    let mut last_end = 0;
+    titles.retain(|&(a, b)| {
+        let keep = a >= last_end;
+        if keep {
+            last_end = b;
+        }
+        keep
+    });
     mentions.retain(|m| !titles.iter().any(|&(a, b)| m.start < b && a < m.end));
     mentions.extend(
         titles
@@ -89,13 +124,15 @@ mod tests {
     #[test]
     fn titles_of_a_film_table_are_works() {
         let text = "Films with time loops\n\nFilm\nYear\nDescription\n\nJango\n2021\nA surgeon \
-                    is stuck.\n\nRun Lola Run\n1998\nLola runs.\n\nSee also\n\nPaul Smith\n1947";
+                    is stuck.\n\nRun Lola Run\n1998\nLola runs.\n\nSee also\n\nPaul Smith\n1947\n\n\
+                    Like Run Lola Run, Jango loops.";
         let jango = text.find("Jango").unwrap();
         let ms = vec![Mention::new(text, jango, jango + 5, Label::Per)];
         assert_eq!(
             marked(text, ms),
             [
                 ("Jango".to_string(), Label::Misc),
+                ("Run Lola Run".to_string(), Label::Misc),
                 ("Run Lola Run".to_string(), Label::Misc)
             ]
         );
