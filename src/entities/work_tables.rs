@@ -15,6 +15,10 @@ const WORK_HEADERS: [&str; 15] = [
 /// Header cells for the year column.
 const YEAR_HEADERS: [&str; 3] = ["year", "released", "release date"];
 
+/// Most titles looked for again in the text: each is one scan of it, and a hostile page may
+/// hold a table of thousands.
+const MAX_NAMED_AGAIN: usize = 100;
+
 /// Most words a title cell may hold.
 const MAX_WORDS: usize = 12;
 
@@ -58,6 +62,7 @@ pub fn mark(text: &str, mentions: &mut Vec<Mention>) {
         .iter()
         .filter_map(|&(a, b)| text.get(a..b))
         .filter(|t| t.contains(' '))
+        .take(MAX_NAMED_AGAIN)
         .collect();
     let mut more = Vec::new();
     for name in names {
