@@ -12,7 +12,7 @@
 //! split are never used in training or in choosing settings, only reported; parts B and E of the
 //! modern articles are held out. Through `recognize` (with each page's site name, as the reader
 //! reads it): eng.testa 0.9399, WNUT-17 dev 0.4632, modern parts B 0.7078, E 0.5098 and G 0.5177
-//! (the dev sets), Mozilla's Readability pages 0.6992, eng.testb 0.8909, WNUT-17 test 0.4262.
+//! (the dev sets), Mozilla's Readability pages 0.7033, eng.testb 0.8909, WNUT-17 test 0.4262.
 
 use lectern::entities::{conll, tagger};
 use lectern::eval::{ner, rules, standoff};
@@ -23,7 +23,7 @@ const FLOOR_WNUT: f64 = 0.425;
 const FLOOR_MODERN_B: f64 = 0.702;
 const FLOOR_MODERN_E: f64 = 0.506;
 const FLOOR_MODERN_G: f64 = 0.514;
-const FLOOR_READABILITY_A: f64 = 0.695;
+const FLOOR_READABILITY_A: f64 = 0.700;
 use std::path::PathBuf;
 
 fn shared() -> PathBuf {
