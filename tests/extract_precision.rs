@@ -201,3 +201,28 @@ fn sign_up_boxes_go_with_their_email_field() {
     assert!(a.text.contains("Search"), "{}", a.text);
     assert_eq!(a.text.matches("The council met").count(), 9);
 }
+
+#[test]
+fn editorial_credits_box_goes_with_its_standards_popup() {
+    // Under the headline: the byline, editor and reviewer credits, and the standards blurb
+    // that the reviewer badge opens; further down, a book's editor credit is the article's.
+    let html = format!(
+        "<html><head><title>Ferries go electric</title></head><body><main><article>\
+         <div class=\"hero\"><h1>Ferries go electric</h1>\
+         <div class=\"contributors\"><div><span>By </span><button>Lena Ortiz</button></div>\
+         <div><span>Edited by </span><button>Omar Ali</button></div><span> • </span>\
+         <div><span>Reviewed by </span><button>Ana Ruiz</button>\
+         <div class=\"wrap\"><div class=\"site-modal\"><span>STANDARDS-BLURB-TITLE</span>\
+         <p>STANDARDS-BLURB-TEXT: our network of professionals reviews every guide so that \
+         readers get accurate and up to date information they can act on.</p></div></div></div>\
+         </div></div>{PARAS}<h2>Further reading</h2><p>Boats of the North Sea</p>\
+         <p>Edited by Pia Lund and Tom Berg</p>{PARAS}</article></main></body></html>"
+    );
+    let a = run_html(&html, "https://ferry.example.org/news/electric.html");
+    assert_eq!(a.text.matches("Edited by").count(), 1, "{}", a.text);
+    for gone in ["STANDARDS-BLURB", "Reviewed by"] {
+        assert!(!a.text.contains(gone), "{gone} kept:\n{}", a.text);
+    }
+    assert!(a.text.contains("Edited by Pia Lund"), "{}", a.text);
+    assert!(a.text.contains("Passengers will see"), "{}", a.text);
+}

@@ -4,6 +4,7 @@ mod bio_box;
 mod boiler;
 pub mod byline;
 mod consent;
+mod credits;
 pub mod dates;
 mod depth;
 mod docs;

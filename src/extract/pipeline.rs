@@ -4,8 +4,9 @@
 use super::dom::{Dom, ROOT};
 use super::readability::{self, Grabber};
 use super::{
-    bio_box, boiler, consent, dates, depth, docs, emit, fallback, forum, image_key, listing, media,
-    metadata, paywall, prep, product, reading_time, sink, strict, teasers, Article, NoArticle,
+    bio_box, boiler, consent, credits, dates, depth, docs, emit, fallback, forum, image_key,
+    listing, media, metadata, paywall, prep, product, reading_time, sink, strict, teasers, Article,
+    NoArticle,
 };
 
 use super::readability::thresholds::{
@@ -33,6 +34,7 @@ fn prepare(html: &str, want_ld: bool) -> (Dom, Option<metadata::JsonLd>, Option<
     prep::prep_document(&mut dom);
     consent::drop_consent_panels(&mut dom);
     boiler::drop_overlays(&mut dom, ROOT);
+    credits::drop_credit_popups(&mut dom, ROOT);
     // Most pages fold nothing: one scan of the source spares them the walk.
     if html.contains("aria-controls") {
         prep::unfold_controlled(&mut dom);
@@ -315,6 +317,7 @@ pub fn run(
         teasers::drop_announced_teasers(&mut d, root);
     }
     bio_box::drop_bio_boxes(&mut d, root);
+    credits::drop_credit_boxes(&mut d, root);
     docs::clean(&mut d, root);
     boiler::join_drop_caps(&mut d, root);
     boiler::unwrap_single_cell_tables(&mut d, root);
