@@ -226,3 +226,29 @@ fn editorial_credits_box_goes_with_its_standards_popup() {
     assert!(a.text.contains("Edited by Pia Lund"), "{}", a.text);
     assert!(a.text.contains("Passengers will see"), "{}", a.text);
 }
+
+#[test]
+fn read_more_repeated_down_a_card_grid_goes() {
+    // Each resource card ends with the same bold "Read More"; a lone "Read more" stays.
+    let card = |t: &str| {
+        format!(
+            "<div class=\"blurb\"><h2><a href=\"https://r.example/{t}\">{t} guide</a></h2>\
+             <div><p><span>The {t} partnership studied how ferry crews trained for the new \
+             electric boats, and what the harbour learned from two seasons of trials.</span>\
+             </p><p><b>Read More </b></p></div></div>"
+        )
+    };
+    let cards: String = ["ALPHA", "BETA", "GAMMA"].iter().map(|t| card(t)).collect();
+    let html = format!(
+        "<html><head><title>Ferries go electric</title></head><body><article>\
+         <h1>Ferries go electric</h1>{PARAS}{cards}{PARAS}</article></body></html>"
+    );
+    let a = run_html(&html, "https://ferry.example.org/news/electric.html");
+    assert!(!a.text.contains("Read More"), "{}", a.text);
+    assert!(a.text.contains("The GAMMA partnership"), "{}", a.text);
+    let lone = html
+        .replacen(&card("BETA"), "", 1)
+        .replacen(&card("GAMMA"), "", 1);
+    let b = run_html(&lone, "https://ferry.example.org/news/electric.html");
+    assert!(b.text.contains("Read More"), "{}", b.text);
+}

@@ -5,6 +5,7 @@ mod boiler;
 pub mod byline;
 mod consent;
 mod credits;
+mod cta;
 pub mod dates;
 mod depth;
 mod docs;

@@ -4,9 +4,9 @@
 use super::dom::{Dom, ROOT};
 use super::readability::{self, Grabber};
 use super::{
-    bio_box, boiler, consent, credits, dates, depth, docs, emit, fallback, forum, image_key,
-    listing, media, metadata, paywall, prep, product, reading_time, sink, strict, teasers, Article,
-    NoArticle,
+    bio_box, boiler, consent, credits, cta, dates, depth, docs, emit, fallback, forum, image_key,
+    listing, media, metadata, paywall, prep, product, reading_time, sink, strict, teasers,
+    Article, NoArticle,
 };
 
 use super::readability::thresholds::{
@@ -318,6 +318,9 @@ pub fn run(
     }
     bio_box::drop_bio_boxes(&mut d, root);
     credits::drop_credit_boxes(&mut d, root);
+    if !is_thread && !list_taken && !product_region {
+        cta::drop_repeated_ctas(&mut d, root);
+    }
     docs::clean(&mut d, root);
     boiler::join_drop_caps(&mut d, root);
     boiler::unwrap_single_cell_tables(&mut d, root);
