@@ -5,8 +5,8 @@ use super::dom::{Dom, ROOT};
 use super::readability::{self, Grabber};
 use super::{
     bio_box, boiler, consent, credits, cta, dates, depth, docs, emit, fallback, forum, image_key,
-    listing, media, metadata, paywall, prep, product, reading_time, sink, strict, teasers,
-    Article, NoArticle,
+    listing, media, metadata, paywall, prep, product, reading_time, sink, strict, teasers, Article,
+    NoArticle,
 };
 
 use super::readability::thresholds::{
