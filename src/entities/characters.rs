@@ -4,7 +4,7 @@
 //! that does so twice or more is a person, at every mention. Verbs that organisations do too
 //! ("said", "told", "explained", "admitted") are left out: "Microsoft said" is no person.
 
-use super::features::FastMap;
+use super::features::{FastMap, FastSet};
 use super::tokenize::Token;
 use super::{Label, Mention};
 
@@ -48,13 +48,13 @@ pub(crate) const MIN_VERBS: usize = 2;
 
 /// Whether the words after byte `end` are a narrative verb ("shrugged", "quietly asked").
 pub(crate) fn acts_after(text: &str, end: usize) -> bool {
-    let mut words = super::text_after(text, end, 40)
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty());
     // The name's own word must end right here: "Izuku’s" is no "Izuku" acting.
     if !text.get(end..).is_some_and(|t| t.starts_with(' ')) {
         return false;
     }
+    let mut words = super::text_after(text, end, 40)
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty());
     match words.next() {
         Some(w) if NARRATIVE_VERBS.contains(&w) => true,
         Some(w) if ADVERBS.contains(&w) => {
@@ -89,7 +89,7 @@ pub fn relabel(text: &str, toks: &[Token], mentions: &mut Vec<Mention>) {
     if verbs.is_empty() {
         return;
     }
-    let people: Vec<String> = verbs.keys().map(|k| k.to_string()).collect();
+    let people: FastSet<String> = verbs.keys().map(|k| k.to_string()).collect();
     for m in mentions.iter_mut() {
         if people.contains(&m.text) {
             m.label = Label::Per;
@@ -99,7 +99,7 @@ pub fn relabel(text: &str, toks: &[Token], mentions: &mut Vec<Mention>) {
     let spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
     let mut added = Vec::new();
     for t in toks {
-        if !people.iter().any(|p| p == t.text(text)) {
+        if !people.contains(t.text(text)) {
             continue;
         }
         let k = spans.partition_point(|s| s.1 <= t.start);

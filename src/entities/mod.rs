@@ -326,6 +326,7 @@ pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str, page: &Page) -
     let mut mentions: Vec<Mention> = Vec::new();
     // One span buffer for every sentence.
     let mut spans: Vec<(usize, usize, Label)> = Vec::new();
+    let mut citation_lines = references::CitationLines::new(text);
     for (si, range) in sents.iter().enumerate() {
         let Some(ws) = words.get(si) else { continue };
         spans.clear();
@@ -396,9 +397,12 @@ pub fn recognize_with(model: Option<&tagger::Tagger>, text: &str, page: &Page) -
         if model.is_some() {
             guards::add_listed(ws, &mut spans);
             guards::extend_names(ws, &mut spans);
-            let citation = toks
-                .get(range.start)
-                .is_some_and(|t| references::is_citation_line(text, t.start));
+            // Only a title in double quotes reads the line (see `works::quoted_titles`).
+            let double_quoted = ws.iter().any(|w| matches!(*w, "\"" | "“"));
+            let citation = double_quoted
+                && toks
+                    .get(range.start)
+                    .is_some_and(|t| citation_lines.at(t.start));
             works::quoted_titles(ws, &mut spans, citation);
             works::unquoted_titles(ws, &mut spans);
             works::named_works(ws, &mut spans);

@@ -42,12 +42,10 @@ fn line_bounds(text: &str, at: usize) -> (usize, usize) {
     (start, end)
 }
 
-/// Whether the line holding `at` cites a source the way wikis and reference lists do ("^",
+/// Whether a line cites a source the way wikis and reference lists do ("^",
 /// "Retrieved 2012-08-18", "Archived from the original"): a quoted title there is the cited
 /// page's headline, no work of its own, and the names inside it are the names.
-pub fn is_citation_line(text: &str, at: usize) -> bool {
-    let (start, end) = line_bounds(text, at);
-    let line = text.get(start..end).unwrap_or("");
+fn is_citation_line(line: &str) -> bool {
     let dated = |cue: &str| {
         line.match_indices(cue).any(|(i, _)| {
             line.get(i + cue.len()..)
@@ -59,6 +57,33 @@ pub fn is_citation_line(text: &str, at: usize) -> bool {
         || dated("Retrieved ")
         || dated("Accessed ")
         || line.contains("Archived from")
+}
+
+/// [`is_citation_line`] for positions met in text order, one line's answer kept for its
+/// sentences: asking per sentence with no cache would scan a long line once per sentence.
+pub struct CitationLines<'a> {
+    text: &'a str,
+    /// The last line looked at: its byte range and answer.
+    last: Option<(usize, usize, bool)>,
+}
+
+impl<'a> CitationLines<'a> {
+    pub fn new(text: &'a str) -> Self {
+        CitationLines { text, last: None }
+    }
+
+    /// Whether the line holding byte `at` is a citation line.
+    pub fn at(&mut self, at: usize) -> bool {
+        if let Some((start, end, citation)) = self.last {
+            if (start..=end).contains(&at) {
+                return citation;
+            }
+        }
+        let (start, end) = line_bounds(self.text, at);
+        let citation = is_citation_line(self.text.get(start..end).unwrap_or(""));
+        self.last = Some((start, end, citation));
+        citation
+    }
 }
 
 /// Relabels the cited names of author lines as people: in a text whose names so written are
@@ -106,10 +131,12 @@ mod tests {
     #[test]
     fn citation_lines() {
         let text = "Intro.\n^ Lee, Ann. \"A Title\". Site. Retrieved 2012-08-18.\nAlan Henry. \"Firefox OS\". Lifehacker. Retrieved May 2, 2014.\nHe retrieved the ball.";
-        assert!(!is_citation_line(text, 2));
-        assert!(is_citation_line(text, 12));
-        assert!(is_citation_line(text, text.find("Alan").unwrap()));
-        assert!(!is_citation_line(text, text.len() - 3));
+        let mut lines = CitationLines::new(text);
+        assert!(!lines.at(2));
+        assert!(lines.at(12));
+        assert!(lines.at(20));
+        assert!(lines.at(text.find("Alan").unwrap()));
+        assert!(!lines.at(text.len() - 3));
     }
 
     use super::super::mentions_in_order as mentions;

@@ -122,10 +122,7 @@ pub fn mark_codes(text: &str, mentions: &mut Vec<Mention>) {
             added.push(Mention::new(text, start, end, Label::Loc));
         }
     }
-    if !added.is_empty() {
-        mentions.extend(added);
-        mentions.sort_by_key(|m| m.start);
-    }
+    super::add_mentions(mentions, added);
 }
 
 /// ", NJ" or ", New Jersey", then no more of a word ("NJ's" and "NJ." count; "NJT" does not).

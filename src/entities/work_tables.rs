@@ -76,13 +76,14 @@ pub fn mark(text: &str, mentions: &mut Vec<Mention>) {
                     .get(end..)
                     .unwrap_or("")
                     .starts_with(char::is_alphanumeric);
-            if bounded && !titles.contains(&(at, end)) {
+            if bounded {
                 more.push((at, end));
             }
         }
     }
     titles.extend(more);
-    // A span inside another (a title within a longer one) gives way.
+    // A span inside another (a title within a longer one, or the cell itself found again)
+    // gives way.
     titles.sort_by_key(|&(a, b)| (a, std::cmp::Reverse(b)));
     let mut last_end = 0;
     titles.retain(|&(a, b)| {
@@ -92,13 +93,16 @@ pub fn mark(text: &str, mentions: &mut Vec<Mention>) {
         }
         keep
     });
-    mentions.retain(|m| !titles.iter().any(|&(a, b)| m.start < b && a < m.end));
-    mentions.extend(
-        titles
-            .into_iter()
-            .map(|(a, b)| Mention::new(text, a, b, Label::Misc)),
-    );
-    mentions.sort_by_key(|m| m.start);
+    // Titles are in text order and do not overlap: a binary search finds any overlap.
+    mentions.retain(|m| {
+        let k = titles.partition_point(|t| t.1 <= m.start);
+        titles.get(k).is_none_or(|t| t.0 >= m.end)
+    });
+    let works = titles
+        .into_iter()
+        .map(|(a, b)| Mention::new(text, a, b, Label::Misc))
+        .collect();
+    super::add_mentions(mentions, works);
 }
 
 fn is_year(cell: &str) -> bool {
