@@ -21,6 +21,8 @@ const CREDIT_LABELS: [&str; 7] = [
 
 /// Ours: a credits box's own text is a few names and labels: at most this many characters.
 const MAX_CREDITS_TEXT: usize = 250;
+/// Ours: a credits box holds at most this many nodes (names, labels, links, badges).
+const MAX_CREDITS_NODES: usize = 200;
 /// Ours: a paragraph this long inside the box is prose, not a credit.
 const MAX_CREDIT_PARAGRAPH: usize = 120;
 
@@ -57,11 +59,18 @@ fn named(dom: &Dom, n: Id, words: &[&str]) -> bool {
 fn is_credits_box(dom: &Dom, n: Id) -> bool {
     let mut len = 0;
     let mut labelled = false;
+    let mut nodes = 0;
     let mut cur = dom.first_child(n);
     while let Some(x) = cur {
+        // A credits box is small: a bound keeps the walk from every ancestor linear on deep
+        // pages.
+        nodes += 1;
+        if nodes > MAX_CREDITS_NODES {
+            return false;
+        }
         let mut skip = false;
         if dom.is_element(x) {
-            if matches!(dom.tag(x), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+            if crate::html::HEADINGS.contains(&dom.tag(x)) {
                 return false;
             }
             skip = on_demand(dom, x);
